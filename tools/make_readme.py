@@ -1,0 +1,34 @@
+"""Write README.md from nbs/index.ipynb (nbdev's own nbdev_readme needs Quarto, which we do not use).
+
+    python tools/make_readme.py          # rewrite README.md
+    python tools/make_readme.py --check  # exit 1 if README.md is out of step with nbs/index.ipynb (CI)
+"""
+import json, re, sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def render() -> str:
+    nb = json.loads((ROOT / 'nbs' / 'index.ipynb').read_text(encoding='utf-8'))
+    parts = []
+    for cell in nb['cells']:
+        src = ''.join(cell['source']).strip()
+        if cell['cell_type'] != 'markdown' or not src: continue
+        # links and pictures are relative to nbs/ in the notebook, to the repository root in README.md
+        src = re.sub(r'(\]\()(?!https?:|#|/)', r'\1nbs/', src)
+        src = re.sub(r'(<img src=")(?!https?:|/)', r'\1nbs/', src)
+        parts.append(src)
+    return '<!-- generated from nbs/index.ipynb by tools/make_readme.py: edit the notebook, not this file -->\n\n' + '\n\n'.join(parts) + '\n'
+
+
+if __name__ == '__main__':
+    text = render()
+    readme = ROOT / 'README.md'
+    if '--check' in sys.argv:
+        if readme.read_text(encoding='utf-8') != text:
+            sys.exit('README.md is out of step with nbs/index.ipynb: run `python tools/make_readme.py` and commit both')
+        print('README.md agrees with nbs/index.ipynb')
+    else:
+        readme.write_text(text, encoding='utf-8')
+        print(f'wrote {readme}')
