@@ -12,8 +12,7 @@ import torch.nn.functional as F
 from PIL import Image
 
 from .core import save_grid, to_pil
-from .sampling import cfg_strength, guide, top_k_top_p_, draw_tokens, gumbel_smooth_embedding
-from .sampling import image_generators, _check_labels
+from .sampling import check_labels, generate
 
 # %% auto #0
 __all__ = ['EDIT_MODES', 'MASK_POLICIES', 'box_mask', 'mask_from_png', 'scale_masks', 'generate_edit', 'edit', 'masked_preview',
@@ -94,17 +93,10 @@ def scale_masks(keep_mask:torch.Tensor, # (H, W) or (B, H, W), bool or in [0, 1]
     return out
 
 # %% ../nbs/09_zero_shot_editing.ipynb #e29edd9a
-def _check_pair(var, vae):
-    c, q = var.config, vae.quantizer
-    if tuple(q.patch_nums) != c.patch_nums or q.vocab_size != c.vocab_size or q.Cvae != c.Cvae:
-        raise ValueError(f'the tokenizer (patch_nums {tuple(q.patch_nums)}, V {q.vocab_size}, Cvae {q.Cvae}) does not match '
-                         f'the transformer (patch_nums {c.patch_nums}, V {c.vocab_size}, Cvae {c.Cvae}); '
-                         f'edit with the tokenizer the transformer was trained on')
-
 def _labels_for(labels, B:int, num_classes:int, device) -> torch.Tensor:
     "Class ids (B,): None = the null class for all, one id for all, or one per image."
     if labels is None: return torch.full((B,), num_classes, dtype=torch.long, device=device)
-    labels_B = _check_labels(labels, num_classes, device)
+    labels_B = check_labels(labels, num_classes, device)
     if labels_B.numel() == 1: return labels_B.expand(B).clone()
     if labels_B.numel() != B: raise ValueError(f'got {labels_B.numel()} labels for {B} images; pass one label, or one per image')
     return labels_B
@@ -119,32 +111,12 @@ def generate_edit(var, # the transformer (eval mode)
                   temperature:float=1.0, first_index:int=0, # as in `var_nb.sampling.generate`
                  ):
     "Sample coarse to fine, forcing `tokens` where `keep_masks` is True: (f_hat_BChw, K token maps (B, pn*pn))."
-    _check_pair(var, vae)
-    c, q = var.config, vae.quantizer
-    q._check_tokens(tokens)
-    if temperature <= 0: raise ValueError(f'temperature must be > 0, got {temperature}')
-    device, (B, K) = var.pos_1LC.device, (tokens[0].shape[0], c.num_scales)
+    vae.quantizer._check_tokens(tokens)
+    device, B, K = var.pos_1LC.device, tokens[0].shape[0], var.config.num_scales
     if len(keep_masks) != K: raise ValueError(f'got {len(keep_masks)} keep-masks for {K} scales; make them with scale_masks')
     keep_Bl = [m.reshape(m.shape[0], -1).to(device).expand(B, -1) for m in keep_masks]
-    labels_B = _labels_for(labels, B, c.num_classes, device)
-    gens = image_generators(seed, B, first_index, device)
-    cond = var.condition(torch.cat((labels_B, torch.full_like(labels_B, c.num_classes))))   # [cond; uncond]
-    cache = var.new_cache()
-    x_2BlC = var.first_scale_input(cond)
-    f_hat = torch.zeros(B, c.Cvae, c.patch_nums[-1], c.patch_nums[-1], device=device)
-    out = []
-    for k, pn in enumerate(c.patch_nums):
-        logits_BlV = guide(var.forward_scale(x_2BlC, cond, cache), cfg_strength(cfg, k, K))
-        if temperature != 1.0: logits_BlV = logits_BlV / temperature
-        top_k_top_p_(logits_BlV, top_k, top_p)
-        idx_Bl = torch.where(keep_Bl[k], tokens[k].to(device), draw_tokens(logits_BlV, gens))   # the one new line
-        h_BlC = q.embedding(idx_Bl)
-        if more_smooth:
-            smooth_BlC = gumbel_smooth_embedding(logits_BlV, k / max(K - 1, 1), q.embedding.weight, gens)
-            h_BlC = torch.where(keep_Bl[k][..., None], h_BlC, smooth_BlC)
-        out.append(idx_Bl)
-        f_hat, next_BChw = q.next_scale_input(k, f_hat, h_BlC.transpose(1, 2).reshape(B, c.Cvae, pn, pn))
-        if k + 1 < K: x_2BlC = var.scale_input(k + 1, next_BChw).repeat(2, 1, 1)   # the preserved content goes in
+    f_hat, out, _ = generate(var, vae, _labels_for(labels, B, var.config.num_classes, device), cfg, top_k, top_p, seed,
+                             more_smooth, temperature, first_index, forced=([t.to(device) for t in tokens], keep_Bl))
     return f_hat, out
 
 # %% ../nbs/09_zero_shot_editing.ipynb #2fd4248e

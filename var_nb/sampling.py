@@ -16,7 +16,7 @@ from .transformer import VAR, VARConfig, VAR_CONFIGS
 
 # %% auto #0
 __all__ = ['OFFICIAL_VAE_KWARGS', 'OFFICIAL_SAMPLING', 'MNIST_SAMPLING', 'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed',
-           'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'generate', 'decode', 'sample',
+           'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'check_labels', 'generate', 'decode', 'sample',
            'official_var_kwargs', 'load_for_sampling', 'sample_to_folder', 'register_cli', 'bench_models',
            'bench_sample', 'register_bench']
 
@@ -72,7 +72,7 @@ def gumbel_smooth_embedding(logits_BlV:torch.Tensor, ratio:float, codebook_VC:to
     return ((logits_BlV * (1 + ratio) + gumbel_BlV) / tau).softmax(dim=-1) @ codebook_VC
 
 # %% ../nbs/08_sampling.ipynb #f82bef00
-def _check_labels(labels, num_classes:int, device) -> torch.Tensor:
+def check_labels(labels, num_classes:int, device) -> torch.Tensor:
     labels_B = torch.as_tensor(labels, dtype=torch.long, device=device).reshape(-1)
     if labels_B.numel() == 0: raise ValueError('labels is empty; pass at least one class id')
     bad = labels_B[(labels_B < 0) | (labels_B > num_classes)]
@@ -83,7 +83,9 @@ def _check_labels(labels, num_classes:int, device) -> torch.Tensor:
 
 @torch.inference_mode()
 def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=None,
-             more_smooth:bool=False, temperature:float=1.0, first_index:int=0, return_fhats:bool=False, generators=None):
+             more_smooth:bool=False, temperature:float=1.0, first_index:int=0, return_fhats:bool=False, generators=None,
+             forced=None, # (tokens, keep): K token maps (B, pn*pn) forced where the K bool maps `keep` (B, pn*pn) are True (zero-shot editing)
+            ):
     "Sample token maps coarse to fine: returns (f_hat_BChw, tokens: K x (B, pn*pn), f_hats after each scale or None)."
     c, q = var.config, vae.quantizer
     if tuple(q.patch_nums) != c.patch_nums or q.vocab_size != c.vocab_size or q.Cvae != c.Cvae:
@@ -92,7 +94,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
                          f'sample with the tokenizer the transformer was trained on')
     if temperature <= 0: raise ValueError(f'temperature must be > 0, got {temperature}')
     device = var.pos_1LC.device
-    labels_B = _check_labels(labels, c.num_classes, device)
+    labels_B = check_labels(labels, c.num_classes, device)
     B, K = labels_B.shape[0], c.num_scales
     gens = image_generators(seed, B, first_index, device) if generators is None else list(generators)
     if len(gens) != B: raise ValueError(f'{len(gens)} generators for {B} images; pass one per image (or the same one B times)')
@@ -107,9 +109,12 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
         if temperature != 1.0: logits_BlV = logits_BlV / temperature
         top_k_top_p_(logits_BlV, top_k, top_p)
         idx_Bl = draw_tokens(logits_BlV, gens)
+        if forced is not None: idx_Bl = torch.where(forced[1][k], forced[0][k], idx_Bl)   # kept tokens win
         tokens.append(idx_Bl)
-        if more_smooth: h_BlC = gumbel_smooth_embedding(logits_BlV, ratio, q.embedding.weight, gens)
-        else: h_BlC = q.embedding(idx_Bl)
+        h_BlC = q.embedding(idx_Bl)
+        if more_smooth:   # smooth only what the model chose; forced tokens keep their exact embedding
+            smooth_BlC = gumbel_smooth_embedding(logits_BlV, ratio, q.embedding.weight, gens)
+            h_BlC = smooth_BlC if forced is None else torch.where(forced[1][k][..., None], h_BlC, smooth_BlC)
         h_BChw = h_BlC.transpose(1, 2).reshape(B, c.Cvae, pn, pn)
         f_hat, next_BChw = q.next_scale_input(k, f_hat, h_BChw)
         if return_fhats: fhats.append(f_hat.clone())
