@@ -105,6 +105,16 @@ def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=No
     return fig
 
 # %% ../nbs/00_core.ipynb #69d1074d
+_UMASK = os.umask(0); os.umask(_UMASK)   # read once at import: os.umask can only be read by setting it
+
+def _fsync_dir(folder):
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError: return                # some platforms (Windows) cannot open a folder; the rename is still atomic
+    try: os.fsync(fd)
+    except OSError: pass
+    finally: os.close(fd)
+
 @contextmanager
 def atomic_path(path):
     "Yield a temporary path beside `path`; on success rename it over `path` (atomic), on error remove it."
@@ -113,9 +123,10 @@ def atomic_path(path):
     os.close(fd)
     try:
         yield Path(tmp)
-        umask = os.umask(0); os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes the file private (0600); give it the usual permissions
+        with open(tmp, 'rb+') as f: os.fsync(f.fileno())   # the bytes reach the disk before the name points at them
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes the file private (0600); give it the usual permissions
         os.replace(tmp, path)
+        _fsync_dir(path.parent)          # and the rename itself survives a power cut
     except BaseException:
         if os.path.exists(tmp): os.remove(tmp)
         raise
@@ -134,12 +145,13 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
     try:
-        with safe_open(str(path), framework='pt', device=str(device)) as f:
-            meta = f.metadata() or {}
-            tensors = {k: f.get_tensor(k) for k in f.keys()}
-    except Exception as e:
+        f = safe_open(str(path), framework='pt', device='cpu')
+    except Exception as e:   # only the header is read here: a failure means the file is not safetensors
         raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); '
                          f'var_nb writes .safetensors files, official .pth files load through var_nb.official') from None
+    with f:
+        meta = f.metadata() or {}
+        tensors = {k: f.get_tensor(k).to(device) for k in f.keys()}   # a bad device fails here, with torch's own message
     if 'var_nb' not in meta:
         raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside); '
                          f'official weights load through var_nb.official')
