@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import torch
-import torch.nn as nn
 
 from .vqvae import VQVAE, VQVAEConfig, load_weights, state_dict_mismatches
 
@@ -146,9 +145,5 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
             ):
     "A var_nb VAR (eval mode) with the weights of an official VAR checkpoint (via `var_nb.transformer.var_from_official`)."
     sd = read_state_dict(state_dict_or_path)
-    try: from var_nb.transformer import var_from_official
-    except ImportError as e:
-        if getattr(e, 'name', None) not in ('var_nb.transformer', None) and 'var_from_official' not in str(e): raise
-        raise ImportError('load_var needs var_nb.transformer.var_from_official, which is not available in this '
-                          f'install of var_nb ({e}); update var_nb (nbs/06_transformer.ipynb exports it)') from None
+    from var_nb.transformer import var_from_official   # imported here: the transformer's notebook (06) comes later
     return var_from_official(sd, vae, config).eval()
