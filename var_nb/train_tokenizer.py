@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_tokenizer_training.ipynb #f3fee8ae
 from __future__ import annotations
-import dataclasses, json, math, random, sys, time
+import dataclasses, json, math, os, random, sys, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -15,17 +15,17 @@ from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
 from .core import (default_device, autocast_dtype, seed_everything, to_01, to_pil, save_grid, show_images,
-                         save_checkpoint, load_checkpoint, data_path)
+                         save_checkpoint, load_checkpoint, data_path, atomic_path)
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .data import load_image_dataset, ImageTransform, ImageDataset
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'MNIST_TOKENIZER', 'TOKENIZER_TRAIN_CONFIGS', 'psnr', 'ssim', 'codebook_stats', 'flatten_state',
-           'unflatten_state', 'rng_state', 'set_rng_state', 'ResumableBatches', 'lr_at', 'evaluate_tokenizer',
-           'TokenizerTrainConfig', 'config_diff', 'load_split', 'train_tokenizer', 'get_tokenizer_train_config',
-           'plot_log', 'show_reconstructions', 'plot_codebook_usage', 'format_figures', 'reconstruct_files',
-           'register_cli']
+__all__ = ['RESUME_MAY_CHANGE', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'MNIST_TOKENIZER', 'TOKENIZER_TRAIN_CONFIGS', 'psnr', 'ssim',
+           'codebook_stats', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'ResumableBatches',
+           'lr_at', 'evaluate_tokenizer', 'TokenizerTrainConfig', 'config_diff', 'holdout_indices', 'dataset_split',
+           'load_split', 'train_tokenizer', 'get_tokenizer_train_config', 'plot_log', 'show_reconstructions',
+           'plot_codebook_usage', 'format_figures', 'reconstruct_files', 'register_cli']
 
 # %% ../nbs/05_tokenizer_training.ipynb #8241c27e
 def psnr(x_01:torch.Tensor, # images (B, C, H, W) in [0, 1]
@@ -231,6 +231,7 @@ class TokenizerTrainConfig:
     data: str = 'mnist5k'           # 'mnist5k', a Hugging Face hub name or an image folder (var_nb.data.load_image_dataset)
     train_size: int|None = None     # train on the first N training images (None: all)
     val_size: int|None = 500        # evaluate on the first N validation images (None: all)
+    val_split: str = 'validation'   # the data's validation split; missing (image folders): a seeded 5% of 'train' is held out
     preload: bool = True            # decode the training images once into one tensor (fast for small sets like MNIST-5k)
     batch_size: int = 32
     steps: int = 1000               # optimiser updates in the whole run
@@ -302,7 +303,8 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
         tensors, meta = load_checkpoint(last)
         if meta.get('kind') != 'tokenizer_train_state':
             raise ValueError(f'{last} is not a tokenizer training checkpoint (kind {meta.get("kind")!r}); pick the folder of a train-tokenizer run')
-        diffs = config_diff(meta['config'], config_dict, ignore=RESUME_MAY_CHANGE)
+        saved = {**TokenizerTrainConfig().to_dict(), **meta['config']}    # settings added since the save: their defaults
+        diffs = config_diff(saved, config_dict, ignore=RESUME_MAY_CHANGE)
         if diffs:
             raise ValueError(f'refusing to resume {out_dir} (step {meta["step"]}) with different settings:\n  ' + '\n  '.join(diffs) +
                              '\nresume with the saved settings (TokenizerTrainConfig.from_dict(meta["config"])) or start a fresh --out folder')
@@ -322,7 +324,7 @@ def _read_log(path) -> list[dict]:
 def _truncate_log(path:Path, step:int):
     "Drop log records after `step` (written by the interrupted run after its last checkpoint)."
     keep = [r for r in _read_log(path) if r['step'] <= step]
-    path.write_text(''.join(json.dumps(r) + '\n' for r in keep))
+    with atomic_path(path) as tmp: tmp.write_text(''.join(json.dumps(r) + '\n' for r in keep))   # a crash here keeps the old log
 
 # %% ../nbs/05_tokenizer_training.ipynb #a502a2d0
 def _extra_state(vae) -> dict:
@@ -367,11 +369,48 @@ def _restore_train_state(tensors, meta, *, vae, disc, opt, opt_disc, scaler, bat
     set_rng_state(state['rng'])
 
 # %% ../nbs/05_tokenizer_training.ipynb #eca6a930
+def holdout_indices(labels,               # class id of each image
+                    fraction:float=0.05,  # share of each class to hold out
+                    seed:int=0):          # fixes which images are held out
+    "(kept, held-out) index lists: a seeded `fraction` of each class held out, at least 1 image of every class with 2 or more."
+    labels_N = torch.as_tensor(list(labels)).long()
+    g, held = torch.Generator().manual_seed(seed), []
+    for c in labels_N.unique().tolist():
+        idx_n = (labels_N == c).nonzero().flatten()
+        k = min(len(idx_n) - 1, max(1, round(fraction * len(idx_n))))
+        held += idx_n[torch.randperm(len(idx_n), generator=g)[:k]].tolist()
+    held = sorted(held); out = set(held)
+    return [i for i in range(len(labels_N)) if i not in out], held
+
+HOLDOUT_FRACTION, HOLDOUT_SEED = 0.05, 0   # fixed, so the tokenizer and the transformer hold out the same images
+
+def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
+                  role:str='train',          # 'train' or 'validation'
+                  train_split:str='train',   # the data's training split
+                  val_split:str|None='validation', # its validation split; None: no validation
+                  verbose:bool=True):        # say when images are held out
+    "The `role` images of `source`; when it has no `val_split` (image folders), a fixed seeded 5% of `train_split` is held out as validation."
+    if role not in ('train', 'validation'): raise ValueError(f"role must be 'train' or 'validation', not {role!r}")
+    if val_split is None:
+        if role == 'train': return load_image_dataset(source, split=train_split)
+        raise ValueError('val_split is None: this run has no validation images; set val_split')
+    try: val = load_image_dataset(source, split=val_split)
+    except ValueError as e:
+        if 'split' not in str(e).lower(): raise
+        val = None
+    if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
+    train = load_image_dataset(source, split=train_split)
+    kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED)
+    if verbose and role == 'validation':
+        print(f'{source} has no split {val_split!r}: holding out {len(held)} of its {len(train)} {train_split!r} images '
+              f'(seeded, about {HOLDOUT_FRACTION:.0%} per class) for validation; training uses the other {len(kept)}')
+    return train.select(kept if role == 'train' else held)
+
 def load_split(config:TokenizerTrainConfig, # the run's settings (data source, sizes, model resolution)
-               split:str,                   # 'train' or 'validation'
+               split:str,                   # 'train' or 'validation' (a missing validation split is held out of 'train')
                preload:bool=True):          # decode every image once into one tensor
     "The images of `split` at the tokenizer's resolution: a tensor (N,3,H,W) in [-1,1] if `preload`, else an ImageDataset."
-    hf = load_image_dataset(config.data, split=split)
+    hf = dataset_split(config.data, split, 'train', config.val_split)
     size = config.train_size if split == 'train' else config.val_size
     if size is not None: hf = hf.select(range(min(size, len(hf))))
     ds = ImageDataset(hf, ImageTransform(config.vae_config().image_size))
@@ -398,6 +437,9 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
     "Train (or resume) a multi-scale VQVAE tokenizer; returns the final validation metrics and the run's figures."
     config = get_tokenizer_train_config(config)
     config_dict, out_dir = config.to_dict(), Path(out_dir)
+    if int(os.environ.get('WORLD_SIZE', '1')) > 1:
+        raise ValueError('train_tokenizer runs in one process (no DDP): run `var-nb train-tokenizer` without torchrun, '
+                         'then pass its tokenizer.safetensors to the transformer run (--tokenizer)')
     saved = _open_run_folder(out_dir, config_dict, resume)
     device = torch.device(config.device) if config.device else default_device()
     amp = autocast_dtype(device)
@@ -493,11 +535,13 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
             if step % config.eval_every == 0 or step == config.steps:
                 metrics = evaluate_tokenizer(vae, val_data)
                 log.write(json.dumps(dict(step=step, split='validation', **metrics, seconds=seconds_before + time.perf_counter() - t0)) + '\n'); log.flush()
-                if metrics['psnr'] > best_psnr:
-                    best_psnr = metrics['psnr']
-                    vae.save(out_dir / 'best.safetensors', step=step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
+                new_best = metrics['psnr'] > best_psnr
+                if new_best: best_psnr = metrics['psnr']
                 if live_plot: plot_handle = _update_live_plot(out_dir / 'log.jsonl', plot_handle)
-            if step % config.ckpt_every == 0 or step == end: save_last()
+            else: new_best = False
+            if step % config.ckpt_every == 0 or step == end: save_last()   # `last` first: a crash in between never leaves
+            if new_best:                                                   # a `best` newer than the resumable state
+                vae.save(out_dir / 'best.safetensors', step=step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
     finally:
         pbar.close(); log.close()
 
@@ -607,12 +651,15 @@ def format_figures(result:dict) -> str:
             f'({100 * result["usage"]:.0f}%), perplexity {result["perplexity"]:.0f}; '
             f'PSNR per scale ' + ' '.join(f'{p:.1f}' for p in result['psnr_per_scale']))
 
-_USER_ERRORS = (ValueError, FileExistsError, FileNotFoundError, FloatingPointError)  # reported in one line, not a traceback
+#: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
+#: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)
+_USER_ERRORS = (ValueError, json.JSONDecodeError, FileExistsError, FileNotFoundError, NotADirectoryError, PermissionError,
+                IsADirectoryError, ConnectionError, FloatingPointError)
 
 def _cli_train_tokenizer(args):
     config = get_tokenizer_train_config(args.preset)
     overrides = {k: v for k, v in dict(steps=args.steps, batch_size=args.batch_size, lr=args.lr, data=args.data,
-                                       device=args.device, seed=args.seed).items() if v is not None}
+                                       val_split=args.val_split, device=args.device, seed=args.seed).items() if v is not None}
     config = dataclasses.replace(config, **overrides)
     out = args.out or f'runs/tokenizer_{args.preset}'
     try: result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet)
@@ -672,6 +719,8 @@ def register_cli(subparsers):
     p.add_argument('--stop-at', type=int, default=None, help='stop after this many updates (checkpointed; finish later with --resume)')
     p.add_argument('--batch-size', type=int, default=None); p.add_argument('--lr', type=float, default=None)
     p.add_argument('--data', default=None, help="'mnist5k', a Hugging Face dataset name or an image folder")
+    p.add_argument('--val-split', dest='val_split', default=None,
+                   help="validation split (default: 'validation'); when the data has none, 5%% of 'train' is held out")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--device', default=None, help='cuda, mps or cpu (default: best available)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.set_defaults(func=_cli_train_tokenizer)
