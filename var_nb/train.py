@@ -69,8 +69,7 @@ _IMAGENET = dict(dataset='imagenet', train_split='train', val_split='validation'
                  weight_decay=0.05, warmup=1/50, warmup_start=0.005, schedule='lin0', clip=2.0, label_smoothing=0.0,
                  precision='fp16', log_every=100, ckpt_every=1000, eval_every=5000)
 TRAIN_PRESETS = {
-    'tiny': TrainConfig(var='tiny', var_overrides=dict(vocab_size=128, Cvae=8, patch_nums=(1, 2, 3, 4, 6, 8)),  # = VQVAE_CONFIGS['tiny']
-                        max_images=64, batch_size=16, steps=8,
+    'tiny': TrainConfig(var='tiny', max_images=64, batch_size=16, steps=8,
                         base_lr=8e-3 * 2, warmup=2, log_every=1, val_split=None, precision='fp32'),
     'mnist': TrainConfig(var='mnist', batch_size=32, epochs=6, base_lr=1e-3 * 256 / 32, betas=(0.9, 0.95), weight_decay=0.05,
                          warmup=50, schedule='cos', final_lr_ratio=0.0, clip=2.0, log_every=20),
@@ -269,7 +268,7 @@ def progressive_stage(step:int, total:int, warmup:int, K:int, fraction:float, st
     return start + 1 + round((step - warmup) / max(1, end - warmup) * (K - 1 - start))
 
 # %% ../nbs/07_training.ipynb #6cee7364
-from .train_tokenizer import flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, _USER_ERRORS
+from .core import flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, _USER_ERRORS
 
 # %% ../nbs/07_training.ipynb #00b767c6
 def load_tokenizer(tokenizer, device='cpu'):
@@ -335,7 +334,7 @@ def _check_resume(ckpt_path:Path, config:TrainConfig, fingerprint:str, resume:bo
     if not resume:
         raise FileExistsError(f'{ckpt_path.parent} already holds a training run (step {meta["step"]} of {meta["total_steps"]}); '
                               f'pass resume=True (--resume) to continue it, or choose another output folder')
-    diff = config_diff(_jsonable(meta['train_config']), _jsonable(config), ignore=RESUMABLE_CHANGES)   # var_nb.train_tokenizer's
+    diff = config_diff(_jsonable(meta['train_config']), _jsonable(config), ignore=RESUMABLE_CHANGES)   # var_nb.core's
     if meta['tokenizer'] != fingerprint: diff.append(f'tokenizer: {meta["tokenizer"]} -> {fingerprint}')
     if diff:
         raise ValueError(f'cannot resume {ckpt_path}: its run used other settings:\n  ' + '\n  '.join(diff) +

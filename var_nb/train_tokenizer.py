@@ -15,17 +15,17 @@ from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
 from .core import (default_device, autocast_dtype, seed_everything, to_01, to_pil, save_grid, show_images,
-                         save_checkpoint, load_checkpoint, data_path, atomic_path)
+                         save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
+                         rng_state, set_rng_state, config_diff, _USER_ERRORS)
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .data import load_image_dataset, ImageTransform, ImageDataset
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'MNIST_TOKENIZER', 'TOKENIZER_TRAIN_CONFIGS', 'psnr', 'ssim',
-           'codebook_stats', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'ResumableBatches',
-           'lr_at', 'evaluate_tokenizer', 'TokenizerTrainConfig', 'config_diff', 'holdout_indices', 'dataset_split',
-           'load_split', 'train_tokenizer', 'get_tokenizer_train_config', 'plot_log', 'show_reconstructions',
-           'plot_codebook_usage', 'format_figures', 'reconstruct_files', 'register_cli']
+__all__ = ['RESUME_MAY_CHANGE', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'TOKENIZER_TRAIN_CONFIGS', 'psnr', 'ssim', 'codebook_stats',
+           'ResumableBatches', 'lr_at', 'evaluate_tokenizer', 'TokenizerTrainConfig', 'holdout_indices',
+           'dataset_split', 'load_split', 'train_tokenizer', 'get_tokenizer_train_config', 'plot_log',
+           'show_reconstructions', 'plot_codebook_usage', 'format_figures', 'reconstruct_files', 'register_cli']
 
 # %% ../nbs/05_tokenizer_training.ipynb #8241c27e
 def psnr(x_01:torch.Tensor, # images (B, C, H, W) in [0, 1]
@@ -69,51 +69,6 @@ def codebook_stats(counts_KV:torch.Tensor, # how often each code occurs at each 
     return dict(usage=float((all_V > 0).double().mean()), codes_used=int((all_V > 0).sum()), perplexity=perplexity(all_V),
                 usage_per_scale=[float((c > 0).double().mean()) for c in counts_KV],
                 perplexity_per_scale=[perplexity(c) for c in counts_KV])
-
-# %% ../nbs/05_tokenizer_training.ipynb #90cdb9b4
-def flatten_state(obj, # nested dicts / lists / tuples of tensors, numpy arrays and JSON scalars
-                  prefix:str='', # prefix of the tensor names
-                 ) -> tuple[dict, object]:
-    "Split a nested state into `{name: tensor}` and a JSON-able skeleton; `unflatten_state` inverts it."
-    tensors = {}
-    def walk(o, path):
-        name = f'{prefix}{path}'
-        if isinstance(o, torch.Tensor): tensors[name] = o.detach(); return {'__tensor__': name}
-        if isinstance(o, np.ndarray):
-            tensors[name] = torch.from_numpy(o.astype(np.int64) if o.dtype.kind in 'ui' else o.copy())
-            return {'__ndarray__': name, 'dtype': str(o.dtype)}
-        if isinstance(o, dict): return {'__dict__': [[k, walk(v, f'{path}.{k}')] for k, v in o.items()]}
-        if isinstance(o, tuple): return {'__tuple__': [walk(v, f'{path}.{i}') for i, v in enumerate(o)]}
-        if isinstance(o, list): return [walk(v, f'{path}.{i}') for i, v in enumerate(o)]
-        if isinstance(o, (np.integer, np.floating, np.bool_)): return o.item()
-        if o is None or isinstance(o, (bool, int, float, str)): return o
-        raise TypeError(f'flatten_state cannot store {type(o).__name__} at {name!r}; convert it to a tensor or a JSON value')
-    return tensors, walk(obj, '')
-
-def unflatten_state(skeleton, # the skeleton `flatten_state` returned (after a JSON round trip)
-                    tensors:dict, # the tensors it returned
-                   ):
-    "Rebuild the nested state that `flatten_state` split."
-    def walk(o):
-        if isinstance(o, list): return [walk(v) for v in o]
-        if not isinstance(o, dict): return o
-        if '__tensor__' in o: return tensors[o['__tensor__']]
-        if '__ndarray__' in o: return tensors[o['__ndarray__']].numpy().astype(o['dtype'])
-        if '__tuple__' in o: return tuple(walk(v) for v in o['__tuple__'])
-        return {k: walk(v) for k, v in o['__dict__']}
-    return walk(skeleton)
-
-# %% ../nbs/05_tokenizer_training.ipynb #0a96e76b
-def rng_state() -> dict:
-    "The state of every global random stream (Python, NumPy, torch CPU, CUDA if present)."
-    state = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
-    if torch.cuda.is_available(): state['cuda'] = torch.cuda.get_rng_state_all()
-    return state
-
-def set_rng_state(state:dict):
-    "Restore the random streams saved by `rng_state`."
-    random.setstate(state['python']); np.random.set_state(state['numpy']); torch.set_rng_state(state['torch'])
-    if 'cuda' in state and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
 
 # %% ../nbs/05_tokenizer_training.ipynb #faa841d5
 class ResumableBatches:
@@ -282,16 +237,6 @@ class TokenizerTrainConfig:
 def _tuples(d:dict) -> dict:
     "JSON turns tuples into lists; config dataclasses want tuples back."
     return {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
-
-def config_diff(saved:dict, new:dict, ignore=(), prefix:str='') -> list[str]:
-    "Differences between two (nested) config dicts, one 'key: saved -> new' line each; keys in `ignore` may differ."
-    lines = []
-    for k in sorted(set(saved) | set(new), key=str):
-        if k in ignore: continue
-        a, b = saved.get(k, '<absent>'), new.get(k, '<absent>')
-        if isinstance(a, dict) and isinstance(b, dict): lines += config_diff(a, b, ignore, f'{prefix}{k}.')
-        elif a != b: lines.append(f'{prefix}{k}: {a!r} (saved) -> {b!r} (now)')
-    return lines
 
 # %% ../nbs/05_tokenizer_training.ipynb #d1b490e6
 RESUME_MAY_CHANGE = ('device', 'num_workers')  # settings that do not change the maths of a run
@@ -571,14 +516,10 @@ def _stop_not_finite(what:str, value:float, step:int, last_path:Path): # step: 1
                              f'or start a fresh folder')
 
 # %% ../nbs/05_tokenizer_training.ipynb #22d1efab
-#: the committed MNIST tokenizer's model: the `mnist` VQVAE made cheaper where 2 CPU cores spend their time (see above)
-MNIST_TOKENIZER = dataclasses.replace(VQVAE_CONFIGS['mnist'], ch_mult=(1, 2, 2), num_res_blocks=(0, 1, 1),
-                                      using_sa=False, using_mid_sa=False)
-
 TOKENIZER_TRAIN_CONFIGS = {
     'tiny': TokenizerTrainConfig(model='tiny', train_size=64, val_size=16, batch_size=8, steps=12, lr=2e-3,
                                  revive_every=4, log_every=2, eval_every=6, ckpt_every=6),
-    'mnist': TokenizerTrainConfig(model=MNIST_TOKENIZER, batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
+    'mnist': TokenizerTrainConfig(model=VQVAE_CONFIGS['mnist'], batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
                                   revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
 }
 
@@ -650,11 +591,6 @@ def format_figures(result:dict) -> str:
             f'codebook {result["codes_used"]}/{round(result["codes_used"] / max(result["usage"], 1e-9))} codes used '
             f'({100 * result["usage"]:.0f}%), perplexity {result["perplexity"]:.0f}; '
             f'PSNR per scale ' + ' '.join(f'{p:.1f}' for p in result['psnr_per_scale']))
-
-#: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
-#: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)
-_USER_ERRORS = (ValueError, json.JSONDecodeError, FileExistsError, FileNotFoundError, NotADirectoryError, PermissionError,
-                IsADirectoryError, ConnectionError, FloatingPointError)
 
 def _cli_train_tokenizer(args):
     config = get_tokenizer_train_config(args.preset)

@@ -356,7 +356,8 @@ def imagenet_config(depth:int, shared_aln:bool=False, patch_nums=IMAGENET_256_PA
                      patch_nums=patch_nums)
 
 VAR_CONFIGS = {
-    'tiny': VARConfig(vocab_size=64, Cvae=8, num_classes=10, depth=2, embed_dim=64, num_heads=4, patch_nums=(1, 2, 3, 4)),
+    'tiny': VARConfig(vocab_size=128, Cvae=8, num_classes=10, depth=2, embed_dim=64, num_heads=4,   # fits VQVAE_CONFIGS['tiny']
+                      patch_nums=(1, 2, 3, 4, 6, 8)),
     'mnist': VARConfig(vocab_size=512, Cvae=32, num_classes=10, depth=4, embed_dim=192, num_heads=3,
                        cond_drop_rate=0.1, attn_l2_norm=True, patch_nums=(1, 2, 3, 4, 5, 6, 8)),
     **{f'd{d}': imagenet_config(d) for d in (16, 20, 24, 30)},

@@ -120,8 +120,8 @@ class VQVAEConfig:
 VQVAE_CONFIGS = {
     'tiny': VQVAEConfig(vocab_size=128, z_channels=8, ch=16, ch_mult=(1, 2), num_res_blocks=1, norm_groups=4,
                         patch_nums=(1, 2, 3, 4, 6, 8)),
-    'mnist': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2, 4), num_res_blocks=(0, 1, 2), norm_groups=8,
-                         patch_nums=(1, 2, 3, 4, 5, 6, 8)),
+    'mnist': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2, 2), num_res_blocks=(0, 1, 1), norm_groups=8,
+                         using_sa=False, using_mid_sa=False, patch_nums=(1, 2, 3, 4, 5, 6, 8)),
     'official': VQVAEConfig(),
 }
 
