@@ -751,15 +751,14 @@ def register_cli(subparsers):
 
 # %% ../nbs/07_training.ipynb #9c059edf
 def _bench_models(preset:str, device):
-    from var_nb.vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS
-    from var_nb.transformer import VAR, VARConfig, VAR_CONFIGS
-    if preset == 'ref':
-        vc = VQVAEConfig(vocab_size=512, z_channels=16, ch=32, ch_mult=(1, 1, 2, 2, 4), patch_nums=(1, 2, 3, 4, 5, 6, 8))
-        ac = VARConfig(vocab_size=512, Cvae=16, num_classes=10, depth=6, embed_dim=384, num_heads=6, attn_l2_norm=True, patch_nums=vc.patch_nums)
-        batch = 16
-    elif preset in ('mnist', 'tiny'):
-        vc = VQVAE_CONFIGS[preset]; ac = var_config_for(get_preset(preset)); batch = get_preset(preset).batch_size
-    else: raise ValueError(f"bench preset {preset!r}: use 'ref', 'mnist' or 'tiny'")
+    from var_nb.vqvae import VQVAE, VQVAE_CONFIGS
+    from var_nb.transformer import VAR
+    if preset == 'ref':   # the issues' reference setting, the same pair (and weights) as `var-nb bench sample`
+        from var_nb.sampling import bench_models
+        var, vae = bench_models()
+        return load_tokenizer(vae, device), var.to(device).train(), 16
+    if preset not in ('mnist', 'tiny'): raise ValueError(f"bench preset {preset!r}: use 'ref', 'mnist' or 'tiny'")
+    vc = VQVAE_CONFIGS[preset]; ac = var_config_for(get_preset(preset)); batch = get_preset(preset).batch_size
     with torch.random.fork_rng(devices=[]):                          # seeded weights; the caller's RNG is left alone
         torch.manual_seed(0)
         vae, var = VQVAE(vc), VAR(ac)
