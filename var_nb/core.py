@@ -13,9 +13,11 @@ import torch
 from PIL import Image
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'default_device', 'autocast_dtype', 'seed_everything', 'to_01', 'to_pm1', 'to_uint8', 'to_pil',
-           'from_pil', 'make_grid', 'save_grid', 'show_images', 'atomic_path', 'save_checkpoint', 'load_checkpoint',
-           'data_path', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff']
+__all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything', 'to_01',
+           'to_pm1', 'to_uint8', 'to_pil', 'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid',
+           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'data_path', 'cache_dir',
+           'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'lr_factor', 'wd_at',
+           'jsonable', 'fingerprint', 'read_log', 'RunLog', 'plot_log']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -24,7 +26,7 @@ SHAPE_LEGEND = dict(
     K='number of scales', l='tokens of one scale (pn*pn)', L='tokens of all scales (sum of pn*pn)',
     V='vocabulary size', D='condition width', N='flattened batch of vectors')
 
-# %% ../nbs/00_core.ipynb #f4f525d2
+# %% ../nbs/00_core.ipynb #4ceaf6b2
 def default_device() -> torch.device:
     "The best available device: cuda > mps > cpu."
     if torch.cuda.is_available(): return torch.device('cuda')
@@ -32,10 +34,20 @@ def default_device() -> torch.device:
     return torch.device('cpu')
 
 def autocast_dtype(device) -> torch.dtype | None:
-    "The autocast dtype for `device`: bf16 where supported on GPU, fp16 on older GPUs, None (plain fp32) on CPU/MPS."
+    "The autocast dtype for `device`: bf16 on GPUs that compute it natively, fp16 on older GPUs, None (plain fp32) on CPU/MPS."
     device = torch.device(device)
     if device.type != 'cuda': return None
-    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    # `is_bf16_supported()` alone also says yes where bf16 is only emulated (V100, T4): slow, and SDPA then falls back to
+    # its math kernel with the full B·H·L² score matrix; fp16 with a GradScaler is what those GPUs run fast
+    return torch.bfloat16 if torch.cuda.is_bf16_supported(including_emulation=False) else torch.float16
+
+def warn_if_bf16_emulated(device):
+    "Warn when bf16 is asked for on a GPU older than compute capability 8.0 (Ampere), which only emulates it."
+    import warnings
+    major, minor = torch.cuda.get_device_capability(device)
+    if major < 8:
+        warnings.warn(f'bf16 on {torch.cuda.get_device_name(device)} (compute capability {major}.{minor}) is emulated and slow, '
+                      f'and attention falls back to its memory-hungry math kernel; use fp16 (--precision fp16 or auto)', stacklevel=3)
 
 def seed_everything(seed:int=0):
     "Seed Python, NumPy and torch (all devices) for a reproducible run."
@@ -104,6 +116,67 @@ def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=No
     plt.tight_layout()
     return fig
 
+# %% ../nbs/00_core.ipynb #278e0f7f
+def _font(size:int):
+    from PIL import ImageFont
+    try: return ImageFont.load_default(size=size)       # Pillow >= 10.1 with FreeType: a scalable bundled font
+    except TypeError: return ImageFont.load_default()   # older Pillow: the small bitmap font
+
+_SYMBOLS = str.maketrans({'×': 'x', '→': '->', '—': '-', '–': '-', '≤': '<=', '≥': '>='})
+
+def _drawable(text) -> str:
+    "`text` in the characters Pillow's bundled font has (ASCII and a few more): '×' -> 'x', 'é' -> 'e'."
+    import unicodedata
+    text = unicodedata.normalize('NFKD', str(text).translate(_SYMBOLS))
+    return ''.join(ch for ch in text if ch.isascii() or ch in '…·°')
+
+def _fit(draw, text:str, font, width:int) -> str:
+    "`text`, shortened with an ellipsis until it is at most `width` pixels wide."
+    text = _drawable(text)
+    while len(text) > 1 and draw.textlength(text, font=font) > width: text = text[:-2] + '…'
+    return text
+
+def labelled_grid(imgs_B3HW:torch.Tensor, # images in [0, 1], row after row
+                  ncols:int=8,            # images per row
+                  row_labels=None,        # one label per row, drawn left of it
+                  col_labels=None,        # one title per column, drawn above it
+                  title:str|None=None,    # one line above everything
+                  scale:int=1,            # enlarge small images (nearest neighbours)
+                  pad:int=2) -> Image.Image:
+    "The grid of `make_grid` with row labels, column titles and a title, as one PIL image."
+    from PIL import ImageDraw
+    grid = to_pil(make_grid(imgs_B3HW, ncols=ncols, pad=pad))
+    if scale != 1: grid = grid.resize((grid.width * scale, grid.height * scale), Image.NEAREST)
+    B, H, W = len(imgs_B3HW), imgs_B3HW.shape[-2] * scale, imgs_B3HW.shape[-1] * scale
+    ncols, step = max(1, min(ncols, B)), pad * scale
+    font = _font(int(min(18, max(11, 0.22 * min(H, 96)))))
+    probe = ImageDraw.Draw(grid)
+    line = int(font.size * 1.35) if hasattr(font, 'size') else 14
+    row_labels = None if row_labels is None else [_drawable(r) for r in row_labels]
+    title = _drawable(title) if title else title
+    left = 6 + max((probe.textlength(r, font=font) for r in row_labels), default=0) if row_labels is not None else 0
+    top = (line if title else 0) + (line if col_labels is not None else 0)
+    width = max(int(left) + grid.width, int(probe.textlength(title, font=font)) + 8 if title else 0)
+    canvas = Image.new('RGB', (width, top + grid.height), 'white')
+    canvas.paste(grid, (int(left), top))
+    draw = ImageDraw.Draw(canvas)
+    if title: draw.text((width // 2, 2), title, fill='black', font=font, anchor='ma')
+    for c, text in enumerate(col_labels or []):
+        x = int(left) + step + c * (W + step) + W // 2
+        draw.text((x, top - 2), _fit(draw, text, font, W + step), fill='black', font=font, anchor='md')
+    for r, text in enumerate(row_labels or []):
+        y = top + step + r * (H + step) + H // 2
+        draw.text((int(left) - 4, y), text, fill='black', font=font, anchor='rm')
+    return canvas
+
+def save_labelled_grid(imgs_B3HW:torch.Tensor, path, ncols:int=8, row_labels=None, col_labels=None, title=None,
+                       scale:int|None=None) -> Path:
+    "Write `labelled_grid` to a PNG (atomically); `scale` defaults to enlarging images to at least 64 pixels."
+    scale = scale or max(1, 64 // imgs_B3HW.shape[-1])
+    img = labelled_grid(imgs_B3HW, ncols, row_labels, col_labels, title, scale)
+    with atomic_path(path) as tmp: img.save(tmp, format='PNG')
+    return Path(path)
+
 # %% ../nbs/00_core.ipynb #69d1074d
 _UMASK = os.umask(0); os.umask(_UMASK)   # read once at import: os.umask can only be read by setting it
 
@@ -157,7 +230,7 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
                          f'official weights load through var_nb.official')
     return tensors, json.loads(meta['var_nb'])
 
-# %% ../nbs/00_core.ipynb #515f3059
+# %% ../nbs/00_core.ipynb #c35c5918
 def data_path(*parts) -> Path:
     "Path of a file shipped in `data/` (a source checkout) or in the installed package."
     here = Path(__file__).resolve().parent
@@ -165,7 +238,11 @@ def data_path(*parts) -> Path:
         if root.is_dir() and (root / 'README.md').exists(): return root.joinpath(*parts)
     raise FileNotFoundError(f'var_nb data folder not found beside {here}; reinstall var_nb (pip install -e .) or clone the repository')
 
-# %% ../nbs/00_core.ipynb #b2673552
+def cache_dir(kind:str) -> Path:
+    "Folder for files var_nb can rebuild (token caches, reference features): `$VAR_NB_CACHE/kind` or `~/.cache/var_nb/kind`."
+    return Path(os.environ.get('VAR_NB_CACHE', Path.home() / '.cache' / 'var_nb')) / kind
+
+# %% ../nbs/00_core.ipynb #5592b7cb
 def flatten_state(obj, # nested dicts / lists / tuples of tensors, numpy arrays and JSON scalars
                   prefix:str='', # prefix of the tensor names
                  ) -> tuple[dict, object]:
@@ -199,15 +276,19 @@ def unflatten_state(skeleton, # the skeleton `flatten_state` returned (after a J
     return walk(skeleton)
 
 def rng_state() -> dict:
-    "The state of every global random stream (Python, NumPy, torch CPU, CUDA if present)."
+    "The state of every global random stream (Python, NumPy, torch CPU, and this process's current GPU if there is one)."
     state = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
-    if torch.cuda.is_available(): state['cuda'] = torch.cuda.get_rng_state_all()
+    # only the current device: a resumed job may see fewer GPUs (one per task under SLURM), and a rank uses only its own
+    if torch.cuda.is_available(): state['cuda'] = torch.cuda.get_rng_state(torch.cuda.current_device())
     return state
 
 def set_rng_state(state:dict):
-    "Restore the random streams saved by `rng_state`."
+    "Restore the random streams saved by `rng_state` (the GPU stream onto this process's current GPU)."
     random.setstate(state['python']); np.random.set_state(state['numpy']); torch.set_rng_state(state['torch'])
-    if 'cuda' in state and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda'])
+    if 'cuda' in state and torch.cuda.is_available():
+        cuda = state['cuda']
+        if isinstance(cuda, (list, tuple)): cuda = cuda[0]            # saved by older var_nb: every visible GPU's stream
+        torch.cuda.set_rng_state(cuda, torch.cuda.current_device())
 
 def config_diff(saved:dict, new:dict, ignore=(), prefix:str='') -> list[str]:
     "Differences between two (nested) config dicts, one 'key: saved -> new' line each; keys in `ignore` may differ."
@@ -223,3 +304,120 @@ def config_diff(saved:dict, new:dict, ignore=(), prefix:str='') -> list[str]:
 #: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)
 _USER_ERRORS = (ValueError, json.JSONDecodeError, FileExistsError, FileNotFoundError, NotADirectoryError, PermissionError,
                 IsADirectoryError, ConnectionError, FloatingPointError)
+
+# %% ../nbs/00_core.ipynb #b0175289
+SCHEDULES = ('cos', 'lin', 'lin0', 'lin00', 'exp', 'const')   # and lin<T>, e.g. 'lin0.3'
+
+def lr_factor(step:int,            # index of the update, 0-based
+              total:int,           # updates in the whole run
+              warmup:int=0,        # warm-up updates
+              schedule:str='cos',  # one of SCHEDULES, or 'lin<T>'
+              warmup_start:float=0.005, # lr ratio at the first warm-up update (official wp0)
+              final_ratio:float=0.01,   # lr ratio at the last update (official wpe)
+             ) -> float:
+    "Learning-rate multiplier of update `step`: linear warm-up, then an official decay to `final_ratio` (lr_wd_annealing)."
+    if step < warmup: return warmup_start + (1 - warmup_start) * step / warmup
+    done = (step - warmup) / max(1, total - 1 - warmup)          # 0 -> 1 after warm-up
+    rest, wpe = 1 - done, final_ratio
+    def flat_then_linear(T): return 1.0 if done < T else wpe + (1 - wpe) * rest / (1 - T)
+    if schedule == 'cos': return wpe + (1 - wpe) * 0.5 * (1 + math.cos(math.pi * done))
+    if schedule == 'lin': return flat_then_linear(0.15)
+    if schedule == 'lin0': return flat_then_linear(0.05)
+    if schedule == 'lin00': return wpe + (1 - wpe) * rest
+    if schedule == 'exp': return 1.0 if done < 0.15 else math.exp((done - 0.15) / 0.85 * math.log(wpe))
+    if schedule == 'const': return 1.0
+    if schedule.startswith('lin'):
+        try: T = float(schedule[3:])
+        except ValueError: T = None
+        if T is not None and 0 < T < 1:                          # official 'lin<T>': two linear pieces meeting at T
+            mid = (1 + wpe + (1 - wpe) * (1 - T)) / 2
+            return 1 + (mid - 1) * done / T if done < T else wpe + (mid - wpe) * rest / (1 - T)
+    raise ValueError(f"unknown schedule {schedule!r}; use one of {SCHEDULES} or 'lin<T>' with 0 < T < 1 (e.g. 'lin0.3')")
+
+def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
+    "Weight decay at `step`: half a cosine from `wd` to `wd_end` over the run (constant when wd_end is None)."
+    if wd_end is None: return wd
+    return wd_end + (wd - wd_end) * 0.5 * (1 + math.cos(math.pi * step / max(1, total - 1)))
+
+# %% ../nbs/00_core.ipynb #71f86343
+def jsonable(obj):
+    "Dataclasses, tuples and nested dicts turned into JSON values (dicts, lists)."
+    import dataclasses
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type): obj = dataclasses.asdict(obj)
+    if isinstance(obj, dict): return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)): return [jsonable(v) for v in obj]
+    return obj
+
+def fingerprint(module:torch.nn.Module) -> str:
+    "A short hash of a module's config (if it has one) and weights: the key of token caches and of 'is this my tokenizer' checks."
+    import hashlib
+    h = hashlib.sha256()
+    h.update(json.dumps(jsonable(getattr(module, 'config', {})), sort_keys=True).encode())
+    for k, v in sorted(module.state_dict().items()):
+        h.update(k.encode()); h.update(v.detach().cpu().contiguous().float().numpy().tobytes())
+    return h.hexdigest()[:16]
+
+def read_log(path) -> list[dict]:
+    "The records of a run's `log.jsonl` (give the file or the run folder); [] when there is none yet."
+    path = Path(path)
+    if path.is_dir(): path = path / 'log.jsonl'
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+
+class RunLog:
+    "A run's `log.jsonl`: records with `step`, `split` and `seconds`; on resume, the records after the checkpoint are dropped."
+    def __init__(self, path, # the log file, `run_folder/log.jsonl`
+                 resume_step:int|None=None, # resuming from this step: keep the records up to it; None: a new, empty log
+                 enabled:bool=True): # False: keep records in memory only (ranks > 0 of a distributed run)
+        self.path, self.enabled = Path(path), enabled
+        self.records = [r for r in read_log(self.path) if r['step'] <= resume_step] if resume_step is not None else []
+        if enabled:
+            with atomic_path(self.path) as tmp: tmp.write_text(''.join(json.dumps(r) + '\n' for r in self.records))  # a crash keeps the old log
+
+    def write(self, split:str, step:int, **metrics) -> dict:
+        "Append one record (and flush it to disk at once: a killed run keeps what it logged)."
+        if split not in ('train', 'validation'): raise ValueError(f"split must be 'train' or 'validation', got {split!r}")
+        record = dict(step=step, split=split, **metrics)
+        self.records.append(record)
+        if self.enabled:
+            with open(self.path, 'a') as f: f.write(json.dumps(record) + '\n')
+        return record
+
+    def last(self, split:str='train') -> dict|None:
+        "The newest record of `split`."
+        return next((r for r in reversed(self.records) if r['split'] == split), None)
+
+_METRIC_TITLES = dict(loss='loss', acc='token accuracy (%)', psnr='PSNR (dB)', ssim='SSIM', lr='learning rate')
+
+def plot_log(log, # a run folder, a log.jsonl, or a list of records
+             metrics=None, # which metrics get a panel (default: those of loss, acc, psnr, ssim present)
+             title:str='', smooth:int=1): # window of a moving average over the training records
+    "One panel per metric against the step: training records as lines, validation records as dots, per scale when logged."
+    import matplotlib.pyplot as plt
+    records = log if isinstance(log, list) else read_log(log)
+    train = [r for r in records if r['split'] == 'train']; val = [r for r in records if r['split'] == 'validation']
+    metrics = metrics or [m for m in ('loss', 'acc', 'psnr', 'ssim') if any(m in r for r in records)]
+    def sm(v): return np.convolve(v, np.ones(smooth) / smooth, mode='valid') if smooth > 1 and len(v) > smooth else np.asarray(v, float)
+    fig, axs = plt.subplots(1, len(metrics), figsize=(4.8 * len(metrics), 3.3), squeeze=False)
+    cmap = plt.get_cmap('viridis')
+    for ax, m in zip(axs[0], metrics):
+        K = max((len(r.get(f'{m}_per_scale', [])) for r in records), default=0)
+        for k in range(K):
+            colour = cmap(k / max(1, K - 1))
+            tr = [r for r in train if len(r.get(f'{m}_per_scale', [])) > k]
+            if tr:
+                v = sm([r[f'{m}_per_scale'][k] for r in tr]); s = [r['step'] for r in tr][len(tr) - len(v):]
+                ax.plot(s, v, color=colour, lw=1, label=f'scale {k + 1}')
+            va = [r for r in val if len(r.get(f'{m}_per_scale', [])) > k]
+            if va: ax.plot([r['step'] for r in va], [r[f'{m}_per_scale'][k] for r in va], 'o', ms=3, color=colour,
+                           label=None if tr else f'scale {k + 1}')
+        tr = [r for r in train if m in r]
+        if tr:
+            v = sm([r[m] for r in tr]); ax.plot([r['step'] for r in tr][len(tr) - len(v):], v, 'k', lw=2 if K else 1, label='training')
+        va = [r for r in val if m in r]
+        if va: ax.plot([r['step'] for r in va], [r[m] for r in va], 'D', color='tab:red', ms=5, label='validation')
+        values = [r[m] for r in tr + va]
+        if m == 'loss' and values and min(values) > 0 and max(values) / min(values) > 20: ax.set_yscale('log')
+        ax.set_xlabel('step'); ax.set_title(_METRIC_TITLES.get(m, m)); ax.legend(fontsize=7, ncol=2 if K > 4 else 1)
+    if title: fig.suptitle(title)
+    fig.tight_layout()
+    return fig
