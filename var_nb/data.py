@@ -18,9 +18,10 @@ import datasets
 from .core import data_path, to_01, save_grid
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'build_mnist5k', 'load_mnist5k', 'num_classes_of',
-           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'class_grid',
-           'register_cli']
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED',
+           'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'load_image_dataset',
+           'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'holdout_indices', 'dataset_split',
+           'load_split', 'ResumableBatches', 'class_grid', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -51,18 +52,26 @@ def build_mnist5k(out_dir, # folder to write `train.parquet` and `validation.par
         ds.to_parquet(str(paths[split]))
     return paths
 
-# %% ../nbs/01_data.ipynb #b4a7a693
+# %% ../nbs/01_data.ipynb #fa5c83d3
+#: datasets that ship in data/ (each a folder of train.parquet and validation.parquet), loaded by name
+EMBEDDED_DATASETS = ('mnist5k', 'emoji')
 MNIST5K_SPLITS = ('train', 'validation')
 
-def load_mnist5k(split:str='train') -> datasets.Dataset:
-    "The embedded MNIST-5k split ('train': 4,500 digits, 'validation': 500), columns `image` (PIL) and `label` (0..9)."
+def load_embedded(name:str='mnist5k', # 'mnist5k' (grey digits) or 'emoji' (colour, see below)
+                  split:str='train') -> datasets.Dataset:
+    "An embedded dataset's split, columns `image` (PIL) and `label` (a ClassLabel with the class names)."
     import pyarrow.parquet as pq
-    if split not in MNIST5K_SPLITS: raise ValueError(f"mnist5k has splits {MNIST5K_SPLITS}, not {split!r}")
-    path = data_path('mnist5k', f'{split}.parquet')
+    if name not in EMBEDDED_DATASETS: raise ValueError(f'{name!r} is not an embedded dataset; those are {EMBEDDED_DATASETS}')
+    if split not in MNIST5K_SPLITS: raise ValueError(f"{name} has splits {MNIST5K_SPLITS}, not {split!r}")
+    path = data_path(name, f'{split}.parquet')
     if not path.exists(): raise FileNotFoundError(f'{path} is missing; restore it from the repository (git checkout data/) or reinstall var_nb')
     return datasets.Dataset(datasets.table.InMemoryTable(pq.read_table(path)))
 
-# %% ../nbs/01_data.ipynb #81a56509
+def load_mnist5k(split:str='train') -> datasets.Dataset:
+    "The embedded MNIST-5k split ('train': 4,500 digits, 'validation': 500), columns `image` (PIL) and `label` (0..9)."
+    return load_embedded('mnist5k', split)
+
+# %% ../nbs/01_data.ipynb #ed3bc190
 def _check_columns(ds:datasets.Dataset, image_column:str, label_column:str|None):
     "Raise a clear error when the image or label column is missing or of the wrong type."
     cols = list(ds.features)
@@ -87,6 +96,12 @@ def num_classes_of(hf_dataset:datasets.Dataset, label_column:str='label') -> int
     feat = hf_dataset.features[label_column]
     if isinstance(feat, datasets.ClassLabel): return feat.num_classes
     return int(max(hf_dataset[label_column][:])) + 1 if len(hf_dataset) else 0
+
+def class_names_of(hf_dataset:datasets.Dataset, label_column:str='label') -> list[str]:
+    "Names of the classes, by id: the `ClassLabel`'s names (an image folder's sub-folders), else '0', '1', ..."
+    feat = hf_dataset.features[label_column]
+    if isinstance(feat, datasets.ClassLabel): return list(feat.names)
+    return [str(c) for c in range(num_classes_of(hf_dataset, label_column))]
 
 # %% ../nbs/01_data.ipynb #b0a70cd5
 IMAGE_EXTENSIONS = frozenset(e.lower() for e in Image.registered_extensions())
@@ -141,18 +156,18 @@ def _load_from_hub(name:str, split:str) -> datasets.Dataset:
             f"On a machine with network, unset HF_DATASETS_OFFLINE / HF_HUB_OFFLINE (if set) and load it once to cache it. "
             f"(If {name!r} is meant as a local folder: it does not exist in {Path.cwd()}.)") from None
 
-# %% ../nbs/01_data.ipynb #a4754931
+# %% ../nbs/01_data.ipynb #2025192e
 def _looks_like_path(source:str) -> bool:
     return source.startswith(('/', '.', '~')) or source.count('/') > 1 or '\\' in source
 
-def load_image_dataset(source='mnist5k', # 'mnist5k', a hub name ('ylecun/mnist'), a local folder, or a `datasets.Dataset`
+def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hub name ('ylecun/mnist'), a local folder, or a `datasets.Dataset`
                        split:str='train', # split to load ('train', 'validation', 'test', ...)
                        image_column:str='image', # column holding the images (or image paths)
                        label_column:str|None='label', # column holding integer class ids; None: unlabelled (all 0)
                       ) -> datasets.Dataset:
     "Load images and labels from MNIST-5k, the Hugging Face hub or an image folder, as columns `image` and `label`."
     if isinstance(source, datasets.Dataset): ds = source
-    elif str(source) == 'mnist5k': ds = load_mnist5k(split)
+    elif str(source) in EMBEDDED_DATASETS: ds = load_embedded(str(source), split)
     elif isinstance(source, Path) or Path(source).expanduser().exists() or _looks_like_path(source):
         folder = Path(source).expanduser()
         _scan_image_folder(folder)
@@ -232,7 +247,7 @@ class ImageDataset(torch.utils.data.Dataset):
     def __getitem__(self, i:int):
         return self.transform(self.read_image(i)), self.labels[i]
 
-# %% ../nbs/01_data.ipynb #35e63415
+# %% ../nbs/01_data.ipynb #b3fd1181
 class EpochSampler(torch.utils.data.Sampler):
     "Indices 0..n-1, shuffled by a permutation seeded with seed + epoch (or in order when shuffle=False)."
     def __init__(self, n:int, shuffle:bool=True, seed:int=0):
@@ -252,6 +267,7 @@ def make_loader(dataset:torch.utils.data.Dataset, # e.g. an `ImageDataset`
                 seed:int=0): # seed of the order and of the workers' random crops
     "A DataLoader over `dataset`: DistributedSampler under torch.distributed, else a seeded `EpochSampler`."
     distributed = torch.distributed.is_available() and torch.distributed.is_initialized()
+    rank = torch.distributed.get_rank() if distributed else 0
     if distributed:
         sampler = torch.utils.data.DistributedSampler(dataset, shuffle=shuffle, seed=seed, drop_last=drop_last)
     else: sampler = EpochSampler(len(dataset), shuffle=shuffle, seed=seed)
@@ -260,7 +276,104 @@ def make_loader(dataset:torch.utils.data.Dataset, # e.g. an `ImageDataset`
                          f'leaves no batch; lower batch_size or pass drop_last=False')
     return torch.utils.data.DataLoader(dataset, batch_size=batch_size, sampler=sampler, drop_last=drop_last,
                                        num_workers=num_workers, persistent_workers=num_workers > 0,
-                                       pin_memory=torch.cuda.is_available(), generator=torch.Generator().manual_seed(seed))
+                                       pin_memory=torch.cuda.is_available(),
+                                       generator=torch.Generator().manual_seed(seed + rank))   # each rank its own random crops and flips
+
+# %% ../nbs/01_data.ipynb #2d785e89
+def holdout_indices(labels,               # class id of each image
+                    fraction:float=0.05,  # share of each class to hold out
+                    seed:int=0):          # fixes which images are held out
+    "(kept, held-out) index lists: a seeded `fraction` of each class held out, at least 1 image of every class with 2 or more."
+    labels_N = torch.as_tensor(list(labels)).long()
+    g, held = torch.Generator().manual_seed(seed), []
+    for c in labels_N.unique().tolist():
+        idx_n = (labels_N == c).nonzero().flatten()
+        k = min(len(idx_n) - 1, max(1, round(fraction * len(idx_n))))
+        held += idx_n[torch.randperm(len(idx_n), generator=g)[:k]].tolist()
+    held = sorted(held); out = set(held)
+    return [i for i in range(len(labels_N)) if i not in out], held
+
+HOLDOUT_FRACTION, HOLDOUT_SEED = 0.05, 0   # fixed, so the tokenizer and the transformer hold out the same images
+
+def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
+                  role:str='train',          # 'train' or 'validation'
+                  train_split:str='train',   # the data's training split
+                  val_split:str|None='validation', # its validation split; None: no validation
+                  verbose:bool=True):        # say when images are held out
+    "The `role` images of `source`; when it has no `val_split` (image folders), a fixed seeded 5% of `train_split` is held out as validation."
+    if role not in ('train', 'validation'): raise ValueError(f"role must be 'train' or 'validation', not {role!r}")
+    if val_split is None:
+        if role == 'train': return load_image_dataset(source, split=train_split)
+        raise ValueError('val_split is None: this run has no validation images; set val_split')
+    try: val = load_image_dataset(source, split=val_split)
+    except ValueError as e:
+        if 'split' not in str(e).lower(): raise
+        val = None
+    if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
+    train = load_image_dataset(source, split=train_split)
+    kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED)
+    if verbose and role == 'validation':
+        print(f'{source} has no split {val_split!r}: holding out {len(held)} of its {len(train)} {train_split!r} images '
+              f'(seeded, about {HOLDOUT_FRACTION:.0%} per class) for validation; training uses the other {len(kept)}')
+    return train.select(kept if role == 'train' else held)
+
+def load_split(source,                        # what `load_image_dataset` reads
+               role:str='train',              # 'train' or 'validation' (a missing validation split is held out of 'train')
+               size:int=32,                   # side of the square images
+               max_images:int|None=None,      # the first N images only
+               preload:bool=True,             # decode every image once into one tensor
+               val_split:str|None='validation'): # the data's validation split
+    "The `role` images of `source` at `size`: a tensor (N,3,H,W) in [-1,1] if `preload`, else an ImageDataset."
+    hf = dataset_split(source, role, 'train', val_split)
+    if max_images is not None: hf = hf.select(range(min(max_images, len(hf))))
+    ds = ImageDataset(hf, ImageTransform(size))
+    if not preload: return ds
+    return torch.stack([ds[i][0] for i in range(len(ds))])
+
+# %% ../nbs/01_data.ipynb #1416e577
+class ResumableBatches:
+    "Endless shuffled batches of images from a tensor or a Dataset; `state_dict()` restores the exact position."
+    def __init__(self, data,             # images (N, 3, H, W) or a Dataset of (image, label) / image
+                 batch_size:int,         # images per batch (the last incomplete batch of an epoch is dropped)
+                 seed:int=0,             # seed of the data order
+                 num_workers:int=0):     # DataLoader workers (Datasets only)
+        if len(data) < batch_size:
+            raise ValueError(f'{len(data)} training images are fewer than batch_size={batch_size}; lower the batch size or use more data')
+        self.data, self.batch_size, self.seed, self.num_workers = data, batch_size, seed, num_workers
+        self.generator = torch.Generator().manual_seed(seed)
+        self.epoch, self.position = 0, 0
+        self._start_epoch()
+
+    def _start_epoch(self):
+        self._epoch_start_state = self.generator.get_state()
+        self._perm = torch.randperm(len(self.data), generator=self.generator)
+        self._loader_iter = None
+
+    def __iter__(self): return self
+
+    def __next__(self) -> torch.Tensor:
+        if self.position + self.batch_size > len(self.data):
+            self.epoch, self.position = self.epoch + 1, 0
+            self._start_epoch()
+        idx = self._perm[self.position: self.position + self.batch_size]
+        self.position += self.batch_size
+        if isinstance(self.data, torch.Tensor): return self.data[idx]
+        if self._loader_iter is None:                      # the rest of this epoch, from the current position
+            rest = self._perm[self.position - self.batch_size:]
+            batches = [rest[i: i + self.batch_size].tolist() for i in range(0, len(rest) - self.batch_size + 1, self.batch_size)]
+            loader = torch.utils.data.DataLoader(self.data, batch_sampler=batches, num_workers=self.num_workers,
+                                                 generator=torch.Generator().manual_seed(self.seed * 100_003 + self.epoch))
+            self._loader_iter = iter(loader)
+        batch = next(self._loader_iter)
+        return batch[0] if isinstance(batch, (list, tuple)) else batch
+
+    def state_dict(self) -> dict:
+        return dict(epoch=self.epoch, position=self.position, generator=self._epoch_start_state)
+
+    def load_state_dict(self, state:dict):
+        self.generator.set_state(state['generator'])
+        self._start_epoch()
+        self.epoch, self.position = state['epoch'], state['position']
 
 # %% ../nbs/01_data.ipynb #628d161a
 def class_grid(hf_dataset:datasets.Dataset, # columns `image` and `label`
