@@ -1,20 +1,23 @@
 """Execute notebooks in place so their committed outputs come from the code as committed, skipping `#| slow` cells
-(real training: their outputs, where present, stay as they were). Then run `nbdev_clean`.
+(real training: their outputs, where present, stay as they were) unless `--slow` is given. Then run `nbdev_clean`.
 
     python tools/run_notebook.py nbs/08_sampling.ipynb [more notebooks...]
+    python tools/run_notebook.py --slow nbs/10_evaluation.ipynb     # also run the slow cells (minutes to hours)
 """
 import sys
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-for path in sys.argv[1:]:
+run_slow = '--slow' in sys.argv
+for path in [a for a in sys.argv[1:] if a != '--slow']:
     nb = nbformat.read(path, as_version=4)
-    slow = [c for c in nb.cells if c.cell_type == 'code' and c.source.lstrip().startswith('#| slow')]
+    slow = [] if run_slow else [c for c in nb.cells if c.cell_type == 'code' and c.source.lstrip().startswith('#| slow')]
     for c in slow: c.metadata.setdefault('tags', []).append('skip-execution')   # nbclient leaves these cells alone
-    NotebookClient(nb, timeout=1200, kernel_name='python3', resources={'metadata': {'path': str(Path(path).parent)}}).execute()
+    NotebookClient(nb, timeout=None if run_slow else 1200, kernel_name='python3',
+                   resources={'metadata': {'path': str(Path(path).parent)}}).execute()
     for c in slow:
         c.metadata['tags'].remove('skip-execution')
         if not c.metadata['tags']: del c.metadata['tags']
     nbformat.write(nb, path)
-    print(f'executed {path}; skipped {len(slow)} slow cell(s)')
+    print(f'executed {path}; ' + ('slow cells included' if run_slow else f'skipped {len(slow)} slow cell(s)'))

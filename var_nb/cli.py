@@ -9,9 +9,9 @@ import argparse, importlib, sys
 # %% auto #0
 __all__ = ['CLI_MODULES', 'build_parser', 'main']
 
-# %% ../nbs/90_cli.ipynb #29eab1d6
+# %% ../nbs/90_cli.ipynb #b0add52f
 #: modules that may offer subcommands, in the order `var-nb --help` lists them
-CLI_MODULES = ['data', 'train_tokenizer', 'train', 'sampling', 'editing']
+CLI_MODULES = ['data', 'train_tokenizer', 'train', 'sampling', 'editing', 'evaluation']
 
 def _modules():
     for name in CLI_MODULES:
