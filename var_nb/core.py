@@ -15,9 +15,10 @@ from PIL import Image
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything', 'to_01',
            'to_pm1', 'to_uint8', 'to_pil', 'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid',
-           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'data_path', 'cache_dir',
-           'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'lr_factor', 'wd_at',
-           'jsonable', 'fingerprint', 'read_log', 'RunLog', 'plot_log']
+           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'data_path',
+           'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff',
+           'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'jsonable', 'fingerprint', 'read_log', 'RunLog',
+           'plot_log', 'count_flops']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -177,7 +178,7 @@ def save_labelled_grid(imgs_B3HW:torch.Tensor, path, ncols:int=8, row_labels=Non
     with atomic_path(path) as tmp: img.save(tmp, format='PNG')
     return Path(path)
 
-# %% ../nbs/00_core.ipynb #69d1074d
+# %% ../nbs/00_core.ipynb #cffffec3
 _UMASK = os.umask(0); os.umask(_UMASK)   # read once at import: os.umask can only be read by setting it
 
 def _fsync_dir(folder):
@@ -230,6 +231,18 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
                          f'official weights load through var_nb.official')
     return tensors, json.loads(meta['var_nb'])
 
+def checkpoint_meta(path) -> dict:
+    "The JSON metadata of a checkpoint written by `save_checkpoint`, without reading its tensors."
+    from safetensors import safe_open
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
+    try:
+        with safe_open(str(path), framework='pt', device='cpu') as f: meta = f.metadata() or {}
+    except Exception as e:
+        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); var_nb writes .safetensors files') from None
+    if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
+    return json.loads(meta['var_nb'])
+
 # %% ../nbs/00_core.ipynb #c35c5918
 def data_path(*parts) -> Path:
     "Path of a file shipped in `data/` (a source checkout) or in the installed package."
@@ -242,7 +255,7 @@ def cache_dir(kind:str) -> Path:
     "Folder for files var_nb can rebuild (token caches, reference features): `$VAR_NB_CACHE/kind` or `~/.cache/var_nb/kind`."
     return Path(os.environ.get('VAR_NB_CACHE', Path.home() / '.cache' / 'var_nb')) / kind
 
-# %% ../nbs/00_core.ipynb #5592b7cb
+# %% ../nbs/00_core.ipynb #e85199ac
 def flatten_state(obj, # nested dicts / lists / tuples of tensors, numpy arrays and JSON scalars
                   prefix:str='', # prefix of the tensor names
                  ) -> tuple[dict, object]:
@@ -299,6 +312,13 @@ def config_diff(saved:dict, new:dict, ignore=(), prefix:str='') -> list[str]:
         if isinstance(a, dict) and isinstance(b, dict): lines += config_diff(a, b, ignore, f'{prefix}{k}.')
         elif a != b: lines.append(f'{prefix}{k}: {a!r} (saved) -> {b!r} (now)')
     return lines
+
+def refuse_overwriting_inputs(outputs, inputs, command:str):
+    "Raise a ValueError when a path in `outputs` is one of the files in `inputs` (compared after resolving links)."
+    read = {Path(p).resolve(): p for p in inputs if p is not None}
+    for out in outputs:
+        if Path(out).resolve() in read:
+            raise ValueError(f'{command} would write {out} over its input {read[Path(out).resolve()]}: choose another --out folder')
 
 #: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
 #: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)
@@ -421,3 +441,21 @@ def plot_log(log, # a run folder, a log.jsonl, or a list of records
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/00_core.ipynb #a2f7ed18
+def count_flops(fn) -> tuple[int, int]:
+    "(FLOPs, of which attention) of calling `fn()`: FlopCounterMode's matmuls and convolutions plus attention from its shapes."
+    from torch.utils.flop_counter import FlopCounterMode
+    from torch.utils._python_dispatch import TorchDispatchMode
+    class AttentionFlops(TorchDispatchMode):
+        flops = 0
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            name = str(func)
+            if 'scaled_dot_product' in name:
+                backward = 'backward' in name
+                q, k = (args[1], args[2]) if backward else (args[0], args[1])   # the backward's first argument is the output gradient
+                self.flops += (8 if backward else 4) * math.prod(q.shape[:-1]) * k.shape[-2] * q.shape[-1]
+            return func(*args, **(kwargs or {}))
+    with FlopCounterMode(display=False) as counter, AttentionFlops() as attention: fn()
+    others = sum(v for op, v in counter.get_flop_counts().get('Global', {}).items() if 'scaled_dot_product' not in str(op))
+    return others + attention.flops, attention.flops

@@ -15,8 +15,9 @@ import torch
 from .vqvae import VQVAE, VQVAEConfig, load_weights, state_dict_mismatches
 
 # %% auto #0
-__all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'vqvae_config_from_official', 'vqvae_state_dict_from_official',
-           'vqvae_state_dict_to_official', 'read_state_dict', 'load_vqvae', 'load_var']
+__all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'REFERENCE_SET', 'vqvae_config_from_official',
+           'vqvae_state_dict_from_official', 'vqvae_state_dict_to_official', 'read_state_dict', 'load_vqvae',
+           'load_var', 'read_reference_set']
 
 # %% ../nbs/03b_official.ipynb #52f66545
 #: keyword arguments of the official `VQVAE(...)` with their official defaults
@@ -147,3 +148,15 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
     sd = read_state_dict(state_dict_or_path)
     from var_nb.transformer import var_from_official   # imported here: the transformer's notebook (06) comes later
     return var_from_official(sd, vae, config).eval()
+
+# %% ../nbs/03b_official.ipynb #e223ee32
+REFERENCE_SET = 'var_official_small_A.pt'   # in nbs/reference/ of the repository
+
+def read_reference_set(path) -> dict:
+    "The official code's reference set (`nbs/reference/var_official_small_A.pt`), its 4-bit weights decoded to float32."
+    def q4_decode(e):   # exact: the scale is a power of two (the file's README)
+        p = e['packed']; n = torch.stack((p & 15, p >> 4), dim=-1).flatten()[: e['numel']]
+        return ((n.float() - 7.5) * e['scale'] + e['offset']).view(e['shape'])
+    ref = torch.load(path, weights_only=True)
+    for key in ('vae_state_dict', 'var_state_dict'): ref[key] = {k: q4_decode(v) if isinstance(v, dict) else v for k, v in ref[key].items()}
+    return ref

@@ -72,7 +72,7 @@ class Upsample2x(nn.Module):
         self.conv = nn.Conv2d(channels, channels, kernel_size=3, stride=1, padding=1)
     def forward(self, x_BCHW): return self.conv(F.interpolate(x_BCHW, scale_factor=2, mode='nearest'))
 
-# %% ../nbs/03_vqvae.ipynb #6d811305
+# %% ../nbs/03_vqvae.ipynb #908f5630
 @dataclass
 class VQVAEConfig:
     "All settings of a multi-scale VQVAE (JSON-able: stored inside every checkpoint)."
@@ -123,6 +123,9 @@ VQVAE_CONFIGS = {
                         patch_nums=(1, 2, 3, 4, 6, 8)),
     'mnist': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2, 2), num_res_blocks=(0, 1, 1), norm_groups=8,
                          using_sa=False, using_mid_sa=False, patch_nums=(1, 2, 3, 4, 5, 6, 8)),
+    # the same with one scale: plain VQ on the 8x8 latent, the raster-order baseline's tokenizer (notebook 11)
+    'mnist-1scale': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2, 2), num_res_blocks=(0, 1, 1), norm_groups=8,
+                                using_sa=False, using_mid_sa=False, patch_nums=(8,)),
     'official': VQVAEConfig(),
 }
 
