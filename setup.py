@@ -38,7 +38,7 @@ setuptools.setup(
     # so the CLI defaults work after a plain `pip install` too (var_nb.core.data_path finds either)
     packages=setuptools.find_packages(include=['var_nb', 'var_nb.*']) + ['var_nb._data'],
     package_dir={'var_nb._data': 'data'},
-    package_data={'var_nb._data': ['*.md', '*.safetensors', '*.json', '*/*']},
+    package_data={'var_nb._data': ['*.md', '*.safetensors', '*.json', '*.txt', '*/*']},
     install_requires=requirements,
     extras_require={'dev': dev_requirements},
     python_requires='>=' + min_python,

@@ -15,9 +15,10 @@ import torch
 from .vqvae import VQVAE, VQVAEConfig, load_weights, state_dict_mismatches
 
 # %% auto #0
-__all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'REFERENCE_SET', 'vqvae_config_from_official',
-           'vqvae_state_dict_from_official', 'vqvae_state_dict_to_official', 'read_state_dict', 'load_vqvae',
-           'load_var', 'read_reference_set']
+__all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'REFERENCE_SET', 'OFFICIAL_SAMPLING', 'OFFICIAL_EVAL',
+           'PRETRAINED_REPO', 'PRETRAINED', 'vqvae_config_from_official', 'vqvae_state_dict_from_official',
+           'vqvae_state_dict_to_official', 'read_state_dict', 'load_vqvae', 'load_var', 'read_reference_set',
+           'official_var_kwargs', 'imagenet_class_names', 'pretrained_file', 'pretrained']
 
 # %% ../nbs/03b_official.ipynb #52f66545
 #: keyword arguments of the official `VQVAE(...)` with their official defaults
@@ -160,3 +161,63 @@ def read_reference_set(path) -> dict:
     ref = torch.load(path, weights_only=True)
     for key in ('vae_state_dict', 'var_state_dict'): ref[key] = {k: q4_decode(v) if isinstance(v, dict) else v for k, v in ref[key].items()}
     return ref
+
+# %% ../nbs/03b_official.ipynb #574531a7
+#: the official README's demo settings, and those of the paper's FID table ("cfg=1.5, top_p=0.96, top_k=900, more_smooth=False", 50 per class)
+OFFICIAL_SAMPLING = dict(cfg=4.0, top_k=900, top_p=0.95, more_smooth=False)
+OFFICIAL_EVAL = dict(cfg=1.5, top_k=900, top_p=0.96, more_smooth=False, n_per_class=50)
+
+def official_var_kwargs(depth:int) -> dict:
+    "The official `VAR(...)` kwargs of the released model of this depth (16, 20, 24, 30: 256px; 36: 512px)."
+    from var_nb.transformer import VAR_CONFIGS           # notebook 06: the released recipes
+    if depth not in (16, 20, 24, 30, 36): raise ValueError(f'no released VAR of depth {depth}; use 16, 20, 24, 30 or 36')
+    from dataclasses import asdict
+    return {k: v for k, v in asdict(VAR_CONFIGS[f'd{depth}']).items() if k not in ('vocab_size', 'Cvae') and not k.startswith('init_')}
+
+PRETRAINED_REPO = 'FoundationVision/var'                 # the Hugging Face model repository the official README links
+#: each released model: its files, its depth (its VAR kwargs: `official_var_kwargs(depth)`) and the tokenizer's kwargs
+#: (the 512 px model reads a 32x32 token pyramid with the same tokenizer weights)
+PRETRAINED = {**{f'd{d}': dict(var_file=f'var_d{d}.pth', vae_file='vae_ch160v4096z32.pth', depth=d, vae_kwargs=RELEASED_VQVAE_KWARGS,
+                               image_size=256) for d in (16, 20, 24, 30)},
+              'd36': dict(var_file='var_d36.pth', vae_file='vae_ch160v4096z32.pth', depth=36, image_size=512,
+                          vae_kwargs={**RELEASED_VQVAE_KWARGS, 'v_patch_nums': (1, 2, 3, 4, 6, 9, 13, 18, 24, 32)})}
+
+def imagenet_class_names() -> list[str]:
+    "The 1,000 ImageNet-1k class names in the standard index order (`data/imagenet_classes.txt`)."
+    from var_nb.core import data_path
+    return data_path('imagenet_classes.txt').read_text(encoding='utf-8').splitlines()
+
+def _hub_cache(cache_dir) -> Path:
+    from huggingface_hub import constants
+    return Path(cache_dir or constants.HF_HUB_CACHE)
+
+def pretrained_file(filename:str, cache_dir=None, offline:bool|None=None) -> Path:
+    "A released file from the Hugging Face cache, downloaded into it when online; one clear error when it cannot be had."
+    from huggingface_hub import hf_hub_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+    from var_nb.data import _hub_offline
+    if offline is None: offline = _hub_offline()
+    try: return Path(hf_hub_download(PRETRAINED_REPO, filename, cache_dir=cache_dir, local_files_only=offline))
+    except LocalEntryNotFoundError:
+        raise FileNotFoundError(
+            f'{filename} is not in the Hugging Face cache ({_hub_cache(cache_dir)}) and the hub cannot be reached: on a machine with '
+            f'network run `huggingface-cli download {PRETRAINED_REPO} {filename}` and copy its cache folder here, or download the file '
+            f'from the {PRETRAINED_REPO} model repository and pass it as a path (--official-var / --official-vae)') from None
+
+def pretrained(name:str='d16', # 'd16', 'd20', 'd24', 'd30' (256 px) or 'd36' (512 px)
+               device=None, cache_dir=None, # default: the Hugging Face cache ($HF_HUB_CACHE)
+               offline:bool|None=None) -> tuple:       # None: offline when the hub cannot be reached or HF_HUB_OFFLINE is set
+    "(var, vae): a released VAR and its tokenizer, checked key by key, eval mode, official sampling settings and class names attached."
+    if name not in PRETRAINED: raise ValueError(f'no released model {name!r}: choose one of {list(PRETRAINED)}')
+    spec = PRETRAINED[name]
+    vae_path, var_path = (pretrained_file(spec[f], cache_dir, offline) for f in ('vae_file', 'var_file'))
+    def again(path):                                       # the cache's file is a link to a blob: both go, or the blob is reused
+        files = ' and '.join(dict.fromkeys(str(p) for p in (path, Path(path).resolve())))
+        return f' (a download cut short or a file replaced by hand? delete {files} and run again to fetch it anew)'
+    try: vae = load_vqvae(vae_path, dict(spec['vae_kwargs']))
+    except ValueError as e: raise ValueError(f'{vae_path} is not the released tokenizer: {e}{again(vae_path)}') from None
+    try: var = load_var(var_path, vae, spec.get('var_kwargs') or official_var_kwargs(spec['depth']))
+    except ValueError as e: raise ValueError(f'{var_path} is not the released VAR-{name}: {e}{again(var_path)}') from None
+    var.sampling, var.class_names = dict(OFFICIAL_SAMPLING), imagenet_class_names()
+    device = device or 'cpu'
+    return var.to(device).eval(), vae.to(device).eval()
