@@ -10,7 +10,7 @@ import argparse, importlib, math, sys
 __all__ = ['OPTION_RULES', 'CLI_MODULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float',
            'unit_interval', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'build_parser', 'main']
 
-# %% ../nbs/90_cli.ipynb #2bdfcb45
+# %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
     try: value = kind(text)
     except ValueError: raise argparse.ArgumentTypeError(f'{text!r} is not a {"whole number" if kind is int else "number"}') from None
@@ -46,7 +46,8 @@ def device_name(text:str) -> str:
 #: every option var-nb has, by its name (argparse `dest`), and what its values must be; applied to every subcommand
 OPTION_RULES = {
     **dict.fromkeys(['n', 'n_per_class', 'steps', 'tokenizer_steps', 'batch_size', 'batch', 'runs', 'per_class', 'max_classes',
-                     'size', 'rejection', 'grad_accum', 'log_every', 'stop_at', 'threads', 'depth', 'width', 'sides', 'sizes'],
+                     'size', 'rejection', 'grad_accum', 'log_every', 'stop_at', 'threads', 'depth', 'width', 'sides', 'sizes',
+                     'depths', 'checkpoints', 'max_images'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature'], positive_float),
     **dict.fromkeys(['top_k', 'seed'], non_negative_int),

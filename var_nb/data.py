@@ -375,7 +375,7 @@ class ResumableBatches:
         self._start_epoch()
         self.epoch, self.position = state['epoch'], state['position']
 
-# %% ../nbs/01_data.ipynb #255407c9
+# %% ../nbs/01_data.ipynb #5f18d412
 def class_grid(hf_dataset:datasets.Dataset, # columns `image` and `label`
                transform:ImageTransform, # how to turn each image into a tensor
                per_class:int=8, # images per row
@@ -391,7 +391,7 @@ def _cli_data(args):
     t0 = time.perf_counter()
     try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
     except (FileNotFoundError, NotADirectoryError, ValueError, ConnectionError) as e:
-        print(f'var-nb data: {e}', file=sys.stderr); return 2
+        print(f'var-nb data: error: {e}', file=sys.stderr); return 2
     seconds = time.perf_counter() - t0
     counts = Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None

@@ -204,7 +204,7 @@ def masked_preview(img_B3HW_01:torch.Tensor, # images in [0, 1]
     red = torch.tensor([1.0, 0.0, 0.0], device=img_B3HW_01.device)[None, :, None, None]
     return img_B3HW_01 * (1 - 0.6 * edit_B1HW) + 0.6 * edit_B1HW * red
 
-# %% ../nbs/09_zero_shot_editing.ipynb #6ff42ed5
+# %% ../nbs/09_zero_shot_editing.ipynb #39dba4d8
 def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, out, n:int=8, label=None,
                    cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int=0, more_smooth:bool=False,
                    policy:str='official') -> list:
@@ -226,7 +226,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
 
 def _cmd_edit(args):
     from var_nb.data import ImageTransform
-    from var_nb.sampling import load_for_sampling
+    from var_nb.sampling import load_for_sampling, resolve_classes
     def fail(msg): print(f'var-nb edit: {msg}', file=sys.stderr); return 2
     if (args.mask is None) == (args.mask_png is None): return fail('give the region as --mask X0 Y0 X1 Y1 or --mask-png FILE (one of them)')
     if not Path(args.image).exists(): return fail(f'image {args.image} not found')
@@ -234,12 +234,14 @@ def _cmd_edit(args):
         out = Path(args.out)
         refuse_overwriting_inputs([out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)],
                                   [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
-        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device)
+        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
         S = vae.config.image_size
         img_3HW = ImageTransform(S)(open_image(args.image)).to(var.pos_1LC.device)
         keep = box_mask(S, *args.mask, mode=args.mode) if args.mask is not None else mask_from_png(args.mask_png, S, args.mode)
         t0 = time.time()
-        written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=getattr(args, 'class'),
+        label = getattr(args, 'class')
+        if label is not None: label = resolve_classes([label], var.config.num_classes, getattr(var, 'class_names', None))[0]
+        written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label,
                                  cfg=defaults['cfg'] if args.cfg is None else args.cfg,
                                  top_k=defaults['top_k'] if args.top_k is None else args.top_k,
                                  top_p=defaults['top_p'] if args.top_p is None else args.top_p,
@@ -259,7 +261,7 @@ def register_cli(subparsers):
                    help='the region as a pixel box of the resized image (32x32 for MNIST), x1 and y1 exclusive')
     p.add_argument('--mask-png', help='the region as a black-and-white PNG, white = region (instead of --mask)')
     p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep it, regenerate the rest')
-    p.add_argument('--class', type=int, default=None, metavar='C', help='regenerate as class C (default: unconditional, the null class)')
+    p.add_argument('--class', default=None, metavar='C', help='regenerate as class C, an id or a name (default: unconditional, the null class)')
     p.add_argument('--n', type=int, default=8, help='number of edits (default 8)')
     p.add_argument('--cfg', type=float, help='classifier-free guidance (default: the model\'s sampling default, 3 for MNIST)')
     p.add_argument('--top-k', type=int, help='top-k truncation, 0 = off')
@@ -268,7 +270,8 @@ def register_cli(subparsers):
     p.add_argument('--policy', choices=MASK_POLICIES, default='official', help='how the mask is resized to each scale (default official)')
     p.add_argument('--seed', type=int, default=0, help='edit i uses a generator seeded from (seed, i)')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
-    p.add_argument('--tokenizer', help='VQVAE .safetensors (default: data/mnist_tokenizer.safetensors)')
+    p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded)")
+    p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
     p.add_argument('--out', default='edits', help='output folder (default: edits)')
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
     p.set_defaults(func=_cmd_edit)

@@ -151,7 +151,7 @@ class Classifier(nn.Module):
     def forward(self, img_BCHW) -> torch.Tensor:
         return self.net[-1](self.net[-2](self.features(img_BCHW)))
 
-# %% ../nbs/10_evaluation.ipynb #f2699577
+# %% ../nbs/10_evaluation.ipynb #0fb00feb
 def labelled_images(source='mnist5k', # what `var_nb.data.load_image_dataset` reads
                     role:str='train', # 'train' or 'validation' (held out of 'train' when the data has no such split)
                     size:int=32,      # side of the square images
@@ -167,6 +167,7 @@ def labelled_images(source='mnist5k', # what `var_nb.data.load_image_dataset` re
 
 def train_classifier(source='mnist5k', # the labelled images to learn
                      epochs:int=8, batch_size:int=64, lr:float=3e-3, seed:int=0,
+                     min_steps:int=200, # a small dataset gets more epochs, so that the classifier makes at least this many updates
                      max_images:int|None=None, # use only the first N training images (quick runs)
                      width:int=32,
                      in_channels:int|None=None, # None: 1 for grayscale data, 3 for colour
@@ -175,17 +176,20 @@ def train_classifier(source='mnist5k', # the labelled images to learn
     seed_everything(seed)
     x_N3HW, y_N, names = labelled_images(source, 'train', max_images=max_images)
     xv, yv, _ = labelled_images(source, 'validation')
+    batch_size = min(batch_size, len(x_N3HW))                         # a small folder still gets its updates
     if in_channels is None: in_channels = 1 if (x_N3HW - x_N3HW.mean(1, keepdim=True)).abs().max() < 1e-6 else 3
     gray = x_N3HW.mean(1, keepdim=True) if in_channels == 1 else x_N3HW
     model = Classifier(max(len(names), int(y_N.max()) + 1), in_channels, width, float(gray.mean()), float(gray.std()))
     model.class_names = names
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
-    steps = epochs * (len(x_N3HW) // batch_size)
+    per_epoch = len(x_N3HW) // batch_size
+    epochs = max(epochs, math.ceil(min_steps / per_epoch))           # 200 images at batch 64: 3 updates an epoch, 67 epochs
+    steps = epochs * per_epoch
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(1, steps))
     g = torch.Generator().manual_seed(seed)
     for ep in range(epochs):
         perm = torch.randperm(len(x_N3HW), generator=g); model.train()
-        for i in range(len(x_N3HW) // batch_size):
+        for i in range(per_epoch):
             idx = perm[i * batch_size:(i + 1) * batch_size]
             xb = F.pad(x_N3HW[idx], (2, 2, 2, 2), value=float(x_N3HW[idx, :, 0, 0].mean()))  # random shifts of up to 2 pixels,
             dx, dy = torch.randint(0, 5, (2,), generator=g).tolist()                          # padded with the background
@@ -765,7 +769,7 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
     (out_dir / 'samples.json').write_text(json.dumps(result, indent=1))
     return result
 
-# %% ../nbs/10_evaluation.ipynb #81fbc4c0
+# %% ../nbs/10_evaluation.ipynb #95b29f04
 def _print_record(r:dict):
     acc = f", accuracy {r['accuracy']:.1f}%" if r.get('accuracy') is not None else ''
     rej = f", best of {r['rejection']}" if r['rejection'] > 1 else ''
@@ -774,18 +778,19 @@ def _print_record(r:dict):
           f"{r['features']} features, {r['seconds']:.1f} s)")
 
 def _cli_eval(args):
-    from var_nb.sampling import load_for_sampling, OFFICIAL_EVAL
+    from var_nb.sampling import load_for_sampling, resolve_classes, OFFICIAL_EVAL
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
-                                               device=args.device)
+                                               device=args.device, pretrained_name=args.pretrained)
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
         out = Path(args.out); t0 = time.time()
         kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seed=args.seed,
                   more_smooth=defaults['more_smooth'], features=args.features, real=args.real, real_split=args.real_split,
-                  rejection=args.rejection, classes=args.classes, batch_size=args.batch_size, bf16=args.bf16,
+                  rejection=args.rejection, batch_size=args.batch_size, bf16=args.bf16,
+                  classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
                   inception_weights=args.inception_weights)
         records = []
         for cfg in (args.cfg or [defaults['cfg']]):
@@ -816,10 +821,11 @@ def register_cli(subparsers):
                                           'OUT/samples.png and, with several --cfg values, OUT/tradeoff.png.')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: the committed MNIST model)')
     p.add_argument('--tokenizer', help='VQVAE .safetensors (default: the committed MNIST tokenizer)')
+    p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
     p.add_argument('--official-vae', help='released VQVAE .pth'); p.add_argument('--official-var', help='released VAR .pth')
     p.add_argument('--depth', type=int, default=16, help='depth of the official VAR file')
     p.add_argument('--n-per-class', type=int, default=None, help='samples per class (default 100; 50 with --official-eval)')
-    p.add_argument('--classes', type=int, nargs='+', help='class ids (default: all)')
+    p.add_argument('--classes', nargs='+', help='class ids or names (default: all)')
     p.add_argument('--cfg', type=float, nargs='+', help="guidance scale(s); several draw the trade-off (default: the model's)")
     p.add_argument('--top-k', type=int); p.add_argument('--top-p', type=float)
     p.add_argument('--seed', type=int, default=0)

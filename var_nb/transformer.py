@@ -224,7 +224,7 @@ class VARCondition(NamedTuple):
     blocks: list             # per block: its six AdaLN vectors (B, 1, 6, C)
     head: torch.Tensor       # AdaLN before the head: (B, 1, 2, C)
 
-# %% ../nbs/06_transformer.ipynb #d14fbdd5
+# %% ../nbs/06_transformer.ipynb #fcf7aad9
 class VAR(nn.Module):
     "VAR's next-scale transformer: class-conditional logits over the codebook for every token of the pyramid."
     kind, order = 'var', 'next-scale'     # checkpoint kind; the order of prediction (notebook 11 has a raster one)
@@ -345,8 +345,9 @@ class VAR(nn.Module):
 
     # -- files: a safetensors checkpoint with the config inside (see "Saving and loading" below) ----------------
     def save(self, path, **meta):
-        "Atomically write the weights and config (and any JSON-able `meta`) to a safetensors file."
-        return save_checkpoint(path, self.state_dict(), {'kind': self.kind, 'config': asdict(self.config), **meta})
+        "Atomically write the weights, the config, the class names (if known) and any JSON-able `meta` to a safetensors file."
+        names = {'class_names': list(self.class_names)} if getattr(self, 'class_names', None) else {}
+        return save_checkpoint(path, self.state_dict(), {'kind': self.kind, 'config': asdict(self.config), **names, **meta})
 
     @classmethod
     def load(cls, path, device='cpu') -> VAR:
@@ -360,6 +361,7 @@ class VAR(nn.Module):
         got = {k: tuple(v.shape) for k, v in tensors.items()}
         if got != want: raise ValueError(f'{path} does not match the config stored in it:\n  {_mismatch_report(got, want)}')
         model.load_state_dict(tensors, assign=True)
+        model.class_names = meta.get('class_names')                    # what the class ids mean, when the run knew it
         return model.to(device).eval()
 
 # %% ../nbs/06_transformer.ipynb #8887e2b4
