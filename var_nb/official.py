@@ -18,7 +18,7 @@ from .vqvae import VQVAE, VQVAEConfig, load_weights, state_dict_mismatches
 __all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'REFERENCE_SET', 'OFFICIAL_SAMPLING', 'OFFICIAL_EVAL',
            'PRETRAINED_REPO', 'PRETRAINED', 'vqvae_config_from_official', 'vqvae_state_dict_from_official',
            'vqvae_state_dict_to_official', 'read_state_dict', 'load_vqvae', 'load_var', 'read_reference_set',
-           'official_var_kwargs', 'imagenet_class_names', 'pretrained_file', 'pretrained']
+           'official_var_kwargs', 'imagenet_class_names', 'pretrained_file', 'pretrained_tokenizer', 'pretrained']
 
 # %% ../nbs/03b_official.ipynb #52f66545
 #: keyword arguments of the official `VQVAE(...)` with their official defaults
@@ -162,7 +162,7 @@ def read_reference_set(path) -> dict:
     for key in ('vae_state_dict', 'var_state_dict'): ref[key] = {k: q4_decode(v) if isinstance(v, dict) else v for k, v in ref[key].items()}
     return ref
 
-# %% ../nbs/03b_official.ipynb #574531a7
+# %% ../nbs/03b_official.ipynb #e1a47691
 #: the official README's demo settings, and those of the paper's FID table ("cfg=1.5, top_p=0.96, top_k=900, more_smooth=False", 50 per class)
 OFFICIAL_SAMPLING = dict(cfg=4.0, top_k=900, top_p=0.95, more_smooth=False)
 OFFICIAL_EVAL = dict(cfg=1.5, top_k=900, top_p=0.96, more_smooth=False, n_per_class=50)
@@ -204,20 +204,31 @@ def pretrained_file(filename:str, cache_dir=None, offline:bool|None=None) -> Pat
             f'network run `huggingface-cli download {PRETRAINED_REPO} {filename}` and copy its cache folder here, or download the file '
             f'from the {PRETRAINED_REPO} model repository and pass it as a path (--official-var / --official-vae)') from None
 
+def _released(name:str) -> dict:
+    if name not in PRETRAINED: raise ValueError(f'no released model {name!r}: choose one of {list(PRETRAINED)}')
+    return PRETRAINED[name]
+
+def _fetch_again(path) -> str:
+    "How to replace a bad cached file: the cache's file is a link to a blob, and both must go, or the blob is reused."
+    files = ' and '.join(dict.fromkeys(str(p) for p in (path, Path(path).resolve())))
+    return f' (a download cut short or a file replaced by hand? delete {files} and run again to fetch it anew)'
+
+def pretrained_tokenizer(name:str='d16', cache_dir=None, offline:bool|None=None) -> VQVAE:
+    "The released VQVAE of model `name` (the same file for every depth; the 512 px model reads a longer pyramid), checked key by key."
+    spec = _released(name)
+    path = pretrained_file(spec['vae_file'], cache_dir, offline)
+    try: return load_vqvae(path, dict(spec['vae_kwargs']))
+    except ValueError as e: raise ValueError(f'{path} is not the released tokenizer: {e}{_fetch_again(path)}') from None
+
 def pretrained(name:str='d16', # 'd16', 'd20', 'd24', 'd30' (256 px) or 'd36' (512 px)
                device=None, cache_dir=None, # default: the Hugging Face cache ($HF_HUB_CACHE)
                offline:bool|None=None) -> tuple:       # None: offline when the hub cannot be reached or HF_HUB_OFFLINE is set
     "(var, vae): a released VAR and its tokenizer, checked key by key, eval mode, official sampling settings and class names attached."
-    if name not in PRETRAINED: raise ValueError(f'no released model {name!r}: choose one of {list(PRETRAINED)}')
-    spec = PRETRAINED[name]
-    vae_path, var_path = (pretrained_file(spec[f], cache_dir, offline) for f in ('vae_file', 'var_file'))
-    def again(path):                                       # the cache's file is a link to a blob: both go, or the blob is reused
-        files = ' and '.join(dict.fromkeys(str(p) for p in (path, Path(path).resolve())))
-        return f' (a download cut short or a file replaced by hand? delete {files} and run again to fetch it anew)'
-    try: vae = load_vqvae(vae_path, dict(spec['vae_kwargs']))
-    except ValueError as e: raise ValueError(f'{vae_path} is not the released tokenizer: {e}{again(vae_path)}') from None
+    spec = _released(name)
+    vae = pretrained_tokenizer(name, cache_dir, offline)
+    var_path = pretrained_file(spec['var_file'], cache_dir, offline)
     try: var = load_var(var_path, vae, spec.get('var_kwargs') or official_var_kwargs(spec['depth']))
-    except ValueError as e: raise ValueError(f'{var_path} is not the released VAR-{name}: {e}{again(var_path)}') from None
+    except ValueError as e: raise ValueError(f'{var_path} is not the released VAR-{name}: {e}{_fetch_again(var_path)}') from None
     var.sampling, var.class_names = dict(OFFICIAL_SAMPLING), imagenet_class_names()
     device = device or 'cpu'
     return var.to(device).eval(), vae.to(device).eval()

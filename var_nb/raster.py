@@ -22,8 +22,7 @@ from .vqvae import PATCH_NUMS_BY_SIDE
 from .sampling import guide, top_k_top_p_, draw_tokens, prepare_sampling, generate
 
 # %% auto #0
-__all__ = ['VAR_PATCH_NUMS', 'causal_bias', 'RasterAR', 'step_flops', 'attention_pairs', 'bench_var_vs_raster', 'raster_edit',
-           'register_bench']
+__all__ = ['causal_bias', 'RasterAR', 'step_flops', 'attention_pairs', 'bench_var_vs_raster', 'raster_edit', 'register_bench']
 
 # %% ../nbs/11_var_vs_raster.ipynb #cbd0924a
 def causal_bias(L:int) -> torch.Tensor:
@@ -91,22 +90,19 @@ def step_flops(model, vae, tokens_BL, labels_B) -> int:
     model.zero_grad(set_to_none=True)
     return flops
 
-# %% ../nbs/11_var_vs_raster.ipynb #cb24b1d9
-#: VAR's scales for a token map of each side (8: the MNIST pyramid; 16, 32: the official 256 and 512 px pyramids)
-VAR_PATCH_NUMS = PATCH_NUMS_BY_SIDE
-
+# %% ../nbs/11_var_vs_raster.ipynb #5cd3dc1e
 def attention_pairs(patch_nums, # the tokens generated at each step: VAR's sides, or [1] * h*w for raster order
                     kv_cache:bool=True) -> int:
     "(query, key) pairs attention computes to generate one image: Σ l_k·S_k with a KV cache, Σ S_k² without (S_k: tokens so far)."
     l_K = np.array([p * p for p in patch_nums], dtype=np.int64); S_K = np.cumsum(l_K)
     return int((l_K * S_K).sum() if kv_cache else (S_K * S_K).sum())
 
-# %% ../nbs/11_var_vs_raster.ipynb #05fad548
+# %% ../nbs/11_var_vs_raster.ipynb #39240df0
 def _bench_pair(side:int, depth:int, width:int, vocab:int, Cvae:int, device):
     "Random-weight VAR and raster models of the same size, with random tokenizers of their token maps."
     from var_nb.vqvae import VQVAE, VQVAE_CONFIGS
     cfg = VARConfig(vocab_size=vocab, Cvae=Cvae, num_classes=10, depth=depth, embed_dim=width, num_heads=max(1, width // 64),
-                    patch_nums=VAR_PATCH_NUMS[side])
+                    patch_nums=PATCH_NUMS_BY_SIDE[side])
     with torch.random.fork_rng(devices=[]):                          # seeded weights; the caller's RNG left alone
         torch.manual_seed(0)
         tok = lambda pn: VQVAE(replace(VQVAE_CONFIGS['tiny'], vocab_size=vocab, z_channels=Cvae, patch_nums=pn)).to(device).eval()
@@ -129,7 +125,7 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
                         vocab:int=512, Cvae:int=16) -> dict:
     "Median seconds, sequential steps and FLOPs of generating one batch's tokens with VAR and with raster AR (same-size models)."
     device = torch.device(device) if device else default_device()
-    if side not in VAR_PATCH_NUMS: raise ValueError(f'side {side} has no VAR pyramid here; use one of {sorted(VAR_PATCH_NUMS)}')
+    if side not in PATCH_NUMS_BY_SIDE: raise ValueError(f'side {side} has no VAR pyramid here; use one of {sorted(PATCH_NUMS_BY_SIDE)}')
     (var, var_vae), (rast, rast_vae) = _bench_pair(side, depth, width, vocab, Cvae, device)
     labels = torch.arange(batch, device=device) % 10
     run_var = lambda: generate(var, var_vae, labels, cfg=1.5, top_k=50, top_p=0.9, seed=0)
@@ -161,7 +157,7 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
                                  forced=(tokens_BL, keep_BL))
     return decode(vae, f_hat)
 
-# %% ../nbs/11_var_vs_raster.ipynb #eb3f48fa
+# %% ../nbs/11_var_vs_raster.ipynb #af854fe4
 def _cli_bench(args):
     device = args.device or default_device()
     if args.threads: torch.set_num_threads(args.threads)
@@ -176,7 +172,7 @@ def _cli_bench(args):
 def register_bench(subparsers):
     "Add `var-nb bench raster`."
     p = subparsers.add_parser('raster', help='VAR against raster-order AR: seconds, steps and FLOPs to generate (random weights)')
-    p.add_argument('--sides', type=int, nargs='+', default=[8, 12, 16], choices=sorted(VAR_PATCH_NUMS), help='sides of the token map')
+    p.add_argument('--sides', type=int, nargs='+', default=[8, 12, 16], choices=sorted(PATCH_NUMS_BY_SIDE), help='sides of the token map')
     p.add_argument('--batch', type=int, nargs='+', default=[1, 16], help='batch sizes (default 1 16)')
     p.add_argument('--depth', type=int, default=6); p.add_argument('--width', type=int, default=384)
     p.add_argument('--runs', type=int, default=3, help='timed runs after a warm-up (the median is printed)')

@@ -660,7 +660,7 @@ def _progress_bar(run:Run):
     from tqdm.auto import tqdm
     return tqdm(total=run.total, initial=run.start, desc='train', dynamic_ncols=True)
 
-# %% ../nbs/07_training.ipynb #8eeeae92
+# %% ../nbs/07_training.ipynb #4312ea8a
 def data_facts(source, split:str='train') -> dict:
     "What a dataset says about the model it needs: its class names and its number of training images."
     from var_nb.data import load_image_dataset, class_names_of
@@ -722,7 +722,7 @@ def main_job(out_dir, preset:str='mnist', tokenizer=None, resume:bool=False, dev
     names = facts['class_names']
     var_overrides = dict(config.var_overrides)
     if 'num_classes' not in overrides.get('var_overrides', {}): var_overrides['num_classes'] = len(names)   # the data decides
-    tok_config = None
+    tok_config = tok = None
     if tokenizer is None:
         tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), data=config.dataset,
                                          **({'val_split': config.val_split} if config.val_split else {}), **tokenizer_overrides)
@@ -740,7 +740,7 @@ def main_job(out_dir, preset:str='mnist', tokenizer=None, resume:bool=False, dev
     config = replace(config, var_overrides=var_overrides)
     var_cfg = var_config_for(config)                                 # bad var / var_overrides: fail now, not after the tokenizer
     if minutes:
-        shape = VQVAE(tok_config.vae_config()) if tok_config is not None else load_tokenizer(tokenizer)
+        shape = VQVAE(tok_shape) if tok is None else tok                   # timed on a model of the right shape
         tok_steps, steps = plan_steps(minutes, tok_config if 'steps' not in tokenizer_overrides else None, config, var_cfg, shape,
                                       torch.device(device) if device else default_device())
         if tok_config is not None and 'steps' not in tokenizer_overrides:
@@ -756,8 +756,8 @@ def main_job(out_dir, preset:str='mnist', tokenizer=None, resume:bool=False, dev
         tokenizer = r['tokenizer'] if r.get('tokenizer') else tok_dir / 'tokenizer.safetensors'
     tok_meta = load_checkpoint(tokenizer)[1] if isinstance(tokenizer, (str, Path)) else {}
     if tok_config is not None: timings['tokenizer_s'] = tok_meta.get('train_seconds', time.time() - t0)
-    report['tokenizer'] = dict(path=str(tokenizer), image_size=VQVAE.load(tokenizer).config.image_size if isinstance(tokenizer, (str, Path)) else None,
-                               steps=tok_meta.get('step'), **{k: tok_meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used')})
+    report['tokenizer'] = dict(path=str(tokenizer), image_size=tok_shape.image_size, steps=tok_meta.get('step'),
+                               **{k: tok_meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used')})
     t1 = time.time()
     run = train(config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names)
     timings['transformer_s'] = next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), time.time() - t1)

@@ -467,7 +467,7 @@ def plot_codebook_usage(metrics:dict, # the output of `evaluate_tokenizer`
     fig.tight_layout()
     return fig
 
-# %% ../nbs/05_tokenizer_training.ipynb #567ac023
+# %% ../nbs/05_tokenizer_training.ipynb #bd4c1b81
 def format_figures(result:dict) -> str:
     "One line of a finished run's figures: time, PSNR, SSIM, codebook usage."
     return (f'{result["step"]} steps in {result["seconds"]:.0f} s: val PSNR {result["psnr"]:.2f} dB, SSIM {result["ssim"]:.3f}, '
@@ -531,11 +531,9 @@ def _cli_reconstruct(args):
     try:
         tokenizer = args.tokenizer
         if args.pretrained:                                        # the released ImageNet tokenizer (notebook 03b)
-            from var_nb.official import PRETRAINED, pretrained_file, load_vqvae
+            from var_nb.official import pretrained_tokenizer
             if tokenizer: raise ValueError('--pretrained names the tokenizer: leave out --tokenizer')
-            if args.pretrained not in PRETRAINED: raise ValueError(f'no released model {args.pretrained!r}: choose one of {list(PRETRAINED)}')
-            spec = PRETRAINED[args.pretrained]
-            tokenizer = load_vqvae(pretrained_file(spec['vae_file']), dict(spec['vae_kwargs']))
+            tokenizer = pretrained_tokenizer(args.pretrained)
         written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
     except _USER_ERRORS as e:
         print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
