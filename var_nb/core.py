@@ -13,12 +13,12 @@ import torch
 from PIL import Image
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything', 'to_01',
-           'to_pm1', 'to_uint8', 'to_pil', 'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid',
-           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'data_path',
-           'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff',
-           'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'jsonable', 'fingerprint', 'read_log', 'RunLog',
-           'plot_log', 'count_flops']
+__all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything',
+           'test_threads', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'from_pil', 'make_grid', 'save_grid', 'show_images',
+           'labelled_grid', 'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint',
+           'checkpoint_meta', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'jsonable', 'fingerprint',
+           'read_log', 'RunLog', 'plot_log', 'count_flops']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -53,6 +53,11 @@ def warn_if_bf16_emulated(device):
 def seed_everything(seed:int=0):
     "Seed Python, NumPy and torch (all devices) for a reproducible run."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+
+# %% ../nbs/00_core.ipynb #fc064a35
+def test_threads(n:int=1) -> int:
+    "Torch CPU threads for a notebook's tests: `n`, or $VAR_NB_TEST_THREADS (CI re-runs notebooks with another count)."
+    return int(os.environ.get('VAR_NB_TEST_THREADS', n))
 
 # %% ../nbs/00_core.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
