@@ -4,21 +4,25 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import json, math, os, random, tempfile
+import dataclasses, hashlib, json, math, os, random, statistics, tempfile, time, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
+from safetensors import safe_open
+from safetensors.torch import save_file
+from torch.utils._python_dispatch import TorchDispatchMode
+from torch.utils.flop_counter import FlopCounterMode
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything',
-           'test_threads', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'from_pil', 'make_grid', 'save_grid', 'show_images',
-           'labelled_grid', 'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint',
-           'checkpoint_meta', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'jsonable', 'fingerprint',
-           'read_log', 'RunLog', 'plot_log', 'count_flops']
+           'synchronize', 'median_seconds', 'test_threads', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'from_pil',
+           'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'data_path', 'cache_dir', 'flatten_state',
+           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor',
+           'wd_at', 'jsonable', 'fingerprint', 'read_log', 'RunLog', 'plot_log', 'count_flops']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -44,7 +48,6 @@ def autocast_dtype(device) -> torch.dtype | None:
 
 def warn_if_bf16_emulated(device):
     "Warn when bf16 is asked for on a GPU older than compute capability 8.0 (Ampere), which only emulates it."
-    import warnings
     major, minor = torch.cuda.get_device_capability(device)
     if major < 8:
         warnings.warn(f'bf16 on {torch.cuda.get_device_name(device)} (compute capability {major}.{minor}) is emulated and slow, '
@@ -53,6 +56,22 @@ def warn_if_bf16_emulated(device):
 def seed_everything(seed:int=0):
     "Seed Python, NumPy and torch (all devices) for a reproducible run."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+
+# %% ../nbs/00_core.ipynb #a2672604
+def synchronize(device):
+    "Wait for the work queued on `device` (CUDA, MPS); on the CPU the work is done when its call returns."
+    device = torch.device(device)
+    if device.type == 'cuda': torch.cuda.synchronize(device)                 # this run's GPU, not the current one
+    elif device.type == 'mps': torch.mps.synchronize()
+
+def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
+    "Median wall time of `fn()` over `runs` calls after `warmup` untimed ones, each fenced by `synchronize(device)`."
+    if runs < 1: raise ValueError(f'runs must be >= 1, got {runs}')
+    for _ in range(warmup): fn()
+    times = []
+    for _ in range(runs):
+        synchronize(device); t0 = time.perf_counter(); fn(); synchronize(device); times.append(time.perf_counter() - t0)
+    return statistics.median(times)
 
 # %% ../nbs/00_core.ipynb #fc064a35
 def test_threads(n:int=1) -> int:
@@ -107,7 +126,7 @@ def save_grid(imgs_B3HW: torch.Tensor, path, ncols:int=8, scale:int=1) -> Path:
 
 def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=None, size:float=1.2, suptitle=None):
     "Show a batch of images in [0, 1] in a matplotlib grid, with optional titles and row labels."
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
     imgs = imgs_B3HW.detach().float().cpu().clamp(0, 1)
     B = len(imgs); ncols = max(1, min(ncols, B)); nrows = math.ceil(B / ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols * size, nrows * size), squeeze=False)
@@ -124,7 +143,6 @@ def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=No
 
 # %% ../nbs/00_core.ipynb #278e0f7f
 def _font(size:int):
-    from PIL import ImageFont
     try: return ImageFont.load_default(size=size)       # Pillow >= 10.1 with FreeType: a scalable bundled font
     except TypeError: return ImageFont.load_default()   # older Pillow: the small bitmap font
 
@@ -132,7 +150,6 @@ _SYMBOLS = str.maketrans({'×': 'x', '→': '->', '—': '-', '–': '-', '≤':
 
 def _drawable(text) -> str:
     "`text` in the characters Pillow's bundled font has (ASCII and a few more): '×' -> 'x', 'é' -> 'e'."
-    import unicodedata
     text = unicodedata.normalize('NFKD', str(text).translate(_SYMBOLS))
     return ''.join(ch for ch in text if ch.isascii() or ch in '…·°')
 
@@ -150,7 +167,6 @@ def labelled_grid(imgs_B3HW:torch.Tensor, # images in [0, 1], row after row
                   scale:int=1,            # enlarge small images (nearest neighbours)
                   pad:int=2) -> Image.Image:
     "The grid of `make_grid` with row labels, column titles and a title, as one PIL image."
-    from PIL import ImageDraw
     grid = to_pil(make_grid(imgs_B3HW, ncols=ncols, pad=pad))
     if scale != 1: grid = grid.resize((grid.width * scale, grid.height * scale), Image.NEAREST)
     B, H, W = len(imgs_B3HW), imgs_B3HW.shape[-2] * scale, imgs_B3HW.shape[-1] * scale
@@ -212,7 +228,6 @@ def atomic_path(path):
 
 def save_checkpoint(path, tensors:dict, meta:dict) -> Path:
     "Atomically write `tensors` (name -> tensor) and JSON-able `meta` to a safetensors file."
-    from safetensors.torch import save_file
     tensors = {k: v.detach().contiguous().cpu() for k, v in tensors.items()}
     with atomic_path(path) as tmp:
         save_file(tensors, str(tmp), metadata={'var_nb': json.dumps(meta)})
@@ -220,7 +235,6 @@ def save_checkpoint(path, tensors:dict, meta:dict) -> Path:
 
 def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
     "Read a safetensors checkpoint written by `save_checkpoint`: (tensors, meta)."
-    from safetensors import safe_open
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
     try:
@@ -238,7 +252,6 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
 
 def checkpoint_meta(path) -> dict:
     "The JSON metadata of a checkpoint written by `save_checkpoint`, without reading its tensors."
-    from safetensors import safe_open
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
     try:
@@ -367,7 +380,6 @@ def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
 # %% ../nbs/00_core.ipynb #71f86343
 def jsonable(obj):
     "Dataclasses, tuples and nested dicts turned into JSON values (dicts, lists)."
-    import dataclasses
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type): obj = dataclasses.asdict(obj)
     if isinstance(obj, dict): return {str(k): jsonable(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)): return [jsonable(v) for v in obj]
@@ -375,7 +387,6 @@ def jsonable(obj):
 
 def fingerprint(module:torch.nn.Module) -> str:
     "A short hash of a module's config (if it has one) and weights: the key of token caches and of 'is this my tokenizer' checks."
-    import hashlib
     h = hashlib.sha256()
     h.update(json.dumps(jsonable(getattr(module, 'config', {})), sort_keys=True).encode())
     for k, v in sorted(module.state_dict().items()):
@@ -417,7 +428,7 @@ def plot_log(log, # a run folder, a log.jsonl, or a list of records
              metrics=None, # which metrics get a panel (default: those of loss, acc, psnr, ssim present)
              title:str='', smooth:int=1): # window of a moving average over the training records
     "One panel per metric against the step: training records as lines, validation records as dots, per scale when logged."
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
     records = log if isinstance(log, list) else read_log(log)
     train = [r for r in records if r['split'] == 'train']; val = [r for r in records if r['split'] == 'validation']
     metrics = metrics or [m for m in ('loss', 'acc', 'psnr', 'ssim') if any(m in r for r in records)]
@@ -450,8 +461,6 @@ def plot_log(log, # a run folder, a log.jsonl, or a list of records
 # %% ../nbs/00_core.ipynb #a2f7ed18
 def count_flops(fn) -> tuple[int, int]:
     "(FLOPs, of which attention) of calling `fn()`: FlopCounterMode's matmuls and convolutions plus attention from its shapes."
-    from torch.utils.flop_counter import FlopCounterMode
-    from torch.utils._python_dispatch import TorchDispatchMode
     class AttentionFlops(TorchDispatchMode):
         flops = 0
         def __torch_dispatch__(self, func, types, args=(), kwargs=None):

@@ -14,14 +14,15 @@ import numpy as np
 import torch
 from PIL import Image, UnidentifiedImageError
 import datasets
+import huggingface_hub.constants as hub_constants
 
 from .core import data_path, to_01, save_grid, save_labelled_grid
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED',
-           'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'load_image_dataset',
-           'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'holdout_indices', 'dataset_split',
-           'load_split', 'ResumableBatches', 'class_grid', 'register_cli']
+           'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline',
+           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'holdout_indices',
+           'dataset_split', 'load_split', 'ResumableBatches', 'class_grid', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -60,7 +61,7 @@ MNIST5K_SPLITS = ('train', 'validation')
 def load_embedded(name:str='mnist5k', # 'mnist5k' (grey digits) or 'emoji' (colour, see below)
                   split:str='train') -> datasets.Dataset:
     "An embedded dataset's split, columns `image` (PIL) and `label` (a ClassLabel with the class names)."
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq   # pyarrow: only to write the embedded parquet files, once
     if name not in EMBEDDED_DATASETS: raise ValueError(f'{name!r} is not an embedded dataset; those are {EMBEDDED_DATASETS}')
     if split not in MNIST5K_SPLITS: raise ValueError(f"{name} has splits {MNIST5K_SPLITS}, not {split!r}")
     path = data_path(name, f'{split}.parquet')
@@ -127,9 +128,8 @@ def _scan_image_folder(folder:Path) -> list[Path]:
 # %% ../nbs/01_data.ipynb #c3488d50
 def _env_true(name): return os.environ.get(name, '').upper() in ('1', 'ON', 'YES', 'TRUE')
 
-def _hub_offline(timeout:float=3.0) -> bool:
+def hub_offline(timeout:float=3.0) -> bool:
     "True when offline mode is asked for (now or at import) or the hub's host cannot be reached within `timeout` s."
-    import huggingface_hub.constants as hub_constants
     if _env_true('HF_DATASETS_OFFLINE') or _env_true('HF_HUB_OFFLINE') or datasets.config.HF_HUB_OFFLINE: return True
     if any(os.environ.get(v) for v in ('HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy')): return False  # only the proxy knows
     try: socket.create_connection((urlparse(hub_constants.ENDPOINT).hostname, 443), timeout=timeout).close(); return False
@@ -138,14 +138,13 @@ def _hub_offline(timeout:float=3.0) -> bool:
 @contextmanager
 def _offline_mode():
     "Offline mode for `datasets` and `huggingface_hub` during one call (both read the variables once, at import)."
-    import huggingface_hub.constants as hub_constants
     saved = datasets.config.HF_HUB_OFFLINE, hub_constants.HF_HUB_OFFLINE
     datasets.config.HF_HUB_OFFLINE = hub_constants.HF_HUB_OFFLINE = True
     try: yield
     finally: datasets.config.HF_HUB_OFFLINE, hub_constants.HF_HUB_OFFLINE = saved
 
 def _load_from_hub(name:str, split:str) -> datasets.Dataset:
-    if not _hub_offline(): return datasets.load_dataset(name, split=split)
+    if not hub_offline(): return datasets.load_dataset(name, split=split)
     try:
         with _offline_mode(): return datasets.load_dataset(name, split=split)
     except (ConnectionError, FileNotFoundError) as e:

@@ -7,7 +7,6 @@
 # Chang et al. 2022 (MaskGIT, class-conditional editing). Official code: demo_zero_shot_edit.ipynb (get_edit_mask,
 # autoregressive_infer_cfg_with_mask, replace_embedding), on models/var.py (VAR.autoregressive_infer_cfg).
 from __future__ import annotations
-import sys, time
 from pathlib import Path
 
 import torch
@@ -15,12 +14,13 @@ import torch.nn.functional as F
 from einops import rearrange
 from PIL import Image
 
-from .core import save_grid, save_labelled_grid, to_pil, refuse_overwriting_inputs
+from .core import save_grid, save_labelled_grid, to_pil
+from .data import ImageTransform
 from .sampling import check_labels, generate
 
 # %% auto #0
-__all__ = ['EDIT_MODES', 'MASK_POLICIES', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'generate_edit', 'edit',
-           'masked_preview', 'edit_to_folder', 'register_cli']
+__all__ = ['EDIT_MODES', 'MASK_POLICIES', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'labels_for', 'generate_edit',
+           'check_keep_mask', 'edit', 'masked_preview', 'edit_to_folder']
 
 # %% ../nbs/09_zero_shot_editing.ipynb #07221758
 EDIT_MODES = ('inpaint', 'outpaint')
@@ -76,7 +76,6 @@ def mask_from_png(path, # black-and-white PNG (any size); white marks the region
                   mode:str='inpaint', # 'inpaint': regenerate the white region; 'outpaint': keep it, regenerate the rest
                  ) -> torch.Tensor: # (size, size) bool, True = keep the input
     "Keep-mask from a PNG whose white part marks the region, resized and cropped like the image."
-    from var_nb.data import ImageTransform
     _check_mode(mode)
     path = Path(path)
     marked_HW = ImageTransform(size)(open_image(path, 'mask').convert('L'))[0] > 0    # brighter than mid-grey
@@ -109,7 +108,7 @@ def scale_masks(keep_mask:torch.Tensor, # (H, W) or (B, H, W), bool or in [0, 1]
     return out
 
 # %% ../nbs/09_zero_shot_editing.ipynb #ec98e468
-def _labels_for(labels, B:int, num_classes:int, device) -> torch.Tensor:
+def labels_for(labels, B:int, num_classes:int, device) -> torch.Tensor:
     "Class ids (B,): None = the null class for all, one id for all, or one per image."
     if labels is None: return torch.full((B,), num_classes, dtype=torch.long, device=device)
     labels_B = check_labels(labels, num_classes, device)
@@ -131,12 +130,12 @@ def generate_edit(var, # the transformer (eval mode)
     device, B, K = var.pos_1LC.device, tokens[0].shape[0], var.config.num_scales
     if len(keep_masks) != K: raise ValueError(f'got {len(keep_masks)} keep-masks for {K} scales; make them with scale_masks')
     keep_Bl = [rearrange(m, 'b ... -> b (...)').to(device).expand(B, -1) for m in keep_masks]   # (B or 1, pn, pn) -> (B, pn*pn)
-    f_hat, out, _ = generate(var, vae, _labels_for(labels, B, var.config.num_classes, device), cfg, top_k, top_p, seed,
+    f_hat, out, _ = generate(var, vae, labels_for(labels, B, var.config.num_classes, device), cfg, top_k, top_p, seed,
                              more_smooth, temperature, first_index, forced=([t.to(device) for t in tokens], keep_Bl))
     return f_hat, out
 
 # %% ../nbs/09_zero_shot_editing.ipynb #2fd4248e
-def _check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
+def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     "A (B, H, W) float keep-mask in [0, 1] from a (H, W) or (B, H, W) / (1, H, W) bool or float mask."
     if not isinstance(keep_mask, torch.Tensor): keep_mask = torch.as_tensor(keep_mask)
     shape = tuple(keep_mask.shape)
@@ -175,7 +174,7 @@ def edit(var, # the transformer (eval mode), class-conditional
         if img.shape[0] not in (1, B): raise ValueError(f'got {img.shape[0]} images and {n_labels} labels; pass one label, or one per image')
         img = img.to(var.pos_1LC.device).expand(B, -1, -1, -1)
         H, W = img.shape[-2:]
-        keep_BHW = _check_keep_mask(keep_mask, B, H, W).to(img.device)
+        keep_BHW = check_keep_mask(keep_mask, B, H, W).to(img.device)
         for i, m_HW in enumerate(keep_BHW):
             if not m_HW.gt(0.5).any():
                 raise ValueError(f'keep_mask of image {i} keeps nothing: that is plain sampling, use var_nb.sampling.sample '
@@ -200,7 +199,7 @@ def masked_preview(img_B3HW_01:torch.Tensor, # images in [0, 1]
                   ) -> torch.Tensor: # (B, 3, H, W) in [0, 1]
     "The images with the region to regenerate tinted red."
     B, _, H, W = img_B3HW_01.shape
-    edit_B1HW = 1 - _check_keep_mask(keep_mask, B, H, W).to(img_B3HW_01.device)[:, None]
+    edit_B1HW = 1 - check_keep_mask(keep_mask, B, H, W).to(img_B3HW_01.device)[:, None]
     red = torch.tensor([1.0, 0.0, 0.0], device=img_B3HW_01.device)[None, :, None, None]
     return img_B3HW_01 * (1 - 0.6 * edit_B1HW) + 0.6 * edit_B1HW * red
 
@@ -224,54 +223,3 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
         p = out / f'edit_{i}.png'; to_pil(e).save(p); written.append(p)
     return written
 
-def _cmd_edit(args):
-    from var_nb.data import ImageTransform
-    from var_nb.sampling import load_for_sampling, resolve_classes
-    def fail(msg): print(f'var-nb edit: {msg}', file=sys.stderr); return 2
-    if (args.mask is None) == (args.mask_png is None): return fail('give the region as --mask X0 Y0 X1 Y1 or --mask-png FILE (one of them)')
-    if not Path(args.image).exists(): return fail(f'image {args.image} not found')
-    try:
-        out = Path(args.out)
-        refuse_overwriting_inputs([out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)],
-                                  [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
-        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
-        S = vae.config.image_size
-        img_3HW = ImageTransform(S)(open_image(args.image)).to(var.pos_1LC.device)
-        keep = box_mask(S, *args.mask, mode=args.mode) if args.mask is not None else mask_from_png(args.mask_png, S, args.mode)
-        t0 = time.time()
-        label = getattr(args, 'class')
-        if label is not None: label = resolve_classes([label], var.config.num_classes, getattr(var, 'class_names', None))[0]
-        written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label,
-                                 cfg=defaults['cfg'] if args.cfg is None else args.cfg,
-                                 top_k=defaults['top_k'] if args.top_k is None else args.top_k,
-                                 top_p=defaults['top_p'] if args.top_p is None else args.top_p,
-                                 seed=args.seed, more_smooth=args.more_smooth, policy=args.policy)
-    except (FileNotFoundError, ValueError) as e: return fail(e)
-    print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
-    return 0
-
-def register_cli(subparsers):
-    "Add `var-nb edit`."
-    p = subparsers.add_parser('edit', help='inpaint / outpaint / class-edit an image (default: the committed MNIST models)',
-                              description='Zero-shot editing: keep the input\'s tokens outside (inpaint) or inside (outpaint) a '
-                                          'region at every scale and let the model regenerate the rest. Writes OUT/edited.png '
-                                          '(input, masked input, N edits) and OUT/edit_{i}.png.')
-    p.add_argument('image', help='image to edit (any size; resized and centre-cropped to the model\'s image size)')
-    p.add_argument('--mask', type=int, nargs=4, metavar=('X0', 'Y0', 'X1', 'Y1'),
-                   help='the region as a pixel box of the resized image (32x32 for MNIST), x1 and y1 exclusive')
-    p.add_argument('--mask-png', help='the region as a black-and-white PNG, white = region (instead of --mask)')
-    p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep it, regenerate the rest')
-    p.add_argument('--class', default=None, metavar='C', help='regenerate as class C, an id or a name (default: unconditional, the null class)')
-    p.add_argument('--n', type=int, default=8, help='number of edits (default 8)')
-    p.add_argument('--cfg', type=float, help='classifier-free guidance (default: the model\'s sampling default, 3 for MNIST)')
-    p.add_argument('--top-k', type=int, help='top-k truncation, 0 = off')
-    p.add_argument('--top-p', type=float, help='top-p truncation, 0 = off')
-    p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')
-    p.add_argument('--policy', choices=MASK_POLICIES, default='official', help='how the mask is resized to each scale (default official)')
-    p.add_argument('--seed', type=int, default=0, help='edit i uses a generator seeded from (seed, i)')
-    p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
-    p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded)")
-    p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
-    p.add_argument('--out', default='edits', help='output folder (default: edits)')
-    p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
-    p.set_defaults(func=_cmd_edit)

@@ -4,31 +4,27 @@
 
 # %% ../nbs/10_evaluation.ipynb #a2b9b7c4
 # References: Heusel et al. 2017 (FID), Salimans et al. 2016 (Inception Score), Kynkäänniemi et al. 2019 (precision
-# and recall), Szegedy et al. 2016 (Inception-v3); Tian et al. 2024 §5 (VAR's evaluation: 50 images per class,
-# cfg 1.5, top-k 900, top-p 0.96). The official release has no evaluation code (it points to OpenAI's guided-diffusion
-# evaluations/evaluator.py); definitions checked against mseitzer/pytorch-fid and toshas/torch-fidelity.
+# and recall); Tian et al. 2024 §5 (VAR's evaluation: 50 images per class, cfg 1.5, top-k 900, top-p 0.96). The official
+# release has no evaluation code (it points to OpenAI's guided-diffusion evaluations/evaluator.py); definitions checked
+# against mseitzer/pytorch-fid and toshas/torch-fidelity.
 from __future__ import annotations
-import hashlib, json, math, os, re, socket, sys, time
+import hashlib, json, math, os, time
 from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
-from einops import reduce
 
-from .core import (default_device, seed_everything, save_checkpoint, load_checkpoint, data_path, cache_dir,
-                         to_01, save_labelled_grid, _USER_ERRORS)
+from .core import save_checkpoint, load_checkpoint, cache_dir, to_01, save_labelled_grid, fingerprint
+from .data import ImageTransform, ImageDataset, load_image_dataset, dataset_split
+from .sampling import sample
+from .classifier import Classifier, load_classifier, classify
+from .inception import fid_inception_v3
 
 # %% auto #0
-__all__ = ['FID_INCEPTION_FILE', 'FID_INCEPTION_URL', 'FID_INCEPTION_SHA256_PREFIX', 'FID_INCEPTION_ENV', 'FID_INCEPTION_SIZE',
-           'FID_INCEPTION_FEATURES', 'FID_INCEPTION_CLASSES', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats',
-           'frechet_distance', 'fid_from_features', 'inception_score', 'knn_radii', 'covered', 'precision_recall',
-           'Classifier', 'labelled_images', 'train_classifier', 'classifier_accuracy', 'save_classifier',
-           'load_classifier', 'classify', 'ConvBNReLU', 'InceptionA', 'InceptionB', 'InceptionC', 'InceptionD',
-           'InceptionE', 'fid_resize', 'FIDInceptionV3', 'find_fid_inception_weights', 'load_fid_inception',
-           'fid_inception_v3', 'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored', 'evaluate',
-           'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples', 'register_cli']
+__all__ = ['FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features', 'inception_score',
+           'knn_radii', 'covered', 'precision_recall', 'ClassifierFeatures', 'load_features', 'reference_features',
+           'sample_scored', 'evaluate', 'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -122,423 +118,6 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
     recall = covered(real, fake, knn_radii(fake, k, chunk), chunk).float().mean().item()
     return precision, recall
 
-# %% ../nbs/10_evaluation.ipynb #b63f7cbb
-class Classifier(nn.Module):
-    "A small CNN for 32x32 images in [0, 1]: `features` (B, 4·width), logits (B, num_classes)."
-    def __init__(self, num_classes:int=10, # classes it tells apart
-                 in_channels:int=1,       # 1: reads the mean of the RGB channels (digits); 3: colour
-                 width:int=32,            # channels of the first conv (the features have 4·width)
-                 mean:float=0.13, std:float=0.3): # input normalisation (MNIST's pixel statistics by default)
-        super().__init__()
-        self.num_classes, self.in_channels, self.mean, self.std = num_classes, in_channels, mean, std
-        w = width
-        def block(i, o): return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU()]
-        self.net = nn.Sequential(*block(in_channels, w), *block(w, w), nn.MaxPool2d(2), *block(w, 2 * w), *block(2 * w, 2 * w),
-                                 nn.MaxPool2d(2), *block(2 * w, 4 * w), nn.AdaptiveAvgPool2d(1), nn.Flatten(),
-                                 nn.Dropout(0.2), nn.Linear(4 * w, num_classes))
-
-    def _prepare(self, img_BCHW):
-        x = img_BCHW.float()
-        if self.in_channels == 1 and x.shape[1] != 1: x = x.mean(1, keepdim=True)         # RGB digits -> gray
-        if self.in_channels == 3 and x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
-        if x.shape[-2:] != (32, 32): x = F.interpolate(x, size=(32, 32), mode='bilinear', align_corners=False, antialias=True)
-        return (x - self.mean) / self.std
-
-    def features(self, img_BCHW) -> torch.Tensor:
-        "The penultimate activations (B, 4·width): what FID and precision/recall compare."
-        return self.net[:-2](self._prepare(img_BCHW))
-
-    def forward(self, img_BCHW) -> torch.Tensor:
-        return self.net[-1](self.net[-2](self.features(img_BCHW)))
-
-# %% ../nbs/10_evaluation.ipynb #0fb00feb
-def labelled_images(source='mnist5k', # what `var_nb.data.load_image_dataset` reads
-                    role:str='train', # 'train' or 'validation' (held out of 'train' when the data has no such split)
-                    size:int=32,      # side of the square images
-                    max_images:int|None=None) -> tuple[torch.Tensor, torch.Tensor, list]:
-    "(images (N, 3, size, size) in [0, 1], labels (N,), class names) of a dataset split."
-    from var_nb.data import ImageTransform, ImageDataset, class_names_of
-    from var_nb.data import dataset_split
-    ds = dataset_split(source, role, 'train', 'validation', verbose=False)
-    if max_images: ds = ds.select(range(min(max_images, len(ds))))
-    d = ImageDataset(ds, ImageTransform(size))
-    imgs = torch.stack([d[i][0] for i in range(len(d))]).add(1).div(2)
-    return imgs, d.labels.clone(), class_names_of(ds)
-
-def train_classifier(source='mnist5k', # the labelled images to learn
-                     epochs:int=8, batch_size:int=64, lr:float=3e-3, seed:int=0,
-                     min_steps:int=200, # a small dataset gets more epochs, so that the classifier makes at least this many updates
-                     max_images:int|None=None, # use only the first N training images (quick runs)
-                     width:int=32,
-                     in_channels:int|None=None, # None: 1 for grayscale data, 3 for colour
-                     progress:bool=False) -> tuple[Classifier, float]:
-    "Train a `Classifier` on a dataset's training images; returns (model in eval mode, validation accuracy %)."
-    seed_everything(seed)
-    x_N3HW, y_N, names = labelled_images(source, 'train', max_images=max_images)
-    xv, yv, _ = labelled_images(source, 'validation')
-    batch_size = min(batch_size, len(x_N3HW))                         # a small folder still gets its updates
-    if in_channels is None: in_channels = 1 if (x_N3HW - x_N3HW.mean(1, keepdim=True)).abs().max() < 1e-6 else 3
-    gray = x_N3HW.mean(1, keepdim=True) if in_channels == 1 else x_N3HW
-    model = Classifier(max(len(names), int(y_N.max()) + 1), in_channels, width, float(gray.mean()), float(gray.std()))
-    model.class_names = names
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
-    per_epoch = len(x_N3HW) // batch_size
-    epochs = max(epochs, math.ceil(min_steps / per_epoch))           # 200 images at batch 64: 3 updates an epoch, 67 epochs
-    steps = epochs * per_epoch
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(1, steps))
-    g = torch.Generator().manual_seed(seed)
-    for ep in range(epochs):
-        perm = torch.randperm(len(x_N3HW), generator=g); model.train()
-        for i in range(per_epoch):
-            idx = perm[i * batch_size:(i + 1) * batch_size]
-            xb = F.pad(x_N3HW[idx], (2, 2, 2, 2), value=float(x_N3HW[idx, :, 0, 0].mean()))  # random shifts of up to 2 pixels,
-            dx, dy = torch.randint(0, 5, (2,), generator=g).tolist()                          # padded with the background
-            loss = F.cross_entropy(model(xb[..., dy:dy + 32, dx:dx + 32]), y_N[idx], label_smoothing=0.05)
-            opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        if progress: print(f'epoch {ep + 1}: validation accuracy {classifier_accuracy(model, xv, yv):.2f}%')
-    return model.eval(), classifier_accuracy(model, xv, yv)
-
-@torch.no_grad()
-def classifier_accuracy(model, images_01, labels) -> float:
-    "Accuracy (%) of a classifier on images in [0, 1]."
-    model.eval(); pred = torch.cat([model(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
-    return 100 * (pred == labels).float().mean().item()
-
-def save_classifier(model:Classifier, path, **meta) -> Path:
-    "Write a classifier's weights and config (and its class names) to a safetensors file."
-    config = dict(num_classes=model.num_classes, in_channels=model.in_channels, width=model.net[0].out_channels,
-                  mean=model.mean, std=model.std)
-    return save_checkpoint(path, model.state_dict(), dict(kind='classifier', config=config,
-                                                          class_names=getattr(model, 'class_names', None), **meta))
-
-_CLASSIFIERS = {}
-def load_classifier(path=None, device='cpu') -> Classifier:
-    "A classifier written by `save_classifier` (default: the shipped MNIST one, data/mnist_classifier.safetensors), eval mode."
-    path = Path(path) if path is not None else data_path('mnist_classifier.safetensors')
-    key = (str(path.resolve()), path.stat().st_mtime if path.exists() else 0, str(device))
-    if key not in _CLASSIFIERS:
-        tensors, meta = load_checkpoint(path)
-        if meta.get('kind') != 'classifier':
-            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a classifier; train one with train_classifier')
-        model = Classifier(**meta['config']); model.load_state_dict(tensors); model.class_names = meta.get('class_names')
-        _CLASSIFIERS[key] = model.to(device).eval()
-    return _CLASSIFIERS[key]
-
-@torch.no_grad()
-def classify(images_01:torch.Tensor, # (B, 3, H, W) in [0, 1]
-             classifier=None,         # default: the shipped MNIST classifier
-            ) -> torch.Tensor:
-    "Predicted class (B,) of each image."
-    classifier = classifier or load_classifier(device=images_01.device)
-    return torch.cat([classifier(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
-
-# %% ../nbs/10_evaluation.ipynb #ce34bbe9
-FID_INCEPTION_FILE = 'pt_inception-2015-12-05-6726825d.pth'
-#: where pytorch-fid's `fid_inception_v3()` downloads it (`FID_WEIGHTS_URL` in `src/pytorch_fid/inception.py`)
-FID_INCEPTION_URL = 'https://github.com/mseitzer/pytorch-fid/releases/download/fid_weights/' + FID_INCEPTION_FILE
-#: torch.hub's naming convention: the part after the last '-' is the start of the file's sha256
-FID_INCEPTION_SHA256_PREFIX = '6726825d'
-FID_INCEPTION_ENV = 'VAR_NB_INCEPTION'
-FID_INCEPTION_SIZE = 299          # side the network was trained at; pytorch-fid resizes every image to it
-FID_INCEPTION_FEATURES = 2048     # pool3 width
-FID_INCEPTION_CLASSES = 1008      # the 2015 graph's softmax: 1000 ImageNet classes + 8 unused
-
-
-class ConvBNReLU(nn.Module):
-    "Convolution without bias → BatchNorm → ReLU: the unit every Inception-v3 layer is made of."
-    def __init__(self, c_in:int, # input channels
-                 c_out:int, # output channels
-                 kernel_size, # int or (kh, kw)
-                 stride:int=1, padding=0):
-        super().__init__()
-        self.conv = nn.Conv2d(c_in, c_out, kernel_size, stride=stride, padding=padding, bias=False)
-        self.bn = nn.BatchNorm2d(c_out, eps=1e-3)  # TensorFlow's epsilon, not PyTorch's 1e-5
-
-    def forward(self, x_BChw): return F.relu(self.bn(self.conv(x_BChw)))
-
-def _same_avg_pool() -> nn.AvgPool2d:
-    "3×3 stride-1 average pool that, like TensorFlow's SAME padding, averages only the pixels inside the image."
-    return nn.AvgPool2d(3, stride=1, padding=1, count_include_pad=False)
-
-class InceptionA(nn.Module):
-    "35×35 block (Fig. 5 of Szegedy et al.): 1×1 | 1×1→5×5 | 1×1→3×3→3×3 | avg-pool→1×1."
-    def __init__(self, c_in:int, # input channels (192, 256, 288)
-                 pool_features:int): # width of the pool branch (32 in Mixed_5b, else 64)
-        super().__init__()
-        self.branch1x1 = ConvBNReLU(c_in, 64, 1)
-        self.branch5x5_1 = ConvBNReLU(c_in, 48, 1)
-        self.branch5x5_2 = ConvBNReLU(48, 64, 5, padding=2)
-        self.branch3x3dbl_1 = ConvBNReLU(c_in, 64, 1)
-        self.branch3x3dbl_2 = ConvBNReLU(64, 96, 3, padding=1)
-        self.branch3x3dbl_3 = ConvBNReLU(96, 96, 3, padding=1)
-        self.pool = _same_avg_pool()
-        self.branch_pool = ConvBNReLU(c_in, pool_features, 1)
-
-    def forward(self, x_BChw):
-        return torch.cat([self.branch1x1(x_BChw),
-                          self.branch5x5_2(self.branch5x5_1(x_BChw)),
-                          self.branch3x3dbl_3(self.branch3x3dbl_2(self.branch3x3dbl_1(x_BChw))),
-                          self.branch_pool(self.pool(x_BChw))], dim=1)   # (B, 224 + pool_features, 35, 35)
-
-class InceptionB(nn.Module):
-    "35×35 → 17×17 reduction (Mixed_6a): stride-2 3×3 | 1×1→3×3→stride-2 3×3 | stride-2 max-pool."
-    def __init__(self, c_in:int): # input channels (288)
-        super().__init__()
-        self.branch3x3 = ConvBNReLU(c_in, 384, 3, stride=2)
-        self.branch3x3dbl_1 = ConvBNReLU(c_in, 64, 1)
-        self.branch3x3dbl_2 = ConvBNReLU(64, 96, 3, padding=1)
-        self.branch3x3dbl_3 = ConvBNReLU(96, 96, 3, stride=2)
-        self.pool = nn.MaxPool2d(3, stride=2)
-
-    def forward(self, x_BChw):
-        return torch.cat([self.branch3x3(x_BChw),
-                          self.branch3x3dbl_3(self.branch3x3dbl_2(self.branch3x3dbl_1(x_BChw))),
-                          self.pool(x_BChw)], dim=1)                      # (B, 480 + c_in, 17, 17)
-
-class InceptionC(nn.Module):
-    "17×17 block (Fig. 6): 1×1 | 1×1→1×7→7×1 | 1×1→7×1→1×7→7×1→1×7 | avg-pool→1×1."
-    def __init__(self, c_in:int, # input channels (768)
-                 channels_7x7:int): # width inside the factorised 7×7 branches (128, 160, 160, 192)
-        super().__init__()
-        c7 = channels_7x7
-        self.branch1x1 = ConvBNReLU(c_in, 192, 1)
-        self.branch7x7_1 = ConvBNReLU(c_in, c7, 1)
-        self.branch7x7_2 = ConvBNReLU(c7, c7, (1, 7), padding=(0, 3))
-        self.branch7x7_3 = ConvBNReLU(c7, 192, (7, 1), padding=(3, 0))
-        self.branch7x7dbl_1 = ConvBNReLU(c_in, c7, 1)
-        self.branch7x7dbl_2 = ConvBNReLU(c7, c7, (7, 1), padding=(3, 0))
-        self.branch7x7dbl_3 = ConvBNReLU(c7, c7, (1, 7), padding=(0, 3))
-        self.branch7x7dbl_4 = ConvBNReLU(c7, c7, (7, 1), padding=(3, 0))
-        self.branch7x7dbl_5 = ConvBNReLU(c7, 192, (1, 7), padding=(0, 3))
-        self.pool = _same_avg_pool()
-        self.branch_pool = ConvBNReLU(c_in, 192, 1)
-
-    def forward(self, x_BChw):
-        b7 = self.branch7x7_3(self.branch7x7_2(self.branch7x7_1(x_BChw)))
-        b7dbl = self.branch7x7dbl_1(x_BChw)
-        for conv in (self.branch7x7dbl_2, self.branch7x7dbl_3, self.branch7x7dbl_4, self.branch7x7dbl_5): b7dbl = conv(b7dbl)
-        return torch.cat([self.branch1x1(x_BChw), b7, b7dbl,
-                          self.branch_pool(self.pool(x_BChw))], dim=1)   # (B, 768, 17, 17)
-
-class InceptionD(nn.Module):
-    "17×17 → 8×8 reduction (Mixed_7a): 1×1→stride-2 3×3 | 1×1→1×7→7×1→stride-2 3×3 | stride-2 max-pool."
-    def __init__(self, c_in:int): # input channels (768)
-        super().__init__()
-        self.branch3x3_1 = ConvBNReLU(c_in, 192, 1)
-        self.branch3x3_2 = ConvBNReLU(192, 320, 3, stride=2)
-        self.branch7x7x3_1 = ConvBNReLU(c_in, 192, 1)
-        self.branch7x7x3_2 = ConvBNReLU(192, 192, (1, 7), padding=(0, 3))
-        self.branch7x7x3_3 = ConvBNReLU(192, 192, (7, 1), padding=(3, 0))
-        self.branch7x7x3_4 = ConvBNReLU(192, 192, 3, stride=2)
-        self.pool = nn.MaxPool2d(3, stride=2)
-
-    def forward(self, x_BChw):
-        b7x3 = self.branch7x7x3_1(x_BChw)
-        for conv in (self.branch7x7x3_2, self.branch7x7x3_3, self.branch7x7x3_4): b7x3 = conv(b7x3)
-        return torch.cat([self.branch3x3_2(self.branch3x3_1(x_BChw)), b7x3,
-                          self.pool(x_BChw)], dim=1)                      # (B, 512 + c_in, 8, 8)
-
-class InceptionE(nn.Module):
-    "8×8 block (Fig. 7): 1×1 | 1×1→(1×3, 3×1) | 1×1→3×3→(1×3, 3×1) | pool→1×1."
-    def __init__(self, c_in:int, # input channels (1280, 2048)
-                 pool:str='avg'): # 'avg' (Mixed_7b); 'max' in Mixed_7c, as the 2015 graph has it and FID keeps it
-        super().__init__()
-        if pool not in ('avg', 'max'): raise ValueError(f"InceptionE pool must be 'avg' or 'max', got {pool!r}")
-        self.branch1x1 = ConvBNReLU(c_in, 320, 1)
-        self.branch3x3_1 = ConvBNReLU(c_in, 384, 1)
-        self.branch3x3_2a = ConvBNReLU(384, 384, (1, 3), padding=(0, 1))
-        self.branch3x3_2b = ConvBNReLU(384, 384, (3, 1), padding=(1, 0))
-        self.branch3x3dbl_1 = ConvBNReLU(c_in, 448, 1)
-        self.branch3x3dbl_2 = ConvBNReLU(448, 384, 3, padding=1)
-        self.branch3x3dbl_3a = ConvBNReLU(384, 384, (1, 3), padding=(0, 1))
-        self.branch3x3dbl_3b = ConvBNReLU(384, 384, (3, 1), padding=(1, 0))
-        self.pool = _same_avg_pool() if pool == 'avg' else nn.MaxPool2d(3, stride=1, padding=1)
-        self.branch_pool = ConvBNReLU(c_in, 192, 1)
-
-    def forward(self, x_BChw):
-        b3 = self.branch3x3_1(x_BChw)
-        b3dbl = self.branch3x3dbl_2(self.branch3x3dbl_1(x_BChw))
-        return torch.cat([self.branch1x1(x_BChw),
-                          self.branch3x3_2a(b3), self.branch3x3_2b(b3),
-                          self.branch3x3dbl_3a(b3dbl), self.branch3x3dbl_3b(b3dbl),
-                          self.branch_pool(self.pool(x_BChw))], dim=1)   # (B, 2048, 8, 8)
-
-def fid_resize(x_B3HW:torch.Tensor) -> torch.Tensor:
-    "Resize to 299×299 exactly as pytorch-fid does: bilinear, align_corners=False, no antialiasing."
-    return F.interpolate(x_B3HW, size=(FID_INCEPTION_SIZE, FID_INCEPTION_SIZE), mode='bilinear', align_corners=False)
-
-class FIDInceptionV3(nn.Module):
-    "pytorch-fid's FID Inception-v3: images in [0, 1] → (pool3 features (B, 2048), class probabilities (B, 1008))."
-    def __init__(self):
-        super().__init__()
-        self.Conv2d_1a_3x3 = ConvBNReLU(3, 32, 3, stride=2)
-        self.Conv2d_2a_3x3 = ConvBNReLU(32, 32, 3)
-        self.Conv2d_2b_3x3 = ConvBNReLU(32, 64, 3, padding=1)
-        self.maxpool1 = nn.MaxPool2d(3, stride=2)
-        self.Conv2d_3b_1x1 = ConvBNReLU(64, 80, 1)
-        self.Conv2d_4a_3x3 = ConvBNReLU(80, 192, 3)
-        self.maxpool2 = nn.MaxPool2d(3, stride=2)
-        self.Mixed_5b = InceptionA(192, pool_features=32)
-        self.Mixed_5c = InceptionA(256, pool_features=64)
-        self.Mixed_5d = InceptionA(288, pool_features=64)
-        self.Mixed_6a = InceptionB(288)
-        self.Mixed_6b = InceptionC(768, channels_7x7=128)
-        self.Mixed_6c = InceptionC(768, channels_7x7=160)
-        self.Mixed_6d = InceptionC(768, channels_7x7=160)
-        self.Mixed_6e = InceptionC(768, channels_7x7=192)
-        self.Mixed_7a = InceptionD(768)
-        self.Mixed_7b = InceptionE(1280, pool='avg')
-        self.Mixed_7c = InceptionE(2048, pool='max')
-        self.fc = nn.Linear(FID_INCEPTION_FEATURES, FID_INCEPTION_CLASSES)
-        # what every var_nb feature network tells `evaluate` (see `load_features` below)
-        self.name, self.key, self.num_classes, self.class_names = 'inception', 'inception-unloaded', FID_INCEPTION_CLASSES, None
-
-    def knows_classes_of(self, num_classes:int) -> bool:
-        "Never: its 1008 outputs are the 2015 graph's classes, not a model's class ids (no accuracy, no rejection)."
-        return False
-
-    def check_images(self, img_B3HW, what:str='images'): _check_images(img_B3HW)
-
-    def pool3(self, x_B3HW:torch.Tensor) -> torch.Tensor:
-        "The 2048-d pool3 features of images already resized to 299×299 and scaled to [-1, 1]."
-        x = self.Conv2d_1a_3x3(x_B3HW)     # (B,   32, 149, 149)
-        x = self.Conv2d_2a_3x3(x)          # (B,   32, 147, 147)
-        x = self.Conv2d_2b_3x3(x)          # (B,   64, 147, 147)
-        x = self.maxpool1(x)               # (B,   64,  73,  73)
-        x = self.Conv2d_3b_1x1(x)          # (B,   80,  73,  73)
-        x = self.Conv2d_4a_3x3(x)          # (B,  192,  71,  71)
-        x = self.maxpool2(x)               # (B,  192,  35,  35)
-        x = self.Mixed_5b(x)               # (B,  256,  35,  35)
-        x = self.Mixed_5c(x)               # (B,  288,  35,  35)
-        x = self.Mixed_5d(x)               # (B,  288,  35,  35)
-        x = self.Mixed_6a(x)               # (B,  768,  17,  17)
-        x = self.Mixed_6b(x)               # (B,  768,  17,  17)
-        x = self.Mixed_6c(x)               # (B,  768,  17,  17)
-        x = self.Mixed_6d(x)               # (B,  768,  17,  17)
-        x = self.Mixed_6e(x)               # (B,  768,  17,  17)
-        x = self.Mixed_7a(x)               # (B, 1280,   8,   8)
-        x = self.Mixed_7b(x)               # (B, 2048,   8,   8)
-        f_BFhw = self.Mixed_7c(x)          # (B, 2048,   8,   8)
-        return reduce(f_BFhw, 'B F h w -> B F', 'mean')
-
-    def forward(self, x_B3HW:torch.Tensor, # images in [0, 1], any size (resized to 299×299)
-                fc_bias:bool=False, # add fc.bias to the logits; the reference Inception Score leaves it out
-                ) -> tuple[torch.Tensor, torch.Tensor]:
-        "pool3 features (B, 2048) and softmax class probabilities (B, 1008), both float32."
-        _check_images(x_B3HW)
-        # FID compares against statistics computed in fp32; an enclosing autocast would silently run the convs in bf16
-        with torch.autocast(x_B3HW.device.type, enabled=False):
-            x_B3HW = 2 * fid_resize(x_B3HW.float()) - 1   # pytorch-fid: resize first, then [0, 1] → [-1, 1]
-            feats_BF = self.pool3(x_B3HW)
-            # openai/improved-gan and guided-diffusion's evaluator take softmax(pool3 @ W) without the bias
-            logits_BY = F.linear(feats_BF, self.fc.weight, self.fc.bias if fc_bias else None)
-            probs_BY = logits_BY.softmax(dim=-1)
-        return feats_BF, probs_BY
-
-def _check_images(x_B3HW:torch.Tensor):
-    "Raise a one-line ValueError unless `x_B3HW` is a float batch of RGB images in [0, 1]."
-    if x_B3HW.ndim != 4 or x_B3HW.shape[1] != 3:
-        raise ValueError(f'FID Inception takes RGB images (B, 3, H, W), got shape {tuple(x_B3HW.shape)}; '
-                         f'add a batch axis or repeat grey images to 3 channels')
-    if not x_B3HW.is_floating_point():
-        raise ValueError(f'FID Inception takes float images in [0, 1], got dtype {x_B3HW.dtype}; divide uint8 images by 255')
-    lo, hi = (float(v) for v in torch.aminmax(x_B3HW.detach()))
-    if lo < -1e-3 or hi > 1 + 1e-3:
-        raise ValueError(f'FID Inception takes images in [0, 1], got values in [{lo:.3g}, {hi:.3g}]; '
-                         f'map [-1, 1] images with (x + 1) / 2 (var_nb.core.to_01) first')
-
-# %% ../nbs/10_evaluation.ipynb #647587ee
-def _cache_file() -> Path:
-    "Where torch.hub (and so pytorch-fid) keeps the weights: `torch.hub.get_dir()/checkpoints/<file>`."
-    return Path(torch.hub.get_dir()) / 'checkpoints' / FID_INCEPTION_FILE
-
-def _online(host:str='github.com', timeout:float=2.0) -> bool:
-    "Whether `host` answers on port 443 within `timeout` seconds."
-    try:
-        with socket.create_connection((host, 443), timeout=timeout): return True
-    except OSError: return False
-
-def _not_found(reason:str) -> FileNotFoundError:
-    "The one-line error that says which file is missing, where to get it and where to put it."
-    return FileNotFoundError(f'{reason}; download {FID_INCEPTION_URL} into {_cache_file().parent}/ (torch hub cache), '
-                             f'or put it anywhere and pass --inception-weights PATH (or set {FID_INCEPTION_ENV}=PATH)')
-
-def find_fid_inception_weights(weights=None, # a path; default: ${VAR_NB_INCEPTION}, then the torch hub cache
-                               download:bool|None=None, # None: download when github.com answers; False: never touch the network
-                               ) -> Path:
-    "Path of the FID Inception weights: argument > $VAR_NB_INCEPTION > torch hub cache > download into that cache."
-    if weights is not None:
-        if not Path(weights).expanduser().is_file(): raise _not_found(f'FID Inception weights {weights} do not exist')
-        return Path(weights).expanduser()
-    if (env := os.environ.get(FID_INCEPTION_ENV)):
-        if not Path(env).expanduser().is_file(): raise _not_found(f'{FID_INCEPTION_ENV}={env} is not a file')
-        return Path(env).expanduser()
-    cached = _cache_file()
-    if cached.is_file(): return cached
-    if download is None: download = _online()
-    if not download: raise _not_found(f'FID Inception weights {FID_INCEPTION_FILE} not found ({FID_INCEPTION_ENV} unset, not in {cached.parent})')
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    try: torch.hub.download_url_to_file(FID_INCEPTION_URL, str(cached), hash_prefix=FID_INCEPTION_SHA256_PREFIX)
-    except Exception as e:  # offline, HTTP error, or a sha256 that does not start with 6726825d
-        first = (str(e).splitlines() or [''])[0][:160]
-        raise _not_found(f'downloading {FID_INCEPTION_FILE} failed ({type(e).__name__}: {first})') from None
-    return cached
-
-def _read_state_dict(path:Path) -> dict[str, torch.Tensor]:
-    "The tensors of a `.pth` (weights_only) or `.safetensors` file, without a `module.` prefix or `state_dict` wrapper."
-    try:
-        if path.suffix == '.safetensors':
-            from safetensors.torch import load_file
-            sd = load_file(str(path))
-        else: sd = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        first = (str(e).splitlines() or [''])[0].split('. ')[0][:160]  # torch's own message runs on for lines
-        raise ValueError(f'{path} cannot be read as a state dict ({type(e).__name__}: {first}); it is truncated or not a '
-                         f'torch/safetensors file: download {FID_INCEPTION_URL} again') from None
-    if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
-    if not isinstance(sd, dict): raise ValueError(f'{path} holds a {type(sd).__name__}, not a state dict; expected {FID_INCEPTION_FILE}')
-    return {k.removeprefix('module.'): v for k, v in sd.items() if isinstance(v, torch.Tensor)}
-
-def _first(keys, n:int=3) -> str:
-    "The first `n` of `keys` and how many there are, for an error message."
-    keys = list(keys)
-    return f'{keys[:n]}' + (f' (+{len(keys) - n} more)' if len(keys) > n else '')
-
-def load_fid_inception(weights=None, # path to pt_inception-2015-12-05-6726825d.pth (or a .safetensors); None: find it
-                       device='cpu', # where the network runs
-                       download:bool|None=None, # passed to `find_fid_inception_weights` when `weights` is None
-                       ) -> FIDInceptionV3:
-    "The FID Inception-v3 with pytorch-fid's weights, in eval mode, gradients off."
-    path = find_fid_inception_weights(weights, download=download)
-    sd = _read_state_dict(path)
-    model = FIDInceptionV3()
-    own = model.state_dict()
-    for k, v in own.items():  # BN step counters: pytorch-fid's file has them, a file converted straight from TF does not
-        if k.endswith('.num_batches_tracked'): sd.setdefault(k, v)
-    missing = [k for k in own if k not in sd]
-    unexpected = [k for k in sd if k not in own]
-    misshaped = [f'{k} {tuple(sd[k].shape)} != {tuple(own[k].shape)}' for k in own if k in sd and sd[k].shape != own[k].shape]
-    if missing or unexpected or misshaped:
-        hint = (" (AuxLogits / 1000 classes: this is torchvision's ImageNet Inception, whose weights differ from FID's)"
-                if any(k.startswith('AuxLogits.') for k in unexpected) or sd.get('fc.bias', torch.empty(0)).shape == (1000,) else '')
-        raise ValueError(f'{path} is not the FID Inception-v3 state dict{hint}: missing {_first(missing)}, '
-                         f'unexpected {_first(unexpected)}, mis-shaped {_first(misshaped)}; use {FID_INCEPTION_FILE} from {FID_INCEPTION_URL}')
-    model.load_state_dict(sd)
-    model.requires_grad_(False)
-    return model.eval().to(device)
-
-def _fingerprint(module:nn.Module) -> str:
-    "A short hash of a module's weights: the key under which features it computed are cached."
-    h = hashlib.sha256()
-    for k, v in sorted(module.state_dict().items()): h.update(k.encode()); h.update(v.detach().cpu().contiguous().numpy().tobytes())
-    return h.hexdigest()[:12]
-
-def fid_inception_v3(weights=None, download:bool|None=None) -> FIDInceptionV3:
-    "`load_fid_inception` with the feature-network key set from its weights (so cached reference features follow them)."
-    model = load_fid_inception(weights, download=download)
-    model.key = f'inception-{_fingerprint(model)}'
-    return model
-
 # %% ../nbs/10_evaluation.ipynb #30bfed49
 class ClassifierFeatures(nn.Module):
     "A `Classifier` as a feature network: images in [0, 1] -> (penultimate features, softmax probabilities)."
@@ -562,7 +141,7 @@ class ClassifierFeatures(nn.Module):
             if spread > 0.02:
                 raise ValueError(f'the {self.name!r} feature network reads grayscale images, but the {what} are in colour '
                                  f'(mean channel spread {spread:.3f}): use a classifier trained on this data '
-                                 f'(evaluation.train_classifier, --features PATH) or --features inception')
+                                 f'(`var-nb train` on it writes one; then --features PATH) or --features inception')
 
 FEATURE_NETWORKS = ('mnist', 'inception')
 
@@ -579,10 +158,10 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
         path = weights if str(name) == 'mnist' else name
         clf = load_classifier(path, device='cpu')
         label = 'mnist' if str(name) == 'mnist' else Path(str(name)).stem
-        net = ClassifierFeatures(clf, label, f'{label}-{_fingerprint(clf)}')
+        net = ClassifierFeatures(clf, label, f'{label}-{fingerprint(clf)}')
     else:
         raise ValueError(f'unknown feature network {name!r}: use one of {list(FEATURE_NETWORKS)} or the path of a classifier '
-                         f'.safetensors written by var_nb.evaluation.save_classifier')
+                         f'.safetensors written by var_nb.classifier.save_classifier')
     return net.to(device).eval().requires_grad_(False)
 
 # %% ../nbs/10_evaluation.ipynb #d5bbb122
@@ -597,8 +176,6 @@ def _real_batches(real, split:str, size:int, batch_size:int=256):
         for lo in range(0, len(arr), batch_size):
             yield torch.from_numpy(np.ascontiguousarray(arr[lo:lo + batch_size])).permute(0, 3, 1, 2).float().div(255)
         return
-    from var_nb.data import ImageTransform, ImageDataset, load_image_dataset
-    from var_nb.data import dataset_split
     ds = (dataset_split(real, split, 'train', 'validation', verbose=False) if split in ('train', 'validation')
           else load_image_dataset(real, split=split))
     for img, _ in torch.utils.data.DataLoader(ImageDataset(ds, ImageTransform(size)), batch_size=batch_size):
@@ -636,7 +213,6 @@ def reference_features(net, # a feature network (`load_features`)
 @torch.no_grad()
 def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_index:int=0, bf16:bool=False, **sample_kw):
     "Sample one image per label, with its features and class probabilities; with `rejection=M`, the best of M candidates."
-    from var_nb.sampling import sample
     M = rejection
     labels_BM = labels_B.repeat_interleave(M)                               # candidates of one image are neighbours
     with torch.autocast(labels_B.device.type, dtype=torch.bfloat16, enabled=bf16):
@@ -721,7 +297,7 @@ def tradeoff(var, vae, cfgs=TRADEOFF_CFGS, **evaluate_kw) -> list[dict]:
 
 def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     "FID against Inception Score, precision against recall, and FID / accuracy against cfg, each point labelled by its cfg."
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
     fig, axs = plt.subplots(1, 3, figsize=(13, 3.6))
     cfgs = [r['cfg'] for r in records]
     for ax, (x, y) in zip(axs[:2], (('inception_score', 'fid'), ('recall', 'precision'))):
@@ -748,7 +324,6 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
                   class_names=None, # names of the classes, for the pictures' row labels
                  ) -> dict:
     "Sample the first 10 classes; write samples.png and progression.png (labelled), and the classifier's accuracy if given one."
-    from var_nb.sampling import sample
     out_dir = Path(out_dir); device = next(var.parameters()).device
     C = min(var.config.num_classes, 10)                              # ImageNet: the first 10 classes
     names = [str(class_names[c]) if class_names else str(c) for c in range(C)]
@@ -768,73 +343,3 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
         result['per_class'] = [100 * (pred_B[labels_B == c] == c).float().mean().item() for c in range(C)]
     (out_dir / 'samples.json').write_text(json.dumps(result, indent=1))
     return result
-
-# %% ../nbs/10_evaluation.ipynb #95b29f04
-def _print_record(r:dict):
-    acc = f", accuracy {r['accuracy']:.1f}%" if r.get('accuracy') is not None else ''
-    rej = f", best of {r['rejection']}" if r['rejection'] > 1 else ''
-    print(f"cfg {r['cfg']:g}{rej}: FID {r['fid']:.3f}, IS {r['inception_score']:.2f} ± {r['inception_score_std']:.2f}, "
-          f"precision {r['precision']:.3f}, recall {r['recall']:.3f}{acc} ({r['n']} samples vs {r['n_real']} real, "
-          f"{r['features']} features, {r['seconds']:.1f} s)")
-
-def _cli_eval(args):
-    from var_nb.sampling import load_for_sampling, resolve_classes, OFFICIAL_EVAL
-    def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
-    try:
-        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
-                                               device=args.device, pretrained_name=args.pretrained)
-        if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
-        pick = lambda v, k: defaults[k] if v is None else v
-        n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
-        out = Path(args.out); t0 = time.time()
-        kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seed=args.seed,
-                  more_smooth=defaults['more_smooth'], features=args.features, real=args.real, real_split=args.real_split,
-                  rejection=args.rejection, batch_size=args.batch_size, bf16=args.bf16,
-                  classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
-                  inception_weights=args.inception_weights)
-        records = []
-        for cfg in (args.cfg or [defaults['cfg']]):
-            r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
-        floor = None
-        if args.real is None or not str(args.real).endswith('.npz'):
-            floor = real_floor(args.features, args.real or 'mnist5k', vae.config.image_size, inception_weights=args.inception_weights)
-            print(f"real vs real ({floor['real']}, validation vs train): FID {floor['fid']:.3f}, precision {floor['precision']:.3f}, "
-                  f"recall {floor['recall']:.3f}, IS {floor['inception_score']:.2f}")
-    except (*_USER_ERRORS, RuntimeError) as e: return fail(e)
-    best = min(records, key=lambda r: r['fid'])
-    imgs, rows = best['grid']
-    written = [save_labelled_grid(imgs, out / 'samples.png', ncols=len(imgs) // len(rows), row_labels=[str(c) for c in rows],
-                                  title=f"cfg {best['cfg']:g}: FID {best['fid']:.2f} ({best['features']} features)")]
-    records = [{k: v for k, v in r.items() if k != 'grid'} for r in records]
-    if len(records) > 1:
-        import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
-        fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100); plt.close(fig)
-        written.append(out / 'tradeoff.png')
-    (out / 'metrics.json').write_text(json.dumps(dict(records=records, floor=floor), indent=1))
-    print(f"wrote {out / 'metrics.json'}, " + ', '.join(str(p) for p in written) + f' in {time.time() - t0:.0f} s')
-    return 0
-
-def register_cli(subparsers):
-    "Add `var-nb eval`."
-    p = subparsers.add_parser('eval', help='FID, IS, precision/recall and accuracy of samples (default: the committed MNIST model)',
-                              description='Sample N images per class and measure them against real images. Writes OUT/metrics.json, '
-                                          'OUT/samples.png and, with several --cfg values, OUT/tradeoff.png.')
-    p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: the committed MNIST model)')
-    p.add_argument('--tokenizer', help='VQVAE .safetensors (default: the committed MNIST tokenizer)')
-    p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
-    p.add_argument('--official-vae', help='released VQVAE .pth'); p.add_argument('--official-var', help='released VAR .pth')
-    p.add_argument('--depth', type=int, default=16, help='depth of the official VAR file')
-    p.add_argument('--n-per-class', type=int, default=None, help='samples per class (default 100; 50 with --official-eval)')
-    p.add_argument('--classes', nargs='+', help='class ids or names (default: all)')
-    p.add_argument('--cfg', type=float, nargs='+', help="guidance scale(s); several draw the trade-off (default: the model's)")
-    p.add_argument('--top-k', type=int); p.add_argument('--top-p', type=float)
-    p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--official-eval', action='store_true', help='the paper\'s settings: cfg 1.5, top-k 900, top-p 0.96, 50 per class')
-    p.add_argument('--rejection', type=int, default=1, metavar='M', help='keep the best of M candidates per image (default 1: off)')
-    p.add_argument('--features', default='mnist', help="feature network: 'mnist', 'inception' or a classifier .safetensors")
-    p.add_argument('--inception-weights', help='pt_inception-2015-12-05-6726825d.pth (default: $VAR_NB_INCEPTION or the torch hub cache)')
-    p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images")
-    p.add_argument('--real-split', default='validation', help='split of --real (default: validation)')
-    p.add_argument('--batch-size', type=int, default=100); p.add_argument('--bf16', action='store_true', help='bf16 autocast while sampling')
-    p.add_argument('--out', default='eval', help='output folder (default: eval)'); p.add_argument('--device')
-    p.set_defaults(func=_cli_eval)

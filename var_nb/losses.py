@@ -11,6 +11,7 @@ from pathlib import Path
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from safetensors.torch import load_file
 
 # %% auto #0
 __all__ = ['VGG16_LAYOUT', 'LPIPS_TAPS', 'LPIPS_CHANNELS', 'VGG16_ENV', 'LPIPS_HEADS_ENV', 'VGG16_FILE', 'VGG16_URL',
@@ -54,7 +55,6 @@ def _load_state_dict(path) -> dict:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'weight file {path} does not exist')
     if path.suffix == '.safetensors':
-        from safetensors.torch import load_file
         return load_file(str(path))
     sd = torch.load(path, map_location='cpu', weights_only=True)
     if isinstance(sd, dict) and 'state_dict' in sd and isinstance(sd['state_dict'], dict): sd = sd['state_dict']

@@ -8,11 +8,18 @@
 from __future__ import annotations
 import re
 from collections.abc import Mapping
+from dataclasses import asdict
 from pathlib import Path
 
 import torch
+from huggingface_hub import constants, hf_hub_download
+from huggingface_hub.errors import LocalEntryNotFoundError
+from safetensors.torch import load_file
 
+from .core import data_path
+from .data import hub_offline
 from .vqvae import VQVAE, VQVAEConfig, load_weights, state_dict_mismatches
+from .transformer import VAR_CONFIGS, var_from_official   # notebook 06 builds the transformer these files fill
 
 # %% auto #0
 __all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'REFERENCE_SET', 'OFFICIAL_SAMPLING', 'OFFICIAL_EVAL',
@@ -92,7 +99,6 @@ def read_state_dict(path_or_dict, # a state_dict, or a `.pth`/`.pt`/`.bin` (torc
                              f'save the weights alone (torch.save(model.state_dict(), ...)) or as safetensors') from None
         return _unwrap(obj, str(path))
     try:
-        from safetensors.torch import load_file
         return _unwrap(load_file(str(path), device='cpu'), str(path))
     except Exception as e:
         raise ValueError(f'{path} is not a checkpoint: neither a torch file (.pth) nor a safetensors file '
@@ -147,7 +153,6 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
             ):
     "A var_nb VAR (eval mode) with the weights of an official VAR checkpoint (via `var_nb.transformer.var_from_official`)."
     sd = read_state_dict(state_dict_or_path)
-    from var_nb.transformer import var_from_official   # imported here: the transformer's notebook (06) comes later
     return var_from_official(sd, vae, config).eval()
 
 # %% ../nbs/03b_official.ipynb #e223ee32
@@ -169,9 +174,7 @@ OFFICIAL_EVAL = dict(cfg=1.5, top_k=900, top_p=0.96, more_smooth=False, n_per_cl
 
 def official_var_kwargs(depth:int) -> dict:
     "The official `VAR(...)` kwargs of the released model of this depth (16, 20, 24, 30: 256px; 36: 512px)."
-    from var_nb.transformer import VAR_CONFIGS           # notebook 06: the released recipes
     if depth not in (16, 20, 24, 30, 36): raise ValueError(f'no released VAR of depth {depth}; use 16, 20, 24, 30 or 36')
-    from dataclasses import asdict
     return {k: v for k, v in asdict(VAR_CONFIGS[f'd{depth}']).items() if k not in ('vocab_size', 'Cvae') and not k.startswith('init_')}
 
 PRETRAINED_REPO = 'FoundationVision/var'                 # the Hugging Face model repository the official README links
@@ -184,19 +187,14 @@ PRETRAINED = {**{f'd{d}': dict(var_file=f'var_d{d}.pth', vae_file='vae_ch160v409
 
 def imagenet_class_names() -> list[str]:
     "The 1,000 ImageNet-1k class names in the standard index order (`data/imagenet_classes.txt`)."
-    from var_nb.core import data_path
     return data_path('imagenet_classes.txt').read_text(encoding='utf-8').splitlines()
 
 def _hub_cache(cache_dir) -> Path:
-    from huggingface_hub import constants
     return Path(cache_dir or constants.HF_HUB_CACHE)
 
 def pretrained_file(filename:str, cache_dir=None, offline:bool|None=None) -> Path:
     "A released file from the Hugging Face cache, downloaded into it when online; one clear error when it cannot be had."
-    from huggingface_hub import hf_hub_download
-    from huggingface_hub.errors import LocalEntryNotFoundError
-    from var_nb.data import _hub_offline
-    if offline is None: offline = _hub_offline()
+    if offline is None: offline = hub_offline()
     try: return Path(hf_hub_download(PRETRAINED_REPO, filename, cache_dir=cache_dir, local_files_only=offline))
     except LocalEntryNotFoundError:
         raise FileNotFoundError(

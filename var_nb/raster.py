@@ -5,24 +5,26 @@
 # %% ../nbs/11_var_vs_raster.ipynb #b3afb572
 # References: Tian et al. 2024 §1-3 and Appendix (raster-order AR: its issues and its O(n^6) cost), Table 3 (AR -> VAR
 # ablation); Esser et al. 2021 (VQGAN transformer: GPT over one VQ map in raster order). The official release has no
-# raster baseline; this one reuses var_nb's VAR (transformer.py), sampler pieces (sampling.py) and trainer (train.py).
+# raster baseline; this one reuses var_nb's VAR (transformer.py), sampler pieces (sampling.py) and objective (objective.py).
 from __future__ import annotations
-import statistics, sys, time
+import sys
 from dataclasses import replace
 
 import numpy as np
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 from einops import rearrange, repeat
 
-from .core import default_device, count_flops
+from .core import default_device, count_flops, checkpoint_meta, median_seconds
+from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
 from .transformer import VAR, VARConfig
-from .vqvae import PATCH_NUMS_BY_SIDE
-from .sampling import guide, top_k_top_p_, draw_tokens, prepare_sampling, generate
+from .sampling import guide, top_k_top_p_, draw_tokens, prepare_sampling, generate, decode
+from .editing import scale_masks, check_keep_mask, labels_for
+from .objective import var_loss, token_weights
 
 # %% auto #0
-__all__ = ['causal_bias', 'RasterAR', 'step_flops', 'attention_pairs', 'bench_var_vs_raster', 'raster_edit', 'register_bench']
+__all__ = ['ARCHS', 'causal_bias', 'RasterAR', 'model_class', 'load_model', 'step_flops', 'attention_pairs',
+           'bench_var_vs_raster', 'raster_edit', 'register_bench']
 
 # %% ../nbs/11_var_vs_raster.ipynb #cbd0924a
 def causal_bias(L:int) -> torch.Tensor:
@@ -80,10 +82,26 @@ class RasterAR(VAR):
         tokens_BL = torch.cat(tokens, 1)
         return q.tokens_to_fhat([tokens_BL]), [tokens_BL], None
 
+# %% ../nbs/11_var_vs_raster.ipynb #d5a6ee8f
+#: each order of prediction: its checkpoint kind (= `TrainConfig.arch`) -> its class
+ARCHS = {'var': VAR, 'raster': RasterAR}
+
+def model_class(arch:str):
+    "The class of an order of prediction: 'var' (next-scale) or 'raster' (the next-token baseline)."
+    if arch not in ARCHS: raise ValueError(f"arch {arch!r} must be one of {sorted(ARCHS)}: 'var' (next-scale) or 'raster' (next-token)")
+    return ARCHS[arch]
+
+def load_model(path, device='cpu') -> VAR:
+    "Whichever transformer a var_nb checkpoint holds (VAR or raster), rebuilt in eval mode."
+    kind = checkpoint_meta(path).get('kind')
+    if kind not in ARCHS:
+        raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}); '
+                         f'give it where a tokenizer is asked for (--tokenizer), or pass a transformer checkpoint')
+    return model_class(kind).load(path, device)
+
 # %% ../nbs/11_var_vs_raster.ipynb #52a1453f
 def step_flops(model, vae, tokens_BL, labels_B) -> int:
     "FLOPs of one teacher-forced training step (forward + backward) of `model` on a batch (`core.count_flops`)."
-    from var_nb.train import var_loss, token_weights
     x = model.inputs_from_tokens(vae, tokens_BL).detach()
     weight_L = token_weights(model.config.patch_nums).to(x.device)
     flops, _ = count_flops(lambda: var_loss(model(labels_B, x), tokens_BL, weight_L).backward())
@@ -100,7 +118,6 @@ def attention_pairs(patch_nums, # the tokens generated at each step: VAR's sides
 # %% ../nbs/11_var_vs_raster.ipynb #39240df0
 def _bench_pair(side:int, depth:int, width:int, vocab:int, Cvae:int, device):
     "Random-weight VAR and raster models of the same size, with random tokenizers of their token maps."
-    from var_nb.vqvae import VQVAE, VQVAE_CONFIGS
     cfg = VARConfig(vocab_size=vocab, Cvae=Cvae, num_classes=10, depth=depth, embed_dim=width, num_heads=max(1, width // 64),
                     patch_nums=PATCH_NUMS_BY_SIDE[side])
     with torch.random.fork_rng(devices=[]):                          # seeded weights; the caller's RNG left alone
@@ -109,16 +126,6 @@ def _bench_pair(side:int, depth:int, width:int, vocab:int, Cvae:int, device):
         var, var_vae = VAR(cfg).to(device).eval(), tok(cfg.patch_nums)
         rast, rast_vae = RasterAR(replace(cfg, patch_nums=(side,))).to(device).eval(), tok((side,))
     return (var, var_vae), (rast, rast_vae)
-
-def _sync(device):
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
-
-def _median_seconds(fn, runs:int, device) -> float:
-    times = []
-    for r in range(runs + 1):                                         # run 0 warms up
-        _sync(device); t0 = time.perf_counter(); fn(); _sync(device)
-        if r: times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: ImageNet 256; 32: ImageNet 512)
                         depth:int=6, width:int=384, batch:int=16, runs:int=3, device=None,
@@ -131,7 +138,7 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
     run_var = lambda: generate(var, var_vae, labels, cfg=1.5, top_k=50, top_p=0.9, seed=0)
     run_rast = lambda: rast.generate(rast_vae, labels, cfg=1.5, top_k=50, top_p=0.9, seed=0)
     var_flops, var_attn = count_flops(run_var); rast_flops, rast_attn = count_flops(run_rast)
-    var_s, rast_s = _median_seconds(run_var, runs, device), _median_seconds(run_rast, runs, device)
+    var_s, rast_s = median_seconds(run_var, runs, device), median_seconds(run_rast, runs, device)
     per_pair = 4 * width * depth * 2 * batch                           # FLOPs of one (query, key) pair, guided batch
     return dict(side=side, batch=batch, device=str(device), depth=depth, width=width, threads=torch.get_num_threads(),
                 var_steps=len(var.config.patch_nums), raster_steps=side * side, var_tokens=var.config.L, raster_tokens=side * side,
@@ -146,14 +153,12 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
                 keep_mask:torch.Tensor, # (H, W) or (B, H, W): True = keep the input there
                 labels=None, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=0) -> torch.Tensor:
     "Inpaint with a raster model: keep the input's tokens where more than half a token's cell is kept, sample the rest in raster order."
-    from var_nb.editing import scale_masks, _check_keep_mask, _labels_for
-    from var_nb.sampling import decode
     device = model.pos_1LC.device
     img = img_B3HW_pm1.to(device)
     B, _, H, W = img.shape
-    keep_BL = rearrange(scale_masks(_check_keep_mask(keep_mask, B, H, W).to(device), model.config.patch_nums, 'area')[0], 'B h w -> B (h w)')
+    keep_BL = rearrange(scale_masks(check_keep_mask(keep_mask, B, H, W).to(device), model.config.patch_nums, 'area')[0], 'B h w -> B (h w)')
     tokens_BL = vae.img_to_tokens(img)[0]
-    f_hat, _, _ = model.generate(vae, _labels_for(labels, B, model.config.num_classes, device), cfg, top_k, top_p, seed,
+    f_hat, _, _ = model.generate(vae, labels_for(labels, B, model.config.num_classes, device), cfg, top_k, top_p, seed,
                                  forced=(tokens_BL, keep_BL))
     return decode(vae, f_hat)
 

@@ -8,65 +8,39 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import json, resource, statistics, sys, time, zipfile
+import difflib, zipfile
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 import torch
 from einops import rearrange
 
-from .core import default_device, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, refuse_overwriting_inputs
-from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
-                             pretrained, PRETRAINED)
-from .transformer import VAR, VARConfig, VAR_CONFIGS, check_tokenizer_fits, load_model
+from .core import to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint
+from .vqvae import VQVAE
+from .transformer import VAR, check_tokenizer_fits
 
 # %% auto #0
-__all__ = ['MNIST_SAMPLING', 'GRID_MAX', 'load_for_sampling', 'tokenizer_of', 'cfg_strength', 'guide', 'top_k_top_p_',
-           'image_seed', 'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'check_labels',
-           'prepare_sampling', 'generate', 'decode', 'sample', 'npz_writer', 'sample_to_folder', 'resolve_classes',
-           'register_cli', 'bench_models', 'bench_sample', 'register_bench']
+__all__ = ['MNIST_SAMPLING', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed',
+           'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'check_labels', 'prepare_sampling', 'generate',
+           'decode', 'sample', 'npz_writer', 'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
 # the official settings (OFFICIAL_SAMPLING: the README's demo; OFFICIAL_EVAL: the paper's FID table) live in var_nb.official
 
-def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, official_var=None, depth:int=16,
-                      vae_kwargs=None, var_kwargs=None, device=None,
-                      pretrained_name:str|None=None): # a released model by name ('d16' ... 'd36'), from the Hugging Face cache
-    "(var, vae, defaults): var_nb checkpoints (default: the committed MNIST models), a released model by name, or official .pth files."
-    device = device or default_device()
-    if pretrained_name is not None:
-        if checkpoint or tokenizer or official_vae or official_var:
-            raise ValueError('--pretrained names the model: leave out --checkpoint, --tokenizer, --official-vae and --official-var')
-        var, vae = pretrained(pretrained_name, device=device)
-        return var, vae, var.sampling
-    if (official_vae is None) != (official_var is None):
-        raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)')
-    if official_vae is not None:
-        vkw = {**RELEASED_VQVAE_KWARGS, **(vae_kwargs or {})}
-        akw = {**official_var_kwargs(depth), **(var_kwargs or {})}
-        vae = load_vqvae(str(official_vae), vkw)
-        var = load_var(str(official_var), vae, akw)
-        return var.to(device).eval(), vae.to(device).eval(), OFFICIAL_SAMPLING
-    if checkpoint is None:
-        try: checkpoint = data_path('mnist_var.safetensors')
-        except FileNotFoundError as e: raise FileNotFoundError(f'no --checkpoint given and {e}') from None
-        if not Path(checkpoint).exists():
-            raise FileNotFoundError(f'the committed MNIST transformer {checkpoint} is missing: train it (notebook 07, `var-nb train`) '
-                                    f'or pass --checkpoint PATH')
-    var = load_model(checkpoint, device=device)                       # VAR or raster (notebook 11)
-    vae = tokenizer_of(checkpoint, tokenizer)
-    check_tokenizer_fits(var.config, vae)
-    return var, vae.to(device).eval(), MNIST_SAMPLING
+def mnist_models(device='cpu') -> tuple:
+    "The committed MNIST transformer and its tokenizer, (var, vae) in eval mode: data/mnist_var.safetensors and the tokenizer it records."
+    path = data_path('mnist_var.safetensors')
+    if not path.exists():
+        raise FileNotFoundError(f'the committed MNIST transformer {path} is missing: train it (`var-nb train --preset mnist`, '
+                                f'notebook 13) or pass --checkpoint PATH')
+    return VAR.load(path, device).eval(), tokenizer_of(path).to(device).eval()
 
 def tokenizer_of(checkpoint, # a transformer checkpoint written by var_nb
                  tokenizer=None, # the tokenizer to use; None: the one the checkpoint's run recorded
                 ):
     "The tokenizer a transformer was trained with: the one its run recorded (fingerprint and location), or `tokenizer` if it is that one."
-    from var_nb.vqvae import VQVAE
-    from var_nb.core import checkpoint_meta, fingerprint
     checkpoint = Path(checkpoint)
     meta = checkpoint_meta(checkpoint)
     want = meta.get('tokenizer')                                      # the fingerprint of its tokenizer, recorded by the run
@@ -274,7 +248,6 @@ def _no_writer(): yield lambda imgs: None
 def resolve_classes(specs, # command-line words: ids ('207') or names ('golden retriever', or a unique prefix: 'golden ret')
                     num_classes:int, class_names=None) -> list[int]:
     "Class ids from ids or names (an exact name, then any case, then a unique prefix); a one-line error with close matches otherwise."
-    import difflib
     lower = [str(n).lower() for n in class_names] if class_names else []
     ids = []
     for spec in specs:
@@ -294,122 +267,3 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
                          if close else f'the classes are ' + ', '.join(map(repr, class_names[:12])) + ('...' if len(class_names) > 12 else '')))
     return ids
 
-def _json_kwargs(text, option:str):
-    "The dict of a --*-kwargs option (None when not given); a ValueError saying what is wrong otherwise."
-    if not text: return None
-    try: kw = json.loads(text)
-    except json.JSONDecodeError as e: raise ValueError(f'{option} is not valid JSON ({e}): pass an object such as \'{{"depth": 16}}\'') from None
-    if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object of keyword arguments, got {text!r}')
-    return kw
-
-def _cmd_sample(args):
-    try:
-        var_kwargs, vae_kwargs = _json_kwargs(args.var_kwargs, '--var-kwargs'), _json_kwargs(args.vae_kwargs, '--vae-kwargs')
-        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var,
-                                               args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
-    except (FileNotFoundError, ValueError) as e:
-        print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
-    if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
-    pick = lambda v, k: defaults[k] if v is None else v
-    names = getattr(var, 'class_names', None)
-    try: classes = resolve_classes(args.classes, var.config.num_classes, names) if args.classes else list(range(min(var.config.num_classes, 10)))
-    except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
-    n = args.n if args.n is not None else defaults.get('n_per_class', 8)
-    out = Path(args.out)
-    try: refuse_overwriting_inputs([out / 'grid.png', *[out / f'{c}_{i}.png' for c in classes for i in range(n)]] + ([args.npz] if args.npz else []),
-                                   [args.checkpoint, args.tokenizer, args.official_vae, args.official_var], 'sample')
-    except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
-    t0 = time.time()
-    amp = torch.autocast(var.pos_1LC.device.type, dtype=torch.bfloat16, enabled=args.bf16)
-    try:
-        with amp: written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
-                                   top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
-                                   temperature=args.temperature, batch_size=args.batch_size, npz=args.npz, class_names=names)
-    except ValueError as e:
-        print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
-    print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {args.npz}' if args.npz else '') + f') in {time.time() - t0:.1f}s')
-    return 0
-
-def register_cli(subparsers):
-    "Add `var-nb sample`."
-    p = subparsers.add_parser('sample', help='sample class-conditional images (default: the committed MNIST models)',
-                              description='Sample images; writes OUT/grid.png (a row per class) and OUT/{class}_{index}.png.')
-    p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
-    p.add_argument('--tokenizer', help='VQVAE .safetensors (default: data/mnist_tokenizer.safetensors)')
-    p.add_argument('--classes', nargs='+', help='class ids or names (a unique prefix is enough; default: the first 10 classes)')
-    p.add_argument('--n', type=int, default=None, help='images per class (default 8; 50 with --official-eval)')
-    p.add_argument('--cfg', type=float, help='classifier-free guidance (default: 3 for MNIST, 4 for official)')
-    p.add_argument('--top-k', type=int, help='top-k truncation, 0 = off (default: 0 for MNIST, 900 for official)')
-    p.add_argument('--top-p', type=float, help='top-p truncation, 0 = off (default: 0 for MNIST, 0.95 for official)')
-    p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')
-    p.add_argument('--temperature', type=float, default=1.0)
-    p.add_argument('--seed', type=int, default=0, help='image i of class list position uses a generator seeded from (seed, i)')
-    p.add_argument('--batch-size', type=int, default=64)
-    p.add_argument('--out', default='samples', help='output folder (default: samples)')
-    p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
-    p.add_argument('--bf16', action='store_true', help='bf16 autocast: ~2x faster on GPUs and on CPUs with AVX512-BF16/AMX')
-    p.add_argument('--pretrained', choices=list(PRETRAINED), help='a released ImageNet model by name, from the Hugging Face cache (downloaded when online)')
-    p.add_argument('--official-vae', help='released VQVAE .pth (vae_ch160v4096z32.pth)')
-    p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...)')
-    p.add_argument('--depth', type=int, default=16, help='depth of the official VAR file (16, 20, 24, 30, 36)')
-    p.add_argument('--vae-kwargs', help='JSON overriding the official VQVAE(...) kwargs')
-    p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
-    p.add_argument('--npz', help="also write every image to this .npz (arr_0: N×H×W×3 uint8), the input of OpenAI's FID evaluator")
-    p.add_argument('--official-eval', action='store_true', help="the paper's FID settings: cfg 1.5, top-k 900, top-p 0.96, no smoothing, 50 per class")
-    p.set_defaults(func=_cmd_sample)
-
-# %% ../nbs/08_sampling.ipynb #325123c2
-def bench_models(device='cpu'):
-    "The reference pair of the sampling benchmark (random weights)."
-    from dataclasses import replace as _replace
-    from var_nb.vqvae import VQVAE, VQVAE_CONFIGS
-    with torch.random.fork_rng(devices=[]):   # seeded weights, and the caller's global RNG left as it was
-        torch.manual_seed(0)
-        vae = VQVAE(_replace(VQVAE_CONFIGS['official'], vocab_size=512, z_channels=16, ch=32, patch_nums=(1, 2, 3, 4, 5, 6, 8)))
-        var = VAR(VARConfig(vocab_size=512, Cvae=16, num_classes=10, depth=6, embed_dim=384, num_heads=6, attn_l2_norm=True,
-                            patch_nums=(1, 2, 3, 4, 5, 6, 8)))
-    return var.to(device).eval(), vae.to(device).eval()
-
-def _sync(device):
-    if torch.device(device).type == 'cuda': torch.cuda.synchronize(device)   # this run's GPU, not the current one
-
-def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int=50, top_p:float=0.9, bf16:bool=False,
-                 pretrained_name:str|None=None) -> dict: # a released model by name instead of the reference pair
-    "Median seconds per batch (transformer, decoder), images/s and peak memory of `sample` on the reference setup (or a released model)."
-    device = torch.device(device or default_device())
-    amp = torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16)
-    var, vae = pretrained(pretrained_name, device=device) if pretrained_name else bench_models(device)
-    labels = torch.arange(batch) % 10
-    if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
-    t_var, t_dec = [], []
-    for r in range(runs + 1):                      # run 0 warms up
-        _sync(device); t0 = time.perf_counter()
-        with amp: f_hat, _, _ = generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=r)
-        _sync(device); t1 = time.perf_counter()
-        with amp: img = decode(vae, f_hat)
-        _sync(device); t2 = time.perf_counter()
-        if r: t_var.append(t1 - t0); t_dec.append(t2 - t1)
-    tv, td = statistics.median(t_var), statistics.median(t_dec)
-    peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else \
-           (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10, 'MiB peak RSS of the process')
-    return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
-                total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads())
-
-def _cmd_bench(args):
-    try: r = bench_sample(args.batch, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained)
-    except (FileNotFoundError, ValueError) as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
-    print(f'sampling {r["batch"]} images of {r["image_size"][0]}x{r["image_size"][1]} on {r["device"]} ({r["threads"]} threads, '
-          f'{r["dtype"]}), median of {args.runs}:')
-    print(f'  transformer {r["transformer_s"]:.3f} s + decoder {r["decoder_s"]:.3f} s = {r["total_s"]:.3f} s per batch')
-    print(f'  {r["images_per_s"]:.1f} images/s, peak memory {r["peak_mem"][0]:.0f} {r["peak_mem"][1]}')
-    return 0
-
-def register_bench(subparsers):
-    "Add `var-nb bench sample`."
-    p = subparsers.add_parser('sample', help='images/s and peak memory of sampling (reference setup, random weights)')
-    p.add_argument('--batch', type=int, default=16)
-    p.add_argument('--pretrained', choices=list(PRETRAINED), help='time a released model instead (from the Hugging Face cache)')
-    p.add_argument('--runs', type=int, default=3)
-    p.add_argument('--device')
-    p.add_argument('--bf16', action='store_true', help='bf16 autocast (GPUs; CPUs with AVX512-BF16 or AMX)')
-    p.set_defaults(func=_cmd_bench)

@@ -13,12 +13,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import default_device, data_path, save_labelled_grid
+from .core import default_device, data_path, save_labelled_grid, _USER_ERRORS
 from .transformer import VAR, VARConfig, VAR_CONFIGS
+from .flops import non_embedding_params, train_flops
+from .train import train, get_preset
 
 # %% auto #0
-__all__ = ['SCALING_DEPTHS', 'family_config', 'non_embedding_params', 'train_flops', 'matmul_peak', 'sweep', 'train_seconds',
-           'fit_power_law', 'fit_with_floor', 'compute_frontier', 'fit_all', 'plot_scaling', 'register_cli']
+__all__ = ['SCALING_DEPTHS', 'family_config', 'sweep', 'train_seconds', 'fit_power_law', 'fit_with_floor', 'compute_frontier',
+           'fit_all', 'plot_scaling', 'register_cli']
 
 # %% ../nbs/12_scaling_laws.ipynb #4f3498b7
 SCALING_DEPTHS = (1, 2, 3, 4, 5, 6)
@@ -28,39 +30,6 @@ def family_config(depth:int, # the one knob of the family
                   base:str='mnist') -> VARConfig:
     "The family member of `depth`: width `width_per_depth`·depth, `depth` heads, everything else the `base` preset's."
     return replace(VAR_CONFIGS[base], depth=depth, embed_dim=width_per_depth * depth, num_heads=depth)
-
-# %% ../nbs/12_scaling_laws.ipynb #7205bd98
-def non_embedding_params(config:VARConfig) -> int:
-    "Parameters of the transformer blocks (and of the shared AdaLN, d36): the N of scaling laws."
-    with torch.device('meta'): model = VAR(config)
-    parts = [model.blocks] + ([model.shared_ada_lin] if model.shared_ada_lin is not None else [])
-    return sum(p.numel() for part in parts for p in part.parameters())
-
-# %% ../nbs/12_scaling_laws.ipynb #7b0d4334
-def train_flops(config:VARConfig, # the transformer
-                n_tokens:int, # tokens trained on (images · L)
-                arch:str='var') -> int: # 'var' or 'raster' (one start position instead of the first scale's)
-    "FLOPs of training on `n_tokens` tokens (forward + backward), counted layer by layer (`core.count_flops` agrees exactly)."
-    c = config
-    C, L, V, Cv = c.embed_dim, c.L, c.vocab_size, c.Cvae
-    first_l = c.first_l if arch == 'var' else 1
-    hidden = round(C * c.mlp_ratio)
-    per_block = 2 * C * 6 * C + 2 * L * C * 3 * C + 4 * L * L * C + 2 * L * C * C + 2 * 2 * L * C * hidden
-    forward = 2 * (L - first_l) * Cv * C + c.depth * per_block + 2 * C * 2 * C + 2 * L * C * V + (2 * C * 6 * C if c.shared_aln else 0)
-    per_image = 3 * forward - 2 * (L - first_l) * Cv * C
-    return per_image * n_tokens // L
-
-# %% ../nbs/12_scaling_laws.ipynb #9d16000f
-def matmul_peak(dtype=torch.float32, device='cpu', n:int=2048, reps:int=5) -> float:
-    "FLOP/s of an n×n by n×n matmul on `device` in `dtype`, the best of `reps`: the ceiling MFU is measured against."
-    device = torch.device(device)
-    a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
-    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
-    a @ b; sync()
-    best = math.inf
-    for _ in range(reps):
-        t0 = time.perf_counter(); a @ b; sync(); best = min(best, time.perf_counter() - t0)
-    return 2 * n ** 3 / best
 
 # %% ../nbs/12_scaling_laws.ipynb #036e58e0
 def _records_of(run:dict, depth:int, config:VARConfig, batch_size:int) -> list[dict]:
@@ -85,7 +54,6 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           resume:bool=False, # continue an interrupted sweep in out_dir (finished sizes are read from their logs)
          ) -> list[dict]:
     "Train every size of the family for `steps` steps; one record per validation checkpoint (see above)."
-    from var_nb.train import train, get_preset
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
     every = max(1, steps // checkpoints)
     records = []
@@ -159,7 +127,7 @@ def fit_all(records:list) -> dict:
 @np.errstate(over='ignore', divide='ignore', under='ignore')   # fits of a flat curve draw nothing rather than warn
 def plot_scaling(records:list, fits:dict|None=None, title:str=''):
     "Four panels: loss vs N (with both fits), token error vs N, loss vs compute with the frontier, train vs validation loss."
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
     fits = fits or fit_all(records)
     depths = sorted({r['depth'] for r in records})
     cmap = plt.get_cmap('viridis')
@@ -196,7 +164,6 @@ def plot_scaling(records:list, fits:dict|None=None, title:str=''):
 
 # %% ../nbs/12_scaling_laws.ipynb #1d024171
 def _cli_scaling(args):
-    from var_nb.core import _USER_ERRORS
     out = Path(args.out)
     try:
         t0 = time.time()
@@ -207,7 +174,7 @@ def _cli_scaling(args):
         print(f'var-nb scaling: error: {e}', file=sys.stderr); return 2
     (out / 'scaling.json').write_text(json.dumps(dict(records=records, fits=fits, train_seconds=train_seconds(records),
                                                       wall_seconds=time.time() - t0), indent=1))
-    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
     fig = plot_scaling(records, fits, title=f'{len(args.depths)} sizes, {args.steps} steps each'); fig.savefig(out / 'scaling.png', dpi=100); plt.close(fig)
     for name in ('loss_vs_params', 'error_vs_params', 'loss_vs_compute'):
         f = fits[name]; print(f"{name}: alpha {f['alpha']:.4f}, beta {f['beta']:.3g}, r {f['r']:.4f}")

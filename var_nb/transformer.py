@@ -7,7 +7,7 @@
 # transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (SelfAttention, FFN, AdaLNSelfAttn,
 # AdaLNBeforeHead), models/helpers.py (DropPath).
 from __future__ import annotations
-import importlib, math
+import math
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -19,10 +19,10 @@ from .core import save_checkpoint, load_checkpoint, checkpoint_meta
 from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
-__all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'ARCHS', 'VARConfig', 'level_of_positions',
+__all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'VARConfig', 'level_of_positions',
            'block_causal_bias', 'LayerKV', 'KVCache', 'SelfAttention', 'DropPath', 'FFN', 'AdaLNSelfAttn',
-           'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params', 'model_class', 'load_model',
-           'check_tokenizer_fits', 'var_config_from_official', 'var_from_official']
+           'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params', 'check_tokenizer_fits',
+           'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
 @dataclass
@@ -355,7 +355,7 @@ class VAR(nn.Module):
         "Rebuild a model from a file written by `save` (eval mode)."
         tensors, meta = load_checkpoint(path, device=device)
         if meta.get('kind') != cls.kind:
-            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a {cls.kind!r} one; var_nb.transformer.load_model '
+            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a {cls.kind!r} one; var_nb.raster.load_model '
                              f'reads any transformer, VQVAE.load tokenizers, var_nb.official.load_var official .pth files')
         with torch.device('meta'): model = cls(VARConfig.from_dict(meta['config']))
         want = {k: tuple(v.shape) for k, v in model.state_dict().items()}
@@ -400,23 +400,6 @@ def _mismatch_report(got:dict, want:dict, n:int=5) -> str:
     if unexpected: lines.append(f'{len(unexpected)} unexpected keys, e.g. ' + ', '.join(f'{k} {tuple(got[k])}' for k in unexpected[:n]))
     if wrong: lines.append(f'{len(wrong)} shape mismatches, e.g. ' + ', '.join(f'{k}: file {tuple(got[k])} vs model {tuple(want[k])}' for k in wrong[:n]))
     return '\n  '.join(lines)
-
-# %% ../nbs/06_transformer.ipynb #d5a6ee8f
-#: each order of prediction: its checkpoint kind (= `TrainConfig.arch`) -> (module, class)
-ARCHS = {'var': ('var_nb.transformer', 'VAR'), 'raster': ('var_nb.raster', 'RasterAR')}
-
-def model_class(arch:str):
-    "The class of an order of prediction: 'var' (next-scale) or 'raster' (the next-token baseline of notebook 11)."
-    if arch not in ARCHS: raise ValueError(f"arch {arch!r} must be one of {sorted(ARCHS)}: 'var' (next-scale) or 'raster' (next-token)")
-    module, name = ARCHS[arch]
-    return getattr(importlib.import_module(module), name)   # imported by name: the raster module builds on this one
-
-def load_model(path, device='cpu') -> VAR:
-    "Whichever transformer a var_nb checkpoint holds (VAR or raster), rebuilt in eval mode."
-    kind = checkpoint_meta(path).get('kind')
-    if kind not in ARCHS:
-        raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}); tokenizers load with VQVAE.load')
-    return model_class(kind).load(path, device)
 
 # %% ../nbs/06_transformer.ipynb #82ac5213
 _OFFICIAL_IGNORED = {'flash_if_available', 'fused_if_available', 'vae_local'}
