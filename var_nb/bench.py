@@ -11,7 +11,8 @@ from dataclasses import replace
 import numpy as np
 import torch
 
-from .core import default_device, synchronize
+from .core import jsonable, default_device, synchronize, available_memory, refuse_beyond, _USER_ERRORS
+from .records import provenance, write_results, command_line
 from .vqvae import VQVAE, VQVAE_CONFIGS
 from .transformer import VAR, VARConfig
 from .official import pretrained, PRETRAINED
@@ -21,7 +22,7 @@ from .flops import train_flops, matmul_peak
 from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0
-__all__ = ['bench_models', 'bench_sample', 'bench_train', 'register_bench']
+__all__ = ['bench_models', 'sample_bytes', 'train_step_bytes', 'bench_sample', 'write_bench', 'bench_train', 'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #325123c2
 def bench_models(device='cpu'):
@@ -33,12 +34,27 @@ def bench_models(device='cpu'):
                             patch_nums=(1, 2, 3, 4, 5, 6, 8)))
     return var.to(device).eval(), vae.to(device).eval()
 
+def sample_bytes(var_cfg, vae_cfg, batch:int) -> int:
+    "Rough memory of sampling a batch: the guided KV cache, the last scale's logits (and their softmax), the decoder at full resolution."
+    kv = var_cfg.depth * 2 * (2 * batch) * var_cfg.L * var_cfg.embed_dim * 4
+    logits = 3 * (2 * batch) * var_cfg.patch_nums[-1] ** 2 * var_cfg.vocab_size * 4
+    side = var_cfg.patch_nums[-1] * 2 ** (len(vae_cfg.ch_mult) - 1)
+    decoder = 6 * batch * vae_cfg.ch * max(vae_cfg.ch_mult) * side * side * 4
+    return kv + logits + decoder
+
+def train_step_bytes(var_cfg, batch:int, precision_bytes:int=4) -> int:
+    "Rough memory of a training step: weights, gradients and AdamW moments, the activations saved for backward, the logits."
+    params = sum(p.numel() for p in VAR(var_cfg).parameters()) if var_cfg.embed_dim <= 2048 else 0
+    saved = batch * var_cfg.L * var_cfg.depth * var_cfg.embed_dim * 30 * precision_bytes   # ~30 values of width C per token per block
+    return 16 * params + saved + 3 * batch * var_cfg.L * var_cfg.vocab_size * 4
+
 def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int=50, top_p:float=0.9, bf16:bool=False,
                  pretrained_name:str|None=None) -> dict: # a released model by name instead of the reference pair
     "Median seconds per batch (transformer, decoder), images/s and peak memory of `sample` on the reference setup (or a released model)."
     device = torch.device(device or default_device())
     amp = torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16)
     var, vae = pretrained(pretrained_name, device=device) if pretrained_name else bench_models(device)
+    refuse_beyond(sample_bytes(var.config, vae.config, batch), available_memory(device), f'sampling a batch of {batch:,}', 'lower --batch-size')
     labels = torch.arange(batch) % 10
     if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
     t_var, t_dec = [], []
@@ -55,9 +71,15 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
     return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
                 total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads())
 
+def write_bench(path, results:list, args, seconds:float, device) -> None:
+    "`--json PATH` of every `var-nb bench`: the figures it printed, with their provenance (`records.write_results`)."
+    if path: write_results(path, dict(results=jsonable(results)), provenance(command_line(args), [0], seconds, device or default_device()))
+
 def _cmd_bench(args):
-    try: r = bench_sample(args.batch, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained)
-    except (FileNotFoundError, ValueError) as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
+    t0 = time.time()
+    try: r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained)
+    except _USER_ERRORS as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
+    write_bench(args.json, [r], args, time.time() - t0, args.device)
     print(f'sampling {r["batch"]} images of {r["image_size"][0]}x{r["image_size"][1]} on {r["device"]} ({r["threads"]} threads, '
           f'{r["dtype"]}), median of {args.runs}:')
     print(f'  transformer {r["transformer_s"]:.3f} s + decoder {r["decoder_s"]:.3f} s = {r["total_s"]:.3f} s per batch')
@@ -66,11 +88,12 @@ def _cmd_bench(args):
 
 def _register_bench_sample(subparsers):
     p = subparsers.add_parser('sample', help='images/s and peak memory of sampling (reference setup, random weights)')
-    p.add_argument('--batch', type=int, default=16)
+    p.add_argument('--batch-size', type=int, default=16, help='images per batch (default 16)')
     p.add_argument('--pretrained', choices=list(PRETRAINED), help='time a released model instead (from the Hugging Face cache)')
     p.add_argument('--runs', type=int, default=3)
     p.add_argument('--device')
     p.add_argument('--bf16', action='store_true', help='bf16 autocast (GPUs; CPUs with AVX512-BF16 or AMX)')
+    p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cmd_bench)
 
 # %% ../nbs/08b_speed.ipynb #39a48573
@@ -95,6 +118,7 @@ def bench_train(preset:str='ref', mode:str='images', steps:int=10, warmup:int=2,
 def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile):
     vae, var, batch = _bench_models(preset, device); B = batch_size or batch
     amp_dtype, scaler = _amp(precision, device)
+    refuse_beyond(train_step_bytes(var.config, B, 2 if amp_dtype else 4), available_memory(device), f'a training step of batch {B:,}', 'lower --batch-size')
     opt = torch.optim.AdamW(param_groups(var), lr=1e-4, betas=(0.9, 0.95), weight_decay=0.05)
     fwd = torch.compile(var) if compile else var
     pn = tuple(vae.patch_nums); ends = np.cumsum([p * p for p in pn]).tolist(); L = ends[-1]
@@ -133,14 +157,18 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
 
 def _cli_bench(args):
     if args.threads: torch.set_num_threads(args.threads)
+    t0, results = time.time(), []
     for mode in (['images', 'tokens'] if args.mode == 'both' else [args.mode]):
-        r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=args.precision, compile=args.compile)
+        try: r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=args.precision, compile=args.compile)
+        except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
         print(f"train[{r['preset']}, {r['mode']:>6}, {r['precision']}] on {r['device']} ({r['threads']} threads): batch {r['batch']}, "
               f"{r['s_per_step']:.3f} s/step (median of {args.steps}; min {r['s_per_step_min']:.3f}; CPU time {r['cpu_s_per_step']:.3f} s), "
               f"{r['images_per_s']:.1f} images/s, {r['tokens_per_s']:.0f} tokens/s, peak memory {r['peak_mem_mib']:.0f} MiB")
         print(f"  transformer: {r['flops_per_step'] / 1e9:.1f} GFLOP per step (var_nb.flops.train_flops), {r['flops_per_s'] / 1e9:.1f} GFLOP/s = "
               f"MFU {100 * r['mfu']:.0f}% of this device's {r['precision']} matmul peak, {r['matmul_peak'] / 1e9:.0f} GFLOP/s"
               + (" (the step also encodes the images: not counted)" if mode == 'images' else ''))
+        results.append(r)
+    write_bench(args.json, results, args, time.time() - t0, args.device)
 
 def _register_bench_train(subparsers):
     p = subparsers.add_parser('train', help='training throughput of the transformer (images/s, tokens/s, s/step, memory)')
@@ -149,6 +177,7 @@ def _register_bench_train(subparsers):
     p.add_argument('--steps', type=int, default=10); p.add_argument('--batch-size', dest='batch_size', type=int, default=None)
     p.add_argument('--device', default=None); p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16', 'fp16'])
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads'); p.add_argument('--compile', action='store_true')
+    p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cli_bench)
 
 # %% ../nbs/08b_speed.ipynb #6f6179d2

@@ -114,7 +114,7 @@ def load_classifier(path=None, device='cpu') -> Classifier:
     if key not in _CLASSIFIERS:
         tensors, meta = load_checkpoint(path)
         if meta.get('kind') != 'classifier':
-            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a classifier; train one with train_classifier')
+            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a classifier; `var-nb train` writes one beside its model (classifier.safetensors), or use --features mnist / inception')
         model = Classifier(**meta['config']); model.load_state_dict(tensors); model.class_names = meta.get('class_names')
         _CLASSIFIERS[key] = model.to(device).eval()
     return _CLASSIFIERS[key]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import torch
 
-from .core import default_device, refuse_overwriting_inputs, save_labelled_grid, _USER_ERRORS
+from .core import (default_device, refuse_overwriting_inputs, save_labelled_grid, checkpoint_meta, output_folder, free_disk,
+                         refuse_beyond, _USER_ERRORS)
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
@@ -17,12 +18,14 @@ from .data import ImageTransform
 from .sampling import MNIST_SAMPLING, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .raster import load_model
-from .evaluation import evaluate, real_floor, plot_tradeoff
+from .evaluation import evaluate, real_floor, plot_tradeoff, figure
+from .records import provenance, write_results, command_line
 from . import data, train_tokenizer, job, scaling, bench, raster   # the modules that register their own subcommands
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
-           'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'build_parser', 'main']
+           'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'eval_references', 'build_parser',
+           'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -122,6 +125,15 @@ def _json_kwargs(text, option:str):
     if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object of keyword arguments, got {text!r}')
     return kw
 
+def _refuse_sample_over_inputs(out:Path, classes, n:int, npz, inputs):
+    "Refuse when an input file is one `sample` would write: out/grid.png, out/{class}_{index}.png or the .npz."
+    for p in (Path(p) for p in inputs if p is not None):
+        if npz and p.resolve() == Path(npz).resolve(): raise ValueError(f'sample would write {npz} over its input {p}: choose another --npz')
+        if p.resolve().parent != out.resolve(): continue
+        c, _, i = p.stem.partition('_')
+        if p.name == 'grid.png' or (p.suffix == '.png' and c.isdigit() and i.isdigit() and int(c) in classes and int(i) < n):
+            raise ValueError(f'sample would write {p} over its input: choose another --out folder')
+
 def _cmd_sample(args):
     try:
         var_kwargs, vae_kwargs = _json_kwargs(args.var_kwargs, '--var-kwargs'), _json_kwargs(args.vae_kwargs, '--vae-kwargs')
@@ -135,10 +147,13 @@ def _cmd_sample(args):
     try: classes = resolve_classes(args.classes, var.config.num_classes, names) if args.classes else list(range(min(var.config.num_classes, 10)))
     except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
-    out = Path(args.out)
-    try: refuse_overwriting_inputs([out / 'grid.png', *[out / f'{c}_{i}.png' for c in classes for i in range(n)]] + ([args.npz] if args.npz else []),
-                                   [args.checkpoint, args.tokenizer, args.official_vae, args.official_var], 'sample')
-    except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
+    try:
+        out = output_folder(args.out)
+        _refuse_sample_over_inputs(out, classes, n, args.npz, [args.checkpoint, args.tokenizer, args.official_vae, args.official_var])
+        S = vae.config.image_size
+        refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
+                      f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')
+    except _USER_ERRORS as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     t0 = time.time()
     amp = torch.autocast(var.pos_1LC.device.type, dtype=torch.bfloat16, enabled=args.bf16)
     try:
@@ -179,11 +194,11 @@ def _register_sample(subparsers):
 
 # %% ../nbs/90_cli.ipynb #cb96073e
 def _cmd_edit(args):
-    def fail(msg): print(f'var-nb edit: {msg}', file=sys.stderr); return 2
+    def fail(msg): print(f'var-nb edit: error: {msg}', file=sys.stderr); return 2
     if (args.mask is None) == (args.mask_png is None): return fail('give the region as --mask X0 Y0 X1 Y1 or --mask-png FILE (one of them)')
     if not Path(args.image).exists(): return fail(f'image {args.image} not found')
     try:
-        out = Path(args.out)
+        out = output_folder(args.out)
         refuse_overwriting_inputs([out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)],
                                   [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
@@ -197,8 +212,9 @@ def _cmd_edit(args):
                                  cfg=defaults['cfg'] if args.cfg is None else args.cfg,
                                  top_k=defaults['top_k'] if args.top_k is None else args.top_k,
                                  top_p=defaults['top_p'] if args.top_p is None else args.top_p,
-                                 seed=args.seed, more_smooth=args.more_smooth, policy=args.policy)
-    except (FileNotFoundError, ValueError) as e: return fail(e)
+                                 seed=args.seed, more_smooth=args.more_smooth, policy=args.policy,
+                                 class_names=getattr(var, 'class_names', None))
+    except _USER_ERRORS as e: return fail(e)
     print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
     return 0
 
@@ -229,23 +245,43 @@ def _register_edit(subparsers):
 
 # %% ../nbs/90_cli.ipynb #0f489770
 def _print_record(r:dict):
-    acc = f", accuracy {r['accuracy']:.1f}%" if r.get('accuracy') is not None else ''
+    acc = f", accuracy {figure(r, 'accuracy', '.1f')}%" if r.get('accuracy') is not None else ''
     rej = f", best of {r['rejection']}" if r['rejection'] > 1 else ''
-    print(f"cfg {r['cfg']:g}{rej}: FID {r['fid']:.3f}, IS {r['inception_score']:.2f} ± {r['inception_score_std']:.2f}, "
-          f"precision {r['precision']:.3f}, recall {r['recall']:.3f}{acc} ({r['n']} samples vs {r['n_real']} real, "
+    over = f"mean ± 95% interval over {len(r['seeds'])} seeds" if len(r['seeds']) > 1 else f"seed {r['seeds'][0]}"
+    print(f"cfg {r['cfg']:g}{rej}: FID {figure(r, 'fid')}, IS {figure(r, 'inception_score', '.2f')}, "
+          f"precision {figure(r, 'precision')}, recall {figure(r, 'recall')}{acc} ({over}; {r['n']} samples vs {r['n_real']} real, "
           f"{r['features']} features, {r['seconds']:.1f} s)")
+
+def eval_references(checkpoint, features, real, released:bool) -> tuple:
+    "(feature network, reference images) of `var-nb eval`: as given, else those of the model's own run; refused when none fits."
+    run_data = (checkpoint_meta(checkpoint).get('train_config') or {}).get('dataset') if checkpoint else None
+    if features is None:
+        if released:
+            raise ValueError('an ImageNet model is measured in the FID Inception-v3 features against ImageNet images: pass --features '
+                             'inception --real VIRTUAL_imagenet256_labeled.npz (or a folder of real images)')
+        if run_data in (None, 'mnist5k'): features = 'mnist'
+        elif (Path(checkpoint).parent / 'classifier.safetensors').exists(): features = str(Path(checkpoint).parent / 'classifier.safetensors')
+        else:
+            raise FileNotFoundError(f'{checkpoint} was trained on {run_data}, which the MNIST digit classifier cannot judge, and its folder '
+                                    f'has no classifier.safetensors: pass --features CLASSIFIER.safetensors (a classifier of its classes) and --real')
+    if real is None:
+        if released: raise ValueError('an ImageNet model needs --real: the ImageNet reference batch (.npz) or a folder of real images')
+        real = run_data or 'mnist5k'
+    return features, real
 
 def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
+        out = output_folder(args.out)
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
                                                device=args.device, pretrained_name=args.pretrained)
+        features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
-        out = Path(args.out); t0 = time.time()
-        kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seed=args.seed,
-                  more_smooth=defaults['more_smooth'], features=args.features, real=args.real, real_split=args.real_split,
+        t0 = time.time()
+        kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seeds=range(args.seed, args.seed + args.seeds),
+                  more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
                   rejection=args.rejection, batch_size=args.batch_size, bf16=args.bf16,
                   classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
                   inception_weights=args.inception_weights)
@@ -253,21 +289,25 @@ def _cli_eval(args):
         for cfg in (args.cfg or [defaults['cfg']]):
             r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
         floor = None
-        if args.real is None or not str(args.real).endswith('.npz'):
-            floor = real_floor(args.features, args.real or 'mnist5k', vae.config.image_size, inception_weights=args.inception_weights)
-            print(f"real vs real ({floor['real']}, validation vs train): FID {floor['fid']:.3f}, precision {floor['precision']:.3f}, "
-                  f"recall {floor['recall']:.3f}, IS {floor['inception_score']:.2f}")
+        if not str(real).endswith('.npz'):
+            floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights)
+            print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} training images vs the "
+                  f"{floor['n_real']} {args.real_split} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
+                  f"{figure(floor, 'precision')}, recall {figure(floor, 'recall')}, IS {figure(floor, 'inception_score', '.2f')}")
     except (*_USER_ERRORS, RuntimeError) as e: return fail(e)
     best = min(records, key=lambda r: r['fid'])
     imgs, rows = best['grid']
-    written = [save_labelled_grid(imgs, out / 'samples.png', ncols=len(imgs) // len(rows), row_labels=[str(c) for c in rows],
+    names = getattr(var, 'class_names', None)
+    written = [save_labelled_grid(imgs, out / 'samples.png', ncols=len(imgs) // len(rows), row_labels=[f'{c} {names[c]}' if names else str(c) for c in rows],
                                   title=f"cfg {best['cfg']:g}: FID {best['fid']:.2f} ({best['features']} features)")]
     records = [{k: v for k, v in r.items() if k != 'grid'} for r in records]
     if len(records) > 1:
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
         fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100); plt.close(fig)
         written.append(out / 'tradeoff.png')
-    (out / 'metrics.json').write_text(json.dumps(dict(records=records, floor=floor), indent=1))
+    write_results(out / 'metrics.json', dict(records=records, floor=floor),
+                  provenance(command_line(args), records[0]['seeds'], time.time() - t0,
+                             next(var.parameters()).device))
     print(f"wrote {out / 'metrics.json'}, " + ', '.join(str(p) for p in written) + f' in {time.time() - t0:.0f} s')
     return 0
 
@@ -284,12 +324,13 @@ def _register_eval(subparsers):
     p.add_argument('--classes', nargs='+', help='class ids or names (default: all)')
     p.add_argument('--cfg', type=float, nargs='+', help="guidance scale(s); several draw the trade-off (default: the model's)")
     p.add_argument('--top-k', type=int); p.add_argument('--top-p', type=float)
-    p.add_argument('--seed', type=int, default=0)
+    p.add_argument('--seed', type=int, default=0, help='the first sampling seed (default 0)')
+    p.add_argument('--seeds', type=int, default=1, help='sampling seeds: every figure as mean ± 95%% interval over seeds seed..seed+N-1 (default 1)')
     p.add_argument('--official-eval', action='store_true', help='the paper\'s settings: cfg 1.5, top-k 900, top-p 0.96, 50 per class')
     p.add_argument('--rejection', type=int, default=1, metavar='M', help='keep the best of M candidates per image (default 1: off)')
-    p.add_argument('--features', default='mnist', help="feature network: 'mnist', 'inception' or a classifier .safetensors")
+    p.add_argument('--features', default=None, help="feature network: 'mnist', 'inception' or a classifier .safetensors (default: the model's run's own classifier; 'mnist' for digits)")
     p.add_argument('--inception-weights', help='pt_inception-2015-12-05-6726825d.pth (default: $VAR_NB_INCEPTION or the torch hub cache)')
-    p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images")
+    p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images (default: the data the model was trained on)")
     p.add_argument('--real-split', default='validation', help='split of --real (default: validation)')
     p.add_argument('--batch-size', type=int, default=100); p.add_argument('--bf16', action='store_true', help='bf16 autocast while sampling')
     p.add_argument('--out', default='eval', help='output folder (default: eval)'); p.add_argument('--device')
@@ -312,8 +353,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     "Entry point of the `var-nb` console script: the exit status (0 ok, 2 bad input)."
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     try: args = parser.parse_args(argv)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 2      # --help (0) or a refused option (2)
     if getattr(args, 'func', None) is None:
         parser.print_help(); return 0 if args.command is None else 2
+    args.argv = argv                                                              # results files record the command
     return args.func(args) or 0

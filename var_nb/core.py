@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import dataclasses, hashlib, json, math, os, random, statistics, tempfile, time, unicodedata, warnings
+import dataclasses, hashlib, json, math, os, random, shutil, statistics, tempfile, time, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -13,16 +13,15 @@ import torch
 from PIL import Image, ImageDraw, ImageFont
 from safetensors import safe_open
 from safetensors.torch import save_file
-from torch.utils._python_dispatch import TorchDispatchMode
-from torch.utils.flop_counter import FlopCounterMode
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything',
-           'synchronize', 'median_seconds', 'test_threads', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'from_pil',
-           'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'data_path', 'cache_dir', 'flatten_state',
-           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor',
-           'wd_at', 'jsonable', 'fingerprint', 'read_log', 'RunLog', 'plot_log', 'count_flops']
+           'synchronize', 'median_seconds', 'test_threads', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb',
+           'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
+           'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'jsonable', 'fingerprint',
+           'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -97,9 +96,17 @@ def to_pil(x_01: torch.Tensor) -> Image.Image:
     if x_01.ndim != 3: raise ValueError(f'to_pil takes one image (3, H, W), got shape {tuple(x_01.shape)}; index the batch first')
     return Image.fromarray(to_uint8(x_01))
 
+def to_rgb(img: Image.Image) -> Image.Image:
+    "A PIL image of any mode as 8-bit RGB; 16-bit (and 32-bit integer) greyscale is scaled to 8 bits, not clipped to white."
+    if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'):
+        arr = np.asarray(img, dtype=np.float64)
+        top = 1.0 if img.mode == 'F' and arr.max() <= 1 else 65535.0 if img.mode != 'F' and arr.max() > 255 else 255.0
+        img = Image.fromarray(np.clip(arr / top * 255 + 0.5, 0, 255).astype(np.uint8), 'L')   # a 16-bit PNG opens as 'I;16' or 'I'
+    return img.convert('RGB')
+
 def from_pil(img: Image.Image) -> torch.Tensor:
     "A PIL image (any mode) to a (3,H,W) float tensor in [0, 1]."
-    arr = np.asarray(img.convert('RGB'), dtype=np.uint8).copy()
+    arr = np.asarray(to_rgb(img), dtype=np.uint8).copy()
     return torch.from_numpy(arr).permute(2, 0, 1).float().div(255)
 
 # %% ../nbs/00_core.ipynb #70b0fbad
@@ -174,7 +181,7 @@ def labelled_grid(imgs_B3HW:torch.Tensor, # images in [0, 1], row after row
     font = _font(int(min(18, max(11, 0.22 * min(H, 96)))))
     probe = ImageDraw.Draw(grid)
     line = int(font.size * 1.35) if hasattr(font, 'size') else 14
-    row_labels = None if row_labels is None else [_drawable(r) for r in row_labels]
+    row_labels = None if row_labels is None else [_fit(probe, r, font, max(120, 3 * W)) for r in row_labels]   # long names cut with '…'
     title = _drawable(title) if title else title
     left = 6 + max((probe.textlength(r, font=font) for r in row_labels), default=0) if row_labels is not None else 0
     top = (line if title else 0) + (line if col_labels is not None else 0)
@@ -241,13 +248,13 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
         f = safe_open(str(path), framework='pt', device='cpu')
     except Exception as e:   # only the header is read here: a failure means the file is not safetensors
         raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); '
-                         f'var_nb writes .safetensors files, official .pth files load through var_nb.official') from None
+                         f'var_nb writes .safetensors files; official .pth files are read with --official-vae / --official-var (var_nb.official in Python)') from None
     with f:
         meta = f.metadata() or {}
         tensors = {k: f.get_tensor(k).to(device) for k in f.keys()}   # a bad device fails here, with torch's own message
     if 'var_nb' not in meta:
         raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside); '
-                         f'official weights load through var_nb.official')
+                         f'official weights are read with --official-vae / --official-var (var_nb.official in Python)')
     return tensors, json.loads(meta['var_nb'])
 
 def checkpoint_meta(path) -> dict:
@@ -260,6 +267,40 @@ def checkpoint_meta(path) -> dict:
         raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); var_nb writes .safetensors files') from None
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
+
+# %% ../nbs/00_core.ipynb #c83dac5d
+def available_memory(device='cpu') -> int:
+    "Bytes a new allocation can take on `device`: a GPU's free memory; on the CPU the machine's available RAM."
+    device = torch.device(device)
+    if device.type == 'cuda': return torch.cuda.mem_get_info(device)[0]
+    try:
+        for line in Path('/proc/meminfo').read_text().splitlines():           # Linux: what the kernel can give without swapping
+            if line.startswith('MemAvailable:'): return int(line.split()[1]) * 1024
+    except OSError: pass
+    try: return os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')       # other Unixes: the physical memory
+    except (ValueError, OSError, AttributeError): return 2 ** 62                 # unknown: no limit we could name
+
+def free_disk(path) -> int:
+    "Free bytes on the disk that holds `path` (or its nearest existing parent folder)."
+    p = Path(path).expanduser().absolute()
+    while not p.exists() and p != p.parent: p = p.parent
+    return shutil.disk_usage(p).free
+
+def human_bytes(n:float) -> str:
+    "1536 -> '1.5 KiB'."
+    for unit in ('B', 'KiB', 'MiB', 'GiB', 'TiB'):
+        if abs(n) < 1024 or unit == 'TiB': return f'{n:.0f} {unit}' if unit == 'B' else f'{n:.1f} {unit}'
+        n /= 1024
+
+def refuse_beyond(need:int, have:int, what:str, fix:str):
+    "Raise a one-line ValueError when `need` bytes exceed `have`: what needs how much, what there is, and the fix."
+    if need > have: raise ValueError(f'{what} needs about {human_bytes(need)}, and {human_bytes(have)} are available: {fix}')
+
+def output_folder(path, option:str='--out') -> Path:
+    "`path` as an output folder, refused in one line when it is an existing file."
+    path = Path(path)
+    if path.exists() and not path.is_dir(): raise NotADirectoryError(f'{option} {path} is a file, not a folder: give a folder (it is created if missing)')
+    return path
 
 # %% ../nbs/00_core.ipynb #c35c5918
 def data_path(*parts) -> Path:
@@ -393,83 +434,21 @@ def fingerprint(module:torch.nn.Module) -> str:
         h.update(k.encode()); h.update(v.detach().cpu().contiguous().float().numpy().tobytes())
     return h.hexdigest()[:16]
 
-def read_log(path) -> list[dict]:
-    "The records of a run's `log.jsonl` (give the file or the run folder); [] when there is none yet."
-    path = Path(path)
-    if path.is_dir(): path = path / 'log.jsonl'
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
 
-class RunLog:
-    "A run's `log.jsonl`: records with `step`, `split` and `seconds`; on resume, the records after the checkpoint are dropped."
-    def __init__(self, path, # the log file, `run_folder/log.jsonl`
-                 resume_step:int|None=None, # resuming from this step: keep the records up to it; None: a new, empty log
-                 enabled:bool=True): # False: keep records in memory only (ranks > 0 of a distributed run)
-        self.path, self.enabled = Path(path), enabled
-        self.records = [r for r in read_log(self.path) if r['step'] <= resume_step] if resume_step is not None else []
-        if enabled:
-            with atomic_path(self.path) as tmp: tmp.write_text(''.join(json.dumps(r) + '\n' for r in self.records))  # a crash keeps the old log
+# %% ../nbs/00_core.ipynb #0d83fe20
+class MovedName(ImportError):
+    "A name asked of a module it has left: the message says where it lives now."
 
-    def write(self, split:str, step:int, **metrics) -> dict:
-        "Append one record (and flush it to disk at once: a killed run keeps what it logged)."
-        if split not in ('train', 'validation'): raise ValueError(f"split must be 'train' or 'validation', got {split!r}")
-        record = dict(step=step, split=split, **metrics)
-        self.records.append(record)
-        if self.enabled:
-            with open(self.path, 'a') as f: f.write(json.dumps(record) + '\n')
-        return record
+def moved_names(module:str, # the old module's __name__
+                moves:dict, # {name: the module it moved to}
+               ):
+    "A module-level `__getattr__` that answers a moved name with a `MovedName` error naming its new home."
+    def __getattr__(name):
+        if name in moves:
+            raise MovedName(f'{name} moved from {module} to {moves[name]}: `from {moves[name]} import {name}`')
+        raise AttributeError(f'module {module!r} has no attribute {name!r}')
+    return __getattr__
 
-    def last(self, split:str='train') -> dict|None:
-        "The newest record of `split`."
-        return next((r for r in reversed(self.records) if r['split'] == split), None)
-
-_METRIC_TITLES = dict(loss='loss', acc='token accuracy (%)', psnr='PSNR (dB)', ssim='SSIM', lr='learning rate')
-
-def plot_log(log, # a run folder, a log.jsonl, or a list of records
-             metrics=None, # which metrics get a panel (default: those of loss, acc, psnr, ssim present)
-             title:str='', smooth:int=1): # window of a moving average over the training records
-    "One panel per metric against the step: training records as lines, validation records as dots, per scale when logged."
-    import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
-    records = log if isinstance(log, list) else read_log(log)
-    train = [r for r in records if r['split'] == 'train']; val = [r for r in records if r['split'] == 'validation']
-    metrics = metrics or [m for m in ('loss', 'acc', 'psnr', 'ssim') if any(m in r for r in records)]
-    def sm(v): return np.convolve(v, np.ones(smooth) / smooth, mode='valid') if smooth > 1 and len(v) > smooth else np.asarray(v, float)
-    fig, axs = plt.subplots(1, len(metrics), figsize=(4.8 * len(metrics), 3.3), squeeze=False)
-    cmap = plt.get_cmap('viridis')
-    for ax, m in zip(axs[0], metrics):
-        K = max((len(r.get(f'{m}_per_scale', [])) for r in records), default=0)
-        for k in range(K):
-            colour = cmap(k / max(1, K - 1))
-            tr = [r for r in train if len(r.get(f'{m}_per_scale', [])) > k]
-            if tr:
-                v = sm([r[f'{m}_per_scale'][k] for r in tr]); s = [r['step'] for r in tr][len(tr) - len(v):]
-                ax.plot(s, v, color=colour, lw=1, label=f'scale {k + 1}')
-            va = [r for r in val if len(r.get(f'{m}_per_scale', [])) > k]
-            if va: ax.plot([r['step'] for r in va], [r[f'{m}_per_scale'][k] for r in va], 'o', ms=3, color=colour,
-                           label=None if tr else f'scale {k + 1}')
-        tr = [r for r in train if m in r]
-        if tr:
-            v = sm([r[m] for r in tr]); ax.plot([r['step'] for r in tr][len(tr) - len(v):], v, 'k', lw=2 if K else 1, label='training')
-        va = [r for r in val if m in r]
-        if va: ax.plot([r['step'] for r in va], [r[m] for r in va], 'D', color='tab:red', ms=5, label='validation')
-        values = [r[m] for r in tr + va]
-        if m == 'loss' and values and min(values) > 0 and max(values) / min(values) > 20: ax.set_yscale('log')
-        ax.set_xlabel('step'); ax.set_title(_METRIC_TITLES.get(m, m)); ax.legend(fontsize=7, ncol=2 if K > 4 else 1)
-    if title: fig.suptitle(title)
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/00_core.ipynb #a2f7ed18
-def count_flops(fn) -> tuple[int, int]:
-    "(FLOPs, of which attention) of calling `fn()`: FlopCounterMode's matmuls and convolutions plus attention from its shapes."
-    class AttentionFlops(TorchDispatchMode):
-        flops = 0
-        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
-            name = str(func)
-            if 'scaled_dot_product' in name:
-                backward = 'backward' in name
-                q, k = (args[1], args[2]) if backward else (args[0], args[1])   # the backward's first argument is the output gradient
-                self.flops += (8 if backward else 4) * math.prod(q.shape[:-1]) * k.shape[-2] * q.shape[-1]
-            return func(*args, **(kwargs or {}))
-    with FlopCounterMode(display=False) as counter, AttentionFlops() as attention: fn()
-    others = sum(v for op, v in counter.get_flop_counts().get('Global', {}).items() if 'scaled_dot_product' not in str(op))
-    return others + attention.flops, attention.flops
+#: names that left core when the house was re-drawn (Step 20)
+__getattr__ = moved_names('var_nb.core', {'RunLog': 'var_nb.records', 'read_log': 'var_nb.records', 'plot_log': 'var_nb.records',
+                                          'count_flops': 'var_nb.flops'})

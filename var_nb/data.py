@@ -16,13 +16,15 @@ from PIL import Image, UnidentifiedImageError
 import datasets
 import huggingface_hub.constants as hub_constants
 
-from .core import data_path, to_01, save_grid, save_labelled_grid
+from .core import (data_path, to_01, to_rgb, to_pil, save_grid, save_labelled_grid, available_memory, free_disk,
+                         refuse_beyond, output_folder, _USER_ERRORS)
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED',
            'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline',
            'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'holdout_indices',
-           'dataset_split', 'load_split', 'ResumableBatches', 'class_grid', 'register_cli']
+           'dataset_split', 'load_split', 'ResumableBatches', 'class_grid', 'check_readable', 'is_colour',
+           'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -156,6 +158,15 @@ def _load_from_hub(name:str, split:str) -> datasets.Dataset:
             f"(If {name!r} is meant as a local folder: it does not exist in {Path.cwd()}.)") from None
 
 # %% ../nbs/01_data.ipynb #2025192e
+@contextmanager
+def _quiet_datasets():
+    "No 'Resolving data files' / 'Downloading data' bars while a local folder is read (nothing is downloaded)."
+    was = datasets.utils.logging.is_progress_bar_enabled()
+    datasets.utils.logging.disable_progress_bar()
+    try: yield
+    finally:
+        if was: datasets.utils.logging.enable_progress_bar()
+
 def _looks_like_path(source:str) -> bool:
     return source.startswith(('/', '.', '~')) or source.count('/') > 1 or '\\' in source
 
@@ -170,7 +181,8 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
     elif isinstance(source, Path) or Path(source).expanduser().exists() or _looks_like_path(source):
         folder = Path(source).expanduser()
         _scan_image_folder(folder)
-        try: ds = datasets.load_dataset('imagefolder', data_dir=str(folder), drop_labels=label_column is None, split=split)
+        try:
+            with _quiet_datasets(): ds = datasets.load_dataset('imagefolder', data_dir=str(folder), drop_labels=label_column is None, split=split)
         except ValueError as e:
             if 'split' not in str(e).lower(): raise
             raise ValueError(f'image folder {folder} has no split {split!r} ({e}); with no train/ validation/ sub-folders '
@@ -196,7 +208,7 @@ class ImageTransform:
         self.size, self.crop, self.hflip, self.resize_ratio = size, crop, hflip, resize_ratio
 
     def __call__(self, img:Image.Image) -> torch.Tensor:
-        img = img.convert('RGB')                                        # grayscale, palette, RGBA -> RGB
+        img = to_rgb(img)                                               # grayscale (8 or 16 bit), palette, RGBA -> RGB
         short = round(self.resize_ratio * self.size)
         if min(img.size) != short:
             scale = short / min(img.size)
@@ -324,6 +336,9 @@ def load_split(source,                        # what `load_image_dataset` reads
                val_split:str|None='validation'): # the data's validation split
     "The `role` images of `source` at `size`: a tensor (N,3,H,W) in [-1,1] if `preload`, else an ImageDataset."
     hf = dataset_split(source, role, 'train', val_split)
+    if len(hf) == 0:
+        raise ValueError(f'{source} has no {role} images: a class needs 2 images or more for one to be held out for validation, and '
+                         f'a useful run dozens per class; add images')
     if max_images is not None: hf = hf.select(range(min(max_images, len(hf))))
     ds = ImageDataset(hf, ImageTransform(size))
     if not preload: return ds
@@ -386,31 +401,75 @@ def class_grid(hf_dataset:datasets.Dataset, # columns `image` and `label`
     rows = [torch.cat([r, torch.ones(per_class - len(r), *r.shape[1:])]) for r in rows]  # pad short classes with white
     return torch.cat(rows), classes
 
+def check_readable(hf_dataset:datasets.Dataset, max_check:int=5000, seed:int=0) -> tuple[int, list[str]]:
+    "(images checked, why each unreadable one is): all of them up to `max_check`, else a seeded sample of that many."
+    d = ImageDataset(hf_dataset, ImageTransform(8))
+    idx = (range(len(d)) if len(d) <= max_check
+           else torch.randperm(len(d), generator=torch.Generator().manual_seed(seed))[:max_check].tolist())
+    bad = []
+    for i in idx:
+        try: d.read_image(int(i))
+        except ValueError as e: bad.append(str(e))
+    return len(idx), bad
+
+def is_colour(hf_dataset:datasets.Dataset, n:int=64) -> bool:
+    "Whether the images are in colour: any of `n` images spread over the dataset whose RGB channels differ (by > 2/255 on average)."
+    d = ImageDataset(hf_dataset, ImageTransform(8))
+    for i in np.unique(np.linspace(0, len(d) - 1, min(n, len(d))).round().astype(int)):
+        rgb = np.asarray(to_rgb(d.read_image(int(i))), dtype=np.float32)
+        if np.abs(rgb - rgb.mean(-1, keepdims=True)).mean() > 2: return True
+    return False
+
+def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
+    "Memory a labelled preview grid takes while it is drawn: the images, the float grid, and the enlarged PIL canvas."
+    scale = max(1, 64 // size); px = (per_row * (size + 2)) * (rows * (size + 2))
+    return n_images * 3 * size * size * 4 * 2 + px * 3 * 4 + px * scale * scale * 3 * 3
+
 def _cli_data(args):
+    def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
     t0 = time.perf_counter()
-    try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
-    except (FileNotFoundError, NotADirectoryError, ValueError, ConnectionError) as e:
-        print(f'var-nb data: error: {e}', file=sys.stderr); return 2
+    try:
+        if args.preview is not None and Path(args.preview).is_dir():
+            raise IsADirectoryError(f'--preview {args.preview} is a folder: give the PNG file to write, e.g. {Path(args.preview) / "preview.png"}')
+        export = output_folder(args.export, '--export') if args.export else None
+        ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
+    except _USER_ERRORS as e: return fail(e)
     seconds = time.perf_counter() - t0
     counts = Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} classes '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
+    checked, bad = check_readable(ds)
+    if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
+    per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
+    try:
+        if args.preview: refuse_beyond(_grid_bytes(per_class * rows, rows, per_class, args.size), available_memory(),
+                                       f'a preview of {per_class} x {rows} images', 'lower --per-class or --max-classes')
+        if export: refuse_beyond(per_class * len(counts) * (args.size * args.size * 3 + 1024), free_disk(export),
+                                 f'{per_class} PNGs per class', f'lower --per-class or write to another disk')
+    except ValueError as e: return fail(e)
     if args.preview:
-        imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=args.per_class, max_classes=args.max_classes)
-        rows = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
-        path = save_labelled_grid(to_01(imgs), args.preview, ncols=args.per_class, row_labels=rows,
-                                  title=f'{args.dataset} [{args.split}]: {args.per_class} images per class (rows)')
-        print(f'wrote {path}: one row per class ({", ".join(rows)})')
+        imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
+        labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
+        path = save_labelled_grid(to_01(imgs), args.preview, ncols=per_class, row_labels=labels,
+                                  title=f'{args.dataset} [{args.split}]: {per_class} images per class (rows)')
+        print(f'wrote {path}: one row per class ({", ".join(labels)})')
+    if export:
+        d, written = ImageDataset(ds, ImageTransform(args.size)), 0
+        for c in sorted(counts):
+            for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
+                export.mkdir(parents=True, exist_ok=True); to_pil(to_01(d[j][0])).save(export / f'{c}_{i}.png'); written += 1
+        print(f'wrote {written} images ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
 
 def register_cli(subparsers):
-    "Add `var-nb data`: load a dataset, print its counts and load time, optionally write a preview grid."
-    p = subparsers.add_parser('data', help='load a dataset, print counts and load time, write a preview grid')
-    p.add_argument('--dataset', default='mnist5k', help="'mnist5k' (embedded), a Hugging Face hub name, or a folder with one sub-folder per class")
+    "Add `var-nb data`: load a dataset, check and count its images, optionally write a preview grid or the images themselves."
+    p = subparsers.add_parser('data', help='load a dataset, check and count its images, write a preview grid or export images')
+    p.add_argument('--dataset', default='mnist5k', help="'mnist5k' or 'emoji' (embedded), a Hugging Face hub name, or a folder with one sub-folder per class")
     p.add_argument('--split', default='train', help='split to load (default: train)')
     p.add_argument('--size', type=int, default=32, help='side of the square images (default: 32)')
     p.add_argument('--preview', default=None, metavar='PNG', help='write a grid of the data here, one row per class')
-    p.add_argument('--per-class', type=int, default=8, help='images per class in the preview')
+    p.add_argument('--export', default=None, metavar='DIR', help='write --per-class images of each class to DIR/{class}_{index}.png (inputs for reconstruct / edit)')
+    p.add_argument('--per-class', type=int, default=8, help='images per class in the preview or the export (default 8)')
     p.add_argument('--max-classes', type=int, default=10, help='classes (rows) in the preview')
     p.add_argument('--image-column', default='image', help='column holding the images')
     p.add_argument('--label-column', default='label', help='column holding the integer labels')

@@ -206,7 +206,7 @@ def masked_preview(img_B3HW_01:torch.Tensor, # images in [0, 1]
 # %% ../nbs/09_zero_shot_editing.ipynb #39dba4d8
 def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, out, n:int=8, label=None,
                    cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int=0, more_smooth:bool=False,
-                   policy:str='official') -> list:
+                   policy:str='official', class_names=None) -> list:
     "Write out/edited.png (input, masked input, n edits in a row, labelled) and out/edit_{i}.png; returns the paths."
     out = Path(out)
     if n < 1: raise ValueError(f'n must be >= 1 (edits to draw), got {n}')
@@ -216,7 +216,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
                  seed=seed, more_smooth=more_smooth, policy=policy).float().cpu()
     x01 = img_3HW_pm1[None].float().cpu().add(1).div(2).clamp(0, 1)
     row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), edits])
-    what = 'unconditional' if label is None else f'as class {label}'
+    what = 'unconditional' if label is None else f'as class {label}' + (f' ({class_names[label]})' if class_names else '')
     written = [save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(n)],
                                   title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}')]
     for i, e in enumerate(edits):

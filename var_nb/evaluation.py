@@ -15,16 +15,17 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from .core import save_checkpoint, load_checkpoint, cache_dir, to_01, save_labelled_grid, fingerprint
+from .core import save_checkpoint, load_checkpoint, cache_dir, to_01, save_labelled_grid, fingerprint, moved_names
 from .data import ImageTransform, ImageDataset, load_image_dataset, dataset_split
 from .sampling import sample
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
 
 # %% auto #0
-__all__ = ['FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features', 'inception_score',
-           'knn_radii', 'covered', 'precision_recall', 'ClassifierFeatures', 'load_features', 'reference_features',
-           'sample_scored', 'evaluate', 'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
+__all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
+           'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'figure',
+           'interval', 'separated', 'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored',
+           'evaluate', 'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -66,16 +67,18 @@ def fid_from_features(real_NF, fake_NF) -> float:
     return frechet_distance(*feature_stats(real_NF), *feature_stats(fake_NF))
 
 # %% ../nbs/10_evaluation.ipynb #a99390c3
-def inception_score(probs_NC, # class probabilities of N samples (rows sum to 1), in generation order
-                    splits:int=10, # number of consecutive chunks
+def inception_score(probs_NC, # class probabilities of N samples (rows sum to 1)
+                    splits:int=10, # number of chunks
+                    shuffle_seed:int|None=0, # rows are shuffled with this seed before the chunks are cut (None: consecutive, as given)
                    ) -> tuple[float, float]: # mean and standard deviation over the chunks
-    "Inception Score exp(E KL(p(y|x) || p(y))) (Salimans et al. 2016), mean and std over `splits` chunks."
+    "Inception Score exp(E KL(p(y|x) || p(y))) (Salimans et al. 2016), mean and std over `splits` chunks of the seeded-shuffled rows."
     p_NC = torch.as_tensor(np.asarray(probs_NC) if not torch.is_tensor(probs_NC) else probs_NC).double().cpu()
     if p_NC.ndim != 2 or len(p_NC) < splits or splits < 1:
         raise ValueError(f'inception_score needs at least splits={splits} rows of class probabilities (N, C), got shape {tuple(p_NC.shape)}')
     if (p_NC < 0).any() or not torch.allclose(p_NC.sum(1), torch.ones(len(p_NC), dtype=torch.float64), atol=1e-3):
         raise ValueError('inception_score takes class probabilities (non-negative, rows summing to 1): apply softmax to logits first')
     N, scores = len(p_NC), []
+    if shuffle_seed is not None: p_NC = p_NC[torch.randperm(N, generator=torch.Generator().manual_seed(shuffle_seed))]
     for i in range(splits):   # the original code's chunk boundaries i*N//splits
         part_nC = p_NC[i * N // splits:(i + 1) * N // splits]
         p_y_C = part_nC.mean(0)
@@ -117,6 +120,51 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
     precision = covered(fake, real, knn_radii(real, k, chunk), chunk).float().mean().item()
     recall = covered(real, fake, knn_radii(fake, k, chunk), chunk).float().mean().item()
     return precision, recall
+
+# %% ../nbs/10_evaluation.ipynb #90104480
+#: the metrics of a record; each gets its per-seed values, mean, standard deviation and 95% interval
+METRICS = ('fid', 'inception_score', 'precision', 'recall', 'accuracy')
+_T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228,
+         12: 2.179, 15: 2.131, 20: 2.086, 25: 2.060, 30: 2.042}
+
+def t975(df:int) -> float:
+    "The 97.5% quantile of Student's t with `df` degrees of freedom (from its table; 1.96 + 2.5/df beyond 30)."
+    if df < 1: raise ValueError(f'an interval needs 2 or more runs (df >= 1), got df={df}')
+    if df in _T975: return _T975[df]
+    if df > 30: return 1.96 + 2.5 / df
+    lo = max(d for d in _T975 if d < df); hi = min(d for d in _T975 if d > df)
+    return _T975[lo] + (_T975[hi] - _T975[lo]) * (df - lo) / (hi - lo)
+
+def mean_ci(values) -> dict:
+    "Mean, standard deviation (n - 1) and the half-width of the 95% Student-t interval of the mean of runs (None for one run)."
+    x = np.asarray(values, dtype=float); n = len(x)
+    std = float(x.std(ddof=1)) if n > 1 else 0.0
+    return dict(mean=float(x.mean()), std=std, ci95=float(t975(n - 1) * std / math.sqrt(n)) if n > 1 else None, n=n)
+
+def summarize(runs:list[dict], metrics=METRICS) -> dict:
+    "For each metric of records `runs` (one per seed): `m` and `m_mean` (the mean), `m_std`, `m_ci95` and `m_per_seed`."
+    out = {}
+    for m in metrics:
+        vals = [r.get(m) for r in runs]
+        if any(v is None for v in vals): out[m] = None; continue
+        s = mean_ci(vals)
+        out.update({m: s['mean'], f'{m}_mean': s['mean'], f'{m}_std': s['std'], f'{m}_ci95': s['ci95'], f'{m}_per_seed': vals})
+    return out
+
+def figure(r:dict, m:str, fmt:str='.3f') -> str:
+    "A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run."
+    half = r.get(f'{m}_ci95')
+    return f'{r[m]:{fmt}}' + (f' ± {half:{fmt}}' if half is not None else '')
+
+def interval(r:dict, m:str='fid') -> tuple[float, float]:
+    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run)."
+    half = r.get(f'{m}_ci95') or 0.0
+    return r[f'{m}_mean'] - half, r[f'{m}_mean'] + half
+
+def separated(a:dict, b:dict, m:str='fid') -> bool:
+    "Whether the 95% intervals of `m` of two records do not overlap: only then does this project claim a difference."
+    (lo_a, hi_a), (lo_b, hi_b) = interval(a, m), interval(b, m)
+    return hi_a < lo_b or hi_b < lo_a
 
 # %% ../nbs/10_evaluation.ipynb #30bfed49
 class ClassifierFeatures(nn.Module):
@@ -161,7 +209,7 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
         net = ClassifierFeatures(clf, label, f'{label}-{fingerprint(clf)}')
     else:
         raise ValueError(f'unknown feature network {name!r}: use one of {list(FEATURE_NETWORKS)} or the path of a classifier '
-                         f'.safetensors written by var_nb.classifier.save_classifier')
+                         f'.safetensors (`var-nb train` writes one as classifier.safetensors beside its model)')
     return net.to(device).eval().requires_grad_(False)
 
 # %% ../nbs/10_evaluation.ipynb #d5bbb122
@@ -223,10 +271,35 @@ def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_i
     pick_B = torch.arange(len(labels_B), device=score_BM.device) * M + score_BM.argmax(1)
     return imgs[pick_B], feats_NF[pick_B], probs_NC[pick_B]
 
+def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int, batch_size:int, bf16:bool, k:int, splits:int,
+                    extra:dict, extra_real:dict, grid_per_class:int, **sample_kw) -> dict:
+    "Sample every label with `seed` and measure the samples: FID, IS, precision, recall, accuracy (and FID in the `extra` networks)."
+    device, C = var.pos_1LC.device, var.config.num_classes
+    feats, probs, imgs_kept = [], [], {c: [] for c in labels_N.unique().tolist()[:10]}
+    extra_feats = {name: [] for name in extra}
+    per_batch = max(1, batch_size // rejection)
+    for lo in range(0, len(labels_N), per_batch):
+        labels_B = labels_N[lo:lo + per_batch].to(device)
+        imgs, f, p = sample_scored(var, vae, labels_B, net, rejection, lo, bf16, seed=seed, **sample_kw)
+        if lo == 0: net.check_images(imgs, 'samples')
+        feats.append(f.float().cpu()); probs.append(p.double().cpu())
+        for name, other in extra.items(): extra_feats[name].append(other(imgs)[0].float().cpu())
+        for img, c in zip(imgs.cpu(), labels_B.tolist()):
+            if c in imgs_kept and len(imgs_kept[c]) < grid_per_class: imgs_kept[c].append(img)
+    fake_feats, fake_probs = torch.cat(feats), torch.cat(probs)
+    is_mean, is_std = inception_score(fake_probs, splits)
+    precision, recall = precision_recall(real_feats, fake_feats, k)
+    r = dict(fid=fid_from_features(real_feats, fake_feats), inception_score=is_mean, precision=precision, recall=recall,
+             accuracy=100 * (fake_probs.argmax(1) == labels_N).float().mean().item() if net.knows_classes_of(C) else None)
+    for name in extra: r[f'fid_{name}'] = fid_from_features(extra_real[name], torch.cat(extra_feats[name]))
+    rows = [c for c in imgs_kept if imgs_kept[c]]
+    return dict(r, grid=(torch.stack([img for c in rows for img in imgs_kept[c]]), rows))
+
 @torch.no_grad()
 def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
-             n_per_class:int=100, # samples of each class
+             n_per_class:int=100, # samples of each class (per seed)
              cfg:float=3.0, top_k:int=0, top_p:float=0.0, seed:int=0, more_smooth:bool=False, # sampling settings
+             seeds=None, # sampling seeds (default: [seed]); each metric gets its per-seed values, mean, std and 95% interval
              features='mnist', # a feature network name, a classifier path, or a module (`load_features`)
              real=None, # reference images: a dataset var_nb reads (default 'mnist5k'), an .npz, or a tensor in [0, 1]
              real_split:str='validation', # which split of `real`
@@ -236,84 +309,97 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              bf16:bool=False, # bf16 autocast while sampling (the features stay fp32)
              inception_weights=None, # the FID Inception's weight file (features='inception')
              k:int=3, splits:int=10, # precision/recall neighbours; Inception Score chunks
-             grid_per_class:int=10, # samples kept for a picture (first 10 classes)
+             extra_features=None, # {name: feature network or classifier path}: FID in these features too (`fid_<name>`)
+             grid_per_class:int=10, # samples kept for a picture (first 10 classes, first seed)
              cache:bool=True) -> dict:
-    "Sample and measure: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
+    "Sample and measure, once per seed: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
     t0 = time.time()
     device, C = var.pos_1LC.device, var.config.num_classes
+    seeds = [seed] if seeds is None else [int(s) for s in seeds]
     net = load_features(features, inception_weights, device).to(device)
     classes = list(range(C)) if classes is None else [int(c) for c in classes]
     if not classes: raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
     if any(not 0 <= c < C for c in classes): raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C})')
-    if n_per_class < 1 or rejection < 1: raise ValueError(f'n_per_class ({n_per_class}) and rejection ({rejection}) must be >= 1')
+    if n_per_class < 1 or rejection < 1 or not seeds: raise ValueError(f'n_per_class ({n_per_class}), rejection ({rejection}) and the seeds ({seeds}) must be >= 1')
     if rejection > 1 and not net.knows_classes_of(C):
         raise ValueError(f'rejection sampling keeps the candidate the feature network finds most likely of the asked class, but '
-                         f'{net.name!r} does not know this model\'s {C} classes: use a classifier trained on them (features=PATH)')
+                         f'{net.name!r} does not know this model\'s {C} classes: use a classifier trained on them (--features PATH: '
+                         f'`var-nb train` writes one as classifier.safetensors)')
     labels_N = torch.tensor(classes * n_per_class)                          # interleaved: every IS chunk sees every class
-    N = len(labels_N)
-    if N < max(k + 1, splits):
-        raise ValueError(f'{N} samples are too few: precision/recall need at least {k + 1} and the Inception Score {splits} '
+    if len(labels_N) < max(k + 1, splits):
+        raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need at least {k + 1} and the Inception Score {splits} '
                          f'(one per chunk); raise n_per_class')
     real = 'mnist5k' if real is None else real
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache)
-    t_sample, feats, probs, grid = time.time(), [], [], {c: [] for c in classes[:10]}
-    per_batch = max(1, batch_size // rejection)
-    for lo in range(0, N, per_batch):
-        labels_B = labels_N[lo:lo + per_batch].to(device)
-        imgs, f, p = sample_scored(var, vae, labels_B, net, rejection, lo, bf16, cfg=cfg, top_k=top_k, top_p=top_p,
-                                   seed=seed, more_smooth=more_smooth)
-        if lo == 0: net.check_images(imgs, 'samples')
-        feats.append(f.float().cpu()); probs.append(p.double().cpu())
-        for img, c in zip(imgs.cpu(), labels_B.tolist()):
-            if c in grid and len(grid[c]) < grid_per_class: grid[c].append(img)
-    sampling_s = time.time() - t_sample
-    fake_feats, fake_probs = torch.cat(feats), torch.cat(probs)
-    is_mean, is_std = inception_score(fake_probs, splits)
-    precision, recall = precision_recall(real_feats, fake_feats, k)
-    accuracy = 100 * (fake_probs.argmax(1) == labels_N).float().mean().item() if net.knows_classes_of(C) else None
-    rows = [c for c in grid if grid[c]]
-    return dict(fid=fid_from_features(real_feats, fake_feats), inception_score=is_mean, inception_score_std=is_std,
-                precision=precision, recall=recall, accuracy=accuracy, n=N, n_real=len(real_feats), seconds=time.time() - t0,
-                sampling_seconds=sampling_s, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, more_smooth=more_smooth,
+    extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
+    extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache)[0] for name, net_x in extra.items()}
+    runs = [_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, bf16, k, splits, extra, extra_real,
+                            grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth) for s in seeds]
+    return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
+                seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth,
                 rejection=rejection, features=net.name, real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
-                real_split=real_split, grid=(torch.stack([img for c in rows for img in grid[c]]), rows))
+                real_split=real_split, grid=runs[0]['grid'])
 
-def real_floor(features='mnist', real='mnist5k', image_size:int=32, k:int=3, splits:int=10, inception_weights=None) -> dict:
-    "The metrics of real images against real images (validation split vs training split): the best a model can score here."
+# %% ../nbs/10_evaluation.ipynb #d042d509
+def real_floor(features='mnist', real='mnist5k', image_size:int=32,
+               n_fake:int|None=None, # real images per draw, as many as the samples a model is compared with (default: the reference's size)
+               draws:int=3, # disjoint draws of the training images (fewer when the training split is too small)
+               k:int=3, splits:int=10, inception_weights=None, seed:int=0) -> dict:
+    "Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the validation images."
     net = load_features(features, inception_weights)
-    train_feats, _ = reference_features(net, real, 'train', image_size)
-    val_feats, val_probs = reference_features(net, real, 'validation', image_size)
-    precision, recall = precision_recall(train_feats, val_feats, k)
-    is_mean, is_std = inception_score(val_probs, splits)
-    return dict(fid=fid_from_features(train_feats, val_feats), precision=precision, recall=recall, inception_score=is_mean,
-                inception_score_std=is_std, n=len(val_feats), n_real=len(train_feats), features=net.name, real=str(real))
+    pool, pool_probs = reference_features(net, real, 'train', image_size)
+    ref, _ = reference_features(net, real, 'validation', image_size)
+    n_fake = n_fake or len(ref)
+    draws = min(draws, len(pool) // n_fake)
+    if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many training images, and {real} has {len(pool)}: '
+                                   f'compare fewer samples (--n-per-class)')
+    perm = torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))
+    runs = []
+    for d in range(draws):
+        idx = perm[d * n_fake:(d + 1) * n_fake]
+        precision, recall = precision_recall(ref, pool[idx], k)
+        runs.append(dict(fid=fid_from_features(ref, pool[idx]), precision=precision, recall=recall,
+                         inception_score=inception_score(pool_probs[idx], min(splits, n_fake))[0]))
+    return dict(**summarize(runs, ('fid', 'inception_score', 'precision', 'recall')), n=n_fake, n_fake=n_fake, n_real=len(ref),
+                draws=draws, features=net.name, real=str(real))
 
 # %% ../nbs/10_evaluation.ipynb #a244b9b5
 TRADEOFF_CFGS = (0, 0.5, 1, 1.5, 2, 3, 4, 6)
 
 def tradeoff(var, vae, cfgs=TRADEOFF_CFGS, **evaluate_kw) -> list[dict]:
-    "`evaluate` at every guidance scale of `cfgs`: one record each (without the sample pictures)."
+    "`evaluate` at every guidance scale of `cfgs` (with `seeds=`, each figure over seeds): one record each, without the pictures."
     return [{k: v for k, v in evaluate(var, vae, cfg=c, **evaluate_kw).items() if k != 'grid'} for c in cfgs]
 
+def _bars(r:dict, m:str):
+    "(value, 95% half-width or 0) of a record's metric."
+    return r[m], r.get(f'{m}_ci95') or 0.0
+
 def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
-    "FID against Inception Score, precision against recall, and FID / accuracy against cfg, each point labelled by its cfg."
+    "FID against Inception Score, precision against recall, and FID / accuracy against cfg, with 95% intervals where there are seeds."
     import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
     fig, axs = plt.subplots(1, 3, figsize=(13, 3.6))
     cfgs = [r['cfg'] for r in records]
     for ax, (x, y) in zip(axs[:2], (('inception_score', 'fid'), ('recall', 'precision'))):
-        ax.plot([r[x] for r in records], [r[y] for r in records], 'o-', color='tab:blue')
+        (xs, xe), (ys, ye) = zip(*[_bars(r, x) for r in records]), zip(*[_bars(r, y) for r in records])
+        ax.errorbar(xs, ys, xerr=xe, yerr=ye, fmt='o-', color='tab:blue', capsize=2, lw=1)
         for r in records: ax.annotate(f"{r['cfg']:g}", (r[x], r[y]), textcoords='offset points', xytext=(4, 4), fontsize=8)
-        if floor: ax.plot(floor[x], floor[y], '*', ms=12, color='tab:green', label='real vs real')
+        if floor:
+            (fx, fxe), (fy, fye) = _bars(floor, x), _bars(floor, y)
+            ax.errorbar([fx], [fy], xerr=[fxe], yerr=[fye], fmt='*', ms=12, color='tab:green', label='real vs real, same sizes')
+            ax.legend(fontsize=8)
         ax.set_xlabel({'inception_score': 'Inception Score', 'recall': 'recall'}[x])
         ax.set_ylabel({'fid': 'FID (lower is better)', 'precision': 'precision'}[y])
-        if floor: ax.legend(fontsize=8)
     axs[0].set_title('FID vs IS (labels: cfg)'); axs[1].set_title('precision vs recall (labels: cfg)')
-    axs[2].plot(cfgs, [r['fid'] for r in records], 'o-', color='tab:blue'); axs[2].set_xlabel('cfg'); axs[2].set_ylabel('FID', color='tab:blue')
+    fid, fid_e = zip(*[_bars(r, 'fid') for r in records])
+    axs[2].errorbar(cfgs, fid, yerr=fid_e, fmt='o-', color='tab:blue', capsize=2); axs[2].set_xlabel('cfg'); axs[2].set_ylabel('FID', color='tab:blue')
     if all(r.get('accuracy') is not None for r in records):
-        acc_ax = axs[2].twinx(); acc_ax.plot(cfgs, [r['accuracy'] for r in records], 's--', color='tab:red')
+        acc, acc_e = zip(*[_bars(r, 'accuracy') for r in records])
+        acc_ax = axs[2].twinx(); acc_ax.errorbar(cfgs, acc, yerr=acc_e, fmt='s--', color='tab:red', capsize=2)
         acc_ax.set_ylabel('accuracy (%)', color='tab:red')
     axs[2].set_title('FID and accuracy against cfg')
-    n = records[0]['n']; fig.suptitle(f"{title} ({n} samples per point, {records[0]['features']} features)".strip())
+    r0 = records[0]; seeds = r0.get('seeds', [r0.get('seed')])
+    over = f', mean ± 95% interval over {len(seeds)} seeds' if len(seeds) > 1 else ''
+    fig.suptitle(f"{title} ({r0['n']} samples per point{over}, {r0['features']} features)".strip())
     fig.tight_layout()
     return fig
 
@@ -343,3 +429,9 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
         result['per_class'] = [100 * (pred_B[labels_B == c] == c).float().mean().item() for c in range(C)]
     (out_dir / 'samples.json').write_text(json.dumps(result, indent=1))
     return result
+
+# %% ../nbs/10_evaluation.ipynb #a746984e
+__getattr__ = moved_names('var_nb.evaluation', {**{n: 'var_nb.classifier' for n in ('labelled_images', 'train_classifier', 'classifier_accuracy',
+                                                                                    'save_classifier')},
+                                                **{n: 'var_nb.inception' for n in ('FIDInceptionV3', 'load_fid_inception', 'find_fid_inception_weights',
+                                                                                   'fid_resize', 'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')}})

@@ -7,10 +7,29 @@
 from __future__ import annotations
 import math, time
 import torch
+from torch.utils._python_dispatch import TorchDispatchMode
+from torch.utils.flop_counter import FlopCounterMode
+
 from .transformer import VAR, VARConfig
 
 # %% auto #0
-__all__ = ['non_embedding_params', 'train_flops', 'matmul_peak']
+__all__ = ['count_flops', 'non_embedding_params', 'train_flops', 'matmul_peak']
+
+# %% ../nbs/06d_flops.ipynb #a2f7ed18
+def count_flops(fn) -> tuple[int, int]:
+    "(FLOPs, of which attention) of calling `fn()`: FlopCounterMode's matmuls and convolutions plus attention from its shapes."
+    class AttentionFlops(TorchDispatchMode):
+        flops = 0
+        def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+            name = str(func)
+            if 'scaled_dot_product' in name:
+                backward = 'backward' in name
+                q, k = (args[1], args[2]) if backward else (args[0], args[1])   # the backward's first argument is the output gradient
+                self.flops += (8 if backward else 4) * math.prod(q.shape[:-1]) * k.shape[-2] * q.shape[-1]
+            return func(*args, **(kwargs or {}))
+    with FlopCounterMode(display=False) as counter, AttentionFlops() as attention: fn()
+    others = sum(v for op, v in counter.get_flop_counts().get('Global', {}).items() if 'scaled_dot_product' not in str(op))
+    return others + attention.flops, attention.flops
 
 # %% ../nbs/06d_flops.ipynb #7205bd98
 def non_embedding_params(config:VARConfig) -> int:
@@ -23,7 +42,7 @@ def non_embedding_params(config:VARConfig) -> int:
 def train_flops(config:VARConfig, # the transformer
                 n_tokens:int, # tokens trained on (images · L)
                 arch:str='var') -> int: # 'var' or 'raster' (one start position instead of the first scale's)
-    "FLOPs of training on `n_tokens` tokens (forward + backward), counted layer by layer (`core.count_flops` agrees exactly)."
+    "FLOPs of training on `n_tokens` tokens (forward + backward), counted layer by layer (`flops.count_flops` agrees exactly)."
     c = config
     C, L, V, Cv = c.embed_dim, c.L, c.vocab_size, c.Cvae
     first_l = c.first_l if arch == 'var' else 1

@@ -7,65 +7,57 @@
 # the tokenizer is notebook 05's, the transformer's loop notebook 07's, the judging notebook 10's.
 from __future__ import annotations
 import dataclasses, json, math, os, sys, time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
-from .core import default_device, load_checkpoint, atomic_path, _USER_ERRORS
-from .data import load_image_dataset, class_names_of
+from .core import default_device, load_checkpoint, atomic_path, jsonable, output_folder, _USER_ERRORS
+from .data import load_image_dataset, class_names_of, dataset_split, is_colour
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
-from .train_tokenizer import train_tokenizer, get_tokenizer_train_config
+from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, TokenizerTrainConfig
 from .objective import token_weights, var_loss
 from .raster import model_class
 from .train import TrainConfig, TRAIN_PRESETS, get_preset, var_config_for, load_tokenizer, train
-from .classifier import load_classifier, train_classifier, save_classifier
-from .evaluation import judge_samples, evaluate
+from .classifier import Classifier, load_classifier, train_classifier, save_classifier
+from .sampling import sample
+from .evaluation import judge_samples, evaluate, real_floor, figure
+from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['data_facts', 'plan_steps', 'JobPlan', 'plan_job', 'budget_steps', 'main_job', 'judge_run', 'report_lines',
-           'register_cli']
+__all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'measure_speeds', 'job_seconds',
+           'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan', 'main_job', 'judge_run',
+           'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
-def data_facts(source, split:str='train') -> dict:
-    "What a dataset says about the model it needs: its class names and its number of training images."
+def data_facts(source, split:str='train', val_split:str|None='validation') -> dict:
+    "What a dataset says about the job: class names, training and validation images (after any hold-out), colour, decoding time."
     ds = load_image_dataset(source, split=split)
-    return dict(class_names=class_names_of(ds), images=len(ds))
+    if val_split is None: n_train, n_val = len(ds), 0
+    else: n_train, n_val = (len(dataset_split(source, role, split, val_split, verbose=False)) for role in ('train', 'validation'))
+    t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
+    return dict(class_names=class_names_of(ds), images=n_train, images_val=n_val, colour=colour,
+                decode_s=(time.perf_counter() - t0) / min(32, len(ds)))
 
-def _seconds_per_step(step, n:int=3) -> float:
-    "Median wall time of `step()` after one warm-up call."
-    step(); times = []
-    for _ in range(n): t0 = time.perf_counter(); step(); times.append(time.perf_counter() - t0)
-    return float(np.median(times))
+#: the preset the data's colour implies when none is asked for
+AUTO_PRESETS = dict(colour='emoji', grey='mnist')
 
-def plan_steps(minutes:float, # the budget of the whole job
-               tok_config,     # the tokenizer run to plan (None: the tokenizer is given, or its steps are)
-               config:TrainConfig, var_cfg, vae, device, # the transformer run, and a tokenizer of the right shape
-               tokenizer_share:float=0.35) -> tuple[int|None, int]: # share of the budget for the tokenizer (the MNIST job: 35%)
-    "(tokenizer steps, transformer steps) that fit in `minutes` on this machine, from a few timed steps of each on random data."
-    budget, tok_steps = 0.9 * minutes * 60, None                    # 10% for data, validation and sampling
-    vae = vae.to(device)
-    if tok_config is not None:
-        loss_fn, opt = TokenizerLoss(tok_config.loss_config()).to(device), torch.optim.AdamW(vae.parameters(), lr=1e-4)
-        S = vae.config.image_size
-        img = torch.rand(tok_config.batch_size, 3, S, S, device=device) * 2 - 1
-        def tok_step():
-            out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
-            opt.zero_grad(); loss.backward(); opt.step()
-        tok_steps = max(1, int(tokenizer_share * budget / _seconds_per_step(tok_step)))
-        budget *= 1 - tokenizer_share
-    model = model_class(config.arch)(var_cfg).to(device)
-    opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
-    tokens_BL = torch.randint(0, var_cfg.vocab_size, (config.batch_size, var_cfg.L), device=device)
-    labels_B = torch.randint(0, var_cfg.num_classes, (config.batch_size,), device=device)
-    weight_L = token_weights(var_cfg.patch_nums).to(device)
-    def var_step():
-        with torch.no_grad(): x = model.inputs_from_tokens(vae.eval(), tokens_BL)
-        var_loss(model(labels_B, x), tokens_BL, weight_L).backward(); opt.step(); opt.zero_grad()
-    return tok_steps, max(1, int(budget / _seconds_per_step(var_step)))
+def choose_preset(preset:str|None, facts:dict, tokenizer=None) -> tuple[str, str|None]:
+    "(the preset, a line saying why or what to use instead): with preset None, the one the data's colour implies."
+    if preset is None:
+        preset = AUTO_PRESETS['colour' if facts['colour'] else 'grey']
+        return preset, ("colour images: the emoji preset, whose tokenizer keeps colour (a 16x16 latent, 1,024 codes); "
+                        "--preset mnist for the smaller grey one" if facts['colour'] else
+                        "grey images: the mnist preset (an 8x8 latent, 512 codes); --preset emoji for the colour one")
+    if facts['colour'] and tokenizer is None and get_preset(preset).tokenizer in ('mnist', 'mnist-1scale', 'tiny'):
+        return preset, (f"note: colour images, and the {preset} preset trains a tokenizer made for grey digits (an 8x8 latent, "
+                        f"512 codes) that loses colour in a short run: --preset emoji (or leave --preset out) keeps it")
+    return preset, None
 
+# %% ../nbs/13_own_images.ipynb #c604284d
 @dataclass
 class JobPlan:
     "What the job trains, settled before anything runs: the transformer's settings, the tokenizer's (or the given one), the data's facts."
@@ -73,30 +65,35 @@ class JobPlan:
     tok_config: object                   # the tokenizer run (a TokenizerTrainConfig), or None when a tokenizer is given
     tok_shape: object                    # the tokenizer's VQVAEConfig (trained or given)
     tokenizer: object                    # the given tokenizer (a path or a VQVAE), or None
-    facts: dict                          # the data's class names and number of training images
+    facts: dict                          # `data_facts`: class names, image counts, colour
+    preset: str                          # the training preset the settings start from
     given: object = None                 # the given tokenizer, loaded once (frozen), or None
+    steps: int = 0                       # transformer steps (from `steps`, or `epochs` of the training images)
+    why: str | None = None               # why this preset (or what to use instead), said before anything runs
+    seconds: dict = field(default_factory=dict)   # expected seconds of each stage, when timed (`--minutes`)
 
-def plan_job(preset:str='mnist', tokenizer=None, overrides:dict|None=None, tokenizer_overrides:dict|None=None,
+def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, tokenizer_overrides:dict|None=None,
              size:int|None=None) -> JobPlan:
     "The settings the data and the tokenizer imply, checked before anything is trained (a bad setting fails here)."
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
-    config = get_preset(preset, **overrides)
-    if tokenizer is None and preset.startswith('imagenet'):               # refused before the data is even looked at
-        raise ValueError(f'preset {preset!r} needs a trained tokenizer: pass tokenizer=PATH (--tokenizer PATH), e.g. the official '
-                         f'VQVAE converted with var_nb.official or one trained with `var-nb train-tokenizer`; this job '
-                         f'only trains small tokenizers itself')
+    if tokenizer is None and preset is not None and preset.startswith('imagenet'):   # refused before the data is even looked at
+        raise ValueError(f'preset {preset!r} needs a trained tokenizer: pass --tokenizer PATH, e.g. the official VQVAE converted '
+                         f'with var_nb.official or one trained with `var-nb train-tokenizer`; this job only trains small tokenizers itself')
     if tokenizer is None and int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('under torchrun, train the tokenizer first (var-nb train-tokenizer) and pass it with --tokenizer')
-    facts = data_facts(config.dataset, config.train_split)          # a bad dataset fails now, before any training
-    tok_config = given = None
+    base = get_preset(preset or AUTO_PRESETS['grey'], **overrides)
+    facts = data_facts(base.dataset, base.train_split, base.val_split)   # a bad dataset fails now, before any training
+    preset, why = choose_preset(preset, facts, tokenizer)
+    config, tok_config, given = get_preset(preset, **overrides), None, None
     if tokenizer is None:
         tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), data=config.dataset,
-                                         **({'val_split': config.val_split} if config.val_split else {}), **tokenizer_overrides)
+                                         **({'val_split': config.val_split} if config.val_split else {}),
+                                         **({'batch_size': overrides['batch_size']} if 'batch_size' in overrides else {}),
+                                         **tokenizer_overrides)
         if size: tok_config = dataclasses.replace(tok_config, model=with_image_size(tok_config.vae_config(), size))
         tok_shape = tok_config.vae_config()
     else:
-        given = load_tokenizer(tokenizer)
-        tok_shape = given.config
+        given = load_tokenizer(tokenizer); tok_shape = given.config
         if size and size != tok_shape.image_size:
             raise ValueError(f'--size {size} but the tokenizer {tokenizer} reads {tok_shape.image_size}x{tok_shape.image_size} images: '
                              f'leave --size out, or train a tokenizer for that size (leave --tokenizer out)')
@@ -106,26 +103,164 @@ def plan_job(preset:str='mnist', tokenizer=None, overrides:dict|None=None, token
     var_overrides.update({k: v for k, v in decided.items() if k not in asked})
     config = replace(config, var_overrides=var_overrides)
     var_config_for(config)                                           # bad var / var_overrides: fail now, not after the tokenizer
-    return JobPlan(config, tok_config, tok_shape, tokenizer, facts, given)
+    for n, what, batch in ((facts['images'], 'transformer', config.batch_size), (facts['images'], 'tokenizer', tok_config and tok_config.batch_size)):
+        if batch and n < batch:
+            raise ValueError(f'{facts["images"]} training images are fewer than one {what} batch of {batch}: pass a smaller '
+                             f'--batch-size (at most {n}), or add images')
+    steps = config.steps or max(1, math.ceil(config.epochs * (facts['images'] // config.batch_size)))
+    return JobPlan(config, tok_config, tok_shape, tokenizer, facts, preset, given, steps, why)
 
-def budget_steps(plan:JobPlan, minutes:float, overrides:dict, tokenizer_overrides:dict, device) -> JobPlan:
-    "The plan with the steps not given explicitly set to fit `minutes` on this machine (`plan_steps`)."
-    shape = VQVAE(plan.tok_shape) if plan.given is None else plan.given   # timed on a model of the right shape
-    tok_config = plan.tok_config if 'steps' not in tokenizer_overrides else None
-    tok_steps, steps = plan_steps(minutes, tok_config, plan.config, var_config_for(plan.config), shape,
-                                  torch.device(device) if device else default_device())
-    if tok_config is not None:
+def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, tokenizer_overrides:dict, device,
+                 tokenizer_share:float=0.35) -> JobPlan:
+    "The plan with the steps not given explicitly set so that the whole job, data to report, fits `minutes` (`spent` seconds are gone)."
+    device = torch.device(device) if device else default_device()
+    t0 = time.time()
+    speeds = measure_speeds(plan, device, classifier=plan.config.dataset != 'mnist5k')
+    seconds = job_seconds(plan, speeds)
+    fixed = seconds['data'] + seconds['samples'] + spent + (time.time() - t0)
+    free = 0.97 * minutes * 60 - fixed                                # 3% for what is not timed
+    tok_free = plan.tok_config is not None and 'steps' not in tokenizer_overrides
+    var_free = 'steps' not in overrides and 'epochs' not in overrides
+    if not tok_free: free -= seconds.get('tokenizer', 0.0)
+    if not var_free: free -= seconds['transformer']
+    if free < 10:
+        raise ValueError(f'--minutes {minutes:g} is too short here: data, sampling and evaluation alone take about {fixed / 60:.1f} '
+                         f'minutes on this machine; give --minutes {math.ceil((fixed + 60) / 0.95 / 60)} or more')
+    tok_config, config = plan.tok_config, plan.config
+    if tok_free:
+        share = tokenizer_share if var_free else 1.0
+        tok_steps = max(1, int(share * free / speeds['tokenizer_step']))
         tok_config = dataclasses.replace(tok_config, steps=tok_steps, eval_every=tok_steps, ckpt_every=max(1, tok_steps // 4),
                                          log_every=max(1, tok_steps // 40))
-    config = plan.config if 'steps' in overrides or 'epochs' in overrides else replace(plan.config, steps=steps)
-    return replace(plan, config=config, tok_config=tok_config or plan.tok_config)
+        free -= tok_steps * speeds['tokenizer_step']
+    steps = max(1, int(free / speeds['transformer_step'])) if var_free else plan.steps
+    if var_free: config = replace(config, steps=steps)
+    plan = replace(plan, config=config, tok_config=tok_config, steps=steps)
+    return replace(plan, seconds={**job_seconds(plan, speeds), 'planning': spent + time.time() - t0})
 
-def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool) -> tuple:
+# %% ../nbs/13_own_images.ipynb #df3f645e
+def _seconds_per_step(step, n:int=2, warmup:int=1) -> float:
+    "Median wall time of `step()` after `warmup` untimed calls."
+    for _ in range(warmup): step()
+    times = []
+    for _ in range(n): t0 = time.perf_counter(); step(); times.append(time.perf_counter() - t0)
+    return float(np.median(times))
+
+def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
+    "Seconds per tokenizer step, transformer step, encoded image, sampled image and classifier step, timed on random data of the job's shapes."
+    vae = (VQVAE(plan.tok_shape) if plan.given is None else plan.given).to(device)
+    S, c, var_cfg = plan.tok_shape.image_size, plan.config, var_config_for(plan.config)
+    speeds = {}
+    if plan.tok_config is not None:
+        loss_fn, opt = TokenizerLoss(plan.tok_config.loss_config()).to(device), torch.optim.AdamW(vae.parameters(), lr=1e-4)
+        img = torch.rand(plan.tok_config.batch_size, 3, S, S, device=device) * 2 - 1
+        def tok_step():
+            out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
+            opt.zero_grad(); loss.backward(); opt.step()
+        speeds['tokenizer_step'] = _seconds_per_step(tok_step)
+    vae.eval().requires_grad_(False)
+    model = model_class(c.arch)(var_cfg).to(device); opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    tokens_BL = torch.randint(0, var_cfg.vocab_size, (c.batch_size, var_cfg.L), device=device)
+    labels_B = torch.randint(0, var_cfg.num_classes, (c.batch_size,), device=device)
+    weight_L = token_weights(var_cfg.patch_nums).to(device)
+    def var_step():
+        with torch.no_grad(): x = model.inputs_from_tokens(vae, tokens_BL)
+        var_loss(model(labels_B, x), tokens_BL, weight_L).backward(); opt.step(); opt.zero_grad()
+    # a training step settles after about three (allocations, AdamW's state); the loop adds clipping, logging, per-epoch
+    # validation and checkpoints to the bare step: +12% on the colour shapes of this notebook (0.81 s against 0.72 s)
+    speeds['transformer_step'] = 1.12 * _seconds_per_step(var_step, n=3, warmup=3)
+    img16 = torch.rand(16, 3, S, S, device=device) * 2 - 1
+    with torch.no_grad(): speeds['encode_image'] = _seconds_per_step(lambda: vae.img_to_tokens(img16), n=1) / 16
+    speeds['sample_image'] = _seconds_per_step(lambda: sample(model.eval(), vae, labels_B[:16] % var_cfg.num_classes, cfg=3.0, seed=0), n=1) / 16
+    if classifier:
+        clf = Classifier(var_cfg.num_classes, 3).to(device); copt = torch.optim.AdamW(clf.parameters())
+        x, y = torch.rand(64, 3, 32, 32, device=device), torch.randint(0, var_cfg.num_classes, (64,), device=device)
+        def clf_step(): F.cross_entropy(clf.train()(x), y).backward(); copt.step(); copt.zero_grad()
+        speeds['classifier_step'] = _seconds_per_step(clf_step)
+    return speeds
+
+def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
+    "Expected seconds of each stage: data (decoding, encoding), tokenizer, transformer, and samples with their evaluation."
+    f, C = plan.facts, len(plan.facts['class_names'])
+    n_img = f['images'] + f['images_val']
+    stages = dict(data=n_img * (f['decode_s'] * (2 if plan.tok_config is not None else 1) + speeds['encode_image']))
+    if plan.tok_config is not None: stages['tokenizer'] = plan.tok_config.steps * speeds['tokenizer_step']
+    stages['transformer'] = plan.steps * speeds['transformer_step']
+    judged = min(C, 10) * n_per_class
+    if 'classifier_step' in speeds:                           # a classifier of the data's classes, and FID samples (judge_run)
+        per_epoch = max(1, f['images'] // min(64, f['images']))
+        clf_steps = max(8, math.ceil(200 / per_epoch)) * per_epoch
+        judged += 3 * C * max(2, min(50, math.ceil(200 / C)))   # judge_run's three sampling seeds
+        stages['samples'] = judged * speeds['sample_image'] + clf_steps * speeds['classifier_step'] + n_img * f['decode_s']
+    else: stages['samples'] = judged * speeds['sample_image']
+    return stages
+
+# %% ../nbs/13_own_images.ipynb #6df53f0a
+def _holds_run(out_dir:Path) -> list[str]:
+    "The files of an earlier `var-nb train` in `out_dir`."
+    names = ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors')
+    return [n for n in names if (out_dir / n).exists()]
+
+def check_job_folder(out_dir, resume:bool) -> Path:
+    "`out_dir` checked before any work: a run there needs --resume; --resume needs a run there."
+    out_dir = output_folder(out_dir)
+    held = _holds_run(out_dir)
+    if held and not resume:
+        raise FileExistsError(f'{out_dir} already holds a run ({", ".join(held)}): pass --resume to continue it, or choose another --out')
+    if resume and not held:
+        raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no checkpoint): leave out --resume to start one there')
+    return out_dir
+
+def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
+    "out_dir/plan.json: the settings of both runs, so that --resume continues this plan rather than making another."
+    out_dir.mkdir(parents=True, exist_ok=True)
+    d = dict(preset=plan.preset, minutes=minutes, train_config=jsonable(plan.config), steps=plan.steps,
+             tokenizer_config=plan.tok_config.to_dict() if plan.tok_config is not None else None,
+             tokenizer=str(plan.tokenizer) if isinstance(plan.tokenizer, (str, Path)) else None,
+             tok_shape=jsonable(plan.tok_shape), facts=plan.facts, seconds=plan.seconds, why=plan.why)
+    with atomic_path(out_dir / 'plan.json') as tmp: tmp.write_text(json.dumps(d, indent=1))
+
+def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None) -> JobPlan:
+    "The plan a run stored in out_dir/plan.json; an option given now that changes it is refused in one line."
+    d = json.loads((out_dir / 'plan.json').read_text())
+    config = TrainConfig(**d['train_config'])
+    tok_config = TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None
+    asked = {**{k: v for k, v in overrides.items() if k != 'var_overrides'}, **{f'tokenizer {k}': v for k, v in tokenizer_overrides.items()}}
+    stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
+    changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items() if jsonable(v) != stored.get(k)]
+    if minutes is not None and minutes != d['minutes']: changed.append(f'minutes {minutes:g} (stored: {d["minutes"]})')
+    if changed:
+        raise ValueError(f'--resume continues the plan in {out_dir / "plan.json"}, and these options change it: ' + '; '.join(changed) +
+                         ': leave them out to resume, or choose another --out for a new run')
+    given = load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
+    tok_shape = tok_config.vae_config() if tok_config is not None else given.config
+    return JobPlan(config, tok_config, tok_shape, d['tokenizer'], d['facts'], d['preset'], given, d['steps'],
+                   d['why'], d['seconds'])
+
+def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False) -> str:
+    "What the job is about to do, said before it starts: the data, each stage's steps and, when timed, its minutes."
+    f, s, tok = plan.facts, plan.seconds, plan.tok_shape
+    m = lambda k: f' (about {s[k] / 60:.1f} min)' if k in s else ''
+    C = len(f['class_names'])
+    lines = [('resuming the plan of plan.json: ' if resumed else 'plan: ') + f"{f['images']} training and {f['images_val']} validation "
+             f"images, {C} classes, {'colour' if f['colour'] else 'grey'}, {tok.image_size}x{tok.image_size}; preset {plan.preset}"]
+    if plan.why: lines.append('  ' + plan.why)
+    lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
+                 f"{tok.vocab_size} codes" if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
+    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}")
+    if s: lines.append(f"  data, planning, samples and their evaluation (about {(s['data'] + s.get('planning', 0) + s['samples']) / 60:.1f} min)")
+    else: lines.append('  then samples and their evaluation (not timed: give --minutes for a budget)')
+    if s and minutes: lines.append(f"  in all about {sum(v for v in s.values()) / 60:.1f} of the {minutes:g} minutes asked (timed on this machine)")
+    return '\n'.join(lines)
+
+# %% ../nbs/13_own_images.ipynb #4671d824
+def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, command:str|None=None) -> tuple:
     "(the tokenizer the transformer trains on, whether an earlier call trained it): the given one, or one trained into out_dir/tokenizer."
     if plan.tok_config is None: return plan.tokenizer, False
     tok_dir = out_dir / 'tokenizer'
     earlier = (tok_dir / 'tokenizer.safetensors').exists() or (resume and (tok_dir / 'last.safetensors').exists())
-    r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress)
+    r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress,
+                        command=command)
     return (r['tokenizer'] if r.get('tokenizer') else tok_dir / 'tokenizer.safetensors'), earlier
 
 def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
@@ -134,51 +269,116 @@ def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
     return dict(path=str(tokenizer), image_size=plan.tok_shape.image_size, steps=meta.get('step'), train_seconds=meta.get('train_seconds'),
                 **{k: meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used')})
 
-def main_job(out_dir, preset:str='mnist', tokenizer=None, resume:bool=False, device=None, overrides:dict|None=None,
+def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, tokenizer_overrides:dict, size, minutes, device,
+              t0:float, verbose:bool) -> JobPlan:
+    "The job's plan: the one stored in out_dir when resuming, else made from the data (and timed for --minutes), stored, and said."
+    stored = resume and (out_dir / 'plan.json').exists()
+    if stored: plan = load_plan(out_dir, overrides, tokenizer_overrides, minutes)
+    else:
+        plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
+        if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
+        if int(os.environ.get('RANK', '0')) == 0: save_plan(plan, out_dir, minutes)
+    if verbose: print(plan_lines(plan, minutes, resumed=stored), flush=True)
+    return plan
+
+def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
+             preset:str|None=None, # a TRAIN_PRESETS name; None: the data's colour decides ('emoji' for colour, 'mnist' for grey)
+             tokenizer=None, resume:bool=False, device=None, overrides:dict|None=None,
              tokenizer_overrides:dict|None=None, # fields of the tokenizer's TokenizerTrainConfig (steps, ...)
              size:int|None=None,     # image side (default: the preset's); the tokenizer's scales follow (vqvae.with_image_size)
-             minutes:float|None=None, # a time budget for the steps not given explicitly (measured on this machine)
-             cfg:float=3.0, n_per_class:int=10, progress:bool=True) -> dict:
+             minutes:float|None=None, # a time budget for the whole job; the steps not given explicitly are planned to fit it
+             cfg:float=3.0, n_per_class:int=10, progress:bool=True, verbose:bool=True,
+             command:str|None=None, # what started the job (a command line), recorded in its models' and summary's provenance
+            ) -> dict:
     "Tokenizer (trained unless given) + transformer + judged samples in `out_dir`, with the settings the data implies."
-    t0, out_dir = time.time(), Path(out_dir)
+    command = command or f"var_nb.job.main_job('{out_dir}', preset={preset!r})"
+    t0 = time.time()
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
-    plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
-    if minutes: plan = budget_steps(plan, minutes, overrides, tokenizer_overrides, device)
-    resumed = resume and (out_dir / 'last.safetensors').exists()    # training times come from the runs' own clocks, which a resume carries on
-    tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress)
+    out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume)     # before any work: refused in one line
+    plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
+    tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
     tok = _tokenizer_report(tokenizer, plan)
     names = plan.facts['class_names']
-    run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names)
+    run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
     if run['rank'] != 0: return run
     t2 = time.time()
     quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress)
     timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
-                   sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resumed or tok_earlier))
-    if plan.tok_config is not None: timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
-    else: tok.pop('train_seconds')
+                   sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
+    timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
+    if plan.tok_config is None: del timings['tokenizer_s']
     tr, va = ([r for r in run['history'] if r['split'] == s] for s in ('train', 'validation'))
     written = sorted(str(p) for p in out_dir.rglob('*') if p.is_file() and p.suffix in ('.png', '.safetensors', '.json', '.jsonl'))
-    summary = dict(preset=preset, dataset=str(plan.config.dataset), images=plan.facts['images'], classes=len(names), class_names=names,
+    summary = dict(preset=plan.preset, dataset=str(plan.config.dataset), images=plan.facts['images'], images_val=plan.facts['images_val'],
+                   classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes, planned_s=plan.seconds,
                    tokenizer=tok, steps=run['steps'], **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
-                   **quality, files=written + [str(out_dir / 'summary.json')])
-    with atomic_path(out_dir / 'summary.json') as tmp: tmp.write_text(json.dumps(summary, indent=1))
+                   **quality, files=sorted(set(written + [str(out_dir / 'summary.json')])))
+    write_results(out_dir / 'summary.json', summary, provenance(command, [plan.config.seed, 0], timings['total_s'], run['var'].pos_1LC.device))
     return {**run, 'summary': summary}
 
-def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True) -> dict:
-    "Samples and progression pictures, and a quality figure that fits the data: the digit classifier on MNIST, else FID with one trained on the data."
+# %% ../nbs/13_own_images.ipynb #2744ae2b
+def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
+              seeds=(0, 1, 2), # sampling seeds of the quality figures: each is a mean with its 95% interval over them
+             ) -> dict:
+    "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
     out_dir = Path(out_dir)
     if config.dataset == 'mnist5k':                                  # notebook 10's digit classifier reads digits only
         return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(),
                              class_names=getattr(var, 'class_names', None))
     judged = judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, class_names=getattr(var, 'class_names', None))
-    clf, clf_acc = train_classifier(config.dataset)                  # a feature network of this data's own classes
-    save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset))
+    t0 = time.time(); clf, clf_acc = train_classifier(config.dataset)   # a feature network of this data's own classes
+    save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset),
+                    provenance=provenance(f"var_nb.classifier.train_classifier({str(config.dataset)!r})", [0], time.time() - t0))
     n = max(2, min(50, math.ceil(200 / var.config.num_classes)))
-    try: m = evaluate(var, vae, n_per_class=n, cfg=cfg, features=out_dir / 'classifier.safetensors', real=config.dataset)
+    features = out_dir / 'classifier.safetensors'
+    try: m = evaluate(var, vae, n_per_class=n, cfg=cfg, seeds=seeds, features=features, real=config.dataset)
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
         return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
-    return dict(judged, classifier_val_accuracy=clf_acc, fid=m['fid'], precision=m['precision'], recall=m['recall'],
-                accuracy=m['accuracy'], eval_samples=m['n'], features=str(out_dir / 'classifier.safetensors'))
+    out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features))
+    for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m[f'{k}_ci95']})
+    try:                                                              # the FID real images get at the same sizes: how low it can go
+        floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_fake=m['n'])
+        out.update(floor_fid=floor['fid'], floor_fid_ci95=floor['fid_ci95'], floor_draws=floor['draws'])
+    except ValueError as e: out['floor_not_measured'] = str(e)
+    return out
+
+# %% ../nbs/13_own_images.ipynb #2380503e
+def report_lines(s:dict) -> str:
+    "The end-of-run report of the main job: what was trained on what, how well (and what that means), in how long, and every file written."
+    names, C = s['class_names'], s['classes']
+    shown = ', '.join(names[:10]) + (f', ... ({len(names)} in all)' if len(names) > 10 else '')
+    tok, tr, va = s['tokenizer'], s['final_train'] or {}, s['final_val'] or {}
+    n_val = s.get('images_val')
+    budget = f" of the {s['minutes']:g} minutes asked" if s.get('minutes') else ''
+    lines = [f"trained on {s['dataset']}: {s['images']} training images" + (f" ({n_val} more held out for validation)" if n_val else '') +
+             f", {C} classes ({shown}), {tok['image_size']}x{tok['image_size']} pixels; " +
+             (f"{s['total_s']:.0f} s in this call, which resumed earlier training (the times below are the runs' own clocks, all calls)"
+              if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
+    if 'tokenizer_s' in s:
+        lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s: validation PSNR {tok['psnr']:.2f} dB, "
+                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used ({tok['path']})")
+    else:
+        lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
+    lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s; final training loss {tr.get('loss', float('nan')):.3f}"
+                 + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
+    chance = 100 / C
+    def read_as(acc): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
+    if 'classifier_accuracy' in s:
+        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (cfg {s['cfg']:g}) as the asked digit")
+    elif 'fid' in s:
+        lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}) against the {s.get('eval_real', n_val)} validation images, in the features of a "
+                     f"classifier trained on this data (its validation accuracy {s['classifier_val_accuracy']:.1f}%): FID {figure(s, 'fid', '.2f')}, "
+                     f"precision {figure(s, 'precision')}, recall {figure(s, 'recall')}, read as the asked class {read_as(s['accuracy'])}"
+                     + (f" (mean ± 95% interval over sampling seeds {', '.join(map(str, s['eval_seeds']))})" if len(s.get('eval_seeds', ())) > 1 else ''))
+        if 'floor_fid' in s:
+            lines.append(f"  real images against the same validation images at the same sizes score FID {figure(s, 'floor_fid', '.2f')} "
+                         f"({s['floor_draws']} disjoint draws of training images): the lowest FID to hope for here")
+        if (s.get('eval_real') or n_val or 0) < 100:
+            lines.append(f"  with {s.get('eval_real', n_val)} validation images, FID, precision and recall are rough: they need a few hundred "
+                         f"to mean much; the pictures say more")
+    elif 'quality_not_measured' in s: lines.append(f"samples: quality not measured ({s['quality_not_measured']})")
+    lines.append('wrote: ' + ', '.join(s['files']))
+    return '\n'.join(lines)
 
 # %% ../nbs/13_own_images.ipynb #d8f55de8
 def _cli_train(args):
@@ -196,10 +396,10 @@ def _cli_train(args):
             except json.JSONDecodeError as e:
                 raise ValueError(f'--var-overrides {args.var_overrides!r} is not JSON ({e}); write e.g. \'{{"depth": 6}}\'') from None
             if not isinstance(extra, dict): raise ValueError(f'--var-overrides must be a JSON object such as \'{{"depth": 6}}\', got {args.var_overrides!r}')
-            overrides['var_overrides'] = {**get_preset(args.preset).var_overrides, **extra}
-        out = main_job(args.out or f'runs/{args.preset}', preset=args.preset, tokenizer=args.tokenizer, resume=args.resume, device=args.device,
+            overrides['var_overrides'] = {**get_preset(args.preset or AUTO_PRESETS['grey']).var_overrides, **extra}
+        out = main_job(args.out, preset=args.preset, tokenizer=args.tokenizer, resume=args.resume, device=args.device,
                        overrides=overrides, tokenizer_overrides=tok_overrides, size=args.size, minutes=args.minutes,
-                       cfg=args.cfg, progress=not args.quiet)
+                       cfg=args.cfg, progress=not args.quiet, command=command_line(args))
     except _USER_ERRORS as e:
         print(f'var-nb train: error: {e}', file=sys.stderr); return 2
     s = out.get('summary')
@@ -207,47 +407,22 @@ def _cli_train(args):
     print(report_lines(s))
     return 0
 
-def report_lines(s:dict) -> str:
-    "The end-of-run report of the main job: what was trained on what, how well, in how long, and every file written."
-    names = s['class_names']
-    shown = ', '.join(names[:10]) + (f', ... ({len(names)} in all)' if len(names) > 10 else '')
-    tok, tr, va = s['tokenizer'], s['final_train'] or {}, s['final_val'] or {}
-    lines = [f"trained on {s['dataset']}: {s['images']} training images, {s['classes']} classes ({shown}), "
-             f"{tok['image_size']}x{tok['image_size']} pixels; " + (f"{s['total_s']:.0f} s in this call, which resumed earlier training "
-             f"(the times below are the runs' own clocks, all calls)" if s.get('resumed') else f"{s['total_s']:.0f} s in all")]
-    if 'tokenizer_s' in s:
-        lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s: validation PSNR {tok['psnr']:.2f} dB, "
-                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used ({tok['path']})")
-    else:
-        lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
-    lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s; final training loss {tr.get('loss', float('nan')):.3f}"
-                 + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
-    if 'classifier_accuracy' in s:
-        lines.append(f"samples: the MNIST digit classifier reads {s['classifier_accuracy']:.1f}% of {s['n']} samples (cfg {s['cfg']:g}) as the asked digit")
-    elif 'fid' in s:
-        lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}) against the validation images, in the features of a classifier trained on "
-                     f"this data (its validation accuracy {s['classifier_val_accuracy']:.1f}%): FID {s['fid']:.2f}, precision {s['precision']:.3f}, "
-                     f"recall {s['recall']:.3f}, read as the asked class {s['accuracy']:.1f}%")
-    elif 'quality_not_measured' in s: lines.append(f"samples: quality not measured ({s['quality_not_measured']})")
-    lines.append('wrote: ' + ', '.join(s['files']))
-    return '\n'.join(lines)
-
 def register_cli(subparsers):
     "Add `var-nb train` to the `var-nb` parser."
     p = subparsers.add_parser('train', help='train the transformer (and the tokenizer if none is given); the main job')
-    p.add_argument('--preset', default='mnist', choices=sorted(TRAIN_PRESETS), help='training preset (default: mnist)')
-    p.add_argument('--out', default=None, help='output folder (checkpoints, log.jsonl, samples; default: runs/PRESET)')
+    p.add_argument('--preset', default=None, choices=sorted(TRAIN_PRESETS), help='training preset (default: emoji for colour images, mnist for grey)')
+    p.add_argument('--out', default=None, help='the job\'s folder (plan.json, checkpoints, log.jsonl, samples; default: runs/PRESET)')
     p.add_argument('--tokenizer', default=None, help='a var_nb tokenizer checkpoint; default: train one into OUT/tokenizer')
     p.add_argument('--steps', type=int, default=None, help='optimiser steps (overrides --epochs)')
     p.add_argument('--epochs', type=float, default=None)
-    p.add_argument('--batch-size', dest='batch_size', type=int, default=None, help='global batch per optimiser step')
+    p.add_argument('--batch-size', dest='batch_size', type=int, default=None, help='global batch per optimiser step, of the transformer and of the tokenizer this job trains')
     p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
     p.add_argument('--base-lr', dest='base_lr', type=float, default=None, help='lr per 256 images')
     p.add_argument('--precision', choices=['auto', 'fp32', 'bf16', 'fp16'], default=None)
     p.add_argument('--ema', type=float, default=None, help='EMA decay of the weights (0: off)')
     p.add_argument('--dataset', default=None, help="'mnist5k', 'emoji', a Hugging Face dataset name or a folder of class sub-folders")
     p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32); the tokenizer's scales follow")
-    p.add_argument('--minutes', type=float, default=None, help='a time budget: the tokenizer and transformer steps not given are planned to fit it')
+    p.add_argument('--minutes', type=float, default=None, help='a time budget for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
     p.add_argument('--val-split', dest='val_split', default=None,
                    help="validation split (default: 'validation'; 'none': no validation); when the data has none, 5%% of train is held out")
@@ -255,7 +430,7 @@ def register_cli(subparsers):
     p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--seed', type=int, default=None)
     p.add_argument('--log-every', dest='log_every', type=int, default=None)
-    p.add_argument('--resume', action='store_true', help='continue the run saved in --out (same settings required)')
+    p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
     p.add_argument('--cfg', type=float, default=3.0, help='classifier-free guidance of the judged samples')
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (1 is fastest on a CPU shared with other jobs)')

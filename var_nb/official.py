@@ -6,7 +6,7 @@
 # References: official FoundationVision/VAR models/vqvae.py (VQVAE, its load_state_dict), models/quant.py (the φ
 # containers), models/__init__.py (build_vae_var: the released configs), models/var.py (VAR, via var_nb.transformer).
 from __future__ import annotations
-import re
+import importlib.metadata, re
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
@@ -25,7 +25,8 @@ from .transformer import VAR_CONFIGS, var_from_official   # notebook 06 builds t
 __all__ = ['OFFICIAL_VQVAE_KWARGS', 'RELEASED_VQVAE_KWARGS', 'REFERENCE_SET', 'OFFICIAL_SAMPLING', 'OFFICIAL_EVAL',
            'PRETRAINED_REPO', 'PRETRAINED', 'vqvae_config_from_official', 'vqvae_state_dict_from_official',
            'vqvae_state_dict_to_official', 'read_state_dict', 'load_vqvae', 'load_var', 'read_reference_set',
-           'official_var_kwargs', 'imagenet_class_names', 'pretrained_file', 'pretrained_tokenizer', 'pretrained']
+           'official_var_kwargs', 'imagenet_class_names', 'hub_cli', 'pretrained_file', 'pretrained_tokenizer',
+           'pretrained']
 
 # %% ../nbs/03b_official.ipynb #52f66545
 #: keyword arguments of the official `VQVAE(...)` with their official defaults
@@ -192,6 +193,10 @@ def imagenet_class_names() -> list[str]:
 def _hub_cache(cache_dir) -> Path:
     return Path(cache_dir or constants.HF_HUB_CACHE)
 
+def hub_cli() -> str:
+    "The download command the installed huggingface_hub provides: `hf` (since 0.34), else the older `huggingface-cli`."
+    return 'hf' if 'hf' in {e.name for e in importlib.metadata.entry_points(group='console_scripts')} else 'huggingface-cli'
+
 def pretrained_file(filename:str, cache_dir=None, offline:bool|None=None) -> Path:
     "A released file from the Hugging Face cache, downloaded into it when online; one clear error when it cannot be had."
     if offline is None: offline = hub_offline()
@@ -199,7 +204,7 @@ def pretrained_file(filename:str, cache_dir=None, offline:bool|None=None) -> Pat
     except LocalEntryNotFoundError:
         raise FileNotFoundError(
             f'{filename} is not in the Hugging Face cache ({_hub_cache(cache_dir)}) and the hub cannot be reached: on a machine with '
-            f'network run `huggingface-cli download {PRETRAINED_REPO} {filename}` and copy its cache folder here, or download the file '
+            f'network run `{hub_cli()} download {PRETRAINED_REPO} {filename}` and copy its cache folder here, or download the file '
             f'from the {PRETRAINED_REPO} model repository and pass it as a path (--official-var / --official-vae)') from None
 
 def _released(name:str) -> dict:

@@ -7,7 +7,7 @@
 # ablation); Esser et al. 2021 (VQGAN transformer: GPT over one VQ map in raster order). The official release has no
 # raster baseline; this one reuses var_nb's VAR (transformer.py), sampler pieces (sampling.py) and objective (objective.py).
 from __future__ import annotations
-import sys
+import sys, time
 from dataclasses import replace
 
 import numpy as np
@@ -15,7 +15,9 @@ import torch
 import torch.nn as nn
 from einops import rearrange, repeat
 
-from .core import default_device, count_flops, checkpoint_meta, median_seconds
+from .core import default_device, checkpoint_meta, median_seconds, jsonable
+from .records import provenance, write_results, command_line
+from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
 from .transformer import VAR, VARConfig
 from .sampling import guide, top_k_top_p_, draw_tokens, prepare_sampling, generate, decode
@@ -101,7 +103,7 @@ def load_model(path, device='cpu') -> VAR:
 
 # %% ../nbs/11_var_vs_raster.ipynb #52a1453f
 def step_flops(model, vae, tokens_BL, labels_B) -> int:
-    "FLOPs of one teacher-forced training step (forward + backward) of `model` on a batch (`core.count_flops`)."
+    "FLOPs of one teacher-forced training step (forward + backward) of `model` on a batch (`flops.count_flops`)."
     x = model.inputs_from_tokens(vae, tokens_BL).detach()
     weight_L = token_weights(model.config.patch_nums).to(x.device)
     flops, _ = count_flops(lambda: var_loss(model(labels_B, x), tokens_BL, weight_L).backward())
@@ -166,20 +168,23 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
 def _cli_bench(args):
     device = args.device or default_device()
     if args.threads: torch.set_num_threads(args.threads)
+    t0, results = time.time(), []
     print(f"{'side':>4} {'batch':>5} | {'steps VAR/raster':>16} | {'VAR s':>7} | {'raster s':>8} | {'raster/VAR':>10} | {'GFLOP VAR/raster':>16}")
-    for b in args.batch:
+    for b in args.batch_size:
         for side in args.sides:
-            r = bench_var_vs_raster(side, args.depth, args.width, b, args.runs, device)
+            r = bench_var_vs_raster(side, args.depth, args.width, b, args.runs, device); results.append(r)
             print(f"{side:>4} {b:>5} | {r['var_steps']:>7} / {r['raster_steps']:<6} | {r['var_s']:7.3f} | {r['raster_s']:8.3f} | "
                   f"{r['speedup']:9.1f}x | {r['var_flops'] / 1e9:7.2f} / {r['raster_flops'] / 1e9:<7.2f}")
+    if args.json: write_results(args.json, dict(results=jsonable(results)), provenance(command_line(args), [0], time.time() - t0, device))
     return 0
 
 def register_bench(subparsers):
     "Add `var-nb bench raster`."
     p = subparsers.add_parser('raster', help='VAR against raster-order AR: seconds, steps and FLOPs to generate (random weights)')
     p.add_argument('--sides', type=int, nargs='+', default=[8, 12, 16], choices=sorted(PATCH_NUMS_BY_SIDE), help='sides of the token map')
-    p.add_argument('--batch', type=int, nargs='+', default=[1, 16], help='batch sizes (default 1 16)')
+    p.add_argument('--batch-size', type=int, nargs='+', default=[1, 16], help='batch sizes (default 1 16)')
     p.add_argument('--depth', type=int, default=6); p.add_argument('--width', type=int, default=384)
     p.add_argument('--runs', type=int, default=3, help='timed runs after a warm-up (the median is printed)')
     p.add_argument('--threads', type=int, default=None); p.add_argument('--device')
+    p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cli_bench)

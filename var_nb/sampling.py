@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from einops import rearrange
 
-from .core import to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint
+from .core import moved_names, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits
 
@@ -221,17 +221,18 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if n < 1: raise ValueError(f'n must be >= 1 (images per class), got {n}')
-    labels = [c for c in classes for _ in range(n)]
-    S = vae.config.image_size
+    total, S = len(classes) * n, vae.config.image_size
+    label_of = lambda i: classes[i // n]                              # image i of the run: class classes[i // n], its (i % n)-th
     shown = {c: [] for c in list(dict.fromkeys(classes))[:GRID_MAX]}
     written = []
-    with (npz_writer(npz, len(labels), S, S) if npz else _no_writer()) as write_npz:
-        for start in range(0, len(labels), batch_size):   # per-image seeds: chunking changes nothing
-            imgs = sample(var, vae, labels[start:start + batch_size], cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
+    with (npz_writer(npz, total, S, S) if npz else _no_writer()) as write_npz:
+        for start in range(0, total, batch_size):   # per-image seeds: chunking changes nothing
+            labels = [label_of(i) for i in range(start, min(total, start + batch_size))]
+            imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
                           more_smooth=more_smooth, temperature=temperature, first_index=start).float().cpu()
             write_npz(imgs)
             for i, img in enumerate(imgs, start):
-                c = labels[i]
+                c = label_of(i)
                 if pngs: p = out / f'{c}_{i % n}.png'; to_pil(img).save(p); written.append(p)
                 if c in shown and len(shown[c]) < GRID_MAX: shown[c].append(img)
     rows = [c for c in shown if shown[c]]
@@ -267,3 +268,6 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
                          if close else f'the classes are ' + ', '.join(map(repr, class_names[:12])) + ('...' if len(class_names) > 12 else '')))
     return ids
 
+
+# %% ../nbs/08_sampling.ipynb #758320da
+__getattr__ = moved_names('var_nb.sampling', {'bench_models': 'var_nb.bench', 'bench_sample': 'var_nb.bench', 'load_for_sampling': 'var_nb.cli'})

@@ -13,14 +13,15 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import default_device, data_path, save_labelled_grid, _USER_ERRORS
+from .core import default_device, data_path, save_labelled_grid, output_folder, _USER_ERRORS
 from .transformer import VAR, VARConfig, VAR_CONFIGS
-from .flops import non_embedding_params, train_flops
+from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
 from .train import train, get_preset
+from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['SCALING_DEPTHS', 'family_config', 'sweep', 'train_seconds', 'fit_power_law', 'fit_with_floor', 'compute_frontier',
-           'fit_all', 'plot_scaling', 'register_cli']
+__all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'fit_with_floor',
+           'compute_frontier', 'fit_all', 'plot_scaling', 'register_cli']
 
 # %% ../nbs/12_scaling_laws.ipynb #4f3498b7
 SCALING_DEPTHS = (1, 2, 3, 4, 5, 6)
@@ -47,6 +48,17 @@ def _records_of(run:dict, depth:int, config:VARConfig, batch_size:int) -> list[d
         prev = v['step']
     return out
 
+def check_sweep(out_dir, depths):
+    "Refuse, before anything trains, a sweep that cannot fit a law (fewer than 3 sizes, a size twice) or an --out that holds a run."
+    depths = list(depths)
+    if len(set(depths)) != len(depths):
+        raise ValueError(f'--depths {" ".join(map(str, depths))} names a size twice: give each depth once')
+    if len(depths) < 3: raise ValueError(f'--depths {" ".join(map(str, depths))}: a power law needs at least 3 sizes (e.g. --depths 1 2 3)')
+    out_dir = output_folder(out_dir)
+    held = [n for n in ('last.safetensors', 'model.safetensors', 'plan.json', 'tokenizer') if (out_dir / n).exists()]
+    if held: raise FileExistsError(f'--out {out_dir} holds a training run ({", ".join(held)}); a sweep writes one run per size in '
+                                   f'{out_dir}/d1, {out_dir}/d2, ...: choose another folder')
+
 def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           depths=SCALING_DEPTHS, steps:int=600, checkpoints:int=6, batch_size:int=32,
           tokenizer=None, # default: the committed MNIST tokenizer
@@ -54,6 +66,7 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           resume:bool=False, # continue an interrupted sweep in out_dir (finished sizes are read from their logs)
          ) -> list[dict]:
     "Train every size of the family for `steps` steps; one record per validation checkpoint (see above)."
+    check_sweep(out_dir, depths)
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
     every = max(1, steps // checkpoints)
     records = []
@@ -172,8 +185,8 @@ def _cli_scaling(args):
         fits = fit_all(records)
     except _USER_ERRORS as e:
         print(f'var-nb scaling: error: {e}', file=sys.stderr); return 2
-    (out / 'scaling.json').write_text(json.dumps(dict(records=records, fits=fits, train_seconds=train_seconds(records),
-                                                      wall_seconds=time.time() - t0), indent=1))
+    write_results(out / 'scaling.json', dict(records=records, fits=fits, train_seconds=train_seconds(records)),
+                  provenance(command_line(args), [0], time.time() - t0, args.device or default_device()))
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
     fig = plot_scaling(records, fits, title=f'{len(args.depths)} sizes, {args.steps} steps each'); fig.savefig(out / 'scaling.png', dpi=100); plt.close(fig)
     for name in ('loss_vs_params', 'error_vs_params', 'loss_vs_compute'):

@@ -18,13 +18,14 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything, save_checkpoint, load_checkpoint,
-                         jsonable, fingerprint, RunLog, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
+from .core import (moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything, save_checkpoint, load_checkpoint,
+                         jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
-from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels
+from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
 from .raster import model_class
+from .records import RunLog, provenance
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'DIST_TIMEOUT', 'RESUMABLE_CHANGES', 'TrainConfig', 'get_preset', 'var_config_for',
@@ -183,7 +184,7 @@ def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:b
         raise ValueError(f'{ckpt_path} is not a var_nb transformer training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
     if not resume:
         raise FileExistsError(f'{ckpt_path.parent} already holds a training run (step {meta["step"]} of {meta["total_steps"]}); '
-                              f'pass resume=True (--resume) to continue it, or choose another output folder')
+                              f'pass --resume (resume=True) to continue it, or choose another --out folder')
     saved = {**jsonable(TrainConfig()), **meta['train_config']}          # settings added since the save: their defaults
     diff = config_diff(saved, jsonable(config), ignore=RESUMABLE_CHANGES)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
@@ -203,6 +204,7 @@ class Run:
     sampler: object; micro_bs: int; steps_per_epoch: int; total: int; warmup: int; eval_every: int; ckpt_every: int
     patch_nums: tuple; ends: list; log: RunLog; start: int = 0; best: float = float('inf'); seconds_before: float = 0.0
     tokenizer_path: str | None = None                                           # where the tokenizer file is, if it came as one
+    command: str | None = None                                                  # what started the run, recorded in its model files
 
     @property
     def final(self) -> nn.Module: return self.ema if self.ema is not None else self.model   # what is saved and sampled
@@ -411,9 +413,11 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
           stop_at:int|None=None,        # stop like a killed job when this step is reached (no final save)
           progress:bool=True,           # tqdm bar on rank 0
           class_names=None,             # what the class ids mean (stored with the model, used to label pictures)
+          command:str|None=None,        # what started the run (a command line), recorded in the model files' provenance
          ) -> dict:
     "Train a transformer on a frozen tokenizer's tokens; returns the model (EMA weights if on) and the log."
     run = build_run(config, out_dir, tokenizer, resume, device, cache_dir, progress)
+    run.command = command
     try:
         for m in filter(None, (run.model, run.ema)): m.class_names = list(class_names) if class_names else None
         bar = _progress_bar(run) if progress and run.rank == 0 else None
@@ -441,9 +445,9 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                 run.log.write('validation', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), **m, seconds=seconds)
                 if m['loss'] < run.best: run.best, new_best = m['loss'], True
             if due_ckpt: save_state(run, step + 1, seconds)
-            if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1)
+            if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)
         finished = stop_at is None or stop_at >= run.total
-        if finished and run.rank == 0: _save_model(run, run.out_dir / 'model.safetensors', run.total)
+        if finished and run.rank == 0: _save_model(run, run.out_dir / 'model.safetensors', run.total, run.seconds_before + time.time() - t0)
         if bar is not None: bar.close()
         result = dict(var=run.final.eval(), vae=run.vae, history=run.log.records, steps=run.total, finished=finished,
                       out_dir=run.out_dir, rank=run.rank, world_size=run.world)
@@ -467,10 +471,14 @@ def _check_finite(run:Run, step:int, stats:StepStats, lr:float):
         _diverged(run, step, stats.loss, stats.grad_norm, lr, streak=worst)
     stats.worst_streak = stats.streak
 
-def _save_model(run:Run, path:Path, step:int):
-    "The model (EMA weights when on) in its own format, with the settings and its tokenizer's fingerprint and location."
+def _save_model(run:Run, path:Path, step:int, seconds:float):
+    "The model (EMA weights when on) in its own format: settings, its tokenizer's fingerprint and location, and how it was made."
     where = {'tokenizer_path': os.path.relpath(Path(run.tokenizer_path).resolve(), path.parent.resolve())} if run.tokenizer_path else {}
-    run.final.save(path, train_config=jsonable(run.config), step=step, tokenizer=run.tokenizer_fp, **where)
+    prov = provenance(run.command or f"var_nb.train.train(config, '{run.out_dir}')", [run.config.seed], seconds, run.device)
+    run.final.save(path, train_config=jsonable(run.config), step=step, tokenizer=run.tokenizer_fp, provenance=prov, **where)
 
 def _progress_bar(run:Run):
     return tqdm(total=run.total, initial=run.start, desc='train', dynamic_ncols=True)
+
+# %% ../nbs/07_training.ipynb #63c7867a
+__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.job', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench'})

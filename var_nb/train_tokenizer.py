@@ -17,7 +17,8 @@ from tqdm.auto import tqdm
 from .core import (default_device, autocast_dtype, seed_everything, to_01, to_pil, save_grid, show_images, save_labelled_grid,
                          refuse_overwriting_inputs,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, RunLog, read_log, plot_log, lr_factor, _USER_ERRORS)
+                         rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
+from .records import RunLog, read_log, plot_log, provenance, command_line
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, codebook_stats, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
@@ -186,6 +187,7 @@ class TokenizerRun:
     vae: VQVAE; loss_fn: TokenizerLoss; opt: torch.optim.Optimizer; opt_disc: torch.optim.Optimizer | None; scaler: object
     batches: ResumableBatches; val_data: object; log: RunLog | None = None
     step: int = 0; best_psnr: float = -math.inf; seconds_before: float = 0.0; t0: float = 0.0
+    command: str | None = None      # what started the run, recorded in tokenizer.safetensors
 
     @property
     def disc(self): return self.loss_fn.disc                     # the PatchGAN discriminator, when the loss has one
@@ -293,9 +295,11 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
                     val_data=None,          # same for validation; default: config.data's validation split
                     progress:bool=True,     # show a tqdm bar
                     live_plot:bool=False,   # redraw the loss / PSNR curves at each evaluation (notebooks)
+                    command:str|None=None,  # what started the run (a command line), recorded in tokenizer.safetensors
                    ) -> dict:
     "Train (or resume) a multi-scale VQVAE tokenizer; returns the final validation metrics and the run's figures."
     run = build_tokenizer_run(config, out_dir, resume, train_data, val_data, progress)
+    run.command = command
     c = run.config
     end = c.steps if stop_at is None else min(stop_at, c.steps)
     pbar = tqdm(total=c.steps, initial=run.step, disable=not progress, desc='tokenizer', dynamic_ncols=True)
@@ -324,8 +328,9 @@ def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
         if progress: print(f'stopped at step {run.step}/{c.steps}; continue it with --resume (resume=True) from {run.last_path}')
         return dict(step=run.step, seconds=seconds, finished=False, checkpoint=str(run.last_path))
     if metrics is None: metrics = evaluate_tokenizer(run.vae, run.val_data)   # a resumed run that was already complete
+    prov = provenance(run.command or f"var_nb.train_tokenizer.train_tokenizer(config, '{run.out_dir}')", [c.seed], seconds, run.device)
     run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config=run.config_dict,
-                 val_metrics=metrics, log=_thin_log(run.log.records))
+                 val_metrics=metrics, log=_thin_log(run.log.records), provenance=prov)
     return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path),
                 tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)
 
@@ -367,7 +372,7 @@ def get_tokenizer_train_config(config) -> TokenizerTrainConfig:
 
 # %% ../nbs/05_tokenizer_training.ipynb #8fa85e63
 def _update_live_plot(records, handle):
-    "Redraw the curves (`core.plot_log`) in place in a notebook (one display, updated); a no-op outside IPython."
+    "Redraw the curves (`records.plot_log`) in place in a notebook (one display, updated); a no-op outside IPython."
     try: from IPython.display import display
     except ImportError: return None
     import matplotlib.pyplot as plt   # matplotlib: a heavy import, only when a picture is drawn
@@ -392,12 +397,13 @@ def _cli_train_tokenizer(args):
     try:
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
-        result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet)
+        result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet,
+                                 command=command_line(args))
     except _USER_ERRORS as e:
         print(f'var-nb train-tokenizer: error: {e}', file=sys.stderr); return 2
     if result['finished']:
         print(format_figures(result))
-        print(f'weights: {result["tokenizer"]} (VQVAE.load); resumable state: {result["checkpoint"]}')
+        print(f'weights: {result["tokenizer"]} (pass it as --tokenizer to var-nb train or reconstruct); resumable state: {result["checkpoint"]}')
     return 0
 
 def reconstruct_files(paths,               # image files (any PIL-readable format)

@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange, repeat
 
-from .core import save_checkpoint, load_checkpoint, checkpoint_meta
+from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta
 from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
@@ -446,3 +446,6 @@ def var_from_official(state_dict:dict, vae, config_kwargs:dict) -> VAR:
     model.attn_bias_for_masking = block_causal_bias(config.patch_nums)
     for blk in model.blocks: blk.attn.zero_k_bias = torch.zeros(config.embed_dim)
     return model.eval()
+
+# %% ../nbs/06_transformer.ipynb #bc512e4d
+__getattr__ = moved_names('var_nb.transformer', {'ARCHS': 'var_nb.raster', 'load_model': 'var_nb.raster', 'model_class': 'var_nb.raster'})

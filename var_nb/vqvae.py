@@ -307,7 +307,7 @@ class VQVAE(nn.Module):
         tensors, meta = load_checkpoint(path, device=device)
         if meta.get('kind') != 'vqvae':
             raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a VQVAE one; '
-                             f'official VQVAE weights load with var_nb.official.load_vqvae')
+                             f'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)')
         model = cls(VQVAEConfig(**meta['config'])).to(device)
         load_weights(model, tensors, source=str(path))
         return model.eval()
