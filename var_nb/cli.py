@@ -125,14 +125,14 @@ def _json_kwargs(text, option:str):
     if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object of keyword arguments, got {text!r}')
     return kw
 
-def _refuse_sample_over_inputs(out:Path, classes, n:int, npz, inputs):
-    "Refuse when an input file is one `sample` would write: out/grid.png, out/{class}_{index}.png or the .npz."
-    for p in (Path(p) for p in inputs if p is not None):
-        if npz and p.resolve() == Path(npz).resolve(): raise ValueError(f'sample would write {npz} over its input {p}: choose another --npz')
-        if p.resolve().parent != out.resolve(): continue
+def _sample_writes(out:Path, classes, n:int, npz):
+    "Whether a (resolved) path is one `sample` writes: out/grid.png, out/{class}_{index}.png or the .npz (too many to list)."
+    def writes(p:Path) -> bool:
         c, _, i = p.stem.partition('_')
-        if p.name == 'grid.png' or (p.suffix == '.png' and c.isdigit() and i.isdigit() and int(c) in classes and int(i) < n):
-            raise ValueError(f'sample would write {p} over its input: choose another --out folder')
+        in_out = p.parent == out.resolve() and (p.name == 'grid.png' or (p.suffix == '.png' and c.isdigit() and i.isdigit()
+                                                                           and int(c) in classes and int(i) < n))
+        return in_out or bool(npz) and p == Path(npz).resolve()
+    return writes
 
 def _cmd_sample(args):
     try:
@@ -149,7 +149,8 @@ def _cmd_sample(args):
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
     try:
         out = output_folder(args.out)
-        _refuse_sample_over_inputs(out, classes, n, args.npz, [args.checkpoint, args.tokenizer, args.official_vae, args.official_var])
+        refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
+                                                                                args.official_var], 'sample', 'choose another --out folder (or --npz)')
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
                       f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')

@@ -372,12 +372,12 @@ def config_diff(saved:dict, new:dict, ignore=(), prefix:str='') -> list[str]:
         elif a != b: lines.append(f'{prefix}{k}: {a!r} (saved) -> {b!r} (now)')
     return lines
 
-def refuse_overwriting_inputs(outputs, inputs, command:str):
-    "Raise a ValueError when a path in `outputs` is one of the files in `inputs` (compared after resolving links)."
-    read = {Path(p).resolve(): p for p in inputs if p is not None}
-    for out in outputs:
-        if Path(out).resolve() in read:
-            raise ValueError(f'{command} would write {out} over its input {read[Path(out).resolve()]}: choose another --out folder')
+def refuse_overwriting_inputs(outputs, # the paths the command writes, or a test `writes(path) -> bool` when they are too many to list
+                              inputs, command:str, fix:str='choose another --out folder'):
+    "Raise a ValueError when one of the files in `inputs` is an output (compared after resolving links)."
+    writes = outputs if callable(outputs) else (lambda p, outs={Path(o).resolve() for o in outputs}: p in outs)
+    for p in inputs:
+        if p is not None and writes(Path(p).resolve()): raise ValueError(f'{command} would write over its input {p}: {fix}')
 
 #: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
 #: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)
