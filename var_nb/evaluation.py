@@ -20,12 +20,13 @@ from .data import ImageTransform, ImageDataset, load_image_dataset, dataset_spli
 from .sampling import sample
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
+from .records import figure   # a metric as 'mean ± 95% half-width', the README's format too
 
 # %% auto #0
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
-           'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'figure',
-           'interval', 'separated', 'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored',
-           'evaluate', 'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
+           'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'interval',
+           'separated', 'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored', 'evaluate',
+           'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -150,11 +151,6 @@ def summarize(runs:list[dict], metrics=METRICS) -> dict:
         s = mean_ci(vals)
         out.update({m: s['mean'], f'{m}_mean': s['mean'], f'{m}_std': s['std'], f'{m}_ci95': s['ci95'], f'{m}_per_seed': vals})
     return out
-
-def figure(r:dict, m:str, fmt:str='.3f') -> str:
-    "A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run."
-    half = r.get(f'{m}_ci95')
-    return f'{r[m]:{fmt}}' + (f' ± {half:{fmt}}' if half is not None else '')
 
 def interval(r:dict, m:str='fid') -> tuple[float, float]:
     "The 95% interval (low, high) of metric `m` of a record (a point when it has one run)."

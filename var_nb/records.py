@@ -16,7 +16,8 @@ from .core import atomic_path, checkpoint_meta
 
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'read_log', 'RunLog', 'plot_log', 'git_commit', 'machine', 'provenance', 'command_line',
-           'write_results', 'read_results', 'read_figures', 'describe_run', 'lookup', 'format_figure', 'render_figures']
+           'write_results', 'read_results', 'read_figures', 'describe_run', 'lookup', 'figure', 'format_figure',
+           'render_figures']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -174,13 +175,16 @@ def lookup(d, path:str):
             d = hits[0]
     return d
 
+def figure(r:dict, m:str, fmt:str='.3f') -> str:
+    "A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run."
+    value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
+    return f'{value:{fmt}}' + (f' ± {half:{fmt}}' if half is not None else '')
+
 def format_figure(d, path:str, fmt:str|None) -> str:
     "One figure as text: a Python format spec (`.2f`, `,d`), `pm.2f` for 'mean ± 95% half-width' of a metric, `min` for seconds as minutes."
     if fmt and fmt.startswith('pm'):
         head, _, m = path.rpartition('.')
-        base, spec = lookup(d, head) if head else d, fmt[2:]
-        half = base.get(f'{m}_ci95')
-        return f"{base[f'{m}_mean']:{spec}}" + (f' ± {half:{spec}}' if half is not None else '')
+        return figure(lookup(d, head) if head else d, m, fmt[2:])
     v = lookup(d, path)
     if fmt == 'min': return f'{v / 60:.0f}'
     return format(v, fmt) if fmt else str(v)
@@ -188,10 +192,10 @@ def format_figure(d, path:str, fmt:str|None) -> str:
 def render_figures(text:str, data_dir) -> str:
     "`text` with every `{{file:path|format}}` replaced by that figure of data_dir/file.json (or data_dir/file.safetensors's metadata)."
     cache = {}
-    def figure(m):
+    def fill(m):
         name, path, fmt = m.group(1), m.group(2), m.group(3)
         if name not in cache: cache[name] = read_figures(Path(data_dir) / (name if name.endswith('.safetensors') else f'{name}.json'))
         try: return format_figure(cache[name], path, fmt)
         except (KeyError, IndexError, TypeError, ValueError) as e:
             raise ValueError(f'{{{{{name}:{path}|{fmt}}}}}: {type(e).__name__}: {e}') from None
-    return _FIGURE.sub(figure, text)
+    return _FIGURE.sub(fill, text)
