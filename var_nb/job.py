@@ -28,9 +28,9 @@ from .evaluation import judge_samples, evaluate, real_floor, figure
 from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'measure_speeds', 'job_seconds',
-           'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan', 'main_job', 'judge_run',
-           'report_lines', 'register_cli']
+__all__ = ['AUTO_PRESETS', 'JUDGE_SEEDS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'judge_size',
+           'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan',
+           'main_job', 'judge_run', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation') -> dict:
@@ -139,6 +139,13 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     return replace(plan, seconds={**job_seconds(plan, speeds), 'planning': spent + time.time() - t0})
 
 # %% ../nbs/13_own_images.ipynb #df3f645e
+#: judge_run's quality figures: samples at these sampling seeds, `judge_size` per class
+JUDGE_SEEDS = (0, 1, 2)
+
+def judge_size(num_classes:int) -> int:
+    "Samples per class of judge_run's quality figures: about 200 in all per seed, 2 to 50 per class."
+    return max(2, min(50, math.ceil(200 / num_classes)))
+
 def _seconds_per_step(step, n:int=2, warmup:int=1) -> float:
     "Median wall time of `step()` after `warmup` untimed calls."
     for _ in range(warmup): step()
@@ -190,7 +197,7 @@ def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
     if 'classifier_step' in speeds:                           # a classifier of the data's classes, and FID samples (judge_run)
         per_epoch = max(1, f['images'] // min(64, f['images']))
         clf_steps = max(8, math.ceil(200 / per_epoch)) * per_epoch
-        judged += 3 * C * max(2, min(50, math.ceil(200 / C)))   # judge_run's three sampling seeds
+        judged += len(JUDGE_SEEDS) * C * judge_size(C)
         stages['samples'] = judged * speeds['sample_image'] + clf_steps * speeds['classifier_step'] + n_img * f['decode_s']
     else: stages['samples'] = judged * speeds['sample_image']
     return stages
@@ -318,7 +325,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
 
 # %% ../nbs/13_own_images.ipynb #2744ae2b
 def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
-              seeds=(0, 1, 2), # sampling seeds of the quality figures: each is a mean with its 95% interval over them
+              seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
              ) -> dict:
     "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
     out_dir = Path(out_dir)
@@ -329,7 +336,7 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     t0 = time.time(); clf, clf_acc = train_classifier(config.dataset)   # a feature network of this data's own classes
     save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset),
                     provenance=provenance(f"var_nb.classifier.train_classifier({str(config.dataset)!r})", [0], time.time() - t0))
-    n = max(2, min(50, math.ceil(200 / var.config.num_classes)))
+    n = judge_size(var.config.num_classes)
     features = out_dir / 'classifier.safetensors'
     try: m = evaluate(var, vae, n_per_class=n, cfg=cfg, seeds=seeds, features=features, real=config.dataset)
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
