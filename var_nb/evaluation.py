@@ -295,6 +295,7 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
 def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              n_per_class:int=100, # samples of each class (per seed)
              cfg:float=3.0, top_k:int=0, top_p:float=0.0, seed:int=0, more_smooth:bool=False, # sampling settings
+             guidance:str|None=None, # guidance over the steps, 'ramp' or 'constant' (default: the model's, `sample`)
              seeds=None, # sampling seeds (default: [seed]); each metric gets its per-seed values, mean, std and 95% interval
              features='mnist', # a feature network name, a classifier path, or a module (`load_features`)
              real=None, # reference images: a dataset var_nb reads (default 'mnist5k'), an .npz, or a tensor in [0, 1]
@@ -330,9 +331,9 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache)[0] for name, net_x in extra.items()}
     runs = [_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, bf16, k, splits, extra, extra_real,
-                            grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth) for s in seeds]
+                            grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth, guidance=guidance) for s in seeds]
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
-                seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth,
+                seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance,
                 rejection=rejection, features=net.name, real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
                 real_split=real_split, grid=runs[0]['grid'])
 

@@ -20,7 +20,7 @@ from .records import provenance, write_results, command_line
 from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
 from .transformer import VAR, VARConfig
-from .sampling import guide, top_k_top_p_, draw_tokens, prepare_sampling, generate, decode
+from .sampling import cfg_strength, guide, top_k_top_p_, draw_tokens, prepare_sampling, generate, decode
 from .editing import scale_masks, check_keep_mask, labels_for
 from .objective import var_loss, token_weights
 
@@ -65,8 +65,9 @@ class RasterAR(VAR):
     def generate(self, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=None, temperature:float=1.0,
                  first_index:int=0, generators=None,
                  forced=None, # (tokens_BL, keep_BL): tokens forced where keep is True (inpainting)
+                 guidance:str='constant', # 'constant' (as raster models use) or 'ramp' (0 to cfg over the L positions)
                 ):
-        "Sample L tokens one at a time with the KV cache and constant guidance: (f_hat_BChw, [tokens (B, L)], None)."
+        "Sample L tokens one at a time with the KV cache and guidance `guidance`: (f_hat_BChw, [tokens (B, L)], None)."
         c, q = self.config, vae.quantizer
         labels_B, gens = prepare_sampling(self, vae, labels, temperature, seed, first_index, generators)
         cond = self.condition(torch.cat((labels_B, torch.full_like(labels_B, c.num_classes))))   # [cond; uncond]
@@ -74,7 +75,7 @@ class RasterAR(VAR):
         x_2B1C = self.start_tokens(cond.cond_BD) + self.pos_1LC[:, :1]
         tokens = []
         for i in range(c.L):
-            logits_B1V = guide(self.forward_scale(x_2B1C, cond, cache), cfg)     # constant guidance, as raster AR models use
+            logits_B1V = guide(self.forward_scale(x_2B1C, cond, cache), cfg_strength(cfg, i, c.L, guidance))
             if temperature != 1.0: logits_B1V = logits_B1V / temperature
             top_k_top_p_(logits_B1V, top_k, top_p)
             idx_B1 = draw_tokens(logits_B1V, gens)
@@ -153,7 +154,8 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
 @torch.inference_mode()
 def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit in [-1, 1]
                 keep_mask:torch.Tensor, # (H, W) or (B, H, W): True = keep the input there
-                labels=None, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=0) -> torch.Tensor:
+                labels=None, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=0,
+                guidance:str='constant') -> torch.Tensor:
     "Inpaint with a raster model: keep the input's tokens where more than half a token's cell is kept, sample the rest in raster order."
     device = model.pos_1LC.device
     img = img_B3HW_pm1.to(device)
@@ -161,7 +163,7 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
     keep_BL = rearrange(scale_masks(check_keep_mask(keep_mask, B, H, W).to(device), model.config.patch_nums, 'area')[0], 'B h w -> B (h w)')
     tokens_BL = vae.img_to_tokens(img)[0]
     f_hat, _, _ = model.generate(vae, labels_for(labels, B, model.config.num_classes, device), cfg, top_k, top_p, seed,
-                                 forced=(tokens_BL, keep_BL))
+                                 forced=(tokens_BL, keep_BL), guidance=guidance)
     return decode(vae, f_hat)
 
 # %% ../nbs/11_var_vs_raster.ipynb #af854fe4

@@ -21,9 +21,9 @@ from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits
 
 # %% auto #0
-__all__ = ['MNIST_SAMPLING', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed',
-           'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'check_labels', 'prepare_sampling', 'generate',
-           'decode', 'sample', 'npz_writer', 'sample_to_folder', 'resolve_classes']
+__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength', 'guide',
+           'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'check_labels',
+           'prepare_sampling', 'generate', 'decode', 'sample', 'npz_writer', 'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -60,9 +60,14 @@ def tokenizer_of(checkpoint, # a transformer checkpoint written by var_nb
     raise FileNotFoundError(f'{checkpoint} needs the tokenizer it was trained with{where}: pass it with --tokenizer PATH')
 
 # %% ../nbs/08_sampling.ipynb #68baf35a
-def cfg_strength(cfg:float, scale_idx:int, num_scales:int) -> float:
-    "Guidance strength t_k = cfg * k / (K - 1) at scale k (the official linear ramp; 0 at the first scale)."
-    return cfg * scale_idx / max(num_scales - 1, 1)
+#: how guidance grows over a sampler's steps: 'ramp' (VAR's: 0 at the first step, cfg at the last), 'constant' (cfg throughout)
+GUIDANCE_SCHEDULES = ('ramp', 'constant')
+
+def cfg_strength(cfg:float, scale_idx:int, num_scales:int, schedule:str='ramp') -> float:
+    "Guidance strength at step k of K: t_k = cfg * k / (K - 1) (the official linear ramp; 0 at the first step) or cfg ('constant')."
+    if schedule not in GUIDANCE_SCHEDULES:
+        raise ValueError(f'guidance schedule {schedule!r} must be one of {GUIDANCE_SCHEDULES}: ramp (0 to cfg over the steps) or constant')
+    return cfg if schedule == 'constant' else cfg * scale_idx / max(num_scales - 1, 1)
 
 def guide(logits_2BlV:torch.Tensor, t:float) -> torch.Tensor:
     "Classifier-free guidance on a [cond; uncond] batch: (1 + t) * cond - t * uncond."
@@ -134,6 +139,7 @@ def prepare_sampling(model, vae, labels, temperature:float, seed, first_index:in
 def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=None,
              more_smooth:bool=False, temperature:float=1.0, first_index:int=0, return_fhats:bool=False, generators=None,
              forced=None, # (tokens, keep): K token maps (B, pn*pn) forced where the K bool maps `keep` (B, pn*pn) are True (zero-shot editing)
+             guidance:str='ramp', # guidance over the scales: 'ramp' (official) or 'constant' (`cfg_strength`)
             ):
     "Sample token maps coarse to fine: returns (f_hat_BChw, tokens: K x (B, pn*pn), f_hats after each scale or None)."
     c, q = var.config, vae.quantizer
@@ -146,7 +152,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
     tokens, fhats = [], []
     for k, pn in enumerate(c.patch_nums):
         ratio = k / max(K - 1, 1)
-        logits_BlV = guide(var.forward_scale(x_2BlC, cond, cache), cfg_strength(cfg, k, K))
+        logits_BlV = guide(var.forward_scale(x_2BlC, cond, cache), cfg_strength(cfg, k, K, guidance))
         if temperature != 1.0: logits_BlV = logits_BlV / temperature
         top_k_top_p_(logits_BlV, top_k, top_p)
         idx_Bl = draw_tokens(logits_BlV, gens)
@@ -183,6 +189,7 @@ def sample(var:VAR, # the transformer (eval mode)
            first_index:int=0, # index of the first image in the run (for chunked jobs)
            return_fhats:bool=False, # also return f_hat after each scale
            generators=None, # one torch.Generator per image, instead of `seed`
+           guidance:str|None=None, # 'ramp' or 'constant' over the steps (default: VAR ramps, a raster model keeps it constant)
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
     modes = var.training, vae.training
@@ -190,9 +197,10 @@ def sample(var:VAR, # the transformer (eval mode)
     try:
         if var.order == 'raster':   # the next-token baseline of notebook 11 brings its own loop
             if more_smooth: raise ValueError('Gumbel smoothing (more_smooth) is an option of next-scale sampling; a raster model has none')
-            f_hat, tokens, fhats = var.generate(vae, labels, cfg, top_k, top_p, seed, temperature, first_index, generators)
+            f_hat, tokens, fhats = var.generate(vae, labels, cfg, top_k, top_p, seed, temperature, first_index, generators,
+                                                guidance=guidance or 'constant')
         else: f_hat, tokens, fhats = generate(var, vae, labels, cfg, top_k, top_p, seed, more_smooth, temperature, first_index,
-                                             return_fhats, generators)
+                                             return_fhats, generators, guidance=guidance or 'ramp')
         img = decode(vae, f_hat)
     finally: var.train(modes[0]); vae.train(modes[1])
     out = (img,) + ((tokens,) if return_tokens else ()) + ((fhats,) if return_fhats else ())

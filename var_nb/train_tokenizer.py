@@ -357,6 +357,11 @@ TOKENIZER_TRAIN_CONFIGS = {
                                   revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
     'mnist-1scale': TokenizerTrainConfig(model=VQVAE_CONFIGS['mnist-1scale'], batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
                                          revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
+    # the 16x16-token pair of notebook 11b: the same recipe and steps, one downsampling instead of two
+    'mnist16': TokenizerTrainConfig(model=VQVAE_CONFIGS['mnist16'], batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
+                                    revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
+    'mnist16-1scale': TokenizerTrainConfig(model=VQVAE_CONFIGS['mnist16-1scale'], batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
+                                           revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
     # the colour preset (notebook 13): the MNIST recipe on the embedded emoji, 700 steps (about 6 minutes on 2 cores)
     'emoji': TokenizerTrainConfig(model=VQVAE_CONFIGS['emoji'], data='emoji', batch_size=32, steps=700, lr=1.5e-3, betas=(0.9, 0.99),
                                   revive_every=50, revive_stop=0.9, log_every=20, eval_every=350, ckpt_every=100),
