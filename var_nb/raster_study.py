@@ -78,7 +78,8 @@ STUDY_PRESETS = {
 }
 
 # %% ../nbs/11b_var_vs_raster_256.ipynb #d99b5d07
-def tokenizer_config(study:StudyConfig, arch:str):
+def tokenizer_config(study:StudyConfig, arch:str, # 'var' (multi-scale) or 'raster' (one scale)
+                    ):
     "The tokenizer training settings of one order ('var' or 'raster'): its preset, shortened for tiny studies."
     c = TOKENIZER_TRAIN_CONFIGS[study.tokenizers[arch]]
     if study.tokenizer_steps: c = replace(c, steps=study.tokenizer_steps, log_every=1, eval_every=study.tokenizer_steps, ckpt_every=study.tokenizer_steps)
@@ -100,14 +101,19 @@ def study_tokenizers(study:StudyConfig, out, # the study's folder
     return paths
 
 # %% ../nbs/11b_var_vs_raster_256.ipynb #1869897d
-def train_config(study:StudyConfig, arch:str, seed:int, steps:int):
+def train_config(study:StudyConfig, arch:str, # 'var' or 'raster'
+                 seed:int, # training seed (weights, data order, class dropout)
+                 steps:int, # optimiser steps of batch study.batch_size
+                ):
     "One transformer run of the study: the `mnist` preset at the study's size, for `steps` steps with training seed `seed`."
     return replace(get_preset('mnist'), arch=arch, tokenizer=study.tokenizers[arch], steps=steps, seed=seed,
                    batch_size=study.batch_size, max_images=study.train_images, warmup=min(50, max(1, steps // 10)),
                    var_overrides=dict(embed_dim=study.width, depth=study.depth, num_heads=study.heads,
                                       patch_nums=VQVAE_CONFIGS[study.tokenizers[arch]].patch_nums))
 
-def flops_per_step(study:StudyConfig, arch:str, vae, cache_dir=None) -> int:
+def flops_per_step(study:StudyConfig, arch:str, vae, # the order and its tokenizer
+                   cache_dir=None, # token cache folder
+                  ) -> int:
     "FLOPs of one training step (forward + backward) of the study's `arch` model on a real batch of its tokens."
     model = model_class(arch)(var_config_for(train_config(study, arch, 0, 1), vae)).train()
     data = load_tokens(vae, 'mnist5k', 'train', max_images=study.train_images, cache_dir=cache_dir)
@@ -117,7 +123,8 @@ def run_name(arch:str, seed:int, steps:int) -> str:
     "The folder of one training run of the study, e.g. 'var_seed0_500steps'."
     return f'{arch}_seed{seed}_{steps}steps'
 
-def plan_runs(study:StudyConfig, flops:dict) -> list[dict]:
+def plan_runs(study:StudyConfig, flops:dict, # {arch: FLOPs of one training step} (`flops_per_step`)
+             ) -> list[dict]:
     "The study's training runs: VAR per seed (both arms), raster per seed at VAR's FLOPs, raster at VAR's data."
     r_steps = max(1, round(study.steps * flops['var'] / flops['raster']))
     runs = {}
@@ -144,8 +151,14 @@ def validation_digits(n:int, size:int=32) -> tuple:
     return torch.stack([tf(ds[i]['image']) for i in range(n)]), torch.tensor([ds[i]['label'] for i in range(n)])
 
 @torch.no_grad()
-def edit_scores(model, vae, images, labels, cfg:float, guidance:str, net, seed:int=0, batch_size:int=50) -> dict:
+def edit_scores(model, vae, # a trained model (VAR or raster) and its tokenizer
+                images, labels, # digits in [-1, 1] (N, 3, H, W) and their classes (N,): each is regenerated as its own class
+                cfg:float, guidance:str, # the model's chosen guidance (VAR's edits ramp, as `editing.edit` does)
+                net, # the judge (`judge`)
+                seed:int=0, batch_size:int=50) -> dict:
     "For each of `edit_masks`: the % of edits (each regenerated as its image's class) the classifier `net` reads as that class."
+    if model.order != 'raster' and guidance != 'ramp':
+        raise ValueError(f"VAR edits with its ramp over the scales (editing.edit), not {guidance!r}: choose its cfg with guidance='ramp'")
     out = {}
     for name, keep in edit_masks(images.shape[-1]).items():
         hits = 0
@@ -167,7 +180,9 @@ def judge(study:StudyConfig):
 _KEEP = ('fid', 'precision', 'recall', 'accuracy', 'inception_score', 'cfg', 'guidance', 'n', 'seconds')
 def _brief(r:dict) -> dict: return {k: r[k] for k in _KEEP}
 
-def train_run(study:StudyConfig, run:dict, tokenizer, out, progress:bool=False) -> Path:
+def train_run(study:StudyConfig, run:dict, # one run of `plan_runs`
+              tokenizer, out, # its tokenizer (path) and the study's folder
+              progress:bool=False) -> Path:
     "Train one run of `plan_runs` into out/<name> (reused when finished, resumed when killed); returns its folder."
     folder = Path(out) / run['name']
     if not (folder / 'model.safetensors').exists():
@@ -175,7 +190,10 @@ def train_run(study:StudyConfig, run:dict, tokenizer, out, progress:bool=False) 
               cache_dir=Path(out) / 'cache', progress=progress, command=f"var_nb.raster_study.run_study(..., '{out}'): run {run['name']}")
     return folder
 
-def evaluate_run(study:StudyConfig, run:dict, folder, vae, images, labels) -> dict:
+def evaluate_run(study:StudyConfig, run:dict, # one run of `plan_runs`
+                 folder, vae, # its folder (trained) and tokenizer
+                 images, labels, # the digits to edit (`validation_digits`)
+                ) -> dict:
     "Guidance chosen on the selection seed, figures on the reporting seed, edit scores; cached in folder/eval.json (edits added when missing)."
     path, t0 = Path(folder) / 'eval.json', time.time()
     rec = json.loads(path.read_text()) if path.exists() else None
@@ -219,7 +237,9 @@ def sampling_speed(models:dict, # {'var': (model, vae, cfg, guidance), 'raster':
 # %% ../nbs/11b_var_vs_raster_256.ipynb #7840fcb5
 METRICS_REPORTED = ('fid', 'precision', 'recall', 'accuracy')
 
-def arm_record(runs:list[dict], evals:list[dict]) -> dict:
+def arm_record(runs:list[dict], # the runs of one order in one arm (`plan_runs`), one per seed
+               evals:list[dict], # their `evaluate_run` records, in the same order
+              ) -> dict:
     "One order in one arm: seeds, steps, counted FLOPs, time, chosen guidance, per-seed figures, their means and 95% intervals."
     s = summarize([e['report'] for e in evals], METRICS_REPORTED)
     rec = dict(seeds=[r['seed'] for r in runs], steps=[r['steps'] for r in runs], train_flops=[r['train_flops'] for r in runs],
@@ -291,7 +311,8 @@ def _seconds(runs, evals, tok_meta, workers:int, final:float) -> dict:
                 runs_per_worker=per_worker, final=final, wall=max(tok) + max(per_worker) + final)
 
 # %% ../nbs/11b_var_vs_raster_256.ipynb #f014fef8
-def print_study(res:dict):
+def print_study(res:dict, # a study's record (`run_study`, or data/raster_256.json)
+               ):
     "The study's tables: tokenizers, floor, quality per arm (mean ± 95% half-width over training seeds), and which differences are separated."
     tk, fl = res['tokenizers'], res['floor']
     print(f"tokenizers (same recipe, {tk['var']['steps']} steps): VAR {len(tk['var']['patch_nums'])} scales, {res['var_tokens']} tokens, "
@@ -315,7 +336,8 @@ def print_study(res:dict):
         print('  95% intervals: ' + '; '.join(verdicts))
 
 # %% ../nbs/11b_var_vs_raster_256.ipynb #ae8a37b1
-def plot_cfg_sweeps(res:dict, arm:str='equal_flops'):
+def plot_cfg_sweeps(res:dict, # a study's record (`run_study`, or data/raster_256.json)
+                    arm:str='equal_flops'):
     "FID against cfg for each order and guidance schedule (mean over training seeds, bars: lowest and highest seed)."
     fig, ax = plt.subplots(figsize=(6.4, 3.8))
     for arch, g, style, label in (('var', 'ramp', 'o-', 'VAR, ramp over 7 scales'), ('raster', 'constant', 's-', 'raster, constant'),
@@ -332,7 +354,8 @@ def plot_cfg_sweeps(res:dict, arm:str='equal_flops'):
     return fig
 
 # %% ../nbs/11b_var_vs_raster_256.ipynb #87eeb68e
-def print_speed_and_edits(res:dict):
+def print_speed_and_edits(res:dict, # a study's record
+                          ):
     "The sampling-time table (same-run ratios) and the editing scores per mask (mean ± 95% half-width over seeds)."
     print(f"{'batch':>5} | {'VAR s/image':>11} | {'raster s/image':>14} | {'raster / VAR':>12}   ({res['var_steps_to_sample']} steps against {res['tokens']})")
     for r in res['speed']: print(f"{r['batch']:>5} | {r['var_s_per_image']:>11.4f} | {r['raster_s_per_image']:>14.4f} | {r['raster_over_var']:>11.1f}x")
