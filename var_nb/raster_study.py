@@ -267,7 +267,7 @@ def run_study(study:StudyConfig, out='runs/raster256', # the study's folder: tok
               workers:int=1, # how many worker processes share the runs (the record's wall time assumes this layout)
               progress:bool=False) -> dict|None:
     "Train and evaluate everything the study needs (reusing what `out` holds); without `worker`, return the study's record."
-    t0, out = time.time(), Path(out)
+    out = Path(out)
     check_study_folder(study, out)
     missing = [a for a in ('var', 'raster') if not (out / f'tokenizer_{a}' / 'tokenizer.safetensors').exists()]
     if worker is not None and missing:
@@ -340,8 +340,8 @@ def plot_cfg_sweeps(res:dict, # a study's record (`run_study`, or data/raster_25
                     arm:str='equal_flops'):
     "FID against cfg for each order and guidance schedule (mean over training seeds, bars: lowest and highest seed)."
     fig, ax = plt.subplots(figsize=(6.4, 3.8))
-    for arch, g, style, label in (('var', 'ramp', 'o-', 'VAR, ramp over 7 scales'), ('raster', 'constant', 's-', 'raster, constant'),
-                                  ('raster', 'ramp', '^--', 'raster, ramp over 256 tokens')):
+    for arch, g, style, label in (('var', 'ramp', 'o-', f"VAR, ramp over {res['var_steps_to_sample']} scales"), ('raster', 'constant', 's-', 'raster, constant'),
+                                  ('raster', 'ramp', '^--', f"raster, ramp over {res['tokens']} tokens")):
         sweeps = [[r for r in sw if r['guidance'] == g] for sw in res['arms'][arm][arch]['sweeps']]
         if not sweeps[0]: continue
         cfgs = [r['cfg'] for r in sweeps[0]]
