@@ -7,7 +7,7 @@
 # baseline and no such study; this one is built from var_nb's tokenizer training (train_tokenizer.py), trainer (train.py),
 # raster baseline (raster.py), editing (editing.py) and evaluation with intervals (evaluation.py).
 from __future__ import annotations
-import json, time
+import json, statistics, time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import matplotlib.pyplot as plt
 
-from .core import atomic_path, jsonable, checkpoint_meta
+from .core import atomic_path, jsonable, checkpoint_meta, median_seconds
 from .records import read_log, figure
 from .vqvae import VQVAE_CONFIGS
 from .train_tokenizer import train_tokenizer, TOKENIZER_TRAIN_CONFIGS
@@ -23,7 +23,7 @@ from .tokens import load_tokenizer, load_tokens
 from .train import train, get_preset, var_config_for
 from .sampling import sample
 from .editing import box_mask, edit
-from .data import load_mnist5k, ImageTransform
+from .classifier import labelled_images
 from .evaluation import evaluate, real_floor, summarize, separated, load_features
 from .raster import model_class, load_model, step_flops, raster_edit
 
@@ -144,11 +144,10 @@ def edit_masks(size:int=32) -> dict:
             'bottom half': box_mask(size, 0, size // 2, size, size)}
 
 def validation_digits(n:int, size:int=32) -> tuple:
-    "The first `n` validation digits in [-1, 1] (n, 3, size, size) and their labels (n,)."
-    ds = load_mnist5k('validation')
-    if not 1 <= n <= len(ds): raise ValueError(f'edit_images must be in 1..{len(ds)} (the validation digits), got {n}')
-    tf = ImageTransform(size)
-    return torch.stack([tf(ds[i]['image']) for i in range(n)]), torch.tensor([ds[i]['label'] for i in range(n)])
+    "The first `n` validation digits in [-1, 1] (n, 3, size, size) and their labels (n,) (notebook 09b's `labelled_images`)."
+    imgs, labels, _ = labelled_images('mnist5k', 'validation', size)
+    if not 1 <= n <= len(imgs): raise ValueError(f'edit_images must be in 1..{len(imgs)} (the validation digits), got {n}')
+    return imgs[:n] * 2 - 1, labels[:n]
 
 @torch.no_grad()
 def edit_scores(model, vae, # a trained model (VAR or raster) and its tokenizer
@@ -220,16 +219,15 @@ def evaluate_run(study:StudyConfig, run:dict, # one run of `plan_runs`
 def sampling_speed(models:dict, # {'var': (model, vae, cfg, guidance), 'raster': (...)}
                    batches=(1, 16), runs:int=5) -> list[dict]:
     "Median seconds per image of each model's sampler at each batch size, timed alternately after a warm-up; with the raster/VAR ratio."
-    rows = []
+    device, rows = next(iter(models.values()))[0].pos_1LC.device, []
     for b in batches:
         labels = torch.arange(b) % 10
         calls = {k: (lambda m=m, v=v, c=c, g=g: sample(m, v, labels, cfg=c, guidance=g, seed=0)) for k, (m, v, c, g) in models.items()}
         for fn in calls.values(): fn()                                   # warm-up
         times = {k: [] for k in calls}
-        for _ in range(runs):
-            for k, fn in calls.items():
-                t0 = time.perf_counter(); fn(); times[k].append(time.perf_counter() - t0)
-        med = {k: sorted(t)[len(t) // 2] / b for k, t in times.items()}
+        for _ in range(runs):                                           # in turns: one fenced call of each (`median_seconds`)
+            for k, fn in calls.items(): times[k].append(median_seconds(fn, 1, device, warmup=0))
+        med = {k: statistics.median(t) / b for k, t in times.items()}
         rows.append(dict(batch=b, runs=runs, threads=torch.get_num_threads(), var_s_per_image=med['var'], raster_s_per_image=med['raster'],
                          raster_over_var=med['raster'] / med['var']))
     return rows
