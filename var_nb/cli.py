@@ -18,6 +18,7 @@ from .data import ImageTransform
 from .sampling import MNIST_SAMPLING, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .raster import load_model
+from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, plot_tradeoff, figure
 from .records import provenance, write_results, command_line
 from . import data, train_tokenizer, job, scaling, bench, raster   # the modules that register their own subcommands
@@ -111,6 +112,9 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
         if tokenizer is not None: raise ValueError('--tokenizer goes with --checkpoint: name the transformer it belongs to')
         var, vae = mnist_models(device)
         return var, vae, MNIST_SAMPLING
+    if checkpoint_meta(checkpoint).get('kind') == DiT.kind:           # the DiT of notebook 14: DDIM on the tokenizer's latent
+        var, vae = load_dit(checkpoint, tokenizer, device)
+        return var, vae, DIT_SAMPLING
     var = load_model(checkpoint, device=device)                       # VAR or raster (notebook 11)
     vae = tokenizer_of(checkpoint, tokenizer)
     check_tokenizer_fits(var.config, vae)
@@ -160,7 +164,8 @@ def _cmd_sample(args):
     try:
         with amp: written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
                                    top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
-                                   temperature=args.temperature, batch_size=args.batch_size, npz=args.npz, class_names=names)
+                                   temperature=args.temperature, batch_size=args.batch_size, npz=args.npz, class_names=names,
+                                   steps=args.steps)
     except ValueError as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {args.npz}' if args.npz else '') + f') in {time.time() - t0:.1f}s')
@@ -178,6 +183,7 @@ def _register_sample(subparsers):
     p.add_argument('--top-p', type=float, help='top-p truncation, 0 = off (default: 0 for MNIST, 0.95 for official)')
     p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')
     p.add_argument('--temperature', type=float, default=1.0)
+    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); VAR takes its K scales')
     p.add_argument('--seed', type=int, default=0, help='image i of class list position uses a generator seeded from (seed, i)')
     p.add_argument('--batch-size', type=int, default=64)
     p.add_argument('--out', default='samples', help='output folder (default: samples)')
@@ -285,7 +291,7 @@ def _cli_eval(args):
                   more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
                   rejection=args.rejection, batch_size=args.batch_size, bf16=args.bf16,
                   classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
-                  inception_weights=args.inception_weights)
+                  inception_weights=args.inception_weights, steps=args.steps)
         records = []
         for cfg in (args.cfg or [defaults['cfg']]):
             r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
@@ -329,6 +335,7 @@ def _register_eval(subparsers):
     p.add_argument('--seeds', type=int, default=1, help='sampling seeds: every figure as mean ± 95%% interval over seeds seed..seed+N-1 (default 1)')
     p.add_argument('--official-eval', action='store_true', help='the paper\'s settings: cfg 1.5, top-k 900, top-p 0.96, 50 per class')
     p.add_argument('--rejection', type=int, default=1, metavar='M', help='keep the best of M candidates per image (default 1: off)')
+    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32)')
     p.add_argument('--features', default=None, help="feature network: 'mnist', 'inception' or a classifier .safetensors (default: the model's run's own classifier; 'mnist' for digits)")
     p.add_argument('--inception-weights', help='pt_inception-2015-12-05-6726825d.pth (default: $VAR_NB_INCEPTION or the torch hub cache)')
     p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images (default: the data the model was trained on)")

@@ -22,6 +22,7 @@ from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, Tokeni
 from .objective import token_weights, var_loss
 from .raster import model_class
 from .train import TrainConfig, TRAIN_PRESETS, get_preset, var_config_for, load_tokenizer, train
+from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
 from .classifier import Classifier, load_classifier, train_classifier, save_classifier
 from .sampling import sample
 from .evaluation import judge_samples, evaluate, real_floor, figure
@@ -389,6 +390,7 @@ def report_lines(s:dict) -> str:
 
 # %% ../nbs/13_own_images.ipynb #d8f55de8
 def _cli_train(args):
+    if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
     if args.threads: torch.set_num_threads(args.threads)
     overrides = {}
     for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every', 'val_split'):
@@ -417,7 +419,8 @@ def _cli_train(args):
 def register_cli(subparsers):
     "Add `var-nb train` to the `var-nb` parser."
     p = subparsers.add_parser('train', help='train the transformer (and the tokenizer if none is given); the main job')
-    p.add_argument('--preset', default=None, choices=sorted(TRAIN_PRESETS), help='training preset (default: emoji for colour images, mnist for grey)')
+    p.add_argument('--preset', default=None, choices=sorted(TRAIN_PRESETS) + sorted(DIT_TRAIN_PRESETS),
+                   help='training preset (default: emoji for colour images, mnist for grey; mnist-dit: the DiT of notebook 14)')
     p.add_argument('--out', default=None, help='the job\'s folder (plan.json, checkpoints, log.jsonl, samples; default: runs/PRESET)')
     p.add_argument('--tokenizer', default=None, help='a var_nb tokenizer checkpoint; default: train one into OUT/tokenizer')
     p.add_argument('--steps', type=int, default=None, help='optimiser steps (overrides --epochs)')

@@ -190,12 +190,21 @@ def sample(var:VAR, # the transformer (eval mode)
            return_fhats:bool=False, # also return f_hat after each scale
            generators=None, # one torch.Generator per image, instead of `seed`
            guidance:str|None=None, # 'ramp' or 'constant' over the steps (default: VAR ramps, a raster model keeps it constant)
+           steps:int|None=None, # denoising steps of a diffusion model (notebook 14; default: its DEFAULT_STEPS); VAR and raster take their own
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     try:
-        if var.order == 'raster':   # the next-token baseline of notebook 11 brings its own loop
+        if steps is not None and var.order != 'diffusion':
+            raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
+                             f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
+        if var.order == 'diffusion':   # the DiT of notebook 14: DDIM on the tokenizer's continuous latent, no tokens
+            unused = [k for k, v in (('top_k', top_k), ('top_p', top_p), ('more_smooth', more_smooth), ('return_tokens', return_tokens),
+                                     ('return_fhats', return_fhats), ('temperature', temperature != 1.0), ('guidance', guidance not in (None, 'constant'))) if v]
+            if unused: raise ValueError(f'{", ".join(unused)}: options of token sampling; a diffusion model draws no tokens (its knobs are cfg and steps)')
+            f_hat, tokens, fhats = var.generate(vae, labels, cfg, seed, first_index, generators, **({} if steps is None else {'steps': steps})), None, None
+        elif var.order == 'raster':   # the next-token baseline of notebook 11 brings its own loop
             if more_smooth: raise ValueError('Gumbel smoothing (more_smooth) is an option of next-scale sampling; a raster model has none')
             f_hat, tokens, fhats = var.generate(vae, labels, cfg, top_k, top_p, seed, temperature, first_index, generators,
                                                 guidance=guidance or 'constant')
@@ -225,7 +234,8 @@ def npz_writer(path, n:int, height:int, width:int):
 GRID_MAX = 16   # rows (classes) and columns (images) of grid.png; the PNGs and the .npz hold every image
 
 def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0, seed=0, more_smooth=False,
-                     temperature=1.0, batch_size:int=64, npz=None, class_names=None, pngs:bool=True) -> list:
+                     temperature=1.0, batch_size:int=64, npz=None, class_names=None, pngs:bool=True,
+                     steps:int|None=None) -> list: # steps: denoising steps of a diffusion model (`sample`)
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if n < 1: raise ValueError(f'n must be >= 1 (images per class), got {n}')
@@ -237,7 +247,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
         for start in range(0, total, batch_size):   # per-image seeds: chunking changes nothing
             labels = [label_of(i) for i in range(start, min(total, start + batch_size))]
             imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
-                          more_smooth=more_smooth, temperature=temperature, first_index=start).float().cpu()
+                          more_smooth=more_smooth, temperature=temperature, first_index=start, steps=steps).float().cpu()
             write_npz(imgs)
             for i, img in enumerate(imgs, start):
                 c = label_of(i)
@@ -247,7 +257,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     name = lambda c: f'{c} {class_names[c]}' if class_names else str(c)
     cols = min(n, GRID_MAX)
     grid = save_labelled_grid(torch.stack([img for c in rows for img in shown[c]]), out / 'grid.png', ncols=cols,
-                              row_labels=[name(c) for c in rows], title=f'cfg {cfg:g}, seed {seed}' +
+                              row_labels=[name(c) for c in rows], title=f'cfg {cfg:g}, seed {seed}' + (f', {steps} steps' if steps else '') +
                               (f' (first {len(rows)} of {len(shown)} classes, {cols} of {n} images each)' if cols < n or len(rows) < len(set(classes)) else ''))
     return [grid] + written + ([Path(npz)] if npz else [])
 
