@@ -207,7 +207,10 @@ class DiT(nn.Module):
         if meta.get('kind') != cls.kind:
             raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a DiT; var_nb.raster.load_model reads VAR and raster models')
         model = cls(DiTConfig.from_dict(meta['config']))
-        model.load_state_dict(tensors)
+        try: model.load_state_dict(tensors)
+        except RuntimeError as e:   # torch's report lists every key: the first line says what kind of mismatch it is
+            raise ValueError(f'{path} does not match the DiT config stored in it ({str(e).splitlines()[0].rstrip(":")}); '
+                             f'the file is damaged or was edited: re-save it from its training run') from None
         model.class_names = meta.get('class_names')
         return model.to(device).eval()
 
