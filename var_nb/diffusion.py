@@ -195,10 +195,7 @@ class DiT(nn.Module):
     def normalize(self, f_BChw): return (f_BChw - self.latent_mean_C[:, None, None]) / self.latent_std_C[:, None, None]
     def denormalize(self, z_BChw): return z_BChw * self.latent_std_C[:, None, None] + self.latent_mean_C[:, None, None]
 
-    def save(self, path, **meta):
-        "Atomically write the weights, the config and any JSON-able `meta` to a safetensors file."
-        names = {'class_names': list(self.class_names)} if getattr(self, 'class_names', None) else {}
-        return save_checkpoint(path, self.state_dict(), {'kind': self.kind, 'config': asdict(self.config), **names, **meta})
+    save = VAR.save                                                     # the same file format: weights, config, class names, meta
 
     @classmethod
     def load(cls, path, device='cpu') -> DiT:
