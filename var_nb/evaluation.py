@@ -299,6 +299,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              cfg:float=3.0, top_k:int=0, top_p:float=0.0, seed:int=0, more_smooth:bool=False, # sampling settings
              guidance:str|None=None, # guidance over the steps, 'ramp' or 'constant' (default: the model's, `sample`)
              steps:int|None=None, # denoising steps of a diffusion model (notebook 14)
+             sampler_kw:dict|None=None, # more options of `sample`: notebook 15's faster samplers (refiner, switch_at, cfg_scales, prune, skip_scales)
              seeds=None, # sampling seeds (default: [seed]); each metric gets its per-seed values, mean, std and 95% interval
              features='mnist', # a feature network name, a classifier path, or a module (`load_features`)
              real=None, # reference images: a dataset var_nb reads (default 'mnist5k'), an .npz, or a tensor in [0, 1]
@@ -335,7 +336,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache)[0] for name, net_x in extra.items()}
     runs = [_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, bf16, k, splits, extra, extra_real,
                             grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth, guidance=guidance,
-                            **({} if steps is None else {'steps': steps})) for s in seeds]
+                            **({} if steps is None else {'steps': steps}), **(sampler_kw or {})) for s in seeds]
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
                 rejection=rejection, features=net.name, real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',

@@ -19,6 +19,7 @@ from einops import rearrange
 from .core import moved_names, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits
+from .fast_sampling import FastSampling, ScaleRunner
 
 # %% auto #0
 __all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength', 'guide',
@@ -140,19 +141,22 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
              more_smooth:bool=False, temperature:float=1.0, first_index:int=0, return_fhats:bool=False, generators=None,
              forced=None, # (tokens, keep): K token maps (B, pn*pn) forced where the K bool maps `keep` (B, pn*pn) are True (zero-shot editing)
              guidance:str='ramp', # guidance over the scales: 'ramp' (official) or 'constant' (`cfg_strength`)
+             fast:FastSampling|None=None, # notebook 15's faster samplers (refiner, guidance on some scales, pruning, skipped scales)
             ):
     "Sample token maps coarse to fine: returns (f_hat_BChw, tokens: K x (B, pn*pn), f_hats after each scale or None)."
     c, q = var.config, vae.quantizer
     labels_B, gens = prepare_sampling(var, vae, labels, temperature, seed, first_index, generators)
+    if fast is not None and fast.refiner is not None: check_tokenizer_fits(fast.refiner.config, vae)
     B, K, device = labels_B.shape[0], c.num_scales, var.pos_1LC.device
-    cond = var.condition(torch.cat((labels_B, torch.full_like(labels_B, c.num_classes))))   # [cond; uncond]
-    cache = var.new_cache()
-    x_2BlC = var.first_scale_input(cond)
+    runner = ScaleRunner(var, labels_B, fast)    # the model's KV-cached passes: [cond; uncond] rows, one scale per step
+    inputs = [None]                              # inputs[k]: f_hat downsampled to scale k, the input of step k >= 1
     f_hat = torch.zeros(B, c.Cvae, c.patch_nums[-1], c.patch_nums[-1], device=device)
     tokens, fhats = [], []
-    for k, pn in enumerate(c.patch_nums):
+    for k, pn in enumerate(c.patch_nums[:runner.num_steps]):
         ratio = k / max(K - 1, 1)
-        logits_BlV = guide(var.forward_scale(x_2BlC, cond, cache), cfg_strength(cfg, k, K, guidance))
+        cond_BlV, uncond_BlV = runner.logits(k, inputs)
+        t = cfg_strength(cfg, k, K, guidance)
+        logits_BlV = cond_BlV if uncond_BlV is None else (1 + t) * cond_BlV - t * uncond_BlV   # `guide`
         if temperature != 1.0: logits_BlV = logits_BlV / temperature
         top_k_top_p_(logits_BlV, top_k, top_p)
         idx_Bl = draw_tokens(logits_BlV, gens)
@@ -165,7 +169,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
         h_BChw = rearrange(h_BlC, 'B (h w) Cv -> B Cv h w', h=pn)
         f_hat, next_BChw = q.next_scale_input(k, f_hat, h_BChw)
         if return_fhats: fhats.append(f_hat.clone())
-        if k + 1 < K: x_2BlC = var.scale_input(k + 1, next_BChw).repeat(2, 1, 1)   # same input for both branches
+        inputs.append(next_BChw)
     return f_hat, tokens, (fhats if return_fhats else None)
 
 @torch.inference_mode()
@@ -191,11 +195,20 @@ def sample(var:VAR, # the transformer (eval mode)
            generators=None, # one torch.Generator per image, instead of `seed`
            guidance:str|None=None, # 'ramp' or 'constant' over the steps (default: VAR ramps, a raster model keeps it constant)
            steps:int|None=None, # denoising steps of a diffusion model (notebook 14; default: its DEFAULT_STEPS); VAR and raster take their own
+           refiner:VAR|None=None, # notebook 15, CoDe: a small model on the same tokenizer that predicts the scales after `switch_at`
+           switch_at:int|None=None, # the drafter predicts scales 1..switch_at (1..K), the refiner the rest
+           cfg_scales=None, # notebook 15, SkipVAR: the scales (1..K) where guidance runs; None: all
+           prune:float=0.0, # notebook 15, FastVAR: the fraction of tokens not computed on the last `prune_scales` scales
+           prune_scales:int=2, # how many last scales `prune` applies to
+           skip_scales:int=0, # notebook 15: stop this many scales early and decode the upsampled f_hat
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
+    fast = FastSampling(refiner, switch_at, None if cfg_scales is None else tuple(cfg_scales), prune, prune_scales, skip_scales=skip_scales)
     try:
+        if not fast.neutral and var.order != 'next-scale':
+            raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
         if steps is not None and var.order != 'diffusion':
             raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
                              f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
@@ -209,7 +222,7 @@ def sample(var:VAR, # the transformer (eval mode)
             f_hat, tokens, fhats = var.generate(vae, labels, cfg, top_k, top_p, seed, temperature, first_index, generators,
                                                 guidance=guidance or 'constant')
         else: f_hat, tokens, fhats = generate(var, vae, labels, cfg, top_k, top_p, seed, more_smooth, temperature, first_index,
-                                             return_fhats, generators, guidance=guidance or 'ramp')
+                                             return_fhats, generators, guidance=guidance or 'ramp', fast=None if fast.neutral else fast)
         img = decode(vae, f_hat)
     finally: var.train(modes[0]); vae.train(modes[1])
     out = (img,) + ((tokens,) if return_tokens else ()) + ((fhats,) if return_fhats else ())
