@@ -9,11 +9,12 @@ from pathlib import Path
 
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, save_labelled_grid, checkpoint_meta, output_folder, free_disk,
+from .core import (default_device, refuse_overwriting_inputs, save_labelled_grid, checkpoint_meta, output_folder, free_disk, fingerprint,
                          refuse_beyond, _USER_ERRORS)
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
+from .fast_sampling import FastSampling, parse_scales
 from .data import ImageTransform
 from .sampling import MNIST_SAMPLING, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
@@ -25,8 +26,8 @@ from . import data, train_tokenizer, job, scaling, bench, raster   # the modules
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
-           'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'eval_references', 'build_parser',
-           'main']
+           'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'add_fast_options',
+           'fast_options', 'eval_references', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -41,6 +42,7 @@ def non_negative_int(text) -> int: return _number(int, text, lambda v: v >= 0, '
 def positive_float(text) -> float: return _number(float, text, lambda v: v > 0, 'a number > 0')
 def non_negative_float(text) -> float: return _number(float, text, lambda v: v >= 0, 'a number >= 0 (0 = no guidance)')
 def unit_interval(text) -> float: return _number(float, text, lambda v: 0 <= v <= 1, 'between 0 and 1 (0 = off)')
+def pruned_share(text) -> float: return _number(float, text, lambda v: 0 <= v < 1, 'at least 0 and below 1 (0 = off; 0.5 computes half the tokens)')
 def ema_decay(text) -> float: return _number(float, text, lambda v: 0 <= v < 1, 'at least 0 and below 1 (0 = no EMA; e.g. 0.999)')
 
 def device_name(text:str) -> str:
@@ -64,11 +66,11 @@ def device_name(text:str) -> str:
 OPTION_RULES = {
     **dict.fromkeys(['n', 'n_per_class', 'steps', 'tokenizer_steps', 'batch_size', 'batch', 'runs', 'per_class', 'max_classes',
                      'size', 'rejection', 'grad_accum', 'log_every', 'stop_at', 'threads', 'depth', 'width', 'sides', 'sizes',
-                     'depths', 'checkpoints', 'max_images'],
+                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature'], positive_float),
-    **dict.fromkeys(['top_k', 'seed'], non_negative_int),
-    'cfg': non_negative_float, 'top_p': unit_interval, 'ema': ema_decay, 'device': device_name,
+    **dict.fromkeys(['top_k', 'seed', 'skip_scales'], non_negative_int),
+    'cfg': non_negative_float, 'prune': pruned_share, 'top_p': unit_interval, 'ema': ema_decay, 'device': device_name,
 }
 
 def apply_rules(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -138,6 +140,40 @@ def _sample_writes(out:Path, classes, n:int, npz):
         return in_out or bool(npz) and p == Path(npz).resolve()
     return writes
 
+def add_fast_options(p:argparse.ArgumentParser):
+    "Notebook 15's faster samplers as options of a subcommand (`sample`, `eval`)."
+    g = p.add_argument_group('faster sampling (notebook 15; each off by default)')
+    g.add_argument('--refiner', help='CoDe: a small VAR .safetensors trained on the same tokenizer (var-nb train --preset mnist-small), which '
+                                     'predicts the scales after --switch-at')
+    g.add_argument('--switch-at', type=int, help='with --refiner: the transformer predicts scales 1..K, the refiner the rest')
+    g.add_argument('--cfg-scales', help='SkipVAR: guidance on these scales only, e.g. 1-5 or 1-3,6; the batch halves after the last one')
+    g.add_argument('--prune', type=float, default=0.0, help='FastVAR: the share of tokens not computed on the last --prune-scales scales (default 0)')
+    g.add_argument('--prune-scales', type=int, default=2, help='how many last scales --prune applies to (default 2)')
+    g.add_argument('--skip-scales', type=int, default=0, help='stop this many scales early and decode the upsampled f_hat (default 0)')
+
+def fast_options(args, var, vae) -> dict:
+    "The options of `sample` that --refiner/--switch-at, --cfg-scales, --prune and --skip-scales ask for, checked; a ValueError otherwise."
+    kw = {}
+    if args.switch_at is not None and not args.refiner:
+        raise ValueError('--switch-at goes with --refiner: name the small model that predicts the later scales')
+    if args.refiner:
+        if args.switch_at is None:
+            raise ValueError(f'--refiner needs --switch-at K: the transformer predicts scales 1..K and the refiner the rest (K in 1..{var.config.num_scales})')
+        refiner = load_model(args.refiner, device=var.pos_1LC.device)
+        if refiner.order != 'next-scale': raise ValueError(f'{args.refiner} is a {refiner.order} model; a refiner is a next-scale (VAR) transformer')
+        want = checkpoint_meta(args.refiner).get('tokenizer')
+        if want is not None and want != fingerprint(vae):
+            raise ValueError(f'{args.refiner} was trained with another tokenizer (fingerprint {want}; the transformer\'s is {fingerprint(vae)}): '
+                             f'train the refiner with --tokenizer set to the transformer\'s tokenizer')
+        kw.update(refiner=refiner.eval(), switch_at=args.switch_at)
+    if args.cfg_scales: kw['cfg_scales'] = parse_scales(args.cfg_scales, var.config.num_scales)
+    if args.prune: kw.update(prune=args.prune, prune_scales=args.prune_scales)
+    if args.skip_scales: kw['skip_scales'] = args.skip_scales
+    if kw and var.order != 'next-scale':
+        raise ValueError(f'--refiner, --cfg-scales, --prune and --skip-scales speed up next-scale sampling; this is a {var.order} model')
+    if kw: FastSampling(**kw).check(var)
+    return kw
+
 def _cmd_sample(args):
     try:
         var_kwargs, vae_kwargs = _json_kwargs(args.var_kwargs, '--var-kwargs'), _json_kwargs(args.vae_kwargs, '--vae-kwargs')
@@ -152,6 +188,7 @@ def _cmd_sample(args):
     except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
     try:
+        fast = fast_options(args, var, vae)
         out = output_folder(args.out)
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
@@ -165,7 +202,7 @@ def _cmd_sample(args):
         with amp: written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
                                    top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
                                    temperature=args.temperature, batch_size=args.batch_size, npz=args.npz, class_names=names,
-                                   steps=args.steps)
+                                   steps=args.steps, sampler_kw=fast)
     except ValueError as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {args.npz}' if args.npz else '') + f') in {time.time() - t0:.1f}s')
@@ -197,6 +234,7 @@ def _register_sample(subparsers):
     p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
     p.add_argument('--npz', help="also write every image to this .npz (arr_0: N×H×W×3 uint8), the input of OpenAI's FID evaluator")
     p.add_argument('--official-eval', action='store_true', help="the paper's FID settings: cfg 1.5, top-k 900, top-p 0.96, no smoothing, 50 per class")
+    add_fast_options(p)
     p.set_defaults(func=_cmd_sample)
 
 # %% ../nbs/90_cli.ipynb #cb96073e
@@ -291,7 +329,7 @@ def _cli_eval(args):
                   more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
                   rejection=args.rejection, batch_size=args.batch_size, bf16=args.bf16,
                   classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
-                  inception_weights=args.inception_weights, steps=args.steps)
+                  inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
         for cfg in (args.cfg or [defaults['cfg']]):
             r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
@@ -342,6 +380,7 @@ def _register_eval(subparsers):
     p.add_argument('--real-split', default='validation', help='split of --real (default: validation)')
     p.add_argument('--batch-size', type=int, default=100); p.add_argument('--bf16', action='store_true', help='bf16 autocast while sampling')
     p.add_argument('--out', default='eval', help='output folder (default: eval)'); p.add_argument('--device')
+    add_fast_options(p)
     p.set_defaults(func=_cli_eval)
 
 # %% ../nbs/90_cli.ipynb #9f9c45d6

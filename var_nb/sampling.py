@@ -248,7 +248,9 @@ GRID_MAX = 16   # rows (classes) and columns (images) of grid.png; the PNGs and 
 
 def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0, seed=0, more_smooth=False,
                      temperature=1.0, batch_size:int=64, npz=None, class_names=None, pngs:bool=True,
-                     steps:int|None=None) -> list: # steps: denoising steps of a diffusion model (`sample`)
+                     steps:int|None=None, # denoising steps of a diffusion model (`sample`)
+                     sampler_kw:dict|None=None, # more options of `sample`: notebook 15's faster samplers (refiner, switch_at, cfg_scales, prune, skip_scales)
+                    ) -> list:
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if n < 1: raise ValueError(f'n must be >= 1 (images per class), got {n}')
@@ -260,7 +262,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
         for start in range(0, total, batch_size):   # per-image seeds: chunking changes nothing
             labels = [label_of(i) for i in range(start, min(total, start + batch_size))]
             imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
-                          more_smooth=more_smooth, temperature=temperature, first_index=start, steps=steps).float().cpu()
+                          more_smooth=more_smooth, temperature=temperature, first_index=start, steps=steps, **(sampler_kw or {})).float().cpu()
             write_npz(imgs)
             for i, img in enumerate(imgs, start):
                 c = label_of(i)
