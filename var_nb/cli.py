@@ -148,7 +148,7 @@ def add_fast_options(p:argparse.ArgumentParser):
     g.add_argument('--switch-at', type=int, help='with --refiner: the transformer predicts scales 1..K, the refiner the rest')
     g.add_argument('--cfg-scales', help='SkipVAR: guidance on these scales only, e.g. 1-5 or 1-3,6; the batch halves after the last one')
     g.add_argument('--prune', type=float, default=0.0, help='FastVAR: the share of tokens not computed on the last --prune-scales scales (default 0)')
-    g.add_argument('--prune-scales', type=int, default=2, help='how many last scales --prune applies to (default 2)')
+    g.add_argument('--prune-scales', type=int, default=None, help='how many last scales --prune applies to (default 2)')
     g.add_argument('--skip-scales', type=int, default=0, help='stop this many scales early and decode the upsampled f_hat (default 0)')
 
 def fast_options(args, var, vae) -> dict:
@@ -167,7 +167,8 @@ def fast_options(args, var, vae) -> dict:
                              f'train the refiner with --tokenizer set to the transformer\'s tokenizer')
         kw.update(refiner=refiner.eval(), switch_at=args.switch_at)
     if args.cfg_scales: kw['cfg_scales'] = parse_scales(args.cfg_scales, var.config.num_scales)
-    if args.prune: kw.update(prune=args.prune, prune_scales=args.prune_scales)
+    if args.prune: kw.update(prune=args.prune, prune_scales=args.prune_scales or 2)
+    elif args.prune_scales is not None: raise ValueError('--prune-scales goes with --prune: give the share of tokens not computed, e.g. --prune 0.5')
     if args.skip_scales: kw['skip_scales'] = args.skip_scales
     if kw and var.order != 'next-scale':
         raise ValueError(f'--refiner, --cfg-scales, --prune and --skip-scales speed up next-scale sampling; this is a {var.order} model')

@@ -8,7 +8,7 @@
 # Guo et al. 2025 (FastVAR, ICCV'25: cached token pruning). Official code: FastVAR's Infinity/infinity/models/fastvar_utils.py
 # (masked_previous_scale_cache: pivotal tokens and their restoration) and fastvar_basic.py (the pruned block); CoDe's models/var.py.
 from __future__ import annotations
-import copy, re
+import copy, operator, re
 from dataclasses import dataclass
 
 import torch
@@ -23,7 +23,7 @@ __all__ = ['prefill_bias', 'pivotal_tokens', 'restore', 'block_step', 'Branch', 
 # %% ../nbs/15_faster_sampling.ipynb #8faa6e33
 def prefill_bias(patch_nums, # the scales' sides
                  first:int, last:int, # the scales fed in this pass (0-based, inclusive)
-                 cached:int, # keys already in the cache (earlier scales; fewer than their tokens after pruning)
+                 cached:int, # keys already in the cache (of the scales before `first`)
                 ) -> torch.Tensor:
     "Additive attention bias (1, 1, l, cached + l) of a pass over scales first..last: every cached key, and the block-causal mask among the new ones."
     lvl_l = level_of_positions(patch_nums)[sum(p * p for p in patch_nums[:first]):sum(p * p for p in patch_nums[:last + 1])]
@@ -124,30 +124,46 @@ class FastSampling:
     switch_at:int|None = None # the drafter predicts scales 1..switch_at, the refiner the rest (1..K; K: the drafter alone)
     cfg_scales:tuple|None = None # SkipVAR: the scales (1..K) where the unconditional branch runs; None: all
     prune:float = 0.0 # FastVAR: the fraction of tokens not computed on the pruned scales, in [0, 1)
-    prune_scales:int = 2 # how many last scales are pruned (they restore from the scale before them)
-    prune_blocks:tuple|None = None # the blocks that prune; None: all but the first and the last (FastVAR keeps its first 3 and last 4 of 32 whole)
+    prune_scales:int = 2 # how many of the last sampled scales are pruned (they restore from the scale before them; a refiner's first, prefilled, scale runs whole)
+    prune_blocks:tuple|None = None # the blocks that prune; None: all but the first and the last (FastVAR keeps its first 3 and last 4 of 32 whole), every block of a model of depth <= 2
     skip_scales:int = 0 # how many last scales are not sampled: the image decodes from the upsampled f_hat
 
     def check(self, var:VAR) -> FastSampling:
-        "One-line errors for impossible settings with `var` as the drafter; returns self."
+        "One-line errors for impossible settings with `var` as the drafter; returns self, its whole numbers made ints."
         c, K = var.config, var.config.num_scales
+        def whole(name, value):
+            try:
+                if isinstance(value, bool): raise TypeError
+                return operator.index(value)
+            except TypeError: raise ValueError(f'{name}={value!r} must be a whole number') from None
         if self.refiner is None and self.switch_at is not None:
             raise ValueError(f'switch_at={self.switch_at} without a refiner: pass refiner= (a small model on the same tokenizer), or leave switch_at out')
         if self.refiner is not None:
-            if self.switch_at is None or not 1 <= self.switch_at <= K:
+            if self.switch_at is None or not 1 <= whole('switch_at', self.switch_at) <= K:
                 raise ValueError(f'switch_at={self.switch_at} must be in 1..{K}: the drafter predicts scales 1..switch_at and the refiner '
                                  f'the rest ({K}: the drafter alone)')
+            self.switch_at = whole('switch_at', self.switch_at)
             rc = self.refiner.config
             differ = [f'{f} {getattr(rc, f)} vs {getattr(c, f)}' for f in ('patch_nums', 'vocab_size', 'Cvae', 'num_classes') if getattr(rc, f) != getattr(c, f)]
             if differ: raise ValueError(f'the refiner was not trained on the drafter\'s tokenizer and classes ({"; ".join(differ)}): train one on the same '
                                         f'tokenizer (var-nb train --preset mnist-small --tokenizer TOKENIZER)')
+        if isinstance(self.cfg_scales, str): self.cfg_scales = parse_scales(self.cfg_scales, K)
         if self.cfg_scales is not None:
-            bad = [s for s in self.cfg_scales if not (isinstance(s, int) and 1 <= s <= K)]
+            scales = tuple(whole('cfg_scales', s) for s in self.cfg_scales)
+            bad = [s for s in scales if not 1 <= s <= K]
             if bad: raise ValueError(f'cfg_scales {bad} are not scales of this model: pass scales in 1..{K}')
-        if not 0 <= self.prune < 1: raise ValueError(f'prune={self.prune} is the fraction of tokens not computed: pass a number in [0, 1)')
-        if self.prune and not 1 <= self.prune_scales < K:
-            raise ValueError(f'prune_scales={self.prune_scales} must be in 1..{K - 1}: the pruned scales restore from an unpruned one before them')
+            self.cfg_scales = scales
+        self.skip_scales, self.prune_scales = whole('skip_scales', self.skip_scales), whole('prune_scales', self.prune_scales)
         if not 0 <= self.skip_scales < K: raise ValueError(f'skip_scales={self.skip_scales} must be in 0..{K - 1} (this model has {K} scales)')
+        if not 0 <= self.prune < 1: raise ValueError(f'prune={self.prune} is the fraction of tokens not computed: pass a number in [0, 1)')
+        steps = K - self.skip_scales
+        if self.prune and not 1 <= self.prune_scales < steps:
+            raise ValueError(f'prune_scales={self.prune_scales} must be in 1..{steps - 1}: the last pruned scales of the {steps} sampled restore from an '
+                             f'unpruned one before them')
+        if self.prune_blocks is not None:
+            depths = [var.config.depth] + ([self.refiner.config.depth] if self.refiner is not None else [])
+            bad = [b for b in self.prune_blocks if not 0 <= whole('prune_blocks', b) < min(depths)]
+            if bad: raise ValueError(f'prune_blocks {bad} are not blocks of the model{"s" if len(depths) > 1 else ""}: pass blocks in 0..{min(depths) - 1}')
         return self
 
     @property
@@ -179,26 +195,26 @@ class ScaleRunner:
     @property
     def num_steps(self) -> int: return self.var.config.num_scales - self.fast.skip_scales
 
-    def branch(self, model:VAR, both:bool) -> Branch:
-        "`model`'s branch on [cond; uncond] (`both`) or on the conditional rows, the latter cut from the former when it exists."
-        key = (id(model), both)
+    def branch(self, role:str, both:bool) -> Branch:
+        "The drafter's or the refiner's (`role`) branch on [cond; uncond] (`both`) or on the conditional rows, the latter cut from the former when it exists."
+        key = (role, both)
         if key not in self.branches:
-            whole = self.branches.get((id(model), True))
+            model, whole = (self.fast.refiner if role == 'refiner' else self.var), self.branches.get((role, True))
             self.branches[key] = (Branch(model, self.labels if both else self.labels[:self.B]) if whole is None or both
                                   else whole.first_rows(self.B))
         return self.branches[key]
 
     def logits(self, scale_idx:int, inputs:list) -> tuple:
         "(cond (B, l, V), uncond (B, l, V) or None where this scale has no guidance) of scale `scale_idx` (0-based)."
-        f, K, pn = self.fast, self.var.config.num_scales, self.var.config.patch_nums[scale_idx]
-        model = f.refiner if f.refiner is not None and scale_idx >= f.switch_at else self.var
+        f, pn, last = self.fast, self.var.config.patch_nums[scale_idx], self.num_steps   # the scales sampled: 0..last-1
+        role = 'refiner' if f.refiner is not None and scale_idx >= f.switch_at else 'drafter'
         kw = {}
         if f.prune:
-            depth = model.config.depth
-            kw = dict(keep=max(1, round((1 - f.prune) * pn * pn)) if scale_idx >= K - f.prune_scales else None,
+            depth = (f.refiner if role == 'refiner' else self.var).config.depth
+            kw = dict(keep=max(1, round((1 - f.prune) * pn * pn)) if scale_idx >= last - f.prune_scales else None,
                       prune_blocks=f.prune_blocks if f.prune_blocks is not None else (range(1, depth - 1) if depth > 2 else range(depth)),
-                      record_scale=K - f.prune_scales - 1)
+                      record_scale=last - f.prune_scales - 1)
         both = any(g >= scale_idx for g in self.guided)           # guidance still to come: the unconditional rows run
-        out = self.branch(model, both).logits(scale_idx, inputs, **kw)
+        out = self.branch(role, both).logits(scale_idx, inputs, **kw)
         if not both: return out, None
         return out[:self.B], (out[self.B:] if scale_idx in self.guided else None)

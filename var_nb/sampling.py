@@ -143,7 +143,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
              guidance:str='ramp', # guidance over the scales: 'ramp' (official) or 'constant' (`cfg_strength`)
              fast:FastSampling|None=None, # notebook 15's faster samplers (refiner, guidance on some scales, pruning, skipped scales)
             ):
-    "Sample token maps coarse to fine: returns (f_hat_BChw, tokens: K x (B, pn*pn), f_hats after each scale or None)."
+    "Sample token maps coarse to fine: returns (f_hat_BChw, tokens: one (B, pn*pn) per scale sampled, f_hats after each scale or None)."
     c, q = var.config, vae.quantizer
     labels_B, gens = prepare_sampling(var, vae, labels, temperature, seed, first_index, generators)
     if fast is not None and fast.refiner is not None: check_tokenizer_fits(fast.refiner.config, vae)
@@ -205,10 +205,13 @@ def sample(var:VAR, # the transformer (eval mode)
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
-    fast = FastSampling(refiner, switch_at, None if cfg_scales is None else tuple(cfg_scales), prune, prune_scales, skip_scales=skip_scales)
+    fast = FastSampling(refiner, switch_at, cfg_scales if cfg_scales is None or isinstance(cfg_scales, str) else tuple(cfg_scales),
+                        prune, prune_scales, skip_scales=skip_scales)
+    if refiner is not None: refiner_mode = refiner.training; refiner.eval()
     try:
-        if not fast.neutral and var.order != 'next-scale':
+        if not (fast.neutral and switch_at is None) and var.order != 'next-scale':
             raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
+        if var.order == 'next-scale': fast.check(var)
         if steps is not None and var.order != 'diffusion':
             raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
                              f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
@@ -224,7 +227,9 @@ def sample(var:VAR, # the transformer (eval mode)
         else: f_hat, tokens, fhats = generate(var, vae, labels, cfg, top_k, top_p, seed, more_smooth, temperature, first_index,
                                              return_fhats, generators, guidance=guidance or 'ramp', fast=None if fast.neutral else fast)
         img = decode(vae, f_hat)
-    finally: var.train(modes[0]); vae.train(modes[1])
+    finally:
+        var.train(modes[0]); vae.train(modes[1])
+        if refiner is not None: refiner.train(refiner_mode)
     out = (img,) + ((tokens,) if return_tokens else ()) + ((fhats,) if return_fhats else ())
     return out if len(out) > 1 else img
 
