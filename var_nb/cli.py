@@ -22,7 +22,7 @@ from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, plot_tradeoff, figure
 from .records import provenance, write_results, command_line
-from . import data, train_tokenizer, job, scaling, bench, raster   # the modules that register their own subcommands
+from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
@@ -66,11 +66,11 @@ def device_name(text:str) -> str:
 OPTION_RULES = {
     **dict.fromkeys(['n', 'n_per_class', 'steps', 'tokenizer_steps', 'batch_size', 'batch', 'runs', 'per_class', 'max_classes',
                      'size', 'rejection', 'grad_accum', 'log_every', 'stop_at', 'threads', 'depth', 'width', 'sides', 'sizes',
-                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales'],
+                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images'],
                     positive_int),
-    **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature'], positive_float),
+    **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature', 'gpu_memory', 'peak_tflops'], positive_float),
     **dict.fromkeys(['top_k', 'seed', 'skip_scales'], non_negative_int),
-    'cfg': non_negative_float, 'prune': pruned_share, 'top_p': unit_interval, 'ema': ema_decay, 'device': device_name,
+    'cfg': non_negative_float, 'prune': pruned_share, 'mfu': unit_interval, 'top_p': unit_interval, 'ema': ema_decay, 'device': device_name,
 }
 
 def apply_rules(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -390,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog='var-nb', description='VAR (next-scale prediction) from scratch: data, tokenizer, transformer, sampling, '
                                                'editing, evaluation.')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
-    data.register_cli(sub); train_tokenizer.register_cli(sub); job.register_cli(sub)
+    data.register_cli(sub); train_tokenizer.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
     _register_sample(sub); _register_edit(sub); _register_eval(sub)
     scaling.register_cli(sub)
     bench_parser = sub.add_parser('bench', help='print speed and memory figures on this device')

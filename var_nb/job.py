@@ -22,6 +22,7 @@ from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, Tokeni
 from .objective import token_weights, var_loss
 from .raster import model_class
 from .train import TrainConfig, TRAIN_PRESETS, get_preset, var_config_for, load_tokenizer, train
+from .plan import refuse_unfit
 from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
 from .classifier import Classifier, load_classifier, train_classifier, save_classifier
 from .sampling import sample
@@ -304,6 +305,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume)     # before any work: refused in one line
     plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
+    refuse_unfit(plan.config, device or default_device())   # a CUDA run that cannot fit stops here, before any image is encoded
     tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
     tok = _tokenizer_report(tokenizer, plan)
     names = plan.facts['class_names']
@@ -398,6 +400,7 @@ def _cli_train(args):
         if v is not None: overrides[k] = v
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
     if args.compile: overrides['compile'] = True
+    if args.checkpointing: overrides['checkpointing'] = True
     tok_overrides = {'steps': args.tokenizer_steps} if args.tokenizer_steps else {}
     try:
         if args.var_overrides:
@@ -438,6 +441,7 @@ def register_cli(subparsers):
                    help="validation split (default: 'validation'; 'none': no validation); when the data has none, 5%% of train is held out")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
+    p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--seed', type=int, default=None)
     p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')

@@ -61,6 +61,7 @@ class TrainConfig:
     scale_weights: tuple | None = None    # per-scale loss weights (None: every token weighs 1/L, as official)
     precision: str = 'auto'               # 'auto' (bf16 where native: recent GPUs and CPUs; fp16 on older GPUs; else fp32), 'fp32', 'bf16', 'fp16'
     compile: bool = False                 # torch.compile the transformer
+    checkpointing: bool = False           # recompute each block in the backward pass: ~4·C bytes per token per block kept instead of ~54·C (plan.py)
     tf32: bool = True                     # TF32 matmuls on Ampere and later GPUs (the official trainer enables them)
     max_nonfinite: int = 25               # fp16: stop after this many non-finite steps in a row (single ones are GradScaler overflows)
     num_workers: int = 0                  # DataLoader workers that decode images while the token cache is built
@@ -179,7 +180,7 @@ def _amp(precision:str, device):
 
 # %% ../nbs/07_training.ipynb #b51e2f36
 #: settings that may change when a run is resumed (they do not change what it computes); passed as `ignore` to `config_diff`
-RESUMABLE_CHANGES = ('log_every', 'eval_every', 'ckpt_every', 'compile', 'num_workers')
+RESUMABLE_CHANGES = ('log_every', 'eval_every', 'ckpt_every', 'compile', 'num_workers', 'checkpointing')
 
 def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:bool) -> dict | None:
     "The stored train state when resuming is allowed; raise when the folder holds another (or the same, without resume) run."
@@ -249,6 +250,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         # model, EMA, optimiser, AMP
         seed_everything(config.seed)                                     # same initial weights on every rank
         model = model_class(config.arch)(var_cfg).to(device)
+        model.checkpointing = config.checkpointing
         ema = copy.deepcopy(model).eval().requires_grad_(False) if config.ema > 0 else None
         opt = torch.optim.AdamW(param_groups(model), lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay,
                                 **({'fused': True} if device.type == 'cuda' else {}))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, asdict, fields, replace
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from torch.utils.checkpoint import checkpoint
 from einops import rearrange, repeat
 
 from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta
@@ -233,6 +234,7 @@ class VAR(nn.Module):
         super().__init__()
         c = self.config = config
         C, L, K = c.embed_dim, c.L, c.num_scales
+        self.checkpointing = False   # training: recompute each block in the backward pass instead of keeping its activations (plan.py)
         # what is about the order of prediction: positions, levels, the mask, the input of each scale
         self.pos_start = nn.Parameter(torch.empty(1, c.first_l, C))    # start-token position embedding
         self.pos_1LC = nn.Parameter(torch.empty(1, L, C))              # absolute position embedding
@@ -326,7 +328,9 @@ class VAR(nn.Module):
         cond = self.condition(self.drop_labels(labels_B))
         x_BLC = torch.cat((self.start_tokens(cond.cond_BD), self.word_embed(x_BLCv_wo_first_l.float())), dim=1) + self.lvl_pos_1LC()
         for blk, ada_B16C in zip(self.blocks, cond.blocks):
-            x_BLC = blk(x_BLC, ada_B16C, attn_bias=self.attn_bias_for_masking)
+            if self.checkpointing and self.training and torch.is_grad_enabled():   # keep only each block's input (RNG state replayed)
+                x_BLC = checkpoint(blk, x_BLC, ada_B16C, self.attn_bias_for_masking, use_reentrant=False)
+            else: x_BLC = blk(x_BLC, ada_B16C, attn_bias=self.attn_bias_for_masking)
         return self.get_logits(x_BLC, cond)
 
     def inputs_from_tokens(self, vae, tokens_BL) -> torch.Tensor:
