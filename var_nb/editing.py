@@ -16,6 +16,7 @@ from PIL import Image
 
 from .core import save_grid, save_labelled_grid, to_pil
 from .data import ImageTransform
+from .quantizer import area_resize
 from .sampling import check_labels, generate
 
 # %% auto #0
@@ -96,11 +97,11 @@ def scale_masks(keep_mask:torch.Tensor, # (H, W) or (B, H, W), bool or in [0, 1]
     m_B1HW = (keep_mask[None] if keep_mask.ndim == 2 else keep_mask).float()[:, None]
     if policy == 'official':   # the official demo's mask lives on the finest token grid
         last = patch_nums[-1]
-        m_B1HW = F.interpolate(m_B1HW, size=(last, last), mode='area').gt(0.5).float()
+        m_B1HW = area_resize(m_B1HW, last).gt(0.5).float()
     out = []
     for pn in patch_nums:
         if policy == 'area':
-            keep_B1hw = F.interpolate(m_B1HW, size=(pn, pn), mode='area') > 0.5
+            keep_B1hw = area_resize(m_B1HW, pn) > 0.5
         else:
             keep_B1hw = F.interpolate(m_B1HW, size=(pn, pn), mode='bilinear', align_corners=False) > 0.5
             if pn * pn <= 3: keep_B1hw = torch.ones_like(keep_B1hw)

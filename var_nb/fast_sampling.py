@@ -15,6 +15,7 @@ import torch
 import torch.nn.functional as F
 from einops import rearrange
 
+from .quantizer import area_resize
 from .transformer import VAR, VARCondition, KVCache, level_of_positions
 
 # %% auto #0
@@ -42,7 +43,7 @@ def restore(out_BkC:torch.Tensor, # a branch's output at the pivotal tokens
             name:str, side:int) -> torch.Tensor:
     "The branch output at every position (B, side*side, C): computed at `idx_Bk`, elsewhere the recorded scale's output area-resized to `side`."
     cached_BChw = rearrange(cached[name], 'B (h w) C -> B C h w', h=cached['side'])
-    full_BlC = rearrange(F.interpolate(cached_BChw, size=(side, side), mode='area'), 'B C h w -> B (h w) C').contiguous()
+    full_BlC = rearrange(area_resize(cached_BChw, side), 'B C h w -> B (h w) C').contiguous()
     return full_BlC.scatter(1, idx_Bk[..., None].expand(-1, -1, out_BkC.shape[-1]), out_BkC)
 
 # %% ../nbs/15_faster_sampling.ipynb #0fa27b6c

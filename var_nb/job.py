@@ -14,7 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import default_device, load_checkpoint, atomic_path, jsonable, output_folder, _USER_ERRORS
+from .core import default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS
 from .data import load_image_dataset, class_names_of, dataset_split, is_colour
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
@@ -148,12 +148,9 @@ def judge_size(num_classes:int) -> int:
     "Samples per class of judge_run's quality figures: about 200 in all per seed, 2 to 50 per class."
     return max(2, min(50, math.ceil(200 / num_classes)))
 
-def _seconds_per_step(step, n:int=2, warmup:int=1) -> float:
-    "Median wall time of `step()` after `warmup` untimed calls."
-    for _ in range(warmup): step()
-    times = []
-    for _ in range(n): t0 = time.perf_counter(); step(); times.append(time.perf_counter() - t0)
-    return float(np.median(times))
+def _seconds_per_step(step, n:int=2, warmup:int=1, device='cpu') -> float:
+    "Median wall time of `step()` after `warmup` untimed calls, each fenced by a device synchronisation (a GPU step returns before it is done)."
+    return median_seconds(step, n, device, warmup)
 
 def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
     "Seconds per tokenizer step, transformer step, encoded image, sampled image and classifier step, timed on random data of the job's shapes."
@@ -166,7 +163,7 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
         def tok_step():
             out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
             opt.zero_grad(); loss.backward(); opt.step()
-        speeds['tokenizer_step'] = _seconds_per_step(tok_step)
+        speeds['tokenizer_step'] = _seconds_per_step(tok_step, device=device)
     vae.eval().requires_grad_(False)
     model = model_class(c.arch)(var_cfg).to(device); opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
     tokens_BL = torch.randint(0, var_cfg.vocab_size, (c.batch_size, var_cfg.L), device=device)
@@ -177,15 +174,15 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
         var_loss(model(labels_B, x), tokens_BL, weight_L).backward(); opt.step(); opt.zero_grad()
     # a training step settles after about three (allocations, AdamW's state); the loop adds clipping, logging, per-epoch
     # validation and checkpoints to the bare step: +12% on the colour shapes of this notebook (0.81 s against 0.72 s)
-    speeds['transformer_step'] = 1.12 * _seconds_per_step(var_step, n=3, warmup=3)
+    speeds['transformer_step'] = 1.12 * _seconds_per_step(var_step, n=3, warmup=3, device=device)
     img16 = torch.rand(16, 3, S, S, device=device) * 2 - 1
-    with torch.no_grad(): speeds['encode_image'] = _seconds_per_step(lambda: vae.img_to_tokens(img16), n=1) / 16
-    speeds['sample_image'] = _seconds_per_step(lambda: sample(model.eval(), vae, labels_B[:16] % var_cfg.num_classes, cfg=3.0, seed=0), n=1) / 16
+    with torch.no_grad(): speeds['encode_image'] = _seconds_per_step(lambda: vae.img_to_tokens(img16), n=1, device=device) / 16
+    speeds['sample_image'] = _seconds_per_step(lambda: sample(model.eval(), vae, labels_B[:16] % var_cfg.num_classes, cfg=3.0, seed=0), n=1, device=device) / 16
     if classifier:
         clf = Classifier(var_cfg.num_classes, 3).to(device); copt = torch.optim.AdamW(clf.parameters())
         x, y = torch.rand(64, 3, 32, 32, device=device), torch.randint(0, var_cfg.num_classes, (64,), device=device)
         def clf_step(): F.cross_entropy(clf.train()(x), y).backward(); copt.step(); copt.zero_grad()
-        speeds['classifier_step'] = _seconds_per_step(clf_step)
+        speeds['classifier_step'] = _seconds_per_step(clf_step, device=device)
     return speeds
 
 def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:

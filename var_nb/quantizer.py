@@ -14,7 +14,8 @@ from einops import rearrange
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['nearest_code', 'Phi', 'make_phi', 'phi_ticks', 'phi_index_per_scale', 'MultiScaleQuantizer']
+__all__ = ['nearest_code', 'Phi', 'make_phi', 'phi_ticks', 'phi_index_per_scale', 'area_matrix', 'area_resize',
+           'MultiScaleQuantizer']
 
 # %% ../nbs/02_quantizer.ipynb #4cf7ab2b
 def nearest_code(z_NC:torch.Tensor, # vectors to quantise
@@ -57,6 +58,22 @@ def phi_index_per_scale(n_scales:int, # K, the number of scales
     ticks = phi_ticks(n_phi)
     return [int(np.argmin(np.abs(ticks - k / max(n_scales - 1, 1)))) for k in range(n_scales)]
 
+# %% ../nbs/02_quantizer.ipynb #5ae95714
+def area_matrix(n_in:int, n_out:int, device=None, dtype=torch.float32) -> torch.Tensor:
+    "(n_out, n_in) averaging matrix of area resizing (adaptive average pooling) along one axis."
+    A = torch.zeros(n_out, n_in, device=device, dtype=dtype)
+    for i in range(n_out):
+        lo, hi = i * n_in // n_out, -(-(i + 1) * n_in // n_out)        # floor and ceiling
+        A[i, lo:hi] = 1.0 / (hi - lo)
+    return A
+
+def area_resize(x_BChw:torch.Tensor, side:int, by_matmul:bool|None=None) -> torch.Tensor:
+    "Area-resize to side x side: `F.interpolate(mode='area')`, or the same averages as matrix products (`by_matmul`; default: on MPS only)."
+    if by_matmul is None: by_matmul = x_BChw.device.type == 'mps'
+    if not by_matmul: return F.interpolate(x_BChw, size=(side, side), mode='area')
+    H, W = x_BChw.shape[-2:]
+    return area_matrix(H, side, x_BChw.device, x_BChw.dtype) @ x_BChw @ area_matrix(W, side, x_BChw.device, x_BChw.dtype).T
+
 # %% ../nbs/02_quantizer.ipynb #5543fc9f
 class MultiScaleQuantizer(nn.Module):
     "VAR's multi-scale residual quantizer: one codebook, K scales, shared φ convs (official `VectorQuantizer2`)."
@@ -95,7 +112,7 @@ class MultiScaleQuantizer(nn.Module):
     # -- the three resampling steps of Algorithms 1 and 2 --------------------------------------------
     def _down(self, f_BChw, scale_idx):   # area, except at the last scale
         pn = self.patch_nums[scale_idx]
-        return f_BChw if scale_idx == len(self.patch_nums) - 1 else F.interpolate(f_BChw, size=(pn, pn), mode='area')
+        return f_BChw if scale_idx == len(self.patch_nums) - 1 else area_resize(f_BChw, pn)
 
     def _up_phi(self, h_BChw, scale_idx):  # bicubic to full size (except the last scale), then φ_k
         if scale_idx != len(self.patch_nums) - 1:
@@ -240,7 +257,7 @@ class MultiScaleQuantizer(nn.Module):
         for k in range(K - 1):
             f_hat.add_(self._up_phi(self.embed_tokens(tokens[k], k), k))
             pn = self.patch_nums[k + 1]
-            next_BlC.append(rearrange(F.interpolate(f_hat, size=(pn, pn), mode='area'), 'B Cv h w -> B (h w) Cv'))
+            next_BlC.append(rearrange(area_resize(f_hat, pn), 'B Cv h w -> B (h w) Cv'))
         return torch.cat(next_BlC, dim=1) if next_BlC else f_hat.new_zeros(B, 0, self.Cvae)
 
     def next_scale_input(self, scale_idx:int, # k, the scale whose tokens were just chosen
@@ -251,4 +268,4 @@ class MultiScaleQuantizer(nn.Module):
         f_hat_BChw.add_(self._up_phi(h_BChw, scale_idx))
         if scale_idx == len(self.patch_nums) - 1: return f_hat_BChw, f_hat_BChw
         pn = self.patch_nums[scale_idx + 1]
-        return f_hat_BChw, F.interpolate(f_hat_BChw, size=(pn, pn), mode='area')
+        return f_hat_BChw, area_resize(f_hat_BChw, pn)

@@ -28,8 +28,9 @@ from .raster import model_class
 from .records import RunLog, provenance
 
 # %% auto #0
-__all__ = ['TRAIN_PRESETS', 'DIST_TIMEOUT', 'RESUMABLE_CHANGES', 'TrainConfig', 'get_preset', 'var_config_for',
-           'cpu_has_native_bf16', 'Run', 'build_run', 'save_state', 'StepStats', 'train_step', 'evaluate', 'train']
+__all__ = ['TRAIN_PRESETS', 'DIST_TIMEOUT', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for',
+           'cpu_has_native_bf16', 'Run', 'build_run', 'save_state', 'StepStats', 'cap_loss_scale', 'train_step',
+           'evaluate', 'train']
 
 # %% ../nbs/07_training.ipynb #2a511ca8
 @dataclass
@@ -320,6 +321,12 @@ def _progressive_weights(run:Run, step:int) -> tuple[int, torch.Tensor]:
     weight_L = token_weights(run.patch_nums, c.scale_weights, n_scales if n_scales < K else None, ramp)
     return n_scales, weight_L[:run.ends[n_scales - 1]].to(run.device)
 
+MAX_LOSS_SCALE = 32768.0   # fp16: the official trainer caps the GradScaler here (utils/amp_sc.py); beyond it fp16 gradients overflow more often
+
+def cap_loss_scale(scaler, cap:float=MAX_LOSS_SCALE):
+    "Keep a GradScaler's scale at most `cap` (it doubles after every `growth_interval` finite steps otherwise)."
+    if scaler.get_scale() > cap: scaler.update(cap)
+
 def train_step(run:Run, step:int, order:list, stats:StepStats, logging:bool) -> float:
     "One optimiser step (all micro-batches); returns its learning rate. Figures accumulate in `stats`."
     c, device = run.config, run.device
@@ -349,7 +356,7 @@ def train_step(run:Run, step:int, order:list, stats:StepStats, logging:bool) -> 
     finite = torch.isfinite(loss_sum) & torch.isfinite(grad_norm)
     if run.scaler is None:                         # without a scaler a non-finite update must not happen: look now
         run.opt.step()                             # a non-finite update spoils the weights in memory: the next check stops the run
-    else: run.scaler.step(run.opt); run.scaler.update()   # skips the update itself when the gradients are not finite
+    else: run.scaler.step(run.opt); run.scaler.update(); cap_loss_scale(run.scaler)   # skips the update itself when the gradients are not finite
     run.opt.zero_grad(set_to_none=True)
     if run.ema is not None:
         with torch.no_grad():

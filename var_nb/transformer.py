@@ -230,11 +230,11 @@ class VARCondition(NamedTuple):
 class VAR(nn.Module):
     "VAR's next-scale transformer: class-conditional logits over the codebook for every token of the pyramid."
     kind, order = 'var', 'next-scale'     # checkpoint kind; the order of prediction (notebook 11 has a raster one)
+    checkpointing = False                 # training: recompute each block in the backward pass instead of keeping its activations (plan.py)
     def __init__(self, config:VARConfig):
         super().__init__()
         c = self.config = config
         C, L, K = c.embed_dim, c.L, c.num_scales
-        self.checkpointing = False   # training: recompute each block in the backward pass instead of keeping its activations (plan.py)
         # what is about the order of prediction: positions, levels, the mask, the input of each scale
         self.pos_start = nn.Parameter(torch.empty(1, c.first_l, C))    # start-token position embedding
         self.pos_1LC = nn.Parameter(torch.empty(1, L, C))              # absolute position embedding
