@@ -69,7 +69,7 @@ OPTION_RULES = {
                      'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature', 'gpu_memory', 'peak_tflops'], positive_float),
-    **dict.fromkeys(['top_k', 'seed', 'skip_scales'], non_negative_int),
+    **dict.fromkeys(['top_k', 'seed', 'skip_scales', 'num_workers'], non_negative_int),
     'cfg': non_negative_float, 'prune': pruned_share, 'mfu': unit_interval, 'top_p': unit_interval, 'ema': ema_decay, 'device': device_name,
 }
 

@@ -30,9 +30,9 @@ from .evaluation import judge_samples, evaluate, real_floor, figure
 from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['AUTO_PRESETS', 'JUDGE_SEEDS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'judge_size',
-           'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan',
-           'main_job', 'judge_run', 'report_lines', 'register_cli']
+__all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'data_facts', 'choose_preset', 'too_big_to_judge', 'JobPlan',
+           'plan_job', 'budget_steps', 'judge_size', 'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan',
+           'load_plan', 'plan_lines', 'make_plan', 'main_job', 'judge_run', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation') -> dict:
@@ -60,6 +60,13 @@ def choose_preset(preset:str|None, facts:dict, tokenizer=None) -> tuple[str, str
     return preset, None
 
 # %% ../nbs/13_own_images.ipynb #c604284d
+#: above these sizes the main job trains no feature classifier of its own (on ImageNet: 1.2M decoded images, ~45 GB, hours on the CPU)
+OWN_CLASSIFIER_MAX = dict(classes=100, images=100_000)
+
+def too_big_to_judge(num_classes:int, images:int|None) -> bool:
+    "Whether a dataset is beyond what the main job's own feature classifier is trained for (`OWN_CLASSIFIER_MAX`)."
+    return num_classes > OWN_CLASSIFIER_MAX['classes'] or (images or 0) > OWN_CLASSIFIER_MAX['images']
+
 @dataclass
 class JobPlan:
     "What the job trains, settled before anything runs: the transformer's settings, the tokenizer's (or the given one), the data's facts."
@@ -117,7 +124,8 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     "The plan with the steps not given explicitly set so that the whole job, data to report, fits `minutes` (`spent` seconds are gone)."
     device = torch.device(device) if device else default_device()
     t0 = time.time()
-    speeds = measure_speeds(plan, device, classifier=plan.config.dataset != 'mnist5k')
+    speeds = measure_speeds(plan, device, classifier=plan.config.dataset != 'mnist5k' and
+                            not too_big_to_judge(len(plan.facts['class_names']), plan.facts['images']))
     seconds = job_seconds(plan, speeds)
     fixed = seconds['data'] + seconds['samples'] + spent + (time.time() - t0)
     free = 0.97 * minutes * 60 - fixed                                # 3% for what is not timed
@@ -309,7 +317,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
     if run['rank'] != 0: return run
     t2 = time.time()
-    quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress)
+    quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress,
+                        images=plan.facts['images'])
     timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
                    sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
     timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
@@ -326,6 +335,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
 # %% ../nbs/13_own_images.ipynb #2744ae2b
 def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
               seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
+              images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
              ) -> dict:
     "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
     out_dir = Path(out_dir)
@@ -333,6 +343,9 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
         return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(),
                              class_names=getattr(var, 'class_names', None))
     judged = judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, class_names=getattr(var, 'class_names', None))
+    if too_big_to_judge(var.config.num_classes, images):
+        return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
+                    f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
     t0 = time.time(); clf, clf_acc = train_classifier(config.dataset)   # a feature network of this data's own classes
     save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset),
                     provenance=provenance(f"var_nb.classifier.train_classifier({str(config.dataset)!r})", [0], time.time() - t0))
@@ -392,7 +405,7 @@ def _cli_train(args):
     if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
     if args.threads: torch.set_num_threads(args.threads)
     overrides = {}
-    for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every', 'val_split'):
+    for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every', 'val_split', 'num_workers'):
         v = getattr(args, k, None)
         if v is not None: overrides[k] = v
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
@@ -439,6 +452,8 @@ def register_cli(subparsers):
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
+    p.add_argument('--num-workers', dest='num_workers', type=int, default=None,
+                   help='DataLoader workers decoding images while the token cache is built (default 0; on a GPU machine, about the cores per GPU)')
     p.add_argument('--seed', type=int, default=None)
     p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')

@@ -74,16 +74,23 @@ def default_cache_dir() -> Path:
     return cache_dir('tokens')
 
 def _gather_shards(x_nX:torch.Tensor|None, N:int, world:int, device) -> torch.Tensor|None:
-    "Rows r, r + world, r + 2·world, ... of N, held by rank r: the whole (N, ...) tensor on every rank."
+    "Rows r, r + world, r + 2·world, ... of N, held by rank r: the whole (N, ...) tensor on every rank, gathered as raw bytes."
     if x_nX is None: return None
     per = math.ceil(N / world)
-    padded = torch.zeros(per, *x_nX.shape[1:], dtype=torch.int64, device=device)   # int64: NCCL has no int16
-    padded[:len(x_nX)] = x_nX.to(device)
-    shards = [torch.empty_like(padded) for _ in range(world)]
-    dist.all_gather(shards, padded)
+    padded = torch.zeros(per, *x_nX.shape[1:], dtype=x_nX.dtype)
+    padded[:len(x_nX)] = x_nX.cpu()
+    bytes_ = padded.view(torch.uint8).to(device)          # uint8: the smallest element every backend gathers (NCCL has no int16)
+    shards = [torch.empty_like(bytes_) for _ in range(world)]
+    dist.all_gather(shards, bytes_)
     full = torch.empty(N, *x_nX.shape[1:], dtype=x_nX.dtype)
-    for r, shard in enumerate(shards): full[r::world] = shard[:len(range(r, N, world))].cpu().to(x_nX.dtype)
+    for r, shard in enumerate(shards): full[r::world] = shard.cpu().view(x_nX.dtype)[:len(range(r, N, world))]
     return full
+
+def _everyone_has(path:Path, world:int, device) -> bool:
+    "Whether the cache file exists for every rank (one decision for all: ranks that disagree would wait for each other forever)."
+    have = torch.tensor([int(path.exists())], device=device)
+    if world > 1: dist.all_reduce(have, op=dist.ReduceOp.MIN)
+    return bool(have.item())
 
 def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, max_images:int|None=None,
                 cache_dir=None,          # default: `default_cache_dir()`
@@ -100,7 +107,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
     path = Path(cache_dir or default_cache_dir()) / f'{Path(str(source)).name}-{name}-{size}px-{key}.safetensors'
-    if path.exists():
+    if _everyone_has(path, world, device):
         t, meta = load_checkpoint(path)
         return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'))
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)

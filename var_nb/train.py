@@ -29,8 +29,8 @@ from .records import RunLog, provenance
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'DIST_TIMEOUT', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for',
-           'cpu_has_native_bf16', 'Run', 'build_run', 'save_state', 'StepStats', 'cap_loss_scale', 'train_step',
-           'evaluate', 'train']
+           'cpu_has_native_bf16', 'Run', 'rank_seed', 'build_run', 'save_state', 'StepStats', 'cap_loss_scale',
+           'train_step', 'evaluate', 'train']
 
 # %% ../nbs/07_training.ipynb #2a511ca8
 @dataclass
@@ -216,6 +216,20 @@ class Run:
     @property
     def final(self) -> nn.Module: return self.ema if self.ema is not None else self.model   # what is saved and sampled
 
+def rank_seed(seed:int, world:int, rank:int, step:int=0) -> int:
+    "The seed of rank `rank`'s random streams (class dropout, drop-path): distinct per rank, and per step a run resumed at."
+    return (seed * world + rank + 1) + 1_000_003 * step
+
+def _agree_on_resume(state:dict|None, out_dir:Path, rank:int, world:int):
+    "Every rank must resume the same step (or none): refuse, on every rank at once, when their --out folders disagree."
+    mine = [-1 if state is None else int(state['meta']['step'])]
+    steps = [None] * world
+    dist.all_gather_object(steps, mine)
+    if len({s[0] for s in steps}) > 1:
+        seen = ', '.join(f'rank {r}: ' + (f'step {s[0]}' if s[0] >= 0 else 'no checkpoint') for r, s in enumerate(steps))
+        raise ValueError(f'the ranks disagree on the run to resume ({seen}) in {out_dir}: every node must see the same --out; '
+                         f'put it on a filesystem all nodes share')
+
 def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=None, cache_dir=None, progress:bool=True) -> Run:
     "Data, model, optimiser, AMP and DDP of a run; restored from out_dir/last.safetensors when resuming."
     device = torch.device(device) if device is not None else default_device()
@@ -225,6 +239,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         vae = load_tokenizer(tokenizer, device)
         tokenizer_fp = fingerprint(vae)
         state = _check_resume(out_dir / 'last.safetensors', config, tokenizer_fp, resume)
+        if world > 1: _agree_on_resume(state, out_dir, rank, world)   # a node that sees another --out must not start afresh
         if device.type == 'cuda' and config.tf32:   # what the official trainer does; process-wide, as torch has it
             torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
 
@@ -261,7 +276,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
                   config.ckpt_every or steps_per_epoch, patch_nums, np.cumsum([pn * pn for pn in patch_nums]).tolist(), log=None)
         if isinstance(tokenizer, (str, Path)): run.tokenizer_path = str(tokenizer)
         if state is not None: _restore_state(run, state)
-        else: torch.manual_seed(config.seed * world + rank + 1)             # per-rank streams for class dropout (official: seed*world+rank)
+        else: torch.manual_seed(rank_seed(config.seed, world, rank))       # per-rank streams for class dropout (official: seed*world+rank)
         if world > 1:
             run.ddp = DDP(model, device_ids=[device.index] if device.type == 'cuda' else None, broadcast_buffers=False)
         run.fwd = torch.compile(run.ddp) if config.compile else run.ddp
@@ -282,7 +297,9 @@ def _restore_state(run:Run, state:dict):
     if run.scaler is not None and extra.get('scaler'): run.scaler.load_state_dict(extra['scaler'])
     run.start, run.best, run.seconds_before = meta['step'], meta['best'], meta.get('train_seconds', 0.0)
     if meta['world_size'] == run.world: set_rng_state(extra['rng'][run.rank])
-    elif run.rank == 0: print(f'resuming on {run.world} processes a run saved on {meta["world_size"]}: same batches, other random streams')
+    else:                                  # the saved streams belong to other ranks: new ones, distinct per rank and per resume
+        torch.manual_seed(rank_seed(run.config.seed, run.world, run.rank, run.start))
+        if run.rank == 0: print(f'resuming on {run.world} processes a run saved on {meta["world_size"]}: same batches, other random streams')
 
 def save_state(run:Run, step:int, seconds:float):
     "Write out_dir/last.safetensors (rank 0; every rank contributes its random streams)."
