@@ -16,7 +16,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
 from .data import ImageTransform
-from .sampling import MNIST_SAMPLING, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
+from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
@@ -27,7 +27,7 @@ from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the m
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
            'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'add_fast_options',
-           'fast_options', 'eval_references', 'build_parser', 'main']
+           'add_precision_options', 'fast_options', 'eval_references', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -66,7 +66,7 @@ def device_name(text:str) -> str:
 OPTION_RULES = {
     **dict.fromkeys(['n', 'n_per_class', 'steps', 'tokenizer_steps', 'batch_size', 'batch', 'runs', 'per_class', 'max_classes',
                      'size', 'rejection', 'grad_accum', 'log_every', 'stop_at', 'threads', 'depth', 'width', 'sides', 'sizes',
-                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images'],
+                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images', 'crops'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature', 'gpu_memory', 'peak_tflops'], positive_float),
     **dict.fromkeys(['top_k', 'seed', 'skip_scales', 'num_workers'], non_negative_int),
@@ -151,6 +151,14 @@ def add_fast_options(p:argparse.ArgumentParser):
     g.add_argument('--prune-scales', type=int, default=None, help='how many last scales --prune applies to (default 2)')
     g.add_argument('--skip-scales', type=int, default=0, help='stop this many scales early and decode the upsampled f_hat (default 0)')
 
+def add_precision_options(p:argparse.ArgumentParser):
+    "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
+    p.add_argument('--precision', choices=PRECISIONS, default='auto',
+                   help='auto (default): bf16 autocast on CUDA GPUs with native bf16 (Ampere and later), fp32 elsewhere, the CPU included; '
+                        'bf16; tf32: fp32 with TF32 matmuls; fp32: strict (no autocast, no TF32). TF32 is on on CUDA unless fp32')
+    p.add_argument('--bf16', dest='precision', action='store_const', const='bf16', default=argparse.SUPPRESS,
+                   help='the same as --precision bf16 (also ~2x faster on CPUs with AVX512-BF16/AMX)')
+
 def fast_options(args, var, vae) -> dict:
     "The options of `sample` that --refiner/--switch-at, --cfg-scales, --prune and --skip-scales ask for, checked; a ValueError otherwise."
     kw = {}
@@ -198,12 +206,11 @@ def _cmd_sample(args):
                       f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')
     except _USER_ERRORS as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     t0 = time.time()
-    amp = torch.autocast(var.pos_1LC.device.type, dtype=torch.bfloat16, enabled=args.bf16)
     try:
-        with amp: written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
+        written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
                                    top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
                                    temperature=args.temperature, batch_size=args.batch_size, npz=args.npz, class_names=names,
-                                   steps=args.steps, sampler_kw=fast)
+                                   steps=args.steps, sampler_kw=fast, precision=args.precision)
     except ValueError as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {args.npz}' if args.npz else '') + f') in {time.time() - t0:.1f}s')
@@ -223,10 +230,10 @@ def _register_sample(subparsers):
     p.add_argument('--temperature', type=float, default=1.0)
     p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); VAR takes its K scales')
     p.add_argument('--seed', type=int, default=0, help='image i of class list position uses a generator seeded from (seed, i)')
-    p.add_argument('--batch-size', type=int, default=64)
+    p.add_argument('--batch-size', type=int, default=64, help='images sampled at once (default 64; on a GPU, lowered to what fits)')
     p.add_argument('--out', default='samples', help='output folder (default: samples)')
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
-    p.add_argument('--bf16', action='store_true', help='bf16 autocast: ~2x faster on GPUs and on CPUs with AVX512-BF16/AMX')
+    add_precision_options(p)
     p.add_argument('--pretrained', choices=list(PRETRAINED), help='a released ImageNet model by name, from the Hugging Face cache (downloaded when online)')
     p.add_argument('--official-vae', help='released VQVAE .pth (vae_ch160v4096z32.pth)')
     p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...)')
@@ -319,16 +326,17 @@ def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         out = output_folder(args.out)
+        # the references first: a released model without --features/--real is refused before gigabytes of weights are read
+        features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
                                                device=args.device, pretrained_name=args.pretrained)
-        features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
         t0 = time.time()
         kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seeds=range(args.seed, args.seed + args.seeds),
                   more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
-                  rejection=args.rejection, batch_size=args.batch_size, bf16=args.bf16,
+                  rejection=args.rejection, batch_size=args.batch_size, sampling_precision=args.precision,
                   classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
                   inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
@@ -379,7 +387,8 @@ def _register_eval(subparsers):
     p.add_argument('--inception-weights', help='pt_inception-2015-12-05-6726825d.pth (default: $VAR_NB_INCEPTION or the torch hub cache)')
     p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images (default: the data the model was trained on)")
     p.add_argument('--real-split', default='validation', help='split of --real (default: validation)')
-    p.add_argument('--batch-size', type=int, default=100); p.add_argument('--bf16', action='store_true', help='bf16 autocast while sampling')
+    p.add_argument('--batch-size', type=int, default=100, help='images sampled at once (default 100; on a GPU, lowered to what fits)')
+    add_precision_options(p)
     p.add_argument('--out', default='eval', help='output folder (default: eval)'); p.add_argument('--device')
     add_fast_options(p)
     p.set_defaults(func=_cli_eval)

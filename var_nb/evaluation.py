@@ -17,7 +17,7 @@ import torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, to_01, save_labelled_grid, fingerprint, moved_names
 from .data import ImageTransform, ImageDataset, load_image_dataset, dataset_split
-from .sampling import sample
+from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
 from .records import figure   # a metric as 'mean ± 95% half-width', the README's format too
@@ -118,8 +118,9 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
     if real.shape[1] != fake.shape[1]: raise ValueError(f'real features have {real.shape[1]} dimensions, generated ones {fake.shape[1]}')
     center_F = real.mean(0)
     real, fake = real - center_F, fake - center_F
-    precision = covered(fake, real, knn_radii(real, k, chunk), chunk).float().mean().item()
-    recall = covered(real, fake, knn_radii(fake, k, chunk), chunk).float().mean().item()
+    with allow_tf32(real.device, False):   # cdist is a matrix product: TF32's 10-bit mantissa would move points across ball edges
+        precision = covered(fake, real, knn_radii(real, k, chunk), chunk).float().mean().item()
+        recall = covered(real, fake, knn_radii(fake, k, chunk), chunk).float().mean().item()
     return precision, recall
 
 # %% ../nbs/10_evaluation.ipynb #90104480
@@ -257,11 +258,14 @@ def reference_features(net, # a feature network (`load_features`)
 
 # %% ../nbs/10_evaluation.ipynb #544417e5
 @torch.no_grad()
-def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_index:int=0, bf16:bool=False, **sample_kw):
+def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_index:int=0,
+                  dtype=None, # the sampling's autocast dtype (None: fp32; `sampling_dtype`)
+                  tf32:bool=True, # TF32 matmuls while sampling on CUDA (False: strict fp32)
+                  **sample_kw):
     "Sample one image per label, with its features and class probabilities; with `rejection=M`, the best of M candidates."
     M = rejection
     labels_BM = labels_B.repeat_interleave(M)                               # candidates of one image are neighbours
-    with torch.autocast(labels_B.device.type, dtype=torch.bfloat16, enabled=bf16):
+    with sampling_math(labels_B.device, dtype, tf32):          # the feature network runs outside: fp32, the process's own flags
         imgs = sample(var, vae, labels_BM, first_index=first_index * M, **sample_kw).float()
     feats_NF, probs_NC = net(imgs)
     if M == 1: return imgs, feats_NF, probs_NC
@@ -269,7 +273,7 @@ def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_i
     pick_B = torch.arange(len(labels_B), device=score_BM.device) * M + score_BM.argmax(1)
     return imgs[pick_B], feats_NF[pick_B], probs_NC[pick_B]
 
-def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int, batch_size:int, bf16:bool, k:int, splits:int,
+def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int, batch_size:int, dtype, tf32:bool, k:int, splits:int,
                     extra:dict, extra_real:dict, grid_per_class:int, **sample_kw) -> dict:
     "Sample every label with `seed` and measure the samples: FID, IS, precision, recall, accuracy (and FID in the `extra` networks)."
     device, C = var.pos_1LC.device, var.config.num_classes
@@ -278,7 +282,7 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
     per_batch = max(1, batch_size // rejection)
     for lo in range(0, len(labels_N), per_batch):
         labels_B = labels_N[lo:lo + per_batch].to(device)
-        imgs, f, p = sample_scored(var, vae, labels_B, net, rejection, lo, bf16, seed=seed, **sample_kw)
+        imgs, f, p = sample_scored(var, vae, labels_B, net, rejection, lo, dtype, tf32, seed=seed, **sample_kw)
         if lo == 0: net.check_images(imgs, 'samples')
         feats.append(f.float().cpu()); probs.append(p.double().cpu())
         for name, other in extra.items(): extra_feats[name].append(other(imgs)[0].float().cpu())
@@ -286,7 +290,7 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
             if c in imgs_kept and len(imgs_kept[c]) < grid_per_class: imgs_kept[c].append(img)
     fake_feats, fake_probs = torch.cat(feats), torch.cat(probs)
     is_mean, is_std = inception_score(fake_probs, splits)
-    precision, recall = precision_recall(real_feats, fake_feats, k)
+    precision, recall = precision_recall(real_feats, fake_feats, k, device=device)   # on the sampling device (a GPU's, where there is one)
     r = dict(fid=fid_from_features(real_feats, fake_feats), inception_score=is_mean, precision=precision, recall=recall,
              accuracy=100 * (fake_probs.argmax(1) == labels_N).float().mean().item() if net.knows_classes_of(C) else None)
     for name in extra: r[f'fid_{name}'] = fid_from_features(extra_real[name], torch.cat(extra_feats[name]))
@@ -307,7 +311,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              rejection:int=1, # keep the best of this many candidates per image (needs a classifier of the model's classes)
              classes=None, # class ids to sample (default: all of the model's)
              batch_size:int=100, # images sampled at once
-             bf16:bool=False, # bf16 autocast while sampling (the features stay fp32)
+             sampling_precision:str='auto', # 'auto' (bf16 on CUDA GPUs with native bf16, fp32 elsewhere), 'bf16', 'tf32' or 'fp32' (strict); the features stay fp32
              inception_weights=None, # the FID Inception's weight file (features='inception')
              k:int=3, splits:int=10, # precision/recall neighbours; Inception Score chunks
              extra_features=None, # {name: feature network or classifier path}: FID in these features too (`fid_<name>`)
@@ -318,6 +322,8 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     device, C = var.pos_1LC.device, var.config.num_classes
     seeds = [seed] if seeds is None else [int(s) for s in seeds]
     net = load_features(features, inception_weights, device).to(device)
+    dtype = sampling_dtype(device, sampling_precision)
+    batch_size = fitting_batch(var, vae, batch_size, dtype)                  # on CUDA: lowered (and said) when it would not fit
     classes = list(range(C)) if classes is None else [int(c) for c in classes]
     if not classes: raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
     if any(not 0 <= c < C for c in classes): raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C})')
@@ -334,12 +340,13 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache)
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache)[0] for name, net_x in extra.items()}
-    runs = [_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, bf16, k, splits, extra, extra_real,
+    runs = [_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, splits, extra, extra_real,
                             grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth, guidance=guidance,
                             **({} if steps is None else {'steps': steps}), **(sampler_kw or {})) for s in seeds]
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
-                rejection=rejection, features=net.name, real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
+                rejection=rejection, features=net.name,
+                sampling_precision='bf16' if dtype else 'fp32' if sampling_precision == 'fp32' or device.type != 'cuda' else 'tf32', real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
                 real_split=real_split, grid=runs[0]['grid'])
 
 # %% ../nbs/10_evaluation.ipynb #d042d509

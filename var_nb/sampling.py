@@ -16,15 +16,17 @@ import numpy as np
 import torch
 from einops import rearrange
 
-from .core import moved_names, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint
+from .core import (moved_names, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint,
+                        autocast_dtype, warn_if_bf16_emulated, human_bytes)
 from .vqvae import VQVAE
-from .transformer import VAR, check_tokenizer_fits
+from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner
 
 # %% auto #0
-__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength', 'guide',
-           'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens', 'gumbel_smooth_embedding', 'check_labels',
-           'prepare_sampling', 'generate', 'decode', 'sample', 'npz_writer', 'sample_to_folder', 'resolve_classes']
+__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'PRECISIONS', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength',
+           'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens', 'gumbel_smooth_embedding',
+           'check_labels', 'prepare_sampling', 'generate', 'decode', 'sample', 'sampling_dtype', 'allow_tf32',
+           'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer', 'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -105,10 +107,14 @@ def image_generators(seed:int|None, n:int, first_index:int=0, device='cpu') -> l
 
 # %% ../nbs/08_sampling.ipynb #54ea7892
 def draw_tokens(logits_BlV:torch.Tensor, generators:list) -> torch.Tensor:
-    "Sample one token per position from softmax(logits), image i with generators[i]: (B, l) int64."
+    "Sample one token per position from softmax(logits), image i with generators[i]: (B, l) int64, torch.multinomial's draw batched."
     probs_BlV = logits_BlV.softmax(dim=-1)
-    return torch.stack([torch.multinomial(probs_lV, 1, replacement=True, generator=g)[:, 0]
-                        for probs_lV, g in zip(probs_BlV, generators)])
+    if not bool(((probs_BlV >= 0) & (probs_BlV < torch.inf)).all()):   # what multinomial checks (NaN fails both); one check per scale
+        raise ValueError('the token probabilities hold NaN or inf (every logit of a position -inf, or a model gone non-finite): '
+                         'check the weights, cfg and temperature')
+    # torch.multinomial(p, 1) is argmax(p / q) with q = empty_like(p).exponential_(generator): the same q, image by image
+    noise_BlV = torch.stack([torch.empty_like(probs_lV).exponential_(generator=g) for probs_lV, g in zip(probs_BlV, generators)])
+    return (probs_BlV / noise_BlV).argmax(dim=-1)
 
 def gumbel_smooth_embedding(logits_BlV:torch.Tensor, ratio:float, codebook_VC:torch.Tensor, generators:list) -> torch.Tensor:
     "The official `more_smooth` embedding: softmax(((1+ratio) logits + Gumbel) / tau) @ codebook, (B, l, Cvae)."
@@ -233,6 +239,79 @@ def sample(var:VAR, # the transformer (eval mode)
     out = (img,) + ((tokens,) if return_tokens else ()) + ((fhats,) if return_fhats else ())
     return out if len(out) > 1 else img
 
+# %% ../nbs/08_sampling.ipynb #64a6620c
+#: sampling precisions: 'auto' (bf16 autocast on CUDA GPUs with native bf16, fp32 elsewhere), 'bf16', 'tf32' (fp32 tensors, TF32
+#: matmuls on CUDA), 'fp32' (strict: no autocast, no TF32); every one but 'fp32' allows TF32 on CUDA (`sampling_math`)
+PRECISIONS = ('auto', 'bf16', 'tf32', 'fp32')
+
+def sampling_dtype(device, precision:str='auto') -> torch.dtype|None:
+    "The autocast dtype of sampling on `device` (None: fp32): 'auto' is bf16 on CUDA GPUs that compute it natively, fp32 elsewhere (the CPU too)."
+    if precision not in PRECISIONS:
+        raise ValueError(f'precision {precision!r} must be one of {", ".join(PRECISIONS)}: auto (bf16 on GPUs that compute it natively), '
+                         f'bf16, tf32 (fp32 with TF32 matmuls) or fp32 (strict)')
+    device = torch.device(device)
+    if precision in ('tf32', 'fp32'): return None
+    if precision == 'bf16':
+        if device.type == 'cuda': warn_if_bf16_emulated(device)
+        return torch.bfloat16
+    return torch.bfloat16 if autocast_dtype(device) == torch.bfloat16 else None   # older GPUs (fp16 there) and the CPU: fp32
+
+@contextmanager
+def allow_tf32(device, allowed:bool=True):
+    "On CUDA: TF32 matmuls and cuDNN convolutions inside (or strict fp32, `allowed=False`), the process's flags restored after; elsewhere nothing changes."
+    if torch.device(device).type != 'cuda': yield; return
+    matmul, cudnn = torch.backends.cuda.matmul, torch.backends.cudnn
+    kept = matmul.allow_tf32, cudnn.allow_tf32
+    matmul.allow_tf32 = cudnn.allow_tf32 = allowed            # process-wide flags, as torch has them: hence the restore
+    try: yield
+    finally: matmul.allow_tf32, cudnn.allow_tf32 = kept
+
+@contextmanager
+def sampling_math(device, dtype=None, # the autocast dtype (`sampling_dtype`; None: none)
+                  tf32:bool=True, # TF32 matmuls on CUDA (False: precision 'fp32', strict)
+                 ):
+    "What a sampling job runs under on `device`: autocast to `dtype` and, on CUDA, TF32 matmuls or strict fp32 (`allow_tf32`)."
+    device = torch.device(device)
+    with allow_tf32(device, tf32), torch.autocast(device.type, dtype=dtype or torch.bfloat16, enabled=dtype is not None): yield
+
+# %% ../nbs/08_sampling.ipynb #9ea1471d
+def sampling_bytes(config, # the transformer's VARConfig
+                   batch_size:int, # images sampled at once
+                   dtype=torch.float32, # what the KV cache holds: the autocast dtype, else the weights' dtype
+                   vae_config=None, # the tokenizer's VQVAEConfig: its decoder's activations too
+                  ) -> dict:
+    "Bytes of sampling `batch_size` images at once: KV cache (exact), logits and temporaries, activations, autocast's weight copy, decoder; `total` at the peak."
+    B2, l, C, V = 2 * batch_size, config.patch_nums[-1] ** 2, config.embed_dim, config.vocab_size   # [cond; uncond] rows; the largest scale
+    size = torch.empty(0, dtype=dtype).element_size()
+    kv = 2 * config.depth * B2 * config.L * C * size                # k and v, (2B, H, L, C / H) per block, preallocated for all L tokens
+    logits = 4 * B2 * l * V + 8 * 4 * batch_size * l * V            # the head's fp32 output; guided, truncated, sorted (int64 indices), probs, noise
+    activations = 10 * B2 * l * C * 4                               # residual, qkv, attention output, MLP hidden of the largest scale
+    copies = 2 * count_params(config) if size == 2 else 0           # autocast caches a bf16 copy of every weight
+    decoder = 0
+    if vae_config is not None:                                      # a few full-resolution maps of the decoder's last levels, fp32
+        decoder = 4 * batch_size * vae_config.ch * max(vae_config.ch_mult[:2]) * vae_config.image_size ** 2 * 4
+    return dict(kv_cache=kv, logits=logits, activations=activations, weight_copies=copies, decoder=decoder,
+                total=copies + max(kv + logits + activations, decoder))   # the cache is freed before decoding starts
+
+def fitting_batch(var, vae, batch_size:int, dtype=None, # the sampling's autocast dtype (None: the weights')
+                  usable:float=0.9, # share of the free memory sampling may take (the caching allocator fragments the rest)
+                 ) -> int:
+    "On CUDA: `batch_size`, or the largest batch whose sampling fits in the GPU's free memory (said in one printed line). Elsewhere: `batch_size`."
+    device = var.pos_1LC.device
+    if device.type != 'cuda' or getattr(var, 'order', 'next-scale') != 'next-scale': return batch_size
+    free = torch.cuda.mem_get_info(device)[0]
+    need = lambda b: sampling_bytes(var.config, b, dtype or var.pos_1LC.dtype, vae.config)
+    if need(batch_size)['total'] <= usable * free: return batch_size
+    per_image = need(2)['total'] - need(1)['total']                 # every part grows linearly with the batch
+    fits = min(batch_size - 1, int((usable * free - (need(1)['total'] - per_image)) // per_image))
+    if fits < 1:
+        raise ValueError(f'sampling even one image at a time needs about {human_bytes(need(1)["total"])} on {device}, and '
+                         f'{human_bytes(free)} is free: free the GPU, use one with more memory' + (', or bf16 (--precision bf16)' if not dtype else ''))
+    print(f'sampling {batch_size} images at once needs about {human_bytes(need(batch_size)["total"])} on {device} (KV cache '
+          f'{human_bytes(need(batch_size)["kv_cache"])}) and {human_bytes(free)} is free: sampling {fits} at a time '
+          f'(each image depends on its seed and index, not on the batch; --batch-size sets it)')
+    return fits
+
 # %% ../nbs/08_sampling.ipynb #4e5d5738
 @contextmanager
 def npz_writer(path, n:int, height:int, width:int):
@@ -255,10 +334,14 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
                      temperature=1.0, batch_size:int=64, npz=None, class_names=None, pngs:bool=True,
                      steps:int|None=None, # denoising steps of a diffusion model (`sample`)
                      sampler_kw:dict|None=None, # more options of `sample`: notebook 15's faster samplers (refiner, switch_at, cfg_scales, prune, skip_scales)
+                     precision:str='auto', # 'auto' (bf16 on CUDA GPUs with native bf16, fp32 elsewhere), 'bf16', 'tf32' or 'fp32' (`PRECISIONS`)
                     ) -> list:
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if n < 1: raise ValueError(f'n must be >= 1 (images per class), got {n}')
+    device = var.pos_1LC.device
+    dtype = sampling_dtype(device, precision)
+    batch_size = fitting_batch(var, vae, batch_size, dtype)          # on CUDA: lowered (and said) when it would not fit
     total, S = len(classes) * n, vae.config.image_size
     label_of = lambda i: classes[i // n]                              # image i of the run: class classes[i // n], its (i % n)-th
     shown = {c: [] for c in list(dict.fromkeys(classes))[:GRID_MAX]}
@@ -266,8 +349,10 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     with (npz_writer(npz, total, S, S) if npz else _no_writer()) as write_npz:
         for start in range(0, total, batch_size):   # per-image seeds: chunking changes nothing
             labels = [label_of(i) for i in range(start, min(total, start + batch_size))]
-            imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
-                          more_smooth=more_smooth, temperature=temperature, first_index=start, steps=steps, **(sampler_kw or {})).float().cpu()
+            with sampling_math(device, dtype, tf32=precision != 'fp32'):
+                imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, more_smooth=more_smooth,
+                              temperature=temperature, first_index=start, steps=steps, **(sampler_kw or {}))
+            imgs = imgs.float().cpu()
             write_npz(imgs)
             for i, img in enumerate(imgs, start):
                 c = label_of(i)
