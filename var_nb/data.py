@@ -21,10 +21,10 @@ from .core import (data_path, to_01, to_rgb, to_pil, save_grid, save_labelled_gr
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED',
-           'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline',
-           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'holdout_indices',
-           'dataset_split', 'load_split', 'ResumableBatches', 'class_grid', 'check_readable', 'is_colour',
-           'register_cli']
+           'VALIDATION_FOLDERS', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
+           'hub_offline', 'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader',
+           'loader_workers', 'holdout_indices', 'dataset_split', 'load_split', 'ResumableBatches', 'class_grid',
+           'check_readable', 'is_colour', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -170,6 +170,28 @@ def _quiet_datasets():
 def _looks_like_path(source:str) -> bool:
     return source.startswith(('/', '.', '~')) or source.count('/') > 1 or '\\' in source
 
+_FOLDER_LOADS = {}   # (folder, labelled) -> (its signature, every split): a folder is walked once per process while unchanged
+
+def _folder_signature(folder:Path) -> tuple:
+    "Modification times of `folder` and of its sub-folders two levels down (they change when a file there is added or removed)."
+    dirs, level = [folder], [folder]
+    for _ in range(2): level = [Path(e.path) for d in level for e in os.scandir(d) if e.is_dir()]; dirs += level
+    return tuple(sorted((str(d), d.stat().st_mtime_ns) for d in dirs))
+
+def _load_folder(folder:Path, split:str, labelled:bool) -> datasets.Dataset:
+    "Split `split` of an image folder; every split is read in one walk, kept for the process until the folder changes."
+    if not folder.is_dir(): _scan_image_folder(folder)                 # raises: a missing folder, or a file
+    key, signature = (str(folder.resolve()), labelled), _folder_signature(folder)
+    if _FOLDER_LOADS.get(key, (None,))[0] != signature:
+        _scan_image_folder(folder)
+        with _quiet_datasets(): splits = datasets.load_dataset('imagefolder', data_dir=str(folder), drop_labels=not labelled)
+        _FOLDER_LOADS[key] = (signature, splits)
+    splits = _FOLDER_LOADS[key][1]
+    if split not in splits:
+        raise ValueError(f'image folder {folder} has no split {split!r} (it has {sorted(splits)}); with no train/ validation/ '
+                         f"sub-folders every image is in split 'train'")
+    return splits[split]
+
 def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hub name ('ylecun/mnist'), a local folder, or a `datasets.Dataset`
                        split:str='train', # split to load ('train', 'validation', 'test', ...)
                        image_column:str='image', # column holding the images (or image paths)
@@ -179,14 +201,7 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
     if isinstance(source, datasets.Dataset): ds = source
     elif str(source) in EMBEDDED_DATASETS: ds = load_embedded(str(source), split)
     elif isinstance(source, Path) or Path(source).expanduser().exists() or _looks_like_path(source):
-        folder = Path(source).expanduser()
-        _scan_image_folder(folder)
-        try:
-            with _quiet_datasets(): ds = datasets.load_dataset('imagefolder', data_dir=str(folder), drop_labels=label_column is None, split=split)
-        except ValueError as e:
-            if 'split' not in str(e).lower(): raise
-            raise ValueError(f'image folder {folder} has no split {split!r} ({e}); with no train/ validation/ sub-folders '
-                             f"every image is in split 'train'") from None
+        ds = _load_folder(Path(source).expanduser(), split, labelled=label_column is not None)
     else: ds = _load_from_hub(source, split)
     _check_columns(ds, image_column, label_column)
     keep = {image_column: 'image'} | ({label_column: 'label'} if label_column is not None else {})
@@ -290,6 +305,14 @@ def make_loader(dataset:torch.utils.data.Dataset, # e.g. an `ImageDataset`
                                        pin_memory=torch.cuda.is_available(),
                                        generator=torch.Generator().manual_seed(seed + rank))   # each rank its own random crops and flips
 
+def loader_workers(num_workers:int|None, # the user's setting; None: decide here
+                   device) -> int:       # where the process trains
+    "DataLoader workers: `num_workers` when given; else on CUDA the cores of each GPU process less one (at most 8), 0 elsewhere."
+    if num_workers is not None: return num_workers
+    if torch.device(device).type != 'cuda': return 0             # CPU training: the decoding would take the training's cores
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+    return max(0, min(8, cores // int(os.environ.get('LOCAL_WORLD_SIZE', '1')) - 1))
+
 # %% ../nbs/01_data.ipynb #2d785e89
 def holdout_indices(labels,               # class id of each image
                     fraction:float=0.05,  # share of each class to hold out
@@ -306,6 +329,17 @@ def holdout_indices(labels,               # class id of each image
 
 HOLDOUT_FRACTION, HOLDOUT_SEED = 0.05, 0   # fixed, so the tokenizer and the transformer hold out the same images
 
+VALIDATION_FOLDERS = ('val', 'validation', 'valid', 'dev')   # the sub-folder names `datasets` reads as split 'validation'
+
+def _refuse_split_half(source, val_split:str):
+    "Refuse the train/ half of a folder whose sibling holds the validation images (ImageNet's train/ beside val/)."
+    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return
+    folder = Path(source).expanduser().resolve()
+    sibling = next((folder.parent / n for n in VALIDATION_FOLDERS if (folder.parent / n).is_dir()), None)
+    if folder.name.lower() in ('train', 'training') and sibling is not None and val_split == 'validation':
+        raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
+                         f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
+
 def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
                   role:str='train',          # 'train' or 'validation'
                   train_split:str='train',   # the data's training split
@@ -321,6 +355,7 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
         if 'split' not in str(e).lower(): raise
         val = None
     if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
+    _refuse_split_half(source, val_split)
     train = load_image_dataset(source, split=train_split)
     kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED)
     if verbose and role == 'validation':

@@ -22,7 +22,7 @@ from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, Tokeni
 from .objective import token_weights, var_loss
 from .raster import model_class
 from .train import TrainConfig, TRAIN_PRESETS, get_preset, var_config_for, load_tokenizer, train
-from .plan import refuse_unfit
+from .plan import fit_to_gpu
 from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
 from .classifier import Classifier, load_classifier, train_classifier, save_classifier
 from .sampling import sample
@@ -310,7 +310,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume)     # before any work: refused in one line
     plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
-    refuse_unfit(plan.config, device or default_device())   # a CUDA run that cannot fit stops here, before any image is encoded
+    plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)
+                                                            # before any image is encoded: the micro-batch that fits, or a refusal
     tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
     tok = _tokenizer_report(tokenizer, plan)
     names = plan.facts['class_names']
@@ -405,7 +406,7 @@ def _cli_train(args):
     if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
     if args.threads: torch.set_num_threads(args.threads)
     overrides = {}
-    for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every', 'val_split', 'num_workers'):
+    for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every', 'val_split', 'num_workers', 'crops'):
         v = getattr(args, k, None)
         if v is not None: overrides[k] = v
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
@@ -453,7 +454,9 @@ def register_cli(subparsers):
     p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None,
-                   help='DataLoader workers decoding images while the token cache is built (default 0; on a GPU machine, about the cores per GPU)')
+                   help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
+    p.add_argument('--crops', type=int, default=None,
+                   help="random crops of a 1.125x resize cached per training image, one drawn per epoch (default: the preset's; 1: the centre crop)")
     p.add_argument('--seed', type=int, default=None)
     p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')

@@ -8,6 +8,7 @@
 # checkpointing). Official code: none (the official trainer has no planner).
 from __future__ import annotations
 import json, os, sys
+from dataclasses import replace
 
 import torch
 
@@ -17,7 +18,7 @@ from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
 
 # %% auto #0
 __all__ = ['DATASET_IMAGES', 'PEAK_TFLOPS', 'MFU', 'HEADROOM', 'saved_tensor_bytes', 'activation_bytes', 'logits_bytes', 'plan',
-           'plan_lines', 'refuse_unfit', 'register_cli']
+           'plan_lines', 'refuse_unfit', 'fit_to_gpu', 'register_cli']
 
 # %% ../nbs/07b_plan.ipynb #77500fdd
 def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:bool=False) -> int:
@@ -115,7 +116,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
                 batch_size=config.batch_size, micro_batch=per_gpu // accum, grad_accum=accum, checkpointing=config.checkpointing,
                 precision=config.precision, params=count_params(vc), flops_per_image=flops_image, fits=memory['total'] <= usable,
                 memory_per_gpu=memory, images=images, epochs=epochs,
-                token_cache_bytes=images * (2 if config.hflip else 1) * vc.L * token_bytes if images else None,
+                token_cache_bytes=images * (2 if config.hflip else 1) * config.crops * vc.L * token_bytes if images else None,
                 epoch_seconds=epoch_s, run_seconds=epoch_s * epochs if epoch_s else None, mfu_assumed=mfu, peak_tflops=peak_tflops)
 
 def plan_lines(p:dict) -> str:
@@ -128,17 +129,20 @@ def plan_lines(p:dict) -> str:
              + ('fits' if p['fits'] else 'DOES NOT FIT'),
              '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)]
     if p['images']:
-        lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])}; {p['epoch_seconds'] / 3600:.1f} h per epoch, "
+        lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {p['epoch_seconds'] / 3600:.1f} h per epoch, "
                      f"{p['run_seconds'] / 3600:,.0f} h for {p['epochs']:g} epochs at an assumed {p['mfu_assumed']:.0%} MFU of {p['peak_tflops']:g} TFLOP/s per GPU")
     return '\n'.join(lines)
 
 # %% ../nbs/07b_plan.ipynb #fd5ff950
+def _gpu(device, gpus:int|None) -> tuple[int, float]:
+    "(GPUs of the run, GiB of this one)."
+    return gpus or int(os.environ.get('WORLD_SIZE', '1')), torch.cuda.get_device_properties(device).total_memory / 2**30
+
 def refuse_unfit(config:TrainConfig, device, gpus:int|None=None) -> dict|None:
     "On a CUDA device: the run's plan, or a one-line ValueError naming the --grad-accum (or --checkpointing) that fits. Elsewhere: None."
     device = torch.device(device)
     if device.type != 'cuda': return None
-    gpus = gpus or int(os.environ.get('WORLD_SIZE', '1'))
-    memory_gb = torch.cuda.get_device_properties(device).total_memory / 2**30
+    gpus, memory_gb = _gpu(device, gpus)
     p = plan(config, gpus, memory_gb, grad_accum=config.grad_accum)
     if p['fits']: return p
     gib = lambda q: f"{q['memory_per_gpu']['total'] / 2**30:.1f} GiB"
@@ -150,6 +154,24 @@ def refuse_unfit(config:TrainConfig, device, gpus:int|None=None) -> dict|None:
     raise ValueError(f"one training step needs {gib(p)} per GPU at micro-batch {p['micro_batch']} (batch {config.batch_size} on {gpus} GPU(s), "
                      f"grad_accum {config.grad_accum}), and this {memory_gb:.0f} GiB GPU has {p['usable_bytes'] / 2**30:.1f} GiB usable: {fix} "
                      f"(var-nb plan shows the parts)")
+
+def fit_to_gpu(config:TrainConfig, device, gpus:int|None=None,
+               chosen:bool=False, # the user chose grad_accum: keep it (and refuse if it does not fit)
+               verbose:bool=True) -> TrainConfig:
+    "On a CUDA device: `config` with the fewest micro-batches (then checkpointing) that fit, saying so; refuse what cannot fit."
+    device = torch.device(device)
+    if device.type != 'cuda' or chosen:
+        refuse_unfit(config, device, gpus); return config
+    gpus, memory_gb = _gpu(device, gpus)
+    if plan(config, gpus, memory_gb, grad_accum=config.grad_accum)['fits']: return config
+    best = plan(config, gpus, memory_gb)
+    if not best['fits'] and not config.checkpointing: best = plan(config, gpus, memory_gb, checkpointing=True)
+    if not best['fits']: refuse_unfit(config, device, gpus)                   # raises: nothing fits
+    if verbose: print(f"batch {config.batch_size} on {gpus} GPU(s) of {memory_gb:.0f} GiB: training with grad_accum {best['grad_accum']}"
+                      + (' and checkpointing' if best['checkpointing'] and not config.checkpointing else '')
+                      + f" (micro-batch {best['micro_batch']}, {best['memory_per_gpu']['total'] / 2**30:.1f} GiB per GPU; "
+                      f"var-nb plan shows the parts; --grad-accum chooses)", flush=True)
+    return replace(config, grad_accum=best['grad_accum'], checkpointing=best['checkpointing'])
 
 # %% ../nbs/07b_plan.ipynb #662f499a
 def _cli_plan(args):

@@ -5,21 +5,22 @@
 # %% ../nbs/06b_token_cache.ipynb #2ac63967
 # References: Tian et al. 2024 §3.2; official train.py / trainer.py encode every batch with vae.img_to_idxBl, var_nb once.
 from __future__ import annotations
-import hashlib, json, math, os
+import hashlib, json, os
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-import torch.distributed as dist
 import torch.nn as nn
 from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
 from .data import load_image_dataset, ImageTransform, ImageDataset, dataset_split
 from .vqvae import VQVAE
+from .distributed import everyone_has, wait_for_everyone, gather_shards
 
 # %% auto #0
-__all__ = ['load_tokenizer', 'encode_dataset', 'TokenData', 'default_cache_dir', 'load_tokens', 'check_train_labels']
+__all__ = ['load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'load_tokens',
+           'check_train_labels']
 
 # %% ../nbs/06b_token_cache.ipynb #abf8a4d7
 def load_tokenizer(tokenizer, device='cpu'):
@@ -52,45 +53,42 @@ def encode_dataset(vae, dataset, batch_size:int=128, hflip:bool=False, device=No
 # %% ../nbs/06b_token_cache.ipynb #689a1cfc
 @dataclass
 class TokenData:
-    "A split encoded to tokens: `tokens_NL` (int16/int32), `labels_N`, optional mirrored tokens."
+    "A split encoded to tokens: `tokens_NL` (int16/int32; with crops, crop c of image i in row c·N + i), `labels_N`, optional mirrors."
     tokens_NL: torch.Tensor
     labels_N: torch.Tensor
     tokens_flip_NL: torch.Tensor | None = None
+    crops: int = 1                                   # views of every image: 1, the centre crop; more, random crops
 
     def __len__(self): return len(self.labels_N)
 
     def batch(self, idx, epoch:int=0, seed:int=0):
-        "Tokens (B, L) int64 and labels (B,) of samples `idx`; with flips, each sample's side is drawn per (seed, epoch)."
+        "Tokens (B, L) int64 and labels (B,) of samples `idx`; each sample's crop and side are drawn per (seed, epoch)."
         idx = torch.as_tensor(idx, dtype=torch.long)
-        tokens_BL = self.tokens_NL[idx]
+        N, rows = len(self), idx
+        if self.crops > 1:                               # the same draw on every rank and every world size
+            crop_N = torch.randint(self.crops, (N,), generator=torch.Generator().manual_seed((seed * 1_000_003 + epoch) * 2 + 1))
+            rows = crop_N[idx] * N + idx
+        tokens_BL = self.tokens_NL[rows]
         if self.tokens_flip_NL is not None:
             g = torch.Generator().manual_seed(seed * 1_000_003 + epoch)
-            flip_N = torch.rand(len(self), generator=g) < 0.5     # the same for every rank and every world size
-            tokens_BL = torch.where(flip_N[idx, None], self.tokens_flip_NL[idx], tokens_BL)
+            flip_N = torch.rand(N, generator=g) < 0.5
+            tokens_BL = torch.where(flip_N[idx, None], self.tokens_flip_NL[rows], tokens_BL)
         return tokens_BL.long(), self.labels_N[idx]
+
+class SeededCrops(torch.utils.data.Dataset):
+    "Crop `crop` of every image of `images`: a random square of the `resize_ratio` resize, placed by (image, crop) alone."
+    def __init__(self, images:ImageDataset, crop:int, resize_ratio:float=1.125):   # official: crops of a 1.125x resize
+        self.images, self.crop = images, crop
+        self.transform = ImageTransform(images.transform.size, crop='random', resize_ratio=resize_ratio)
+    def __len__(self): return len(self.images)
+    def __getitem__(self, i:int):
+        with torch.random.fork_rng(devices=[]):          # not the worker's stream: any rank, worker or world size draws the same
+            torch.manual_seed(1_000_003 * (self.crop + 1) + i)
+            return self.transform(self.images.read_image(i)), self.images.labels[i]
 
 def default_cache_dir() -> Path:
     "Where token caches go: `$VAR_NB_CACHE/tokens` or `~/.cache/var_nb/tokens`."
     return cache_dir('tokens')
-
-def _gather_shards(x_nX:torch.Tensor|None, N:int, world:int, device) -> torch.Tensor|None:
-    "Rows r, r + world, r + 2·world, ... of N, held by rank r: the whole (N, ...) tensor on every rank, gathered as raw bytes."
-    if x_nX is None: return None
-    per = math.ceil(N / world)
-    padded = torch.zeros(per, *x_nX.shape[1:], dtype=x_nX.dtype)
-    padded[:len(x_nX)] = x_nX.cpu()
-    bytes_ = padded.view(torch.uint8).to(device)          # uint8: the smallest element every backend gathers (NCCL has no int16)
-    shards = [torch.empty_like(bytes_) for _ in range(world)]
-    dist.all_gather(shards, bytes_)
-    full = torch.empty(N, *x_nX.shape[1:], dtype=x_nX.dtype)
-    for r, shard in enumerate(shards): full[r::world] = shard.cpu().view(x_nX.dtype)[:len(range(r, N, world))]
-    return full
-
-def _everyone_has(path:Path, world:int, device) -> bool:
-    "Whether the cache file exists for every rank (one decision for all: ranks that disagree would wait for each other forever)."
-    have = torch.tensor([int(path.exists())], device=device)
-    if world > 1: dist.all_reduce(have, op=dist.ReduceOp.MIN)
-    return bool(have.item())
 
 def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, max_images:int|None=None,
                 cache_dir=None,          # default: `default_cache_dir()`
@@ -100,28 +98,35 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
                 verbose:bool=True,
                 num_workers:int=0,       # DataLoader workers decoding images while encoding
                 rank:int=0, world:int=1, # under torchrun: each rank encodes every world-th image, then all gather
+                crops:int=1,             # views per image: 1, the centre crop; n > 1, n random crops of a 1.125x resize
                ) -> TokenData:
     "Tokens of a dataset split, encoded once with the frozen `vae` (each rank its share) and cached on disk."
     size, tokenizer_fp = vae.config.image_size, fingerprint(vae)
-    what = [] if val_split is None else [val_split, role]                  # no val_split: the keys of older caches
+    if crops < 1: raise ValueError(f'crops={crops}: pass 1 (the centre crop) or more random crops per image')
+    what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else [])   # older caches' keys stay
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
     path = Path(cache_dir or default_cache_dir()) / f'{Path(str(source)).name}-{name}-{size}px-{key}.safetensors'
-    if _everyone_has(path, world, device):
+    if everyone_has(path, world, device):
         t, meta = load_checkpoint(path)
-        return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'))
+        return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), len(t['tokens_NL']) // max(1, len(t['labels_N'])))
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)
     if max_images is not None: ds = ds.select(range(min(max_images, len(ds))))
     images = ImageDataset(ds, ImageTransform(size))
-    mine = torch.utils.data.Subset(images, range(rank, len(images), world))
-    shard = encode_dataset(vae, mine, hflip=hflip, device=device, progress=progress, num_workers=num_workers)
-    if world > 1: shard = [_gather_shards(x, len(images), world, device) for x in shard]
-    data = TokenData(*shard)
+    parts = []
+    for view in [images] if crops == 1 else [SeededCrops(images, c) for c in range(crops)]:
+        mine = torch.utils.data.Subset(view, range(rank, len(view), world))
+        shard = encode_dataset(vae, mine, hflip=hflip, device=device, progress=progress, num_workers=num_workers)
+        if world > 1:
+            wait_for_everyone()                                              # shares finish minutes apart: the one long wait
+            shard = [gather_shards(x, len(images), world, device) for x in shard]
+        parts.append(shard)
+    data = TokenData(torch.cat([p[0] for p in parts]), parts[0][1], torch.cat([p[2] for p in parts]) if hflip else None, crops)
     if int(os.environ.get('LOCAL_RANK', rank)) == 0:                        # one writer per node; the others keep theirs in memory
         tensors = {'tokens_NL': data.tokens_NL, 'labels_N': data.labels_N}
         if hflip: tensors['tokens_flip_NL'] = data.tokens_flip_NL
         save_checkpoint(path, tensors, {'kind': 'tokens', 'source': str(source), 'split': name, 'image_size': size,
-                                        'hflip': hflip, 'tokenizer': tokenizer_fp, 'patch_nums': list(vae.patch_nums)})
+                                        'hflip': hflip, 'crops': crops, 'tokenizer': tokenizer_fp, 'patch_nums': list(vae.patch_nums)})
     return data
 
 # %% ../nbs/06b_token_cache.ipynb #ac43f8fc

@@ -7,7 +7,6 @@ from __future__ import annotations
 import copy, dataclasses, gc, math, os, time
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +20,8 @@ from tqdm.auto import tqdm
 from .core import (moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
+from .data import loader_workers
+from .distributed import join_group, agree_on_resume, rank_seed, all_ranks, add_sums, mean_over_ranks
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
@@ -28,9 +29,9 @@ from .raster import model_class
 from .records import RunLog, provenance
 
 # %% auto #0
-__all__ = ['TRAIN_PRESETS', 'DIST_TIMEOUT', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for',
-           'cpu_has_native_bf16', 'Run', 'rank_seed', 'build_run', 'save_state', 'StepStats', 'cap_loss_scale',
-           'train_step', 'evaluate', 'train']
+__all__ = ['TRAIN_PRESETS', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for',
+           'cpu_has_native_bf16', 'Run', 'build_run', 'save_state', 'StepStats', 'cap_loss_scale', 'train_step',
+           'evaluate', 'train']
 
 # %% ../nbs/07_training.ipynb #2a511ca8
 @dataclass
@@ -45,6 +46,7 @@ class TrainConfig:
     val_split: str | None = 'validation'  # None: no validation loss; missing from the data (image folders): 5% of train_split held out
     max_images: int | None = None         # use only the first N training images (tests, quick runs)
     hflip: bool = False                   # encode each image and its mirror; pick one at random per sample
+    crops: int = 1                        # cached views per training image: 1, the centre crop; n, random crops of a 1.125x resize
     batch_size: int = 32                  # global batch per optimiser step (all ranks, all accumulation steps)
     grad_accum: int = 1                   # micro-batches per optimiser step
     epochs: float = 1.0                   # length of the run (ignored when `steps` is set)
@@ -65,7 +67,7 @@ class TrainConfig:
     checkpointing: bool = False           # recompute each block in the backward pass: ~4·C bytes per token per block kept instead of ~54·C (plan.py)
     tf32: bool = True                     # TF32 matmuls on Ampere and later GPUs (the official trainer enables them)
     max_nonfinite: int = 25               # fp16: stop after this many non-finite steps in a row (single ones are GradScaler overflows)
-    num_workers: int = 0                  # DataLoader workers that decode images while the token cache is built
+    num_workers: int | None = None        # DataLoader workers decoding images for the token cache (None: data.loader_workers)
     progressive: float = 0.0              # > 0: grow the trained scales during this fraction of the run (official pg)
     progressive_start: int = 4            # scale index the progressive run starts with (official pg0)
     progressive_warmup: float = 1/300     # ramp of a newly added scale's loss weight, fraction of the run (official pgwp)
@@ -83,6 +85,7 @@ class TrainConfig:
             ('eval_every', self.eval_every is None or self.eval_every >= 1, '>= 1 or None'),
             ('ckpt_every', self.ckpt_every is None or self.ckpt_every >= 1, '>= 1 or None'),
             ('max_images', self.max_images is None or self.max_images >= 1, '>= 1 or None'),
+            ('num_workers', self.num_workers is None or self.num_workers >= 0, '>= 0 or None'), ('crops', self.crops >= 1, '>= 1'),
             ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', self.max_nonfinite >= 1, '>= 1'))
             if not ok]
         if bad: raise ValueError('training settings refused: ' + '; '.join(bad) + '; a run trains at least one step on at least one image')
@@ -93,7 +96,8 @@ class TrainConfig:
 # %% ../nbs/07_training.ipynb #c8bcc3b5
 _IMAGENET = dict(dataset='imagenet', train_split='train', val_split='validation', base_lr=1e-4, betas=(0.9, 0.95),
                  weight_decay=0.05, warmup=1/50, warmup_start=0.005, schedule='lin0', clip=2.0, label_smoothing=0.0,
-                 precision='fp16', log_every=100, ckpt_every=1000, eval_every=5000)
+                 precision='fp16', log_every=100, eval_every=5000,   # ckpt_every: None, once per epoch (official: every 10 epochs)
+                 crops=4)   # official: a new random crop of a 1.125x resize every epoch; here 4 cached per image, one drawn per epoch
 TRAIN_PRESETS = {
     'tiny': TrainConfig(var='tiny', tokenizer='tiny', max_images=64, batch_size=16, steps=8,
                         base_lr=8e-3 * 2, warmup=2, log_every=1, val_split=None, precision='fp32'),
@@ -142,24 +146,6 @@ def var_config_for(config:TrainConfig, vae=None):
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
 
-#: how long a process waits for the others at a collective before the job is declared dead (NCCL's default is 10 min)
-DIST_TIMEOUT = timedelta(hours=2)
-
-def _dist_setup(device) -> tuple[int, int, torch.device, bool]:
-    "Join the torchrun process group if there is one: (rank, world_size, device, whether this call created the group)."
-    world = int(os.environ.get('WORLD_SIZE', '1'))
-    if world == 1: return 0, 1, device, False
-    local_rank = int(os.environ.get('LOCAL_RANK', '0'))
-    if device.type == 'cuda':
-        visible = torch.cuda.device_count()
-        if local_rank >= visible:
-            raise ValueError(f'LOCAL_RANK={local_rank} but this process sees only {visible} GPU(s): start at most {visible} processes '
-                             f'per node (torchrun --nproc_per_node={visible}) or make more GPUs visible (CUDA_VISIBLE_DEVICES)')
-        device = torch.device('cuda', local_rank); torch.cuda.set_device(device)
-    created = not dist.is_initialized()
-    if created: dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo', timeout=DIST_TIMEOUT)
-    return dist.get_rank(), dist.get_world_size(), device, created
-
 def cpu_has_native_bf16() -> bool:
     "Whether this CPU computes bf16 natively (x86 avx512_bf16 / AMX, Arm bf16): bf16 autocast then speeds up training."
     try: flags = Path('/proc/cpuinfo').read_text()
@@ -181,7 +167,7 @@ def _amp(precision:str, device):
 
 # %% ../nbs/07_training.ipynb #b51e2f36
 #: settings that may change when a run is resumed (they do not change what it computes); passed as `ignore` to `config_diff`
-RESUMABLE_CHANGES = ('log_every', 'eval_every', 'ckpt_every', 'compile', 'num_workers', 'checkpointing')
+RESUMABLE_CHANGES = ('log_every', 'eval_every', 'ckpt_every', 'compile', 'num_workers', 'checkpointing', 'grad_accum')
 
 def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:bool) -> dict | None:
     "The stored train state when resuming is allowed; raise when the folder holds another (or the same, without resume) run."
@@ -212,41 +198,28 @@ class Run:
     patch_nums: tuple; ends: list; log: RunLog; start: int = 0; best: float = float('inf'); seconds_before: float = 0.0
     tokenizer_path: str | None = None                                           # where the tokenizer file is, if it came as one
     command: str | None = None                                                  # what started the run, recorded in its model files
+    loss_weights: tuple = (None, None)                                          # ((scales, ramp), their weights on the device)
 
     @property
     def final(self) -> nn.Module: return self.ema if self.ema is not None else self.model   # what is saved and sampled
 
-def rank_seed(seed:int, world:int, rank:int, step:int=0) -> int:
-    "The seed of rank `rank`'s random streams (class dropout, drop-path): distinct per rank, and per step a run resumed at."
-    return (seed * world + rank + 1) + 1_000_003 * step
-
-def _agree_on_resume(state:dict|None, out_dir:Path, rank:int, world:int):
-    "Every rank must resume the same step (or none): refuse, on every rank at once, when their --out folders disagree."
-    mine = [-1 if state is None else int(state['meta']['step'])]
-    steps = [None] * world
-    dist.all_gather_object(steps, mine)
-    if len({s[0] for s in steps}) > 1:
-        seen = ', '.join(f'rank {r}: ' + (f'step {s[0]}' if s[0] >= 0 else 'no checkpoint') for r, s in enumerate(steps))
-        raise ValueError(f'the ranks disagree on the run to resume ({seen}) in {out_dir}: every node must see the same --out; '
-                         f'put it on a filesystem all nodes share')
-
 def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=None, cache_dir=None, progress:bool=True) -> Run:
     "Data, model, optimiser, AMP and DDP of a run; restored from out_dir/last.safetensors when resuming."
     device = torch.device(device) if device is not None else default_device()
-    rank, world, device, owns_group = _dist_setup(device)
+    rank, world, device, owns_group = join_group(device)
     try:
         out_dir = Path(out_dir)
         vae = load_tokenizer(tokenizer, device)
         tokenizer_fp = fingerprint(vae)
         state = _check_resume(out_dir / 'last.safetensors', config, tokenizer_fp, resume)
-        if world > 1: _agree_on_resume(state, out_dir, rank, world)   # a node that sees another --out must not start afresh
+        agree_on_resume(None if state is None else state['meta']['step'], out_dir, world)   # a node that sees another --out must not start afresh
         if device.type == 'cuda' and config.tf32:   # what the official trainer does; process-wide, as torch has it
             torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
 
         # data: tokens, encoded once (each rank its share) and cached
         seed_everything(config.seed)
-        tok_kw = dict(cache_dir=cache_dir, device=device, val_split=config.val_split, num_workers=config.num_workers, rank=rank, world=world)
-        train_data = load_tokens(vae, config.dataset, config.train_split, config.hflip, config.max_images,
+        tok_kw = dict(cache_dir=cache_dir, device=device, val_split=config.val_split, num_workers=loader_workers(config.num_workers, device), rank=rank, world=world)
+        train_data = load_tokens(vae, config.dataset, config.train_split, config.hflip, config.max_images, crops=config.crops,
                                  progress=progress and rank == 0, verbose=rank == 0, **tok_kw)
         val_data = load_tokens(vae, config.dataset, config.train_split, role='validation', verbose=False, **tok_kw) if config.val_split else None
         var_cfg = var_config_for(config, vae)
@@ -335,8 +308,10 @@ def _progressive_weights(run:Run, step:int) -> tuple[int, torch.Tensor]:
     else:
         began = next(s for s in range(step + 1) if stage(s) == n_scales)                # stages only grow
         ramp = min(1.0, max(0.01, (step - began + 1) / max(1, c.progressive_warmup * run.total)))
-    weight_L = token_weights(run.patch_nums, c.scale_weights, n_scales if n_scales < K else None, ramp)
-    return n_scales, weight_L[:run.ends[n_scales - 1]].to(run.device)
+    if run.loss_weights[0] != (n_scales, ramp):           # copied to the device only when they change, not every step
+        weight_L = token_weights(run.patch_nums, c.scale_weights, n_scales if n_scales < K else None, ramp)
+        run.loss_weights = ((n_scales, ramp), weight_L[:run.ends[n_scales - 1]].to(run.device))
+    return n_scales, run.loss_weights[1]
 
 MAX_LOSS_SCALE = 32768.0   # fp16: the official trainer caps the GradScaler here (utils/amp_sc.py); beyond it fp16 gradients overflow more often
 
@@ -367,7 +342,7 @@ def train_step(run:Run, step:int, order:list, stats:StepStats, logging:bool) -> 
             loss = var_loss(logits_BLV, tokens_BL[:, :end], weight_L, c.label_smoothing) / c.grad_accum
             (run.scaler.scale(loss) if run.scaler is not None else loss).backward()
         loss_sum += loss.detach()
-        if logging: _add_sums(stats.sums, per_scale_metrics(logits_BLV.detach(), tokens_BL[:, :end], run.patch_nums))
+        if logging: add_sums(stats.sums, per_scale_metrics(logits_BLV.detach(), tokens_BL[:, :end], run.patch_nums))
     if run.scaler is not None: run.scaler.unscale_(run.opt)
     grad_norm = torch.nn.utils.clip_grad_norm_(run.model.parameters(), c.clip if c.clip > 0 else float('inf'))
     finite = torch.isfinite(loss_sum) & torch.isfinite(grad_norm)
@@ -385,37 +360,13 @@ def train_step(run:Run, step:int, order:list, stats:StepStats, logging:bool) -> 
     stats.tokens += run.micro_bs * c.grad_accum * run.world * end
     return lr
 
-def _all_ranks(t:torch.Tensor, world:int, op:str='sum') -> torch.Tensor:
-    "`t` reduced over the ranks (itself in a single process)."
-    if world > 1:
-        t = t.clone(); dist.all_reduce(t, op={'sum': dist.ReduceOp.SUM, 'min': dist.ReduceOp.MIN, 'max': dist.ReduceOp.MAX}[op])
-    return t
-
 def _diverged(run:Run, step:int, loss, grad_norm, lr, streak:int):
     what = (f'{streak} non-finite fp16 steps in a row (more than the GradScaler absorbs, max_nonfinite={run.config.max_nonfinite})'
             if run.scaler is not None else f'a non-finite loss or gradient (last loss {float(loss)}, grad norm {float(grad_norm)})')
     raise FloatingPointError(f'{what} by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr, keep clip > 0 or use bf16 '
                              f'instead of fp16. Nothing was written; the last checkpoint {run.out_dir / "last.safetensors"} is intact')
 
-def _add_sums(sums:dict, new:dict):
-    "Add per_scale_metrics sums (numbers and per-scale lists) into `sums`."
-    for k, v in new.items():
-        if isinstance(v, list):
-            old = sums.get(k, [])
-            sums[k] = [a + b for a, b in zip(old, v)] + (v[len(old):] if len(v) > len(old) else old[len(v):])
-        else: sums[k] = sums.get(k, 0.) + v
 
-def _mean_over_ranks(sums:dict, world:int, device) -> dict:
-    "Sums of figures (and per-scale lists) over every rank, divided by the number of samples `n`."
-    keys = sorted(sums)
-    flat = [x for k in keys for x in (sums[k] if isinstance(sums[k], list) else [sums[k]])]
-    vec = _all_ranks(torch.tensor(flat, dtype=torch.float64, device=device), world).tolist()
-    out, i = {}, 0
-    for k in keys:
-        n = len(sums[k]) if isinstance(sums[k], list) else 1
-        out[k] = vec[i:i + n] if isinstance(sums[k], list) else vec[i]; i += n
-    total = out.pop('n')
-    return {k: ([x / total for x in v] if isinstance(v, list) else v / total) for k, v in out.items()}
 
 # %% ../nbs/07_training.ipynb #c7559fbd
 @torch.no_grad()
@@ -430,9 +381,9 @@ def evaluate(model, vae, data:TokenData, batch_size:int=64, amp_dtype=None, rank
         tokens_BL, labels_B = tokens_BL.to(device), labels_B.to(device)
         with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
             logits_BLV = model(labels_B, model.inputs_from_tokens(vae, tokens_BL))
-        _add_sums(sums, per_scale_metrics(logits_BLV, tokens_BL, model.config.patch_nums))
+        add_sums(sums, per_scale_metrics(logits_BLV, tokens_BL, model.config.patch_nums))
     model.train(was)
-    return _mean_over_ranks(sums, world, device)
+    return mean_over_ranks(sums, world, device)
 
 # %% ../nbs/07_training.ipynb #007a842e
 def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
@@ -466,7 +417,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
             if logging or due_eval or due_ckpt: _check_finite(run, step, stats, lr)        # one sync, on these steps only
             if logging:
                 rec = run.log.write('train', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), lr=lr, grad_norm=float(stats.grad_norm),
-                                    **_mean_over_ranks(stats.sums, run.world, run.device), tokens_per_s=stats.tokens / (time.time() - t_log), seconds=seconds)
+                                    **mean_over_ranks(stats.sums, run.world, run.device), tokens_per_s=stats.tokens / (time.time() - t_log), seconds=seconds)
                 stats.sums, stats.tokens, t_log = {}, 0, time.time()
                 if bar is not None: bar.set_postfix(loss=f'{rec["loss"]:.3f}', acc=f'{rec["acc"]:.1f}', lr=f'{lr:.2e}')
             if bar is not None: bar.update(1)
@@ -497,7 +448,7 @@ def _leave_group(run:Run, finished:bool):
 
 def _check_finite(run:Run, step:int, stats:StepStats, lr:float):
     "Stop when the steps since the last check had a non-finite one (`max_nonfinite` in a row with a GradScaler)."
-    worst = int(_all_ranks(torch.as_tensor(stats.worst_streak, device=run.device).long(), run.world, 'max'))
+    worst = int(all_ranks(torch.as_tensor(stats.worst_streak, device=run.device).long(), run.world, 'max'))
     if worst >= (run.config.max_nonfinite if run.scaler is not None else 1):
         _diverged(run, step, stats.loss, stats.grad_norm, lr, streak=worst)
     stats.worst_streak = stats.streak
