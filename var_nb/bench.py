@@ -10,19 +10,72 @@ from dataclasses import replace
 
 import numpy as np
 import torch
+from torch.profiler import profile, ProfilerActivity, record_function
 
-from .core import jsonable, default_device, synchronize, available_memory, refuse_beyond, _USER_ERRORS
+from .core import adamw, jsonable, default_device, synchronize, available_memory, refuse_beyond, _USER_ERRORS
 from .records import provenance, write_results, command_line
 from .vqvae import VQVAE, VQVAE_CONFIGS
 from .transformer import VAR, VARConfig
 from .official import pretrained, PRETRAINED
 from .sampling import generate, decode
 from .objective import token_weights, var_loss, param_groups
-from .flops import train_flops, matmul_peak
+from .flops import train_flops, matmul_peak, count_flops
 from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0
-__all__ = ['bench_models', 'sample_bytes', 'train_step_bytes', 'bench_sample', 'write_bench', 'bench_train', 'register_bench']
+__all__ = ['OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines', 'bench_models',
+           'sample_bytes', 'train_step_bytes', 'bench_sample', 'write_bench', 'bench_train', 'register_bench']
+
+# %% ../nbs/08b_speed.ipynb #fcfc4918
+#: operator classes of the profile table: the first whose name fragments match an operator's name takes it
+OP_CLASSES = (('matmul / conv', ('aten::mm', 'aten::addmm', 'aten::bmm', 'aten::baddbmm', 'aten::_addmm_activation', 'convolution')),
+              ('attention', ('scaled_dot_product', 'flash_attention', 'efficient_attention')),
+              ('norms', ('layer_norm', 'group_norm')),
+              ('softmax / cross-entropy', ('softmax', 'nll_loss', 'cross_entropy', 'multinomial', 'exponential', 'argmax', 'topk', 'sort')),
+              ('casts and copies', ('aten::copy_', 'aten::_to_copy', 'aten::clone', 'aten::contiguous')))
+OTHER = 'elementwise, reductions, rest'
+
+def op_class(name:str) -> str:
+    "The profile-table class of an operator name (`OP_CLASSES`, else `OTHER`)."
+    return next((cls for cls, parts in OP_CLASSES if any(p in name for p in parts)), OTHER)
+
+def _phase_of(event, phases:tuple) -> str|None:
+    "The innermost of `phases` (record_function names) an event ran in; autograd's engine thread counts as 'backward'."
+    e = event
+    while e is not None:
+        if e.name in phases: return e.name
+        if e.name.startswith('autograd::engine') and 'backward' in phases: return 'backward'
+        e = e.cpu_parent
+    return None
+
+def profile_table(run, # a function doing the work once, marking its phases with record_function
+                  phases:tuple, device, repeats:int=2) -> dict:
+    "Seconds per call of `run` by operator class and phase: {class: {phase: s}}, self time of every operator (device time on CUDA)."
+    device = torch.device(device)
+    cuda = device.type == 'cuda'
+    with profile(activities=[ProfilerActivity.CPU] + ([ProfilerActivity.CUDA] if cuda else [])) as prof:
+        for _ in range(repeats): run(); synchronize(device)
+    table = {}
+    for e in prof.events():
+        if not e.name.startswith('aten::'): continue
+        phase = _phase_of(e, phases)
+        if phase is None: continue
+        us = e.self_device_time_total if cuda else e.self_cpu_time_total
+        row = table.setdefault(op_class(e.name), {})
+        row[phase] = row.get(phase, 0.0) + us / 1e6 / repeats
+    return table
+
+def profile_lines(table:dict, phases:tuple) -> str:
+    "The profile table as text: a row per class, a column per phase, seconds and share of the whole."
+    total = sum(s for row in table.values() for s in row.values()) or 1.0
+    order = [c for c, _ in OP_CLASSES] + [OTHER]
+    width = max(len(c) for c in order)
+    lines = [f"{'operators (self time)':<{width}}  " + '  '.join(f'{p:>11}' for p in phases) + '        all']
+    for cls in order + ['all']:
+        row = ({p: sum(table.get(c, {}).get(p, 0.0) for c in order) for p in phases} if cls == 'all' else table.get(cls, {}))
+        s = sum(row.values())
+        lines.append(f'{cls:<{width}}  ' + '  '.join(f'{row.get(p, 0.0) * 1e3:9.1f}ms' for p in phases) + f'  {100 * s / total:8.1f}%')
+    return '\n'.join(lines)
 
 # %% ../nbs/08b_speed.ipynb #325123c2
 def bench_models(device='cpu'):
@@ -49,8 +102,9 @@ def train_step_bytes(var_cfg, batch:int, precision_bytes:int=4) -> int:
     return 16 * params + saved + 3 * batch * var_cfg.L * var_cfg.vocab_size * 4
 
 def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int=50, top_p:float=0.9, bf16:bool=False,
-                 pretrained_name:str|None=None) -> dict: # a released model by name instead of the reference pair
-    "Median seconds per batch (transformer, decoder), images/s and peak memory of `sample` on the reference setup (or a released model)."
+                 pretrained_name:str|None=None, # a released model by name instead of the reference pair
+                 profile:bool=False) -> dict:   # also the profile table of a batch (`profile_table`), under 'profile'
+    "Median seconds per batch (transformer, decoder), images/s, the transformer's MFU and peak memory of `sample` on the reference setup (or a released model)."
     device = torch.device(device or default_device())
     amp = torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16)
     var, vae = pretrained(pretrained_name, device=device) if pretrained_name else bench_models(device)
@@ -66,10 +120,19 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
         synchronize(device); t2 = time.perf_counter()
         if r: t_var.append(t1 - t0); t_dec.append(t2 - t1)
     tv, td = statistics.median(t_var), statistics.median(t_dec)
+    with amp: flops = count_flops(lambda: generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=0))[0]
+    peak_flops = matmul_peak(torch.bfloat16 if bf16 else torch.float32, device)
+    def one_batch():
+        with record_function('transformer'), amp: f_hat, _, _ = generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=0)
+        with record_function('decoder'), amp: decode(vae, f_hat)
     peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else \
            (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10, 'MiB peak RSS of the process')
     return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
-                total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads())
+                total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads(),
+                transformer_flops=flops, matmul_peak=peak_flops, mfu=flops / tv / peak_flops,
+                profile=profile_table(one_batch, SAMPLE_PHASES, device) if profile else None)
+
+SAMPLE_PHASES = ('transformer', 'decoder')   # what a sampling batch marks for the profile
 
 def write_bench(path, results:list, args, seconds:float, device) -> None:
     "`--json PATH` of every `var-nb bench`: the figures it printed, with their provenance (`records.write_results`)."
@@ -77,13 +140,16 @@ def write_bench(path, results:list, args, seconds:float, device) -> None:
 
 def _cmd_bench(args):
     t0 = time.time()
-    try: r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained)
+    try: r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained, profile=args.profile)
     except _USER_ERRORS as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
     write_bench(args.json, [r], args, time.time() - t0, args.device)
     print(f'sampling {r["batch"]} images of {r["image_size"][0]}x{r["image_size"][1]} on {r["device"]} ({r["threads"]} threads, '
           f'{r["dtype"]}), median of {args.runs}:')
     print(f'  transformer {r["transformer_s"]:.3f} s + decoder {r["decoder_s"]:.3f} s = {r["total_s"]:.3f} s per batch')
     print(f'  {r["images_per_s"]:.1f} images/s, peak memory {r["peak_mem"][0]:.0f} {r["peak_mem"][1]}')
+    print(f'  transformer: {r["transformer_flops"] / 1e9:.2f} GFLOP per batch (counted), MFU {100 * r["mfu"]:.0f}% of this device\'s '
+          f'{"bf16" if args.bf16 else "fp32"} matmul peak, {r["matmul_peak"] / 1e9:.0f} GFLOP/s')
+    if r['profile']: print(profile_lines(r['profile'], SAMPLE_PHASES))
     return 0
 
 def _register_bench_sample(subparsers):
@@ -93,6 +159,7 @@ def _register_bench_sample(subparsers):
     p.add_argument('--runs', type=int, default=3)
     p.add_argument('--device')
     p.add_argument('--bf16', action='store_true', help='bf16 autocast (GPUs; CPUs with AVX512-BF16 or AMX)')
+    p.add_argument('--profile', action='store_true', help='also print where a batch spends its time: operator classes by phase (torch profiler)')
     p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cmd_bench)
 
@@ -109,17 +176,20 @@ def _bench_models(preset:str, device):
     return load_tokenizer(vae, device), var.to(device), batch
 
 def bench_train(preset:str='ref', mode:str='images', steps:int=10, warmup:int=2, batch_size:int|None=None, device=None,
-                precision:str='auto', compile:bool=False) -> dict:
-    "Median seconds per training step, images/s, tokens/s and peak memory for a bench preset on `device`."
+                precision:str='auto', compile:bool=False,
+                profile:bool=False) -> dict: # also the profile table of a step (`profile_table`), under 'profile'
+    "Median seconds per training step, images/s, tokens/s, MFU and peak memory for a bench preset on `device`."
     device = torch.device(device) if device else default_device()
     with torch.random.fork_rng(devices=[device] if device.type == 'cuda' else []):   # class dropout draws: not from the caller's RNG
-        return _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile)
+        return _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile)
 
-def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile):
+TRAIN_PHASES = ('data', 'forward', 'backward', 'optimizer')   # what a training step marks for the profile
+
+def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile):
     vae, var, batch = _bench_models(preset, device); B = batch_size or batch
     amp_dtype, scaler = _amp(precision, device)
     refuse_beyond(train_step_bytes(var.config, B, 2 if amp_dtype else 4), available_memory(device), f'a training step of batch {B:,}', 'lower --batch-size')
-    opt = torch.optim.AdamW(param_groups(var), lr=1e-4, betas=(0.9, 0.95), weight_decay=0.05)
+    opt = adamw(param_groups(var), device, lr=1e-4, betas=(0.9, 0.95), weight_decay=0.05)
     fwd = torch.compile(var) if compile else var
     pn = tuple(vae.patch_nums); ends = np.cumsum([p * p for p in pn]).tolist(); L = ends[-1]
     weight_L = token_weights(pn).to(device)
@@ -128,23 +198,27 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     labels_B = torch.randint(0, var.config.num_classes, (B,), device=device, generator=g)
     with torch.no_grad(): tokens_BL = torch.cat(vae.img_to_tokens(img_B3HW), 1)
     if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
-    times, cpu = [], []                   # wall and CPU seconds per step (CPU time is robust to other jobs on the machine)
-    for i in range(warmup + steps):
-        if device.type == 'cuda': torch.cuda.synchronize(device)
-        t0, c0 = time.perf_counter(), time.process_time()
-        with torch.no_grad():
+    def one_step():
+        nonlocal tokens_BL
+        with record_function('data'), torch.no_grad():
             if mode == 'images': tokens_BL = torch.cat(vae.img_to_tokens(img_B3HW), 1)
             x_BLCv = var.inputs_from_tokens(vae, tokens_BL)
-        with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
-            logits_BLV = fwd(labels_B, x_BLCv)
-        loss = var_loss(logits_BLV, tokens_BL, weight_L)
-        (scaler.scale(loss) if scaler else loss).backward()
-        if scaler: scaler.unscale_(opt)
-        torch.nn.utils.clip_grad_norm_(var.parameters(), 2.0)
-        if scaler: scaler.step(opt); scaler.update()
-        else: opt.step()
-        opt.zero_grad(set_to_none=True)
-        if device.type == 'cuda': torch.cuda.synchronize(device)
+        with record_function('forward'):
+            with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+                logits_BLV = fwd(labels_B, x_BLCv)
+            loss = var_loss(logits_BLV, tokens_BL, weight_L)
+        with record_function('backward'): (scaler.scale(loss) if scaler else loss).backward()
+        with record_function('optimizer'):
+            if scaler: scaler.unscale_(opt)
+            torch.nn.utils.clip_grad_norm_(var.parameters(), 2.0)
+            if scaler: scaler.step(opt); scaler.update()
+            else: opt.step()
+            opt.zero_grad(set_to_none=True)
+    times, cpu = [], []                   # wall and CPU seconds per step (CPU time is robust to other jobs on the machine)
+    for i in range(warmup + steps):
+        synchronize(device)
+        t0, c0 = time.perf_counter(), time.process_time()
+        one_step(); synchronize(device)
         if i >= warmup: times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
     s = float(np.median(times))
     peak = (torch.cuda.max_memory_allocated(device) if device.type == 'cuda' else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20
@@ -153,13 +227,15 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     return dict(preset=preset, mode=mode, device=str(device), batch=B, L=L, s_per_step=s, s_per_step_min=min(times),
                 cpu_s_per_step=float(np.median(cpu)), precision=str(amp_dtype or 'fp32').replace('torch.', ''), images_per_s=B / s, tokens_per_s=B * L / s,
                 peak_mem_mib=peak, threads=torch.get_num_threads(), var_params=sum(p.numel() for p in var.parameters()),
-                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops)
+                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops,
+                profile=profile_table(one_step, TRAIN_PHASES, device) if profile else None)
 
 def _cli_bench(args):
     if args.threads: torch.set_num_threads(args.threads)
     t0, results = time.time(), []
     for mode in (['images', 'tokens'] if args.mode == 'both' else [args.mode]):
-        try: r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=args.precision, compile=args.compile)
+        try: r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=args.precision,
+                             compile=args.compile, profile=args.profile)
         except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
         print(f"train[{r['preset']}, {r['mode']:>6}, {r['precision']}] on {r['device']} ({r['threads']} threads): batch {r['batch']}, "
               f"{r['s_per_step']:.3f} s/step (median of {args.steps}; min {r['s_per_step_min']:.3f}; CPU time {r['cpu_s_per_step']:.3f} s), "
@@ -167,6 +243,7 @@ def _cli_bench(args):
         print(f"  transformer: {r['flops_per_step'] / 1e9:.1f} GFLOP per step (var_nb.flops.train_flops), {r['flops_per_s'] / 1e9:.1f} GFLOP/s = "
               f"MFU {100 * r['mfu']:.0f}% of this device's {r['precision']} matmul peak, {r['matmul_peak'] / 1e9:.0f} GFLOP/s"
               + (" (the step also encodes the images: not counted)" if mode == 'images' else ''))
+        if r['profile']: print(profile_lines(r['profile'], TRAIN_PHASES))
         results.append(r)
     write_bench(args.json, results, args, time.time() - t0, args.device)
 
@@ -177,6 +254,7 @@ def _register_bench_train(subparsers):
     p.add_argument('--steps', type=int, default=10); p.add_argument('--batch-size', dest='batch_size', type=int, default=None)
     p.add_argument('--device', default=None); p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16', 'fp16'])
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads'); p.add_argument('--compile', action='store_true')
+    p.add_argument('--profile', action='store_true', help='also print where a step spends its time: operator classes by phase (torch profiler)')
     p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cli_bench)
 

@@ -20,8 +20,8 @@ __all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'war
            'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
            'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
            'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'jsonable', 'fingerprint',
-           'MovedName', 'moved_names']
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'adamw', 'jsonable',
+           'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -417,6 +417,11 @@ def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
     "Weight decay at `step`: half a cosine from `wd` to `wd_end` over the run (constant when wd_end is None)."
     if wd_end is None: return wd
     return wd_end + (wd - wd_end) * 0.5 * (1 + math.cos(math.pi * step / max(1, total - 1)))
+
+# %% ../nbs/00_core.ipynb #ea429f13
+def adamw(params, device, **kw) -> torch.optim.AdamW:
+    "torch's AdamW over `params` (tensors or groups), fused into one kernel where torch has one (CPU, CUDA), else its per-tensor loop."
+    return torch.optim.AdamW(params, **kw, **({'fused': True} if torch.device(device).type in ('cpu', 'cuda') else {}))
 
 # %% ../nbs/00_core.ipynb #71f86343
 def jsonable(obj):

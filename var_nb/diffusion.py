@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from tqdm.auto import tqdm
 
-from .core import (default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, jsonable, fingerprint,
+from .core import (adamw, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, jsonable, fingerprint,
                     lr_factor, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, _USER_ERRORS)
 from .records import RunLog, provenance, command_line
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
@@ -389,7 +389,7 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
     model.set_latent_stats(f_NChw.mean((0, 2, 3)), f_NChw.std((0, 2, 3)))
     z_NChw = model.normalize(f_NChw.to(device))
     ema = copy.deepcopy(model).eval().requires_grad_(False) if config.ema > 0 else None
-    opt = torch.optim.AdamW(param_groups(model), lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay)
+    opt = adamw(param_groups(model), device, lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay)
     start, before = 0, 0.0
     if state is not None:
         t, meta = state['tensors'], state['meta']

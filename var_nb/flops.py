@@ -53,13 +53,23 @@ def train_flops(config:VARConfig, # the transformer
     return per_image * n_tokens // L
 
 # %% ../nbs/06d_flops.ipynb #9d16000f
-def matmul_peak(dtype=torch.float32, device='cpu', n:int=2048, reps:int=5) -> float:
-    "FLOP/s of an n×n by n×n matmul on `device` in `dtype`, the best of `reps`: the ceiling MFU is measured against."
+def matmul_peak(dtype=torch.float32, device='cpu',
+                sizes:tuple=(1024, 2048), # square matmuls to try; the fastest sets the peak
+                reps:int=5,               # timings per size; the best counts
+                min_seconds:float=0.25,   # each timing repeats the matmul for at least this long
+               ) -> float:
+    "FLOP/s of square matmuls on `device` in `dtype`: the best of `reps` timings, each of enough matmuls to last `min_seconds`."
     device = torch.device(device)
-    a, b = torch.randn(n, n, device=device, dtype=dtype), torch.randn(n, n, device=device, dtype=dtype)
     sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
-    a @ b; sync()
-    best = math.inf
-    for _ in range(reps):
-        t0 = time.perf_counter(); a @ b; sync(); best = min(best, time.perf_counter() - t0)
-    return 2 * n ** 3 / best
+    best = 0.0
+    for n in sizes:
+        g = torch.Generator(device).manual_seed(0)              # a local stream: the caller's RNG is left alone
+        a, b = (torch.randn(n, n, device=device, generator=g).to(dtype) for _ in range(2))
+        def timed(count):
+            sync(); t0 = time.perf_counter()
+            for _ in range(count): a @ b
+            sync(); return time.perf_counter() - t0
+        count = 1
+        while timed(count) < min_seconds: count *= 2          # also the warm-up: the first calls pick and load kernels
+        best = max(best, 2 * n ** 3 * count / min(timed(count) for _ in range(reps)))
+    return best

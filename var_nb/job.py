@@ -14,7 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS
+from .core import adamw, default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS
 from .data import load_image_dataset, class_names_of, dataset_split, is_colour
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
@@ -166,14 +166,14 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
     S, c, var_cfg = plan.tok_shape.image_size, plan.config, var_config_for(plan.config)
     speeds = {}
     if plan.tok_config is not None:
-        loss_fn, opt = TokenizerLoss(plan.tok_config.loss_config()).to(device), torch.optim.AdamW(vae.parameters(), lr=1e-4)
+        loss_fn, opt = TokenizerLoss(plan.tok_config.loss_config()).to(device), adamw(vae.parameters(), device, lr=1e-4)
         img = torch.rand(plan.tok_config.batch_size, 3, S, S, device=device) * 2 - 1
         def tok_step():
             out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
             opt.zero_grad(); loss.backward(); opt.step()
         speeds['tokenizer_step'] = _seconds_per_step(tok_step, device=device)
     vae.eval().requires_grad_(False)
-    model = model_class(c.arch)(var_cfg).to(device); opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    model = model_class(c.arch)(var_cfg).to(device); opt = adamw(model.parameters(), device, lr=1e-4)
     tokens_BL = torch.randint(0, var_cfg.vocab_size, (c.batch_size, var_cfg.L), device=device)
     labels_B = torch.randint(0, var_cfg.num_classes, (c.batch_size,), device=device)
     weight_L = token_weights(var_cfg.patch_nums).to(device)

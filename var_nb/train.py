@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
@@ -241,8 +241,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         model = model_class(config.arch)(var_cfg).to(device)
         model.checkpointing = config.checkpointing
         ema = copy.deepcopy(model).eval().requires_grad_(False) if config.ema > 0 else None
-        opt = torch.optim.AdamW(param_groups(model), lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay,
-                                **({'fused': True} if device.type == 'cuda' else {}))
+        opt = adamw(param_groups(model), device, lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay)
         amp_dtype, scaler = _amp(config.precision, device)
         run = Run(config, out_dir, device, rank, world, owns_group, vae, tokenizer_fp, train_data, val_data, model, model, model, ema,
                   opt, amp_dtype, scaler, sampler, micro_bs, steps_per_epoch, total, warmup, config.eval_every or steps_per_epoch,

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
-from .core import (default_device, autocast_dtype, seed_everything, to_01, to_pil, save_grid, show_images, save_labelled_grid,
+from .core import (adamw, default_device, autocast_dtype, seed_everything, to_01, to_pil, save_grid, show_images, save_labelled_grid,
                          refuse_overwriting_inputs,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
@@ -212,8 +212,8 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     batches = ResumableBatches(train_data, config.batch_size, seed=config.seed, num_workers=config.num_workers)
     vae = VQVAE(vae_config).to(device).train()
     loss_fn = TokenizerLoss(config.loss_config()).to(device)
-    opt = torch.optim.AdamW(vae.parameters(), lr=config.lr, betas=config.betas, weight_decay=config.weight_decay)
-    opt_disc = (torch.optim.AdamW(loss_fn.disc.parameters(), lr=config.disc_lr or config.lr, betas=config.betas,
+    opt = adamw(vae.parameters(), device, lr=config.lr, betas=config.betas, weight_decay=config.weight_decay)
+    opt_disc = (adamw(loss_fn.disc.parameters(), device, lr=config.disc_lr or config.lr, betas=config.betas,
                                   weight_decay=config.weight_decay) if loss_fn.disc is not None else None)
     amp = autocast_dtype(device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling

@@ -8,6 +8,7 @@
 # AdaLNBeforeHead), models/helpers.py (DropPath).
 from __future__ import annotations
 import math
+from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -153,9 +154,14 @@ class SelfAttention(nn.Module):
             q_BHLc = F.normalize(q_BHLc, dim=-1).mul(scale_mul_1H11).to(v_BHLc.dtype)
             k_BHLc = F.normalize(k_BHLc, dim=-1).to(v_BHLc.dtype)
         if kv is not None: k_BHLc, v_BHLc = kv.append(k_BHLc, v_BHLc)  # keys of every scale so far
+        fp32 = q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()
+        if fp32: q_BHLc, k_BHLc, v_BHLc = q_BHLc.float(), k_BHLc.float(), v_BHLc.float()   # see below
         if attn_bias is not None: attn_bias = attn_bias.to(q_BHLc.dtype)
-        out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale,
-                                                  dropout_p=self.attn_drop if self.training else 0.0)
+        # training on a CPU: torch's CPU attention backward is slower in bf16 than in fp32 (notebook 08b's profile), so
+        # there attention runs in fp32, outside autocast (which would cast it back)
+        with torch.autocast('cpu', enabled=False) if fp32 else nullcontext():
+            out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale,
+                                                      dropout_p=self.attn_drop if self.training else 0.0)
         return self.proj_drop(self.proj(rearrange(out_BHLc, 'B H L c -> B L (H c)')))
 
 # %% ../nbs/06_transformer.ipynb #1fe3debe
