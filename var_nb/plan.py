@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import torch
 
-from .transformer import VAR, VARConfig, count_params
+from .transformer import VAR, VARConfig, SelfAttention, count_params
 from .flops import train_flops
 from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
 
@@ -30,11 +30,16 @@ def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:boo
         s = t.untyped_storage()
         if s.data_ptr() not in params: kept[s.data_ptr()] = s.nbytes()
         return t
+    attention = [m for m in model.modules() if isinstance(m, SelfAttention)]
+    for m in attention: m.cpu_fp32 = False                 # what a GPU keeps: attention in bf16 under autocast
     labels_B = torch.arange(batch_size) % c.num_classes
     x_BLCv = torch.randn(batch_size, c.L - c.first_l, c.Cvae)
-    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), torch.autocast('cpu', dtype=dtype, enabled=dtype != torch.float32):
-        logits_BLV = model.train()(labels_B, x_BLCv)
-        if loss: torch.nn.functional.cross_entropy(logits_BLV.flatten(0, 1), torch.randint(0, c.vocab_size, (batch_size * c.L,)))
+    try:
+        with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), torch.autocast('cpu', dtype=dtype, enabled=dtype != torch.float32):
+            logits_BLV = model.train()(labels_B, x_BLCv)
+            if loss: torch.nn.functional.cross_entropy(logits_BLV.flatten(0, 1), torch.randint(0, c.vocab_size, (batch_size * c.L,)))
+    finally:
+        for m in attention: del m.cpu_fp32                 # back to the class default
     return sum(kept.values())
 
 # %% ../nbs/07b_plan.ipynb #a53aa544

@@ -126,6 +126,7 @@ class KVCache:
 # %% ../nbs/06_transformer.ipynb #a15d3fc7
 class SelfAttention(nn.Module):
     "Multi-head self-attention with optional cosine (L2-normalised) attention and a KV cache for sampling."
+    cpu_fp32 = True   # training in bf16 on a CPU: attention in fp32 (faster there, see below); False: bf16, as on a GPU
     def __init__(self, embed_dim:int, num_heads:int, attn_l2_norm:bool=True, attn_drop:float=0., proj_drop:float=0.):
         super().__init__()
         self.num_heads, self.head_dim, self.attn_l2_norm = num_heads, embed_dim // num_heads, attn_l2_norm
@@ -154,7 +155,7 @@ class SelfAttention(nn.Module):
             q_BHLc = F.normalize(q_BHLc, dim=-1).mul(scale_mul_1H11).to(v_BHLc.dtype)
             k_BHLc = F.normalize(k_BHLc, dim=-1).to(v_BHLc.dtype)
         if kv is not None: k_BHLc, v_BHLc = kv.append(k_BHLc, v_BHLc)  # keys of every scale so far
-        fp32 = q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()
+        fp32 = self.cpu_fp32 and q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()
         if fp32: q_BHLc, k_BHLc, v_BHLc = q_BHLc.float(), k_BHLc.float(), v_BHLc.float()   # see below
         if attn_bias is not None: attn_bias = attn_bias.to(q_BHLc.dtype)
         # training on a CPU: torch's CPU attention backward is slower in bf16 than in fp32 (notebook 08b's profile), so
