@@ -13,7 +13,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from .core import seed_everything, save_checkpoint, load_checkpoint, data_path
-from .data import ImageTransform, ImageDataset, class_names_of, dataset_split
+from .data import ImageTransform, ImageDataset, class_names_of
+from .splits import dataset_split
 
 # %% auto #0
 __all__ = ['Classifier', 'labelled_images', 'train_classifier', 'classifier_accuracy', 'save_classifier', 'load_classifier',

@@ -16,14 +16,13 @@ from PIL import Image, UnidentifiedImageError
 import datasets
 import huggingface_hub.constants as hub_constants
 
-from .core import (data_path, to_01, to_rgb, to_pil, save_grid, save_labelled_grid, available_memory, free_disk,
+from .core import (moved_names, data_path, to_01, to_rgb, to_pil, save_grid, save_labelled_grid, available_memory, free_disk,
                          refuse_beyond, output_folder, _USER_ERRORS)
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED',
-           'VALIDATION_FOLDERS', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader',
-           'loader_workers', 'holdout_indices', 'dataset_split', 'load_split', 'ResumableBatches', 'class_grid',
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'build_mnist5k', 'load_embedded',
+           'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline', 'load_image_dataset', 'ImageTransform',
+           'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid',
            'check_readable', 'is_colour', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
@@ -313,72 +312,6 @@ def loader_workers(num_workers:int|None, # the user's setting; None: decide here
     cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
     return max(0, min(8, cores // int(os.environ.get('LOCAL_WORLD_SIZE', '1')) - 1))
 
-# %% ../nbs/01_data.ipynb #2d785e89
-def holdout_indices(labels,               # class id of each image
-                    fraction:float=0.05,  # share of each class to hold out
-                    seed:int=0):          # fixes which images are held out
-    "(kept, held-out) index lists: a seeded `fraction` of each class held out, at least 1 image of every class with 2 or more."
-    labels_N = torch.as_tensor(list(labels)).long()
-    g, held = torch.Generator().manual_seed(seed), []
-    for c in labels_N.unique().tolist():
-        idx_n = (labels_N == c).nonzero().flatten()
-        k = min(len(idx_n) - 1, max(1, round(fraction * len(idx_n))))
-        held += idx_n[torch.randperm(len(idx_n), generator=g)[:k]].tolist()
-    held = sorted(held); out = set(held)
-    return [i for i in range(len(labels_N)) if i not in out], held
-
-HOLDOUT_FRACTION, HOLDOUT_SEED = 0.05, 0   # fixed, so the tokenizer and the transformer hold out the same images
-
-VALIDATION_FOLDERS = ('val', 'validation', 'valid', 'dev')   # the sub-folder names `datasets` reads as split 'validation'
-
-def _refuse_split_half(source, val_split:str):
-    "Refuse the train/ half of a folder whose sibling holds the validation images (ImageNet's train/ beside val/)."
-    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return
-    folder = Path(source).expanduser().resolve()
-    sibling = next((folder.parent / n for n in VALIDATION_FOLDERS if (folder.parent / n).is_dir()), None)
-    if folder.name.lower() in ('train', 'training') and sibling is not None and val_split == 'validation':
-        raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
-                         f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
-
-def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
-                  role:str='train',          # 'train' or 'validation'
-                  train_split:str='train',   # the data's training split
-                  val_split:str|None='validation', # its validation split; None: no validation
-                  verbose:bool=True):        # say when images are held out
-    "The `role` images of `source`; when it has no `val_split` (image folders), a fixed seeded 5% of `train_split` is held out as validation."
-    if role not in ('train', 'validation'): raise ValueError(f"role must be 'train' or 'validation', not {role!r}")
-    if val_split is None:
-        if role == 'train': return load_image_dataset(source, split=train_split)
-        raise ValueError('val_split is None: this run has no validation images; set val_split')
-    try: val = load_image_dataset(source, split=val_split)
-    except ValueError as e:
-        if 'split' not in str(e).lower(): raise
-        val = None
-    if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
-    _refuse_split_half(source, val_split)
-    train = load_image_dataset(source, split=train_split)
-    kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED)
-    if verbose and role == 'validation':
-        print(f'{source} has no split {val_split!r}: holding out {len(held)} of its {len(train)} {train_split!r} images '
-              f'(seeded, about {HOLDOUT_FRACTION:.0%} per class) for validation; training uses the other {len(kept)}')
-    return train.select(kept if role == 'train' else held)
-
-def load_split(source,                        # what `load_image_dataset` reads
-               role:str='train',              # 'train' or 'validation' (a missing validation split is held out of 'train')
-               size:int=32,                   # side of the square images
-               max_images:int|None=None,      # the first N images only
-               preload:bool=True,             # decode every image once into one tensor
-               val_split:str|None='validation'): # the data's validation split
-    "The `role` images of `source` at `size`: a tensor (N,3,H,W) in [-1,1] if `preload`, else an ImageDataset."
-    hf = dataset_split(source, role, 'train', val_split)
-    if len(hf) == 0:
-        raise ValueError(f'{source} has no {role} images: a class needs 2 images or more for one to be held out for validation, and '
-                         f'a useful run dozens per class; add images')
-    if max_images is not None: hf = hf.select(range(min(max_images, len(hf))))
-    ds = ImageDataset(hf, ImageTransform(size))
-    if not preload: return ds
-    return torch.stack([ds[i][0] for i in range(len(ds))])
-
 # %% ../nbs/01_data.ipynb #1416e577
 class ResumableBatches:
     "Endless shuffled batches of images from a tensor or a Dataset; `state_dict()` restores the exact position."
@@ -509,3 +442,7 @@ def register_cli(subparsers):
     p.add_argument('--image-column', default='image', help='column holding the images')
     p.add_argument('--label-column', default='label', help='column holding the integer labels')
     p.set_defaults(func=_cli_data)
+
+# %% ../nbs/01_data.ipynb #580ec278
+__getattr__ = moved_names('var_nb.data', {n: 'var_nb.splits' for n in
+                                          ('holdout_indices', 'dataset_split', 'load_split', 'HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS')})

@@ -23,7 +23,8 @@ from .core import (adamw, default_device, seed_everything, save_checkpoint, load
 from .records import RunLog, provenance, command_line
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
-from .data import dataset_split, ImageDataset, ImageTransform, num_classes_of
+from .data import ImageDataset, ImageTransform, num_classes_of
+from .splits import dataset_split
 from .objective import param_groups
 from .sampling import check_labels, image_generators, tokenizer_of
 

@@ -16,7 +16,8 @@ import torch
 import torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, to_01, save_labelled_grid, fingerprint, moved_names
-from .data import ImageTransform, ImageDataset, load_image_dataset, dataset_split
+from .data import ImageTransform, ImageDataset, load_image_dataset
+from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3

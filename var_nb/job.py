@@ -15,7 +15,8 @@ import torch
 import torch.nn.functional as F
 
 from .core import adamw, default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS
-from .data import load_image_dataset, class_names_of, dataset_split, is_colour
+from .data import load_image_dataset, class_names_of, is_colour
+from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
 from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, TokenizerTrainConfig

@@ -14,7 +14,8 @@ import torch.nn as nn
 from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
-from .data import load_image_dataset, ImageTransform, ImageDataset, dataset_split
+from .data import load_image_dataset, ImageTransform, ImageDataset
+from .splits import dataset_split
 from .vqvae import VQVAE
 from .distributed import everyone_has, wait_for_everyone, gather_shards
 

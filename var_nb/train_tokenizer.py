@@ -22,7 +22,8 @@ from .records import RunLog, read_log, plot_log, provenance, command_line
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, codebook_stats, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
-from .data import load_image_dataset, ImageTransform, ImageDataset, ResumableBatches, load_split
+from .data import load_image_dataset, ImageTransform, ImageDataset, ResumableBatches
+from .splits import load_split
 from .official import pretrained_tokenizer
 
 # %% auto #0
@@ -81,7 +82,7 @@ class TokenizerTrainConfig:
         return TokenizerLossConfig() if self.loss is None else self.loss
 
     def images(self, role:str='train', preload:bool=True):
-        "This run's 'train' or 'validation' images at the tokenizer's resolution (`var_nb.data.load_split`)."
+        "This run's 'train' or 'validation' images at the tokenizer's resolution (`var_nb.splits.load_split`)."
         size = self.train_size if role == 'train' else self.val_size
         return load_split(self.data, role, self.vae_config().image_size, size, preload, self.val_split)
 
