@@ -17,7 +17,7 @@ from .records import provenance, write_results, command_line
 from .vqvae import VQVAE, VQVAE_CONFIGS
 from .transformer import VAR, VARConfig
 from .official import pretrained, PRETRAINED
-from .sampling import generate, decode
+from .sampling import generate, decode, sampling_bytes
 from .objective import token_weights, var_loss, param_groups
 from .flops import train_flops, matmul_peak, count_flops
 from .train import get_preset, var_config_for, load_tokenizer, _amp
@@ -88,12 +88,8 @@ def bench_models(device='cpu'):
     return var.to(device).eval(), vae.to(device).eval()
 
 def sample_bytes(var_cfg, vae_cfg, batch:int) -> int:
-    "Rough memory of sampling a batch: the guided KV cache, the last scale's logits (and their softmax), the decoder at full resolution."
-    kv = var_cfg.depth * 2 * (2 * batch) * var_cfg.L * var_cfg.embed_dim * 4
-    logits = 3 * (2 * batch) * var_cfg.patch_nums[-1] ** 2 * var_cfg.vocab_size * 4
-    side = var_cfg.patch_nums[-1] * 2 ** (len(vae_cfg.ch_mult) - 1)
-    decoder = 6 * batch * vae_cfg.ch * max(vae_cfg.ch_mult) * side * side * 4
-    return kv + logits + decoder
+    "Memory of sampling a batch in fp32 (`sampling.sampling_bytes`: the guided KV cache, logits, activations, the decoder)."
+    return sampling_bytes(var_cfg, batch, torch.float32, vae_cfg)['total']
 
 def train_step_bytes(var_cfg, batch:int, precision_bytes:int=4) -> int:
     "Rough memory of a training step: weights, gradients and AdamW moments, the activations saved for backward, the logits."

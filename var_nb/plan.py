@@ -143,6 +143,12 @@ def _gpu(device, gpus:int|None) -> tuple[int, float]:
     "(GPUs of the run, GiB of this one)."
     return gpus or int(os.environ.get('WORLD_SIZE', '1')), torch.cuda.get_device_properties(device).total_memory / 2**30
 
+def _best_plan(config:TrainConfig, gpus:int, memory_gb:float) -> dict:
+    "The plan with the fewest micro-batches that fit, with checkpointing when no number of them is enough (`fits` False: nothing does)."
+    best = plan(config, gpus, memory_gb)
+    if not best['fits'] and not config.checkpointing: best = plan(config, gpus, memory_gb, checkpointing=True)
+    return best
+
 def refuse_unfit(config:TrainConfig, device, gpus:int|None=None) -> dict|None:
     "On a CUDA device: the run's plan, or a one-line ValueError naming the --grad-accum (or --checkpointing) that fits. Elsewhere: None."
     device = torch.device(device)
@@ -151,8 +157,7 @@ def refuse_unfit(config:TrainConfig, device, gpus:int|None=None) -> dict|None:
     p = plan(config, gpus, memory_gb, grad_accum=config.grad_accum)
     if p['fits']: return p
     gib = lambda q: f"{q['memory_per_gpu']['total'] / 2**30:.1f} GiB"
-    best = plan(config, gpus, memory_gb)
-    if not best['fits'] and not config.checkpointing: best = plan(config, gpus, memory_gb, checkpointing=True)
+    best = _best_plan(config, gpus, memory_gb)
     fix = ((f"pass --grad-accum {best['grad_accum']}" + (' --checkpointing' if best['checkpointing'] and not config.checkpointing else '')
             + f" (micro-batch {best['micro_batch']}: {gib(best)})") if best['fits'] else
            f"even micro-batch 1 with checkpointing needs {gib(best)}: use GPUs with more memory, or a smaller model")
@@ -169,8 +174,7 @@ def fit_to_gpu(config:TrainConfig, device, gpus:int|None=None,
         refuse_unfit(config, device, gpus); return config
     gpus, memory_gb = _gpu(device, gpus)
     if plan(config, gpus, memory_gb, grad_accum=config.grad_accum)['fits']: return config
-    best = plan(config, gpus, memory_gb)
-    if not best['fits'] and not config.checkpointing: best = plan(config, gpus, memory_gb, checkpointing=True)
+    best = _best_plan(config, gpus, memory_gb)
     if not best['fits']: refuse_unfit(config, device, gpus)                   # raises: nothing fits
     if verbose: print(f"batch {config.batch_size} on {gpus} GPU(s) of {memory_gb:.0f} GiB: training with grad_accum {best['grad_accum']}"
                       + (' and checkpointing' if best['checkpointing'] and not config.checkpointing else '')

@@ -158,7 +158,7 @@ class SelfAttention(nn.Module):
         fp32 = self.cpu_fp32 and q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()
         if fp32: q_BHLc, k_BHLc, v_BHLc = q_BHLc.float(), k_BHLc.float(), v_BHLc.float()   # see below
         if attn_bias is not None: attn_bias = attn_bias.to(q_BHLc.dtype)
-        # training on a CPU: torch's CPU attention backward is slower in bf16 than in fp32 (notebook 08b's profile), so
+        # training on a CPU: torch's CPU attention backward is slower in bf16 than in fp32 (timed in notebook 08b), so
         # there attention runs in fp32, outside autocast (which would cast it back)
         with torch.autocast('cpu', enabled=False) if fp32 else nullcontext():
             out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale,
