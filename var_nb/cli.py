@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 
 from .core import (default_device, refuse_overwriting_inputs, save_labelled_grid, checkpoint_meta, output_folder, free_disk, fingerprint,
-                         refuse_beyond, _USER_ERRORS)
+                         refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
@@ -416,4 +416,5 @@ def main(argv=None) -> int:
     if getattr(args, 'func', None) is None:
         parser.print_help(); return 0 if args.command is None else 2
     args.argv = argv                                                              # results files record the command
+    keep_freed_memory()                                                           # faster CPU work (notebook 00)
     return args.func(args) or 0

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import dataclasses, hashlib, json, math, os, random, shutil, statistics, tempfile, time, unicodedata, warnings
+import ctypes, dataclasses, hashlib, json, math, os, random, shutil, statistics, sys, tempfile, time, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,13 +15,13 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'seed_everything',
-           'synchronize', 'median_seconds', 'test_threads', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb',
-           'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
-           'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'adamw', 'jsonable',
-           'fingerprint', 'MovedName', 'moved_names']
+__all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated',
+           'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'to_01', 'to_pm1',
+           'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid',
+           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
+           'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'data_path', 'cache_dir',
+           'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs',
+           'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -76,6 +76,19 @@ def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
 def test_threads(n:int=1) -> int:
     "Torch CPU threads for a notebook's tests: `n`, or $VAR_NB_TEST_THREADS (CI re-runs notebooks with another count)."
     return int(os.environ.get('VAR_NB_TEST_THREADS', n))
+
+# %% ../nbs/00_core.ipynb #b2f7ffed
+HEAP_PAD = 512 * 2**20   # bytes of freed memory glibc's malloc keeps for reuse after `keep_freed_memory` (up to twice this)
+
+def keep_freed_memory(pad:int=HEAP_PAD) -> bool:
+    "Ask glibc's malloc to serve blocks under 32 MiB from its heap and keep up to 2 x `pad` freed bytes there for reuse; True where it took."
+    if sys.platform != 'linux': return False
+    try: mallopt = ctypes.CDLL(None).mallopt       # the process's own C library
+    except (OSError, AttributeError): return False
+    M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD = -1, -2, -3
+    # setting any one of these turns glibc's adaptive mmap threshold off, so all three are set: 32 MiB is the largest
+    # threshold glibc accepts on 64-bit Linux; musl's mallopt does nothing and answers 0
+    return all([mallopt(M_MMAP_THRESHOLD, 32 * 2**20), mallopt(M_TOP_PAD, int(pad)), mallopt(M_TRIM_THRESHOLD, 2 * int(pad))])
 
 # %% ../nbs/00_core.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
