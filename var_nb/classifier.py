@@ -67,6 +67,7 @@ def train_classifier(source='mnist5k', # the labelled images to learn
                      max_images:int|None=None, # use only the first N training images (quick runs)
                      width:int=32,
                      in_channels:int|None=None, # None: 1 for grayscale data, 3 for colour
+                     hflip:bool=False, # also learn from mirror images (each image mirrored at random): only where a mirror keeps its class
                      progress:bool=False) -> tuple[Classifier, float]:
     "Train a `Classifier` on a dataset's training images; returns (model in eval mode, validation accuracy %)."
     seed_everything(seed)
@@ -89,6 +90,7 @@ def train_classifier(source='mnist5k', # the labelled images to learn
             idx = perm[i * batch_size:(i + 1) * batch_size]
             xb = F.pad(x_N3HW[idx], (2, 2, 2, 2), value=float(x_N3HW[idx, :, 0, 0].mean()))  # random shifts of up to 2 pixels,
             dx, dy = torch.randint(0, 5, (2,), generator=g).tolist()                          # padded with the background
+            if hflip: xb = torch.where(torch.rand(len(idx), 1, 1, 1, generator=g) < 0.5, xb.flip(-1), xb)
             loss = F.cross_entropy(model(xb[..., dy:dy + 32, dx:dx + 32]), y_N[idx], label_smoothing=0.05)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if progress: print(f'epoch {ep + 1}: validation accuracy {classifier_accuracy(model, xv, yv):.2f}%')

@@ -31,9 +31,10 @@ from .evaluation import judge_samples, evaluate, real_floor, figure
 from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'data_facts', 'choose_preset', 'too_big_to_judge', 'JobPlan',
-           'plan_job', 'budget_steps', 'judge_size', 'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan',
-           'load_plan', 'plan_lines', 'make_plan', 'main_job', 'judge_run', 'report_lines', 'register_cli']
+__all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'data_facts', 'choose_preset',
+           'too_big_to_judge', 'JobPlan', 'plan_job', 'budget_steps', 'judge_size', 'measure_speeds', 'job_seconds',
+           'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan', 'main_job', 'train_judge',
+           'judge_command', 'judge_run', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation') -> dict:
@@ -335,6 +336,18 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     return {**run, 'summary': summary}
 
 # %% ../nbs/13_own_images.ipynb #2744ae2b
+#: updates of the judge's classifier at the least: notebook 09b's default of 200 is only 8 epochs of the 1,684 emoji, and
+#: a judge that misreads real images misreads samples too (notebook 13 prints both judges' reading of the validation emoji)
+JUDGE_MIN_STEPS = 800
+
+def train_judge(config:TrainConfig) -> tuple:
+    "(classifier, validation accuracy %): the feature network `judge_run` trains on a run's data, with mirror images if the run trains on them."
+    return train_classifier(config.dataset, min_steps=JUDGE_MIN_STEPS, hflip=config.hflip)
+
+def judge_command(config:TrainConfig) -> str:
+    "The call `train_judge` makes, for provenance records."
+    return f"var_nb.classifier.train_classifier({str(config.dataset)!r}, min_steps={JUDGE_MIN_STEPS}, hflip={config.hflip})"
+
 def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
               seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
               images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
@@ -348,9 +361,9 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     if too_big_to_judge(var.config.num_classes, images):
         return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
                     f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
-    t0 = time.time(); clf, clf_acc = train_classifier(config.dataset)   # a feature network of this data's own classes
+    t0 = time.time(); clf, clf_acc = train_judge(config)              # a feature network of this data's own classes
     save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset),
-                    provenance=provenance(f"var_nb.classifier.train_classifier({str(config.dataset)!r})", [0], time.time() - t0))
+                    provenance=provenance(judge_command(config), [0], time.time() - t0))
     n = judge_size(var.config.num_classes)
     features = out_dir / 'classifier.safetensors'
     try: m = evaluate(var, vae, n_per_class=n, cfg=cfg, seeds=seeds, features=features, real=config.dataset)
