@@ -154,10 +154,10 @@ def add_fast_options(p:argparse.ArgumentParser):
 def add_precision_options(p:argparse.ArgumentParser):
     "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
     p.add_argument('--precision', choices=PRECISIONS, default='auto',
-                   help='auto (default): bf16 autocast on CUDA GPUs with native bf16 (Ampere and later), fp32 elsewhere, the CPU included; '
+                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX), fp32 elsewhere; '
                         'bf16; tf32: fp32 with TF32 matmuls; fp32: strict (no autocast, no TF32). TF32 is on on CUDA unless fp32')
     p.add_argument('--bf16', dest='precision', action='store_const', const='bf16', default=argparse.SUPPRESS,
-                   help='the same as --precision bf16 (also ~2x faster on CPUs with AVX512-BF16/AMX)')
+                   help='the same as --precision bf16')
 
 def fast_options(args, var, vae) -> dict:
     "The options of `sample` that --refiner/--switch-at, --cfg-scales, --prune and --skip-scales ask for, checked; a ValueError otherwise."

@@ -15,13 +15,14 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated',
-           'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'to_01', 'to_pm1',
-           'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid',
-           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
-           'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'data_path', 'cache_dir',
-           'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs',
-           'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+__all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'default_device', 'autocast_dtype',
+           'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'precision_dtype', 'seed_everything', 'synchronize',
+           'median_seconds', 'test_threads', 'keep_freed_memory', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb',
+           'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
+           'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'adamw', 'jsonable',
+           'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -51,6 +52,26 @@ def warn_if_bf16_emulated(device):
     if major < 8:
         warnings.warn(f'bf16 on {torch.cuda.get_device_name(device)} (compute capability {major}.{minor}) is emulated and slow, '
                       f'and attention falls back to its memory-hungry math kernel; use fp16 (--precision fp16 or auto)', stacklevel=3)
+
+def cpu_has_native_bf16() -> bool:
+    "Whether this CPU computes bf16 natively (x86 avx512_bf16 / AMX, Arm bf16): bf16 autocast then speeds up training and sampling."
+    try: flags = Path('/proc/cpuinfo').read_text()
+    except OSError: return False
+    return any(f in flags.split() for f in ('avx512_bf16', 'amx_bf16', 'bf16'))
+
+#: training precisions: 'auto' (`precision_dtype`), 'fp32', 'bf16', 'fp16'
+TRAIN_PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
+
+def precision_dtype(precision:str, device) -> torch.dtype | None:
+    "The autocast dtype of a training precision on `device` (None: fp32). 'auto': bf16 where it is native (GPUs from Ampere on, CPUs with AVX512-BF16 or AMX), fp16 on older GPUs, else fp32."
+    if precision not in TRAIN_PRECISIONS:
+        raise ValueError(f"precision {precision!r} must be 'auto', 'fp32', 'bf16' or 'fp16'")
+    device = torch.device(device)
+    if precision == 'auto':
+        return torch.bfloat16 if device.type == 'cpu' and cpu_has_native_bf16() else autocast_dtype(device)
+    dtype = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}[precision]
+    if dtype == torch.bfloat16 and device.type == 'cuda': warn_if_bf16_emulated(device)
+    return torch.bfloat16 if dtype == torch.float16 and device.type == 'cpu' else dtype   # no fp16 autocast on CPU
 
 def seed_everything(seed:int=0):
     "Seed Python, NumPy and torch (all devices) for a reproducible run."

@@ -427,6 +427,7 @@ def _cli_train(args):
     if args.compile: overrides['compile'] = True
     if args.checkpointing: overrides['checkpointing'] = True
     tok_overrides = {'steps': args.tokenizer_steps} if args.tokenizer_steps else {}
+    if args.precision: tok_overrides['precision'] = args.precision      # the tokenizer trains in the asked precision too
     try:
         if args.var_overrides:
             try: extra = json.loads(args.var_overrides)

@@ -17,7 +17,8 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything,
+                         cpu_has_native_bf16, precision_dtype, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
@@ -29,9 +30,8 @@ from .raster import model_class
 from .records import RunLog, provenance
 
 # %% auto #0
-__all__ = ['TRAIN_PRESETS', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for',
-           'cpu_has_native_bf16', 'Run', 'build_run', 'save_state', 'StepStats', 'cap_loss_scale', 'train_step',
-           'evaluate', 'train']
+__all__ = ['TRAIN_PRESETS', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for', 'Run',
+           'build_run', 'save_state', 'StepStats', 'cap_loss_scale', 'train_step', 'evaluate', 'train']
 
 # %% ../nbs/07_training.ipynb #2a511ca8
 @dataclass
@@ -146,22 +146,9 @@ def var_config_for(config:TrainConfig, vae=None):
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
 
-def cpu_has_native_bf16() -> bool:
-    "Whether this CPU computes bf16 natively (x86 avx512_bf16 / AMX, Arm bf16): bf16 autocast then speeds up training."
-    try: flags = Path('/proc/cpuinfo').read_text()
-    except OSError: return False
-    return any(f in flags.split() for f in ('avx512_bf16', 'amx_bf16', 'bf16'))
-
 def _amp(precision:str, device):
-    "(autocast dtype or None, GradScaler or None) for a precision setting on `device`."
-    if precision not in ('auto', 'fp32', 'bf16', 'fp16'):
-        raise ValueError(f"precision {precision!r} must be 'auto', 'fp32', 'bf16' or 'fp16'")
-    if precision == 'auto':
-        dtype = autocast_dtype(device)
-        if device.type == 'cpu' and cpu_has_native_bf16(): dtype = torch.bfloat16
-    else: dtype = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}[precision]
-    if dtype == torch.bfloat16 and device.type == 'cuda': warn_if_bf16_emulated(device)
-    if dtype == torch.float16 and device.type == 'cpu': dtype = torch.bfloat16   # no fp16 autocast on CPU
+    "(autocast dtype or None, GradScaler or None) for a precision setting on `device` (`core.precision_dtype`)."
+    dtype = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, init_scale=2.**11, growth_interval=1000) if dtype == torch.float16 else None
     return dtype, scaler
 

@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
 from .core import (adamw, default_device, autocast_dtype, seed_everything, to_01, to_pil, save_grid, show_images, save_labelled_grid,
-                         refuse_overwriting_inputs,
+                         refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
 from .records import RunLog, read_log, plot_log, provenance, command_line
@@ -59,6 +59,7 @@ class TokenizerTrainConfig:
     ckpt_every: int = 250           # steps between resumable checkpoints (last.safetensors)
     seed: int = 0                   # seeds the weights, the data order and every random draw
     device: str|None = None         # None: cuda > mps > cpu (may change when resuming)
+    precision: str = 'auto'         # autocast: 'auto' (bf16 where native: GPUs from Ampere on, CPUs with AVX512-BF16/AMX; fp16 on older GPUs; else fp32), 'bf16', 'fp16', 'fp32'
     num_workers: int = 0            # DataLoader workers when preload=False (may change when resuming)
 
     def __post_init__(self):
@@ -66,7 +67,8 @@ class TokenizerTrainConfig:
             ('steps', self.steps >= 1, '>= 1'), ('batch_size', self.batch_size >= 1, '>= 1'), ('lr', self.lr > 0, '> 0'),
             ('log_every', self.log_every >= 1, '>= 1'), ('eval_every', self.eval_every >= 1, '>= 1'),
             ('ckpt_every', self.ckpt_every >= 1, '>= 1'), ('warmup_steps', self.warmup_steps >= 0, '>= 0'),
-            ('train_size', self.train_size is None or self.train_size >= 1, '>= 1 or None')) if not ok]
+            ('train_size', self.train_size is None or self.train_size >= 1, '>= 1 or None'),
+            ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS))) if not ok]
         if bad: raise ValueError('tokenizer training settings refused: ' + '; '.join(bad) + '; a run trains at least one step on at least one image')
 
     def vae_config(self):
@@ -216,7 +218,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     opt = adamw(vae.parameters(), device, lr=config.lr, betas=config.betas, weight_decay=config.weight_decay)
     opt_disc = (adamw(loss_fn.disc.parameters(), device, lr=config.disc_lr or config.lr, betas=config.betas,
                                   weight_decay=config.weight_decay) if loss_fn.disc is not None else None)
-    amp = autocast_dtype(device)
+    amp = precision_dtype(config.precision, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling
     run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data)
     if saved is not None:
@@ -398,7 +400,8 @@ def format_figures(result:dict) -> str:
 def _cli_train_tokenizer(args):
     config = get_tokenizer_train_config(args.preset)
     overrides = {k: v for k, v in dict(steps=args.steps, batch_size=args.batch_size, lr=args.lr, data=args.dataset,
-                                       val_split=args.val_split, device=args.device, seed=args.seed).items() if v is not None}
+                                       val_split=args.val_split, device=args.device, seed=args.seed,
+                                       precision=args.precision).items() if v is not None}
     out = args.out or f'runs/tokenizer_{args.preset}'
     try:
         config = dataclasses.replace(config, **overrides)
@@ -475,6 +478,8 @@ def register_cli(subparsers):
     p.add_argument('--val-split', dest='val_split', default=None,
                    help="validation split (default: 'validation'); when the data has none, 5%% of 'train' is held out")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--device', default=None, help='cuda, mps or cpu (default: best available)')
+    p.add_argument('--precision', choices=TRAIN_PRECISIONS, default=None,
+                   help='autocast (default auto: bf16 where native, on GPUs from Ampere on and CPUs with AVX512-BF16/AMX)')
     p.add_argument('--quiet', action='store_true', help='no progress bar')
     p.set_defaults(func=_cli_train_tokenizer)
     r = subparsers.add_parser('reconstruct', help='reconstruct images with a tokenizer: DIR/{stem}.png and DIR/{stem}_scales.png (coarse to fine)')
