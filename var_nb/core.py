@@ -55,9 +55,12 @@ def warn_if_bf16_emulated(device):
 
 def cpu_has_native_bf16() -> bool:
     "Whether this CPU computes bf16 natively (x86 avx512_bf16 / AMX, Arm bf16): bf16 autocast then speeds up training and sampling."
-    try: flags = Path('/proc/cpuinfo').read_text()
+    try: flags = Path('/proc/cpuinfo').read_text().split()
     except OSError: return False
-    return any(f in flags.split() for f in ('avx512_bf16', 'amx_bf16', 'bf16'))
+    if not any(f in flags for f in ('avx512_bf16', 'amx_bf16', 'bf16')): return False
+    # an x86 torch told to use older kernels (ATEN_CPU_CAPABILITY=avx2 or default) emulates bf16, slowly, whatever the CPU has
+    x86 = 'avx2' in flags or 'sse2' in flags
+    return not x86 or torch.backends.cpu.get_cpu_capability().startswith('AVX512')
 
 #: training precisions: 'auto' (`precision_dtype`), 'fp32', 'bf16', 'fp16'
 TRAIN_PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
