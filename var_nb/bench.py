@@ -228,9 +228,12 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
 
 def _cli_bench(args):
     if args.threads: torch.set_num_threads(args.threads)
+    if args.bf16 and args.precision not in ('auto', 'bf16'):
+        print(f'var-nb bench train: error: --bf16 asks for bf16 and --precision for {args.precision}: give one of them', file=sys.stderr); return 2
+    precision = 'bf16' if args.bf16 else args.precision
     t0, results = time.time(), []
     for mode in (['images', 'tokens'] if args.mode == 'both' else [args.mode]):
-        try: r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=args.precision,
+        try: r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=precision,
                              compile=args.compile, profile=args.profile)
         except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
         print(f"train[{r['preset']}, {r['mode']:>6}, {r['precision']}] on {r['device']} ({r['threads']} threads): batch {r['batch']}, "
@@ -249,6 +252,7 @@ def _register_bench_train(subparsers):
     p.add_argument('--mode', default='both', choices=['images', 'tokens', 'both'], help='encode images each step (official) or read cached tokens')
     p.add_argument('--steps', type=int, default=10); p.add_argument('--batch-size', dest='batch_size', type=int, default=None)
     p.add_argument('--device', default=None); p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16', 'fp16'])
+    p.add_argument('--bf16', action='store_true', help='the same as --precision bf16 (as for `bench sample`)')
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads'); p.add_argument('--compile', action='store_true')
     p.add_argument('--profile', action='store_true', help='also print where a step spends its time: operator classes by phase (torch profiler)')
     p.add_argument('--json', help='also write the figures, with their provenance, to this results file')

@@ -31,7 +31,7 @@ def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:boo
         if s.data_ptr() not in params: kept[s.data_ptr()] = s.nbytes()
         return t
     attention = [m for m in model.modules() if isinstance(m, SelfAttention)]
-    for m in attention: m.cpu_fp32 = False                 # what a GPU keeps: attention in bf16 under autocast
+    for m in attention: m.cpu_train_attention = 'fused'   # what a GPU keeps: torch's fused attention in bf16
     labels_B = torch.arange(batch_size) % c.num_classes
     x_BLCv = torch.randn(batch_size, c.L - c.first_l, c.Cvae)
     try:
@@ -39,7 +39,7 @@ def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:boo
             logits_BLV = model.train()(labels_B, x_BLCv)
             if loss: torch.nn.functional.cross_entropy(logits_BLV.flatten(0, 1), torch.randint(0, c.vocab_size, (batch_size * c.L,)))
     finally:
-        for m in attention: del m.cpu_fp32                 # back to the class default
+        for m in attention: del m.cpu_train_attention        # back to the class default
     return sum(kept.values())
 
 # %% ../nbs/07b_plan.ipynb #a53aa544

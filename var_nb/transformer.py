@@ -22,9 +22,9 @@ from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
 __all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'VARConfig', 'level_of_positions',
-           'block_causal_bias', 'LayerKV', 'KVCache', 'SelfAttention', 'DropPath', 'FFN', 'AdaLNSelfAttn',
-           'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params', 'check_tokenizer_fits',
-           'var_config_from_official', 'var_from_official']
+           'block_causal_bias', 'LayerKV', 'KVCache', 'explicit_attention', 'SelfAttention', 'DropPath', 'FFN',
+           'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params',
+           'check_tokenizer_fits', 'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
 @dataclass
@@ -124,9 +124,21 @@ class KVCache:
     def length(self) -> int: return self.layers[0].length
 
 # %% ../nbs/06_transformer.ipynb #a15d3fc7
+def explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias=None, scale:float=1.0, dropout_p:float=0.0):
+    "Attention as two products in the inputs' dtype with the mask and softmax in fp32: the official `slow_attn` under autocast."
+    s_BHLL = (q_BHLc.mul(scale) if scale != 1 else q_BHLc) @ k_BHLc.transpose(-2, -1)
+    s_BHLL = s_BHLL.float() if attn_bias is None else s_BHLL.float() + attn_bias.float()
+    p_BHLL = s_BHLL.softmax(-1)
+    if dropout_p > 0: p_BHLL = F.dropout(p_BHLL, dropout_p)
+    return p_BHLL.to(v_BHLc.dtype) @ v_BHLc
+
 class SelfAttention(nn.Module):
     "Multi-head self-attention with optional cosine (L2-normalised) attention and a KV cache for sampling."
-    cpu_fp32 = True   # training in bf16 on a CPU: attention in fp32 (faster there, see below); False: bf16, as on a GPU
+    #: training in bf16 on a CPU, where torch's fused attention kernel is slow in bf16 (timed in notebook 08b):
+    #: 'explicit' (`explicit_attention`: bf16 products, softmax in fp32) while its score matrices fit `explicit_max_bytes`,
+    #: else 'fp32' (the fused kernel in fp32); 'fused': the fused kernel in bf16, as on a GPU
+    cpu_train_attention = 'explicit'
+    explicit_max_bytes = 256 * 2**20   # ~12 bytes per score (bf16 product, fp32 logits and weights, bf16 weights)
     def __init__(self, embed_dim:int, num_heads:int, attn_l2_norm:bool=True, attn_drop:float=0., proj_drop:float=0.):
         super().__init__()
         self.num_heads, self.head_dim, self.attn_l2_norm = num_heads, embed_dim // num_heads, attn_l2_norm
@@ -147,23 +159,35 @@ class SelfAttention(nn.Module):
         "Attend with the additive `attn_bias` (training), or to the cached keys plus the new ones (`kv`, sampling)."
         B, L, C = x_BLC.shape
         qkv_bias = torch.cat((self.q_bias, self.zero_k_bias, self.v_bias))
-        qkv_BL3C = F.linear(x_BLC, self.mat_qkv.weight, qkv_bias)
-        q_BHLc, k_BHLc, v_BHLc = rearrange(qkv_BL3C, 'B L (three H c) -> three B H L c', three=3, H=self.num_heads).unbind(0)
+        qkv_BL3Hc = F.linear(x_BLC, self.mat_qkv.weight, qkv_bias).view(B, L, 3, self.num_heads, self.head_dim)
+        q_BLHc, k_BLHc, v_BLHc = qkv_BL3Hc.unbind(2)
         if self.attn_l2_norm:
-            scale_mul_1H11 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp()
+            # normalised in this layout, where each head's channels are contiguous: on a CPU the same elementwise ops and
+            # their backward run several times slower on the transposed (B, H, L, c) views
+            qk_BL2Hc = F.normalize(qkv_BL3Hc[:, :, :2], dim=-1)
+            scale_mul_11H1 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp().view(1, 1, self.num_heads, 1)
             # CUDA's autocast runs F.normalize in fp32: cast back, or the KV cache would hold K in fp32 beside V in bf16
-            q_BHLc = F.normalize(q_BHLc, dim=-1).mul(scale_mul_1H11).to(v_BHLc.dtype)
-            k_BHLc = F.normalize(k_BHLc, dim=-1).to(v_BHLc.dtype)
+            q_BLHc, k_BLHc = qk_BL2Hc[:, :, 0].mul(scale_mul_11H1).to(v_BLHc.dtype), qk_BL2Hc[:, :, 1].to(v_BLHc.dtype)
+        q_BHLc, k_BHLc, v_BHLc = q_BLHc.transpose(1, 2), k_BLHc.transpose(1, 2), v_BLHc.transpose(1, 2)
         if kv is not None: k_BHLc, v_BHLc = kv.append(k_BHLc, v_BHLc)  # keys of every scale so far
-        fp32 = self.cpu_fp32 and q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()
-        if fp32: q_BHLc, k_BHLc, v_BHLc = q_BHLc.float(), k_BHLc.float(), v_BHLc.float()   # see below
-        if attn_bias is not None: attn_bias = attn_bias.to(q_BHLc.dtype)
-        # training on a CPU: torch's CPU attention backward is slower in bf16 than in fp32 (timed in notebook 08b), so
-        # there attention runs in fp32, outside autocast (which would cast it back)
-        with torch.autocast('cpu', enabled=False) if fp32 else nullcontext():
-            out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale,
-                                                      dropout_p=self.attn_drop if self.training else 0.0)
+        dropout_p = self.attn_drop if self.training else 0.0
+        how = self._cpu_training_path(q_BHLc, k_BHLc)
+        if how == 'explicit': out_BHLc = explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias, self.scale, dropout_p)
+        else:
+            # 'fp32': in fp32 and outside autocast (which would cast it back); its backward is faster there than in bf16
+            if how == 'fp32': q_BHLc, k_BHLc, v_BHLc = q_BHLc.float(), k_BHLc.float(), v_BHLc.float()
+            if attn_bias is not None: attn_bias = attn_bias.to(q_BHLc.dtype)
+            with torch.autocast('cpu', enabled=False) if how == 'fp32' else nullcontext():
+                out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale, dropout_p=dropout_p)
         return self.proj_drop(self.proj(rearrange(out_BHLc, 'B H L c -> B L (H c)')))
+
+    def _cpu_training_path(self, q_BHLc, k_BHLc) -> str:
+        "How attention runs: 'fused' (torch's kernel in the inputs' dtype) except when training in bf16 on a CPU (`cpu_train_attention`)."
+        if not (q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()): return 'fused'
+        how = self.cpu_train_attention
+        if how not in ('explicit', 'fp32', 'fused'): raise ValueError(f"cpu_train_attention {how!r}: use 'explicit', 'fp32' or 'fused'")
+        if how == 'explicit' and 12 * q_BHLc.shape[:3].numel() * k_BHLc.shape[2] > self.explicit_max_bytes: how = 'fp32'
+        return how
 
 # %% ../nbs/06_transformer.ipynb #1fe3debe
 class DropPath(nn.Module):
