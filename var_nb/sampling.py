@@ -17,7 +17,7 @@ import torch
 from einops import rearrange
 
 from .core import (moved_names, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint,
-                        autocast_dtype, precision_dtype, warn_if_bf16_emulated, human_bytes)
+                        precision_dtype, warn_if_bf16_emulated, human_bytes)
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner

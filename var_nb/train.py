@@ -17,8 +17,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, default_device, autocast_dtype, warn_if_bf16_emulated, seed_everything,
-                         cpu_has_native_bf16, precision_dtype, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, default_device, autocast_dtype, seed_everything, precision_dtype, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
@@ -449,4 +448,5 @@ def _progress_bar(run:Run):
     return tqdm(total=run.total, initial=run.start, desc='train', dynamic_ncols=True)
 
 # %% ../nbs/07_training.ipynb #63c7867a
-__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.job', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench'})
+__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.job', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench',
+                                          'cpu_has_native_bf16': 'var_nb.core'})
