@@ -31,10 +31,10 @@ from .evaluation import judge_samples, evaluate, real_floor, figure
 from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'data_facts', 'choose_preset',
-           'too_big_to_judge', 'JobPlan', 'plan_job', 'budget_steps', 'judge_size', 'measure_speeds', 'job_seconds',
-           'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan', 'main_job', 'train_judge',
-           'judge_command', 'judge_run', 'report_lines', 'register_cli']
+__all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'data_facts',
+           'choose_preset', 'too_big_to_judge', 'JobPlan', 'plan_job', 'budget_steps', 'judge_size', 'judge_steps',
+           'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan',
+           'main_job', 'train_judge', 'judge_command', 'judge_run', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation') -> dict:
@@ -162,6 +162,18 @@ def _seconds_per_step(step, n:int=2, warmup:int=1, device='cpu') -> float:
     "Median wall time of `step()` after `warmup` untimed calls, each fenced by a device synchronisation (a GPU step returns before it is done)."
     return median_seconds(step, n, device, warmup)
 
+#: updates of the judge's classifier at the least: notebook 09b's default of 200 is only 8 epochs of the 1,684 emoji, and
+#: a judge that misreads real images misreads samples too (notebook 13 prints both judges' reading of the validation emoji)
+JUDGE_MIN_STEPS = 800
+#: ... but no more epochs than this: on a folder of a hundred images 800 updates of 64 would be 800 epochs, minutes spent
+#: re-reading the same images (at 40 the emoji still get their 800 updates: 26 an epoch)
+JUDGE_MAX_EPOCHS = 40
+
+def judge_steps(images:int|None, batch_size:int=64) -> int:
+    "Least updates of the judge's classifier for a dataset of `images` training images: `JUDGE_MIN_STEPS`, capped at `JUDGE_MAX_EPOCHS` epochs."
+    if not images: return JUDGE_MIN_STEPS
+    return min(JUDGE_MIN_STEPS, JUDGE_MAX_EPOCHS * max(1, images // min(batch_size, images)))
+
 def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
     "Seconds per tokenizer step, transformer step, encoded image, sampled image and classifier step, timed on random data of the job's shapes."
     vae = (VQVAE(plan.tok_shape) if plan.given is None else plan.given).to(device)
@@ -205,7 +217,7 @@ def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
     judged = min(C, 10) * n_per_class
     if 'classifier_step' in speeds:                           # a classifier of the data's classes, and FID samples (judge_run)
         per_epoch = max(1, f['images'] // min(64, f['images']))
-        clf_steps = max(8, math.ceil(200 / per_epoch)) * per_epoch
+        clf_steps = max(8, math.ceil(judge_steps(f['images']) / per_epoch)) * per_epoch   # as train_classifier counts them
         judged += len(JUDGE_SEEDS) * C * judge_size(C)
         stages['samples'] = judged * speeds['sample_image'] + clf_steps * speeds['classifier_step'] + n_img * f['decode_s']
     else: stages['samples'] = judged * speeds['sample_image']
@@ -336,17 +348,13 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     return {**run, 'summary': summary}
 
 # %% ../nbs/13_own_images.ipynb #2744ae2b
-#: updates of the judge's classifier at the least: notebook 09b's default of 200 is only 8 epochs of the 1,684 emoji, and
-#: a judge that misreads real images misreads samples too (notebook 13 prints both judges' reading of the validation emoji)
-JUDGE_MIN_STEPS = 800
+def train_judge(config:TrainConfig, images:int|None=None) -> tuple:
+    "(classifier, validation accuracy %): the feature network `judge_run` trains on a run's data (`images` training images), with mirror images if the run trains on them."
+    return train_classifier(config.dataset, min_steps=judge_steps(images), hflip=config.hflip)
 
-def train_judge(config:TrainConfig) -> tuple:
-    "(classifier, validation accuracy %): the feature network `judge_run` trains on a run's data, with mirror images if the run trains on them."
-    return train_classifier(config.dataset, min_steps=JUDGE_MIN_STEPS, hflip=config.hflip)
-
-def judge_command(config:TrainConfig) -> str:
+def judge_command(config:TrainConfig, images:int|None=None) -> str:
     "The call `train_judge` makes, for provenance records."
-    return f"var_nb.classifier.train_classifier({str(config.dataset)!r}, min_steps={JUDGE_MIN_STEPS}, hflip={config.hflip})"
+    return f"var_nb.classifier.train_classifier({str(config.dataset)!r}, min_steps={judge_steps(images)}, hflip={config.hflip})"
 
 def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
               seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
@@ -361,9 +369,9 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     if too_big_to_judge(var.config.num_classes, images):
         return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
                     f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
-    t0 = time.time(); clf, clf_acc = train_judge(config)              # a feature network of this data's own classes
+    t0 = time.time(); clf, clf_acc = train_judge(config, images)      # a feature network of this data's own classes
     save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset),
-                    provenance=provenance(judge_command(config), [0], time.time() - t0))
+                    provenance=provenance(judge_command(config, images), [0], time.time() - t0))
     n = judge_size(var.config.num_classes)
     features = out_dir / 'classifier.safetensors'
     try: m = evaluate(var, vae, n_per_class=n, cfg=cfg, seeds=seeds, features=features, real=config.dataset)

@@ -125,7 +125,7 @@ class KVCache:
 
 # %% ../nbs/06_transformer.ipynb #a15d3fc7
 def explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias=None, scale:float=1.0, dropout_p:float=0.0):
-    "Attention as two products in the inputs' dtype with the mask and softmax in fp32: the official `slow_attn` under autocast."
+    "Attention as two products in the inputs' dtype, mask and softmax in fp32: what the official fallback `slow_attn` computes under autocast."
     s_BHLL = (q_BHLc.mul(scale) if scale != 1 else q_BHLc) @ k_BHLc.transpose(-2, -1)
     s_BHLL = s_BHLL.float() if attn_bias is None else s_BHLL.float() + attn_bias.float()
     p_BHLL = s_BHLL.softmax(-1)
