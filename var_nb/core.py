@@ -16,13 +16,13 @@ from safetensors.torch import save_file
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'default_device', 'autocast_dtype',
-           'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'precision_dtype', 'seed_everything', 'synchronize',
-           'median_seconds', 'test_threads', 'keep_freed_memory', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb',
-           'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid', 'save_labelled_grid', 'atomic_path',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
-           'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'adamw', 'jsonable',
-           'fingerprint', 'MovedName', 'moved_names']
+           'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'precision_dtype', 'dtype_name', 'resume_precision',
+           'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'to_01', 'to_pm1',
+           'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'show_images', 'labelled_grid',
+           'save_labelled_grid', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
+           'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'data_path', 'cache_dir',
+           'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs',
+           'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -75,6 +75,20 @@ def precision_dtype(precision:str, device) -> torch.dtype | None:
     dtype = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}[precision]
     if dtype == torch.bfloat16 and device.type == 'cuda': warn_if_bf16_emulated(device)
     return torch.bfloat16 if dtype == torch.float16 and device.type == 'cpu' else dtype   # no fp16 autocast on CPU
+
+def dtype_name(dtype:torch.dtype|None) -> str:
+    "How a training checkpoint records the autocast dtype its run trained in: 'bf16', 'fp16' or 'fp32' (None)."
+    return {torch.bfloat16: 'bf16', torch.float16: 'fp16'}.get(dtype, 'fp32')
+
+def resume_precision(precision:str, # the run's precision setting
+                     saved:str|None, # the dtype its checkpoint recorded (`dtype_name`), None if it recorded none
+                     device) -> tuple[str, str|None]:
+    "(the precision a resumed run continues in, a note or None): 'auto' keeps the dtype the run was saved in where this device would pick another."
+    if precision != 'auto' or saved is None: return precision, None
+    here = dtype_name(precision_dtype('auto', device))
+    if saved == here: return precision, None
+    return saved, (f"the run was saved training in {saved} and continues in it (exact resume), although precision 'auto' picks "
+                   f"{here} on this device")
 
 def seed_everything(seed:int=0):
     "Seed Python, NumPy and torch (all devices) for a reproducible run."

@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, default_device, autocast_dtype, seed_everything, precision_dtype, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, default_device, autocast_dtype, seed_everything, precision_dtype, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
@@ -228,7 +228,9 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         model.checkpointing = config.checkpointing
         ema = copy.deepcopy(model).eval().requires_grad_(False) if config.ema > 0 else None
         opt = adamw(param_groups(model), device, lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay)
-        amp_dtype, scaler = _amp(config.precision, device)
+        precision, note = resume_precision(config.precision, state['meta'].get('precision') if state else None, device)
+        if note and rank == 0: print(note)
+        amp_dtype, scaler = _amp(precision, device)
         run = Run(config, out_dir, device, rank, world, owns_group, vae, tokenizer_fp, train_data, val_data, model, model, model, ema,
                   opt, amp_dtype, scaler, sampler, micro_bs, steps_per_epoch, total, warmup, config.eval_every or steps_per_epoch,
                   config.ckpt_every or steps_per_epoch, patch_nums, np.cumsum([pn * pn for pn in patch_nums]).tolist(), log=None)
@@ -271,7 +273,8 @@ def save_state(run:Run, step:int, seconds:float):
     save_checkpoint(run.out_dir / 'last.safetensors', tens,
                     dict(kind='var-train-state', train_config=jsonable(run.config), var_config=jsonable(run.model.config),
                          tokenizer=run.tokenizer_fp, step=step, total_steps=run.total, world_size=run.world,
-                         steps_per_epoch=run.steps_per_epoch, best=run.best, train_seconds=seconds, state=skel))
+                         steps_per_epoch=run.steps_per_epoch, best=run.best, train_seconds=seconds, state=skel,
+                         precision=dtype_name(run.amp_dtype)))
 
 # %% ../nbs/07_training.ipynb #2485d10e
 @dataclass

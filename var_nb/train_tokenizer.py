@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
-from .core import (adamw, default_device, seed_everything, to_01, to_pil, save_grid, show_images, save_labelled_grid,
+from .core import (adamw, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision, to_01, to_pil, save_grid, show_images, save_labelled_grid,
                          refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
@@ -152,14 +152,14 @@ def _state_dict_tensors(module, prefix:str) -> dict:
         seen.add(ptr)
     return out
 
-def _save_train_state(path, *, step, config_dict, vae, disc, opt, opt_disc, scaler, batches, best_psnr, seconds):
+def _save_train_state(path, *, step, config_dict, vae, disc, opt, opt_disc, scaler, batches, best_psnr, seconds, amp=None):
     state = dict(opt=opt.state_dict(), opt_disc=opt_disc.state_dict() if opt_disc else None, scaler=scaler.state_dict(),
                  rng=rng_state(), data=batches.state_dict(), vae_extra=_extra_state(vae))
     tensors, skeleton = flatten_state(state, 'state')
     tensors |= _state_dict_tensors(vae, 'vae.')
     if disc is not None: tensors |= _state_dict_tensors(disc, 'disc.')
     meta = dict(kind='tokenizer_train_state', config=config_dict, vae_config=asdict(vae.config), step=step,
-                best_val_psnr=best_psnr, train_seconds=seconds, state=skeleton)
+                best_val_psnr=best_psnr, train_seconds=seconds, state=skeleton, precision=dtype_name(amp))
     return save_checkpoint(path, tensors, meta)
 
 def _restore_train_state(tensors, meta, *, vae, disc, opt, opt_disc, scaler, batches):
@@ -218,7 +218,12 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     opt = adamw(vae.parameters(), device, lr=config.lr, betas=config.betas, weight_decay=config.weight_decay)
     opt_disc = (adamw(loss_fn.disc.parameters(), device, lr=config.disc_lr or config.lr, betas=config.betas,
                                   weight_decay=config.weight_decay) if loss_fn.disc is not None else None)
-    amp = precision_dtype(config.precision, device)
+    precision = config.precision
+    if saved is not None:     # a run saved before the setting existed trained as `autocast_dtype` said (fp32 on every CPU)
+        recorded = saved[1].get('precision') or (None if 'precision' in saved[1]['config'] else dtype_name(autocast_dtype(device)))
+        precision, note = resume_precision(config.precision, recorded, device)
+        if note and progress: print(note)
+    amp = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling
     run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data)
     if saved is not None:
@@ -233,7 +238,7 @@ def save_tokenizer_state(run:TokenizerRun):
     "Write out_dir/last.safetensors: everything the next step depends on."
     _save_train_state(run.last_path, step=run.step, config_dict=run.config_dict, vae=run.vae, disc=run.disc, opt=run.opt,
                       opt_disc=run.opt_disc, scaler=run.scaler, batches=run.batches,
-                      best_psnr=run.best_psnr if run.best_psnr > -math.inf else None, seconds=run.seconds())
+                      best_psnr=run.best_psnr if run.best_psnr > -math.inf else None, seconds=run.seconds(), amp=run.amp)
 
 def tokenizer_step(run:TokenizerRun, img_B3HW:torch.Tensor) -> dict:
     "One update of the tokenizer (then of the discriminator, once its loss is on): the step's figures."
