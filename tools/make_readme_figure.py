@@ -5,8 +5,9 @@
 from pathlib import Path
 import torch
 from PIL import Image
-from var_nb.core import make_grid, to_pil
-from var_nb.sampling import load_for_sampling, sample, decode
+from var_nb.images import make_grid, to_pil
+from var_nb.sampling import sample, decode
+from var_nb.cli import load_for_sampling
 
 ROOT = Path(__file__).resolve().parent.parent
 

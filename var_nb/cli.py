@@ -9,8 +9,9 @@ from pathlib import Path
 
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, save_labelled_grid, checkpoint_meta, output_folder, free_disk, fingerprint,
+from .core import (default_device, refuse_overwriting_inputs, checkpoint_meta, output_folder, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
+from .images import save_labelled_grid
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits

@@ -16,8 +16,9 @@ from PIL import Image, UnidentifiedImageError
 import datasets
 import huggingface_hub.constants as hub_constants
 
-from .core import (moved_names, data_path, to_01, to_rgb, to_pil, save_grid, save_labelled_grid, available_memory, free_disk,
+from .core import (moved_names, data_path, available_memory, free_disk,
                          refuse_beyond, output_folder, _USER_ERRORS)
+from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'build_mnist5k', 'load_embedded',

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from PIL import Image
 
-from .core import save_grid, save_labelled_grid, to_pil
+from .images import save_grid, save_labelled_grid, to_pil
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, generate

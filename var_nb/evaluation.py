@@ -15,7 +15,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from .core import save_checkpoint, load_checkpoint, cache_dir, to_01, save_labelled_grid, fingerprint, moved_names
+from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names
+from .images import to_01, save_labelled_grid
 from .data import ImageTransform, ImageDataset, load_image_dataset
 from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS

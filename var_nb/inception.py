@@ -235,7 +235,7 @@ def _check_images(x_B3HW:torch.Tensor):
     lo, hi = (float(v) for v in torch.aminmax(x_B3HW.detach()))
     if lo < -1e-3 or hi > 1 + 1e-3:
         raise ValueError(f'FID Inception takes images in [0, 1], got values in [{lo:.3g}, {hi:.3g}]; '
-                         f'map [-1, 1] images with (x + 1) / 2 (var_nb.core.to_01) first')
+                         f'map [-1, 1] images with (x + 1) / 2 (var_nb.images.to_01) first')
 
 # %% ../nbs/09c_fid_inception.ipynb #647587ee
 def _cache_file() -> Path:

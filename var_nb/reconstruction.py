@@ -10,7 +10,8 @@ import math
 import torch
 import torch.nn.functional as F
 
-from .core import autocast_dtype, to_01, show_images
+from .core import autocast_dtype
+from .images import to_01, show_images
 
 # %% auto #0
 __all__ = ['psnr', 'ssim', 'codebook_stats', 'evaluate_tokenizer', 'show_reconstructions', 'plot_codebook_usage']

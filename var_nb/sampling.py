@@ -16,8 +16,9 @@ import numpy as np
 import torch
 from einops import rearrange
 
-from .core import (moved_names, to_pil, to_uint8, data_path, atomic_path, save_labelled_grid, checkpoint_meta, fingerprint,
+from .core import (moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
                         precision_dtype, warn_if_bf16_emulated, human_bytes)
+from .images import to_pil, to_uint8, save_labelled_grid
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner

@@ -13,7 +13,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import default_device, data_path, save_labelled_grid, output_folder, _USER_ERRORS
+from .core import default_device, data_path, output_folder, _USER_ERRORS
+from .images import save_labelled_grid
 from .transformer import VAR, VARConfig, VAR_CONFIGS
 from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
 from .train import train, get_preset

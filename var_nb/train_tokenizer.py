@@ -14,10 +14,11 @@ import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
-from .core import (adamw, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision, to_01, to_pil, save_grid, show_images, save_labelled_grid,
+from .core import (adamw, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
+from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid
 from .records import RunLog, read_log, plot_log, provenance, command_line
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
