@@ -22,8 +22,8 @@ from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
 __all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'VARConfig', 'level_of_positions',
-           'block_causal_bias', 'LayerKV', 'KVCache', 'explicit_attention', 'SelfAttention', 'DropPath', 'FFN',
-           'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params',
+           'block_causal_bias', 'LayerKV', 'KVCache', 'explicit_attention', 'SplitHeads', 'SelfAttention', 'DropPath',
+           'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params',
            'check_tokenizer_fits', 'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
@@ -125,20 +125,64 @@ class KVCache:
 
 # %% ../nbs/06_transformer.ipynb #a15d3fc7
 def explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias=None, scale:float=1.0, dropout_p:float=0.0):
-    "Attention as two products in the inputs' dtype, mask and softmax in fp32: what the official fallback `slow_attn` computes under autocast."
+    "Attention with every tensor in the inputs' dtype: what the official fallback `slow_attn` computes under a CPU's autocast."
     s_BHLL = (q_BHLc.mul(scale) if scale != 1 else q_BHLc) @ k_BHLc.transpose(-2, -1)
-    s_BHLL = s_BHLL.float() if attn_bias is None else s_BHLL.float() + attn_bias.float()
+    if attn_bias is not None: s_BHLL = s_BHLL.add_(attn_bias.to(s_BHLL.dtype))   # a 0/-inf mask is exact in bf16; mixed dtypes are slow
+    # a CPU's softmax (and its backward) on bf16 reads and writes bf16 but sums in fp32 inside the kernel; casting the
+    # scores to fp32 and back around it, as CUDA's autocast does, gives the same forward with two more passes over them (timed in notebook 08b)
     p_BHLL = s_BHLL.softmax(-1)
     if dropout_p > 0: p_BHLL = F.dropout(p_BHLL, dropout_p)
-    return p_BHLL.to(v_BHLc.dtype) @ v_BHLc
+    return p_BHLL @ v_BHLc
+
+class SplitHeads(torch.autograd.Function):
+    """The (B, L, 3, H, c) output of the qkv projection -> q, k, v as contiguous (B, H, L, c) tensors; with a per-head
+    `scale_1H11`, q and k are L2-normalised (as `F.normalize`) and q multiplied by the scale. Its backward writes the three
+    gradients straight into one tensor in the projection's layout: autograd's own backward of unbind, slicing, normalize,
+    scale and transpose allocates, zero-fills and copies that tensor several times over (timed in notebook 08b)."""
+    @staticmethod
+    def forward(ctx, qkv_BL3Hc, scale_1H11=None, eps:float=1e-12):
+        out_3BHLc = qkv_BL3Hc.permute(2, 0, 3, 1, 4).contiguous()
+        ctx.l2 = scale_1H11 is not None
+        if ctx.l2:
+            norm_2BHL1 = torch.linalg.vector_norm(out_3BHLc[:2], dim=-1, keepdim=True).clamp_min_(eps)
+            out_3BHLc[0].mul_(scale_1H11 / norm_2BHL1[0])            # q·s/|q|, rounded once to the working dtype
+            out_3BHLc[1].div_(norm_2BHL1[1])
+            ctx.save_for_backward(out_3BHLc[:2], norm_2BHL1, scale_1H11)
+        return out_3BHLc.unbind(0)
+
+    @staticmethod
+    def backward(ctx, *grads_BHLc):
+        some = next(g for g in grads_BHLc if g is not None)
+        B, H, L, c = some.shape
+        g_BL3Hc = some.new_empty(B, L, 3, H, c)
+        g_3BHLc = g_BL3Hc.permute(2, 0, 3, 1, 4)                     # a view: writing into it fills g_BL3Hc
+        grad_scale = None
+        if ctx.l2: qk_2BHLc, norm_2BHL1, scale_1H11 = ctx.saved_tensors
+        for i, g_BHLc in enumerate(grads_BHLc):
+            dst_BHLc = g_3BHLc[i]
+            if g_BHLc is None:
+                dst_BHLc.zero_()
+                if i == 0 and ctx.l2: grad_scale = torch.zeros_like(scale_1H11)
+                continue
+            if not ctx.l2 or i == 2: dst_BHLc.copy_(g_BHLc); continue
+            # out = s·x/|x| (s = 1 for k): dx = (s/|x|)·(g − y (g·y)) with y = out/s, so g·y = (g·out)/s; ds = Σ g·y
+            out_BHLc, s = qk_2BHLc[i], (scale_1H11 if i == 0 else 1.0)
+            dot_BHL1 = (g_BHLc * out_BHLc).sum(-1, keepdim=True, dtype=torch.float32)
+            a_BHL1 = s / norm_2BHL1[i].float()
+            torch.mul(g_BHLc, a_BHL1, out=dst_BHLc)
+            dst_BHLc.addcmul_(out_BHLc, dot_BHL1 * a_BHL1 / (s * s), value=-1)
+            if i == 0: grad_scale = (dot_BHL1 / s).sum((0, 2), keepdim=True).to(scale_1H11.dtype)
+        return g_BL3Hc, grad_scale, None
 
 class SelfAttention(nn.Module):
     "Multi-head self-attention with optional cosine (L2-normalised) attention and a KV cache for sampling."
     #: training in bf16 on a CPU, where torch's fused attention kernel is slow in bf16 (timed in notebook 08b):
-    #: 'explicit' (`explicit_attention`: bf16 products, softmax in fp32) while its score matrices fit `explicit_max_bytes`,
+    #: 'explicit' (`explicit_attention`: everything in bf16, sums in fp32) while its score matrices fit `explicit_max_bytes`,
     #: else 'fp32' (the fused kernel in fp32); 'fused': the fused kernel in bf16, as on a GPU
     cpu_train_attention = 'explicit'
-    explicit_max_bytes = 256 * 2**20   # ~12 bytes per score (bf16 product, fp32 logits and weights, bf16 weights)
+    #: training: q, k, v to the heads' layout with `SplitHeads` (False: autograd's backward of the same ops, slower)
+    split_heads = True
+    explicit_max_bytes = 256 * 2**20   # ~8 bytes per score at the peak (bf16 scores and weights, then their gradients)
     def __init__(self, embed_dim:int, num_heads:int, attn_l2_norm:bool=True, attn_drop:float=0., proj_drop:float=0.):
         super().__init__()
         self.num_heads, self.head_dim, self.attn_l2_norm = num_heads, embed_dim // num_heads, attn_l2_norm
@@ -160,15 +204,10 @@ class SelfAttention(nn.Module):
         B, L, C = x_BLC.shape
         qkv_bias = torch.cat((self.q_bias, self.zero_k_bias, self.v_bias))
         qkv_BL3Hc = F.linear(x_BLC, self.mat_qkv.weight, qkv_bias).view(B, L, 3, self.num_heads, self.head_dim)
-        q_BLHc, k_BLHc, v_BLHc = qkv_BL3Hc.unbind(2)
-        if self.attn_l2_norm:
-            # normalised in this layout, where each head's channels are contiguous: on a CPU the same elementwise ops and
-            # their backward run several times slower on the transposed (B, H, L, c) views
-            qk_BL2Hc = F.normalize(qkv_BL3Hc[:, :, :2], dim=-1)
-            scale_mul_11H1 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp().view(1, 1, self.num_heads, 1)
-            # CUDA's autocast runs F.normalize in fp32: cast back, or the KV cache would hold K in fp32 beside V in bf16
-            q_BLHc, k_BLHc = qk_BL2Hc[:, :, 0].mul(scale_mul_11H1).to(v_BLHc.dtype), qk_BL2Hc[:, :, 1].to(v_BLHc.dtype)
-        q_BHLc, k_BHLc, v_BHLc = q_BLHc.transpose(1, 2), k_BLHc.transpose(1, 2), v_BLHc.transpose(1, 2)
+        if kv is None and torch.is_grad_enabled() and self.split_heads:   # training: one copy to the heads' layout and one back (`SplitHeads`)
+            scale_1H11 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp() if self.attn_l2_norm else None
+            q_BHLc, k_BHLc, v_BHLc = SplitHeads.apply(qkv_BL3Hc, scale_1H11)
+        else: q_BHLc, k_BHLc, v_BHLc = self._heads(qkv_BL3Hc)
         if kv is not None: k_BHLc, v_BHLc = kv.append(k_BHLc, v_BHLc)  # keys of every scale so far
         dropout_p = self.attn_drop if self.training else 0.0
         how = self._cpu_training_path(q_BHLc, k_BHLc)
@@ -181,12 +220,24 @@ class SelfAttention(nn.Module):
                 out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale, dropout_p=dropout_p)
         return self.proj_drop(self.proj(rearrange(out_BHLc, 'B H L c -> B L (H c)')))
 
+    def _heads(self, qkv_BL3Hc):
+        "Without gradients (sampling): q, k (L2-normalised, q times the per-head scale) and v as (B, H, L, c) views."
+        q_BLHc, k_BLHc, v_BLHc = qkv_BL3Hc.unbind(2)
+        if self.attn_l2_norm:
+            # normalised in this layout, where each head's channels are contiguous: on a CPU the same elementwise ops and
+            # their backward run several times slower on the transposed (B, H, L, c) views
+            qk_BL2Hc = F.normalize(qkv_BL3Hc[:, :, :2], dim=-1)
+            scale_mul_11H1 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp().view(1, 1, self.num_heads, 1)
+            # CUDA's autocast runs F.normalize in fp32: cast back, or the KV cache would hold K in fp32 beside V in bf16
+            q_BLHc, k_BLHc = qk_BL2Hc[:, :, 0].mul(scale_mul_11H1).to(v_BLHc.dtype), qk_BL2Hc[:, :, 1].to(v_BLHc.dtype)
+        return q_BLHc.transpose(1, 2), k_BLHc.transpose(1, 2), v_BLHc.transpose(1, 2)
+
     def _cpu_training_path(self, q_BHLc, k_BHLc) -> str:
         "How attention runs: 'fused' (torch's kernel in the inputs' dtype) except when training in bf16 on a CPU (`cpu_train_attention`)."
         if not (q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()): return 'fused'
         how = self.cpu_train_attention
         if how not in ('explicit', 'fp32', 'fused'): raise ValueError(f"cpu_train_attention {how!r}: use 'explicit', 'fp32' or 'fused'")
-        if how == 'explicit' and 12 * q_BHLc.shape[:3].numel() * k_BHLc.shape[2] > self.explicit_max_bytes: how = 'fp32'
+        if how == 'explicit' and 8 * q_BHLc.shape[:3].numel() * k_BHLc.shape[2] > self.explicit_max_bytes: how = 'fp32'
         return how
 
 # %% ../nbs/06_transformer.ipynb #1fe3debe
