@@ -204,7 +204,10 @@ class SelfAttention(nn.Module):
         B, L, C = x_BLC.shape
         qkv_bias = torch.cat((self.q_bias, self.zero_k_bias, self.v_bias))
         qkv_BL3Hc = F.linear(x_BLC, self.mat_qkv.weight, qkv_bias).view(B, L, 3, self.num_heads, self.head_dim)
-        if kv is None and torch.is_grad_enabled() and self.split_heads:   # training: one copy to the heads' layout and one back (`SplitHeads`)
+        # training: one copy to the heads' layout and one back (`SplitHeads`); under torch.compile, autograd's ops, which
+        # the compiler fuses (it would split its graph around the autograd function, and an in-place op of the block then
+        # edits a tensor the compiled backward saved)
+        if kv is None and torch.is_grad_enabled() and self.split_heads and not torch.compiler.is_compiling():
             scale_1H11 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp() if self.attn_l2_norm else None
             q_BHLc, k_BHLc, v_BHLc = SplitHeads.apply(qkv_BL3Hc, scale_1H11)
         else: q_BHLc, k_BHLc, v_BHLc = self._heads(qkv_BL3Hc)
