@@ -47,8 +47,8 @@ def _block_bytes(c:VARConfig, B:int, half:bool, checkpointing:bool) -> int:
     "What one block keeps for the backward pass on a micro-batch of B images."
     N, C, H, L = B * c.L, c.embed_dim, c.num_heads, c.L
     if checkpointing: return N * 4 * C + B * 6 * C * (2 if half else 4) + (12 * C * C if half else 0)   # input, AdaLN vectors, their weights' copy
-    if half: return N * (54 * C + 12 * H + 16) + B * 12 * C + 36 * C * C + 2 * L * L
-    return N * (93 * C + 12 * H + 16) + B * 24 * C
+    if half: return N * (50 * C + 12 * H + 16) + B * 12 * C + 36 * C * C + 2 * L * L
+    return N * (84 * C + 12 * H + 16) + B * 24 * C
 
 def _outside_bytes(c:VARConfig, B:int, half:bool) -> int:
     "What the embedding and the head keep (the head's LayerNorm input and output, its matmul input, and autocast's weight copies)."
