@@ -145,8 +145,8 @@ class SplitHeads(torch.autograd.Function):
         ctx.l2 = scale_1H11 is not None
         if ctx.l2:
             norm_2BHL1 = torch.linalg.vector_norm(out_3BHLc[:2], dim=-1, keepdim=True).clamp_min_(eps)
-            out_3BHLc[0].mul_(scale_1H11 / norm_2BHL1[0])            # q·s/|q|, rounded once to the working dtype
-            out_3BHLc[1].div_(norm_2BHL1[1])
+            out_3BHLc[:2].div_(norm_2BHL1.to(out_3BHLc.dtype))          # as F.normalize (the norm is bf16 on a CPU)
+            out_3BHLc[0].mul_(scale_1H11)     # in fp32: a bf16-rounded scale would bias its own gradient by up to 0.4%
             ctx.save_for_backward(out_3BHLc[:2], norm_2BHL1, scale_1H11)
         return out_3BHLc.unbind(0)
 
@@ -166,11 +166,14 @@ class SplitHeads(torch.autograd.Function):
                 continue
             if not ctx.l2 or i == 2: dst_BHLc.copy_(g_BHLc); continue
             # out = s·x/|x| (s = 1 for k): dx = (s/|x|)·(g − y (g·y)) with y = out/s, so g·y = (g·out)/s; ds = Σ g·y
-            out_BHLc, s = qk_2BHLc[i], (scale_1H11 if i == 0 else 1.0)
-            dot_BHL1 = (g_BHLc * out_BHLc).sum(-1, keepdim=True, dtype=torch.float32)
+            out_BHLc = qk_2BHLc[i]
+            s = scale_1H11 if i == 0 else 1.0
+            dot_BHL1 = (g_BHLc * out_BHLc).sum(-1, keepdim=True, dtype=torch.float32)   # kept in fp32: it makes ds
+            # the per-row coefficients in fp32, cast before they meet full-size tensors: an op mixing bf16 and fp32 casts
+            # its whole operands on a CPU
             a_BHL1 = s / norm_2BHL1[i].float()
-            torch.mul(g_BHLc, a_BHL1, out=dst_BHLc)
-            dst_BHLc.addcmul_(out_BHLc, dot_BHL1 * a_BHL1 / (s * s), value=-1)
+            torch.mul(g_BHLc, a_BHL1.to(g_BHLc.dtype), out=dst_BHLc)
+            dst_BHLc.addcmul_(out_BHLc, (dot_BHL1 * a_BHL1 / (s * s)).to(g_BHLc.dtype), value=-1)
             if i == 0: grad_scale = (dot_BHL1 / s).sum((0, 2), keepdim=True).to(scale_1H11.dtype)
         return g_BL3Hc, grad_scale, None
 
