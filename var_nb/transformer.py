@@ -129,7 +129,8 @@ def explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias=None, scale:float=1.0, 
     s_BHLL = (q_BHLc.mul(scale) if scale != 1 else q_BHLc) @ k_BHLc.transpose(-2, -1)
     if attn_bias is not None: s_BHLL = s_BHLL.add_(attn_bias.to(s_BHLL.dtype))   # a 0/-inf mask is exact in bf16; mixed dtypes are slow
     # a CPU's softmax (and its backward) on bf16 reads and writes bf16 but sums in fp32 inside the kernel; casting the
-    # scores to fp32 and back around it, as CUDA's autocast does, gives the same forward with two more passes over them (timed in notebook 08b)
+    # scores to fp32 and back around it, as CUDA's autocast does, gives the same forward with two more passes over them
+    # (both timed in notebook 08b)
     p_BHLL = s_BHLL.softmax(-1)
     if dropout_p > 0: p_BHLL = F.dropout(p_BHLL, dropout_p)
     return p_BHLL @ v_BHLc
@@ -227,7 +228,7 @@ class SelfAttention(nn.Module):
         return self.proj_drop(self.proj(rearrange(out_BHLc, 'B H L c -> B L (H c)')))
 
     def _heads(self, qkv_BL3Hc):
-        "Without gradients (sampling): q, k (L2-normalised, q times the per-head scale) and v as (B, H, L, c) views."
+        "q, k (L2-normalised, q times its head's scale), v as (B, H, L, c) views: for sampling, torch.compile, `split_heads` off."
         q_BLHc, k_BLHc, v_BLHc = qkv_BL3Hc.unbind(2)
         if self.attn_l2_norm:
             # normalised in this layout, where each head's channels are contiguous: on a CPU the same elementwise ops and
