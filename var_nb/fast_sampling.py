@@ -16,7 +16,8 @@ import torch.nn.functional as F
 from einops import rearrange
 
 from .quantizer import area_resize
-from .transformer import VAR, VARCondition, KVCache, level_of_positions
+from .attention import KVCache
+from .transformer import VAR, VARCondition, level_of_positions
 
 # %% auto #0
 __all__ = ['prefill_bias', 'pivotal_tokens', 'restore', 'block_step', 'Branch', 'FastSampling', 'parse_scales', 'ScaleRunner']

@@ -12,7 +12,8 @@ from dataclasses import replace
 
 import torch
 
-from .transformer import VAR, VARConfig, SelfAttention, count_params
+from .attention import SelfAttention
+from .transformer import VAR, VARConfig, count_params
 from .flops import train_flops
 from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
 

@@ -4,11 +4,10 @@
 
 # %% ../nbs/06_transformer.ipynb #85439203
 # References: Tian et al. 2024, §3.2 (next-scale prediction, block-wise causal mask, KV cache) and §4 (GPT-2 style
-# transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (SelfAttention, FFN, AdaLNSelfAttn,
-# AdaLNBeforeHead), models/helpers.py (DropPath).
+# transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (FFN, AdaLNSelfAttn, AdaLNBeforeHead),
+# models/helpers.py (DropPath); attention (basic_var.py's SelfAttention) is notebook 05b's.
 from __future__ import annotations
 import math
-from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -18,13 +17,13 @@ from torch.utils.checkpoint import checkpoint
 from einops import rearrange, repeat
 
 from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta
+from .attention import LayerKV, KVCache, SelfAttention
 from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
 __all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'VARConfig', 'level_of_positions',
-           'block_causal_bias', 'LayerKV', 'KVCache', 'explicit_attention', 'SplitHeads', 'SelfAttention', 'DropPath',
-           'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR', 'imagenet_config', 'count_params',
-           'check_tokenizer_fits', 'var_config_from_official', 'var_from_official']
+           'block_causal_bias', 'DropPath', 'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR',
+           'imagenet_config', 'count_params', 'check_tokenizer_fits', 'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
 @dataclass
@@ -93,159 +92,6 @@ def block_causal_bias(patch_nums) -> torch.Tensor:
     lvl_L = level_of_positions(patch_nums)
     allowed_LL = lvl_L[None, :] <= lvl_L[:, None]          # rows: queries, columns: keys
     return torch.where(allowed_LL, 0.0, -torch.inf)[None, None]
-
-# %% ../nbs/06_transformer.ipynb #db371196
-class LayerKV:
-    "Keys and values of one attention layer, preallocated for `max_len` tokens and filled scale by scale."
-    def __init__(self, max_len:int):
-        self.max_len, self.length, self.k_BHLc, self.v_BHLc = max_len, 0, None, None
-
-    def append(self, k_BHlc, v_BHlc):
-        "Write the keys/values of new tokens after the cached ones; return views of all of them (B, H, length, c)."
-        B, H, l, c = k_BHlc.shape
-        if self.k_BHLc is None:  # allocate at first use, with the dtype and device the model runs in
-            self.k_BHLc = k_BHlc.new_empty(B, H, self.max_len, c)
-            self.v_BHLc = v_BHlc.new_empty(B, H, self.max_len, c)
-        end = self.length + l
-        if end > self.max_len:
-            raise ValueError(f'KV cache full: {self.length} cached + {l} new tokens > {self.max_len}; '
-                             f'start a new cache (var.new_cache()) for each image batch')
-        if self.k_BHLc.shape[0] != B:
-            raise ValueError(f'KV cache holds a batch of {self.k_BHLc.shape[0]}, got {B}; start a new cache per batch')
-        self.k_BHLc[:, :, self.length:end] = k_BHlc
-        self.v_BHLc[:, :, self.length:end] = v_BHlc
-        self.length = end
-        return self.k_BHLc[:, :, :end], self.v_BHLc[:, :, :end]
-
-class KVCache:
-    "The KV caches of every block of a VAR model for one batch being sampled."
-    def __init__(self, depth:int, max_len:int): self.layers = [LayerKV(max_len) for _ in range(depth)]
-    @property
-    def length(self) -> int: return self.layers[0].length
-
-# %% ../nbs/06_transformer.ipynb #a15d3fc7
-def explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias=None, scale:float=1.0, dropout_p:float=0.0):
-    "Attention with every tensor in the inputs' dtype: what the official fallback `slow_attn` computes under a CPU's autocast."
-    s_BHLL = (q_BHLc.mul(scale) if scale != 1 else q_BHLc) @ k_BHLc.transpose(-2, -1)
-    if attn_bias is not None: s_BHLL = s_BHLL.add_(attn_bias.to(s_BHLL.dtype))   # a 0/-inf mask is exact in bf16; mixed dtypes are slow
-    # a CPU's softmax (and its backward) on bf16 reads and writes bf16 but sums in fp32 inside the kernel; casting the
-    # scores to fp32 and back around it, as CUDA's autocast does, gives the same forward with two more passes over them
-    # (both timed in notebook 08b)
-    p_BHLL = s_BHLL.softmax(-1)
-    if dropout_p > 0: p_BHLL = F.dropout(p_BHLL, dropout_p)
-    return p_BHLL @ v_BHLc
-
-class SplitHeads(torch.autograd.Function):
-    """The (B, L, 3, H, c) output of the qkv projection -> q, k, v as contiguous (B, H, L, c) tensors; with a per-head
-    `scale_1H11`, q and k are L2-normalised (as `F.normalize`) and q multiplied by the scale. Its backward writes the three
-    gradients straight into one tensor in the projection's layout: autograd's own backward of unbind, slicing, normalize,
-    scale and transpose allocates, zero-fills and copies that tensor several times over (timed in notebook 08b)."""
-    @staticmethod
-    def forward(ctx, qkv_BL3Hc, scale_1H11=None, eps:float=1e-12):
-        out_3BHLc = qkv_BL3Hc.permute(2, 0, 3, 1, 4).contiguous()
-        ctx.l2 = scale_1H11 is not None
-        if ctx.l2:
-            norm_2BHL1 = torch.linalg.vector_norm(out_3BHLc[:2], dim=-1, keepdim=True).clamp_min_(eps)
-            out_3BHLc[:2].div_(norm_2BHL1.to(out_3BHLc.dtype))          # as F.normalize (the norm is bf16 on a CPU)
-            out_3BHLc[0].mul_(scale_1H11)     # in fp32: a bf16-rounded scale would bias its own gradient by up to 0.4%
-            ctx.save_for_backward(out_3BHLc[:2], norm_2BHL1, scale_1H11)
-        return out_3BHLc.unbind(0)
-
-    @staticmethod
-    def backward(ctx, *grads_BHLc):
-        some = next(g for g in grads_BHLc if g is not None)
-        B, H, L, c = some.shape
-        g_BL3Hc = some.new_empty(B, L, 3, H, c)
-        g_3BHLc = g_BL3Hc.permute(2, 0, 3, 1, 4)                     # a view: writing into it fills g_BL3Hc
-        grad_scale = None
-        if ctx.l2: qk_2BHLc, norm_2BHL1, scale_1H11 = ctx.saved_tensors
-        for i, g_BHLc in enumerate(grads_BHLc):
-            dst_BHLc = g_3BHLc[i]
-            if g_BHLc is None:
-                dst_BHLc.zero_()
-                if i == 0 and ctx.l2: grad_scale = torch.zeros_like(scale_1H11)
-                continue
-            if not ctx.l2 or i == 2: dst_BHLc.copy_(g_BHLc); continue
-            # out = s·x/|x| (s = 1 for k): dx = (s/|x|)·(g − y (g·y)) with y = out/s, so g·y = (g·out)/s; ds = Σ g·y
-            out_BHLc = qk_2BHLc[i]
-            s = scale_1H11 if i == 0 else 1.0
-            dot_BHL1 = (g_BHLc * out_BHLc).sum(-1, keepdim=True, dtype=torch.float32)   # kept in fp32: it makes ds
-            # the per-row coefficients in fp32, cast before they meet full-size tensors: an op mixing bf16 and fp32 casts
-            # its whole operands on a CPU
-            a_BHL1 = s / norm_2BHL1[i].float()
-            torch.mul(g_BHLc, a_BHL1.to(g_BHLc.dtype), out=dst_BHLc)
-            dst_BHLc.addcmul_(out_BHLc, (dot_BHL1 * a_BHL1 / (s * s)).to(g_BHLc.dtype), value=-1)
-            if i == 0: grad_scale = (dot_BHL1 / s).sum((0, 2), keepdim=True).to(scale_1H11.dtype)
-        return g_BL3Hc, grad_scale, None
-
-class SelfAttention(nn.Module):
-    "Multi-head self-attention with optional cosine (L2-normalised) attention and a KV cache for sampling."
-    #: training in bf16 on a CPU, where torch's fused attention kernel is slow in bf16 (timed in notebook 08b):
-    #: 'explicit' (`explicit_attention`: everything in bf16, sums in fp32) while its score matrices fit `explicit_max_bytes`,
-    #: else 'fp32' (the fused kernel in fp32); 'fused': the fused kernel in bf16, as on a GPU
-    cpu_train_attention = 'explicit'
-    #: training: q, k, v to the heads' layout with `SplitHeads` (False: autograd's backward of the same ops, slower)
-    split_heads = True
-    explicit_max_bytes = 256 * 2**20   # ~8 bytes per score at the peak (bf16 scores and weights, then their gradients)
-    def __init__(self, embed_dim:int, num_heads:int, attn_l2_norm:bool=True, attn_drop:float=0., proj_drop:float=0.):
-        super().__init__()
-        self.num_heads, self.head_dim, self.attn_l2_norm = num_heads, embed_dim // num_heads, attn_l2_norm
-        if attn_l2_norm:
-            self.scale = 1.0  # the learned per-head scale multiplies q instead
-            self.scale_mul_1H11 = nn.Parameter(torch.full((1, num_heads, 1, 1), 4.0).log())
-            self.max_scale_mul = math.log(100)
-        else:
-            self.scale = 0.25 / math.sqrt(self.head_dim)
-        self.mat_qkv = nn.Linear(embed_dim, 3 * embed_dim, bias=False)
-        self.q_bias, self.v_bias = nn.Parameter(torch.zeros(embed_dim)), nn.Parameter(torch.zeros(embed_dim))
-        self.register_buffer('zero_k_bias', torch.zeros(embed_dim))  # keys need no bias; kept for official state dicts
-        self.proj = nn.Linear(embed_dim, embed_dim)
-        self.proj_drop = nn.Dropout(proj_drop) if proj_drop > 0 else nn.Identity()
-        self.attn_drop = attn_drop
-
-    def forward(self, x_BLC, attn_bias=None, kv:LayerKV|None=None):
-        "Attend with the additive `attn_bias` (training), or to the cached keys plus the new ones (`kv`, sampling)."
-        B, L, C = x_BLC.shape
-        qkv_bias = torch.cat((self.q_bias, self.zero_k_bias, self.v_bias))
-        qkv_BL3Hc = F.linear(x_BLC, self.mat_qkv.weight, qkv_bias).view(B, L, 3, self.num_heads, self.head_dim)
-        # training: one copy to the heads' layout and one back (`SplitHeads`); under torch.compile, autograd's ops, which
-        # the compiler fuses (it would split its graph around the autograd function, and an in-place op of the block then
-        # edits a tensor the compiled backward saved)
-        if kv is None and torch.is_grad_enabled() and self.split_heads and not torch.compiler.is_compiling():
-            scale_1H11 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp() if self.attn_l2_norm else None
-            q_BHLc, k_BHLc, v_BHLc = SplitHeads.apply(qkv_BL3Hc, scale_1H11)
-        else: q_BHLc, k_BHLc, v_BHLc = self._heads(qkv_BL3Hc)
-        if kv is not None: k_BHLc, v_BHLc = kv.append(k_BHLc, v_BHLc)  # keys of every scale so far
-        dropout_p = self.attn_drop if self.training else 0.0
-        how = self._cpu_training_path(q_BHLc, k_BHLc)
-        if how == 'explicit': out_BHLc = explicit_attention(q_BHLc, k_BHLc, v_BHLc, attn_bias, self.scale, dropout_p)
-        else:
-            # 'fp32': in fp32 and outside autocast (which would cast it back); its backward is faster there than in bf16
-            if how == 'fp32': q_BHLc, k_BHLc, v_BHLc = q_BHLc.float(), k_BHLc.float(), v_BHLc.float()
-            if attn_bias is not None: attn_bias = attn_bias.to(q_BHLc.dtype)
-            with torch.autocast('cpu', enabled=False) if how == 'fp32' else nullcontext():
-                out_BHLc = F.scaled_dot_product_attention(q_BHLc, k_BHLc, v_BHLc, attn_mask=attn_bias, scale=self.scale, dropout_p=dropout_p)
-        return self.proj_drop(self.proj(rearrange(out_BHLc, 'B H L c -> B L (H c)')))
-
-    def _heads(self, qkv_BL3Hc):
-        "q, k (L2-normalised, q times its head's scale), v as (B, H, L, c) views: for sampling, torch.compile, `split_heads` off."
-        q_BLHc, k_BLHc, v_BLHc = qkv_BL3Hc.unbind(2)
-        if self.attn_l2_norm:
-            # normalised in this layout, where each head's channels are contiguous: on a CPU the same elementwise ops and
-            # their backward run several times slower on the transposed (B, H, L, c) views
-            qk_BL2Hc = F.normalize(qkv_BL3Hc[:, :, :2], dim=-1)
-            scale_mul_11H1 = self.scale_mul_1H11.clamp_max(self.max_scale_mul).exp().view(1, 1, self.num_heads, 1)
-            # CUDA's autocast runs F.normalize in fp32: cast back, or the KV cache would hold K in fp32 beside V in bf16
-            q_BLHc, k_BLHc = qk_BL2Hc[:, :, 0].mul(scale_mul_11H1).to(v_BLHc.dtype), qk_BL2Hc[:, :, 1].to(v_BLHc.dtype)
-        return q_BLHc.transpose(1, 2), k_BLHc.transpose(1, 2), v_BLHc.transpose(1, 2)
-
-    def _cpu_training_path(self, q_BHLc, k_BHLc) -> str:
-        "How attention runs: 'fused' (torch's kernel in the inputs' dtype) except when training in bf16 on a CPU (`cpu_train_attention`)."
-        if not (q_BHLc.device.type == 'cpu' and q_BHLc.dtype == torch.bfloat16 and torch.is_grad_enabled()): return 'fused'
-        how = self.cpu_train_attention
-        if how not in ('explicit', 'fp32', 'fused'): raise ValueError(f"cpu_train_attention {how!r}: use 'explicit', 'fp32' or 'fused'")
-        if how == 'explicit' and 8 * q_BHLc.shape[:3].numel() * k_BHLc.shape[2] > self.explicit_max_bytes: how = 'fp32'
-        return how
 
 # %% ../nbs/06_transformer.ipynb #1fe3debe
 class DropPath(nn.Module):
@@ -541,4 +387,5 @@ def var_from_official(state_dict:dict, vae, config_kwargs:dict) -> VAR:
     return model.eval()
 
 # %% ../nbs/06_transformer.ipynb #bc512e4d
-__getattr__ = moved_names('var_nb.transformer', {'ARCHS': 'var_nb.raster', 'load_model': 'var_nb.raster', 'model_class': 'var_nb.raster'})
+__getattr__ = moved_names('var_nb.transformer', {'ARCHS': 'var_nb.raster', 'load_model': 'var_nb.raster', 'model_class': 'var_nb.raster',
+                                                 'explicit_attention': 'var_nb.attention', 'SplitHeads': 'var_nb.attention'})
