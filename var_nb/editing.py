@@ -186,7 +186,7 @@ def edit(var, # the transformer (eval mode), class-conditional
             i = int((n_edit_B == 0).nonzero()[0])
             cell = H // var.config.patch_nums[-1]
             raise ValueError(f'the region to edit of image {i} covers no token at any scale, so nothing would change: a token '
-                             f'is regenerated when more than half of its {cell}x{cell}-pixel cell (finest scale) is edited; '
+                             f'is regenerated when half or more of its {cell}x{cell}-pixel cell (finest scale) is edited; '
                              f'enlarge the region (the result would be the tokenizer\'s reconstruction, vae.reconstruct)')
         f_hat, tokens = generate_edit(var, vae, vae.img_to_tokens(img), masks, labels, cfg, top_k, top_p, seed,
                                       more_smooth, temperature, first_index)

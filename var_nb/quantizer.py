@@ -54,7 +54,7 @@ def phi_ticks(n_phi:int) -> np.ndarray:
 def phi_index_per_scale(n_scales:int, # K, the number of scales
                         n_phi:int, # how many φ convs are shared among them
                        ) -> list[int]:
-    "Which φ each scale uses: the tick nearest to k/(K-1) (float64, first index on ties)."
+    "Which φ each scale uses: the tick nearest to k/(K-1), in float64 as the official code (its rounding decides halfway scales)."
     ticks = phi_ticks(n_phi)
     return [int(np.argmin(np.abs(ticks - k / max(n_scales - 1, 1)))) for k in range(n_scales)]
 
