@@ -21,10 +21,10 @@ from .core import (moved_names, data_path, available_memory, free_disk,
 from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'build_mnist5k', 'load_embedded',
-           'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline', 'load_image_dataset', 'ImageTransform',
-           'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid',
-           'check_readable', 'is_colour', 'register_cli']
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'SPLIT_FOLDER_NAMES',
+           'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline',
+           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers',
+           'ResumableBatches', 'class_grid', 'check_readable', 'is_colour', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -125,7 +125,37 @@ def _scan_image_folder(folder:Path) -> list[Path]:
     if skipped:
         names = ', '.join(str(p.relative_to(folder)) for p in skipped[:5]) + (', ...' if len(skipped) > 5 else '')
         warnings.warn(f'skipped {len(skipped)} non-image files in {folder}: {names}', stacklevel=3)
+    _check_class_layout(folder, images)
     return images
+
+#: folder names `imagefolder` reads as splits (folder/train/cat/1.png), not as classes
+SPLIT_FOLDER_NAMES = frozenset({'train', 'training', 'validation', 'valid', 'val', 'dev', 'test', 'testing', 'eval', 'evaluation'})
+
+def _check_class_layout(folder:Path, images:list):
+    "Refuse what `imagefolder` would label wrongly (images below the class folders, or beside them); warn of class folders without images."
+    def below_split(path):   # the parts of `path` under `folder`, without a leading split folder
+        parts = path.relative_to(folder).parts
+        return parts[1:] if len(parts) > 1 and parts[0].lower() in SPLIT_FOLDER_NAMES else parts
+    depth = {p: len(below_split(p)) for p in images}
+    deep = [p for p in images if depth[p] > 2]
+    if deep:
+        rel = deep[0].relative_to(folder)
+        raise ValueError(f"image folder {folder} has images in sub-folders of its class folders (e.g. {rel}): the class of an image "
+                         f"is the folder right above it, so '{deep[0].parent.name}' would become a class and the classes above it "
+                         f"would be merged; keep one sub-folder per class holding the images themselves ({folder}/cat/1.png)")
+    if len(set(depth.values())) > 1:
+        loose = next(p for p in images if depth[p] == 1).relative_to(folder)
+        raise ValueError(f'image folder {folder} has images beside its class folders (e.g. {loose}), which belong to no class; '
+                         f'move them into the sub-folder of their class, or into a folder of their own')
+    if set(depth.values()) == {2}:
+        tops = [d for d in folder.iterdir() if d.is_dir() and not d.name.startswith('.')]
+        classes = [c for d in tops for c in ([e for e in d.iterdir() if e.is_dir() and not e.name.startswith('.')]
+                                             if d.name.lower() in SPLIT_FOLDER_NAMES else [d])]
+        have = {p.parent for p in images}
+        empty = sorted(str(c.relative_to(folder)) for c in classes if c not in have)
+        if empty:
+            warnings.warn(f'class folders without images in {folder}: {", ".join(empty[:5])}{", ..." if len(empty) > 5 else ""}; '
+                          f'they are not classes of this dataset', stacklevel=4)
 
 # %% ../nbs/01_data.ipynb #c3488d50
 def _env_true(name): return os.environ.get(name, '').upper() in ('1', 'ON', 'YES', 'TRUE')

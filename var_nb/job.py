@@ -229,14 +229,25 @@ def _holds_run(out_dir:Path) -> list[str]:
     names = ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors')
     return [n for n in names if (out_dir / n).exists()]
 
-def check_job_folder(out_dir, resume:bool) -> Path:
-    "`out_dir` checked before any work: a run there needs --resume; --resume needs a run there."
+#: what a job writes in its folder besides the files `_holds_run` looks for: found where no run is, they are someone else's
+_JOB_FILES = ('summary.json', 'log.jsonl', 'samples.png', 'samples.json', 'progression.png', 'classifier.safetensors', 'best.safetensors', 'tokenizer')
+
+def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
+    "`out_dir` checked before any work: a run there needs --resume, --resume needs a run there, and nothing else is overwritten."
     out_dir = output_folder(out_dir)
+    data = Path(dataset).resolve() if isinstance(dataset, (str, Path)) and Path(dataset).is_dir() else None
+    if data is not None and (out_dir.resolve() == data or data in out_dir.resolve().parents):
+        raise ValueError(f"--out {out_dir} is inside the dataset folder {dataset}: the run's pictures and its sub-folders would "
+                         f"become images and classes of that dataset; choose an --out outside it")
     held = _holds_run(out_dir)
     if held and not resume:
         raise FileExistsError(f'{out_dir} already holds a run ({", ".join(held)}): pass --resume to continue it, or choose another --out')
     if resume and not held:
         raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no checkpoint): leave out --resume to start one there')
+    others = [n for n in _JOB_FILES if (out_dir / n).exists()] if not held else []
+    if others:
+        raise FileExistsError(f'{out_dir} holds {", ".join(others)} but no run: a run writes files of these names and would '
+                              f'overwrite them; choose an empty or new --out folder')
     return out_dir
 
 def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
@@ -248,7 +259,8 @@ def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
              tok_shape=jsonable(plan.tok_shape), facts=plan.facts, seconds=plan.seconds, why=plan.why)
     with atomic_path(out_dir / 'plan.json') as tmp: tmp.write_text(json.dumps(d, indent=1))
 
-def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None) -> JobPlan:
+def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None, preset:str|None=None,
+              size:int|None=None, tokenizer=None) -> JobPlan:
     "The plan a run stored in out_dir/plan.json; an option given now that changes it is refused in one line."
     d = json.loads((out_dir / 'plan.json').read_text())
     config = TrainConfig(**d['train_config'])
@@ -257,13 +269,15 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
     stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
     changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items() if jsonable(v) != stored.get(k)]
     if minutes is not None and minutes != d['minutes']: changed.append(f'minutes {minutes:g} (stored: {d["minutes"]})')
+    if preset is not None and preset != d['preset']: changed.append(f'preset {preset!r} (stored: {d["preset"]!r})')
+    if tokenizer is not None and str(tokenizer) != d['tokenizer']: changed.append(f'tokenizer {str(tokenizer)!r} (stored: {d["tokenizer"]!r})')
+    given = load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
+    tok_shape = tok_config.vae_config() if tok_config is not None else given.config
+    if size is not None and size != tok_shape.image_size: changed.append(f'size {size} (stored: {tok_shape.image_size})')
     if changed:
         raise ValueError(f'--resume continues the plan in {out_dir / "plan.json"}, and these options change it: ' + '; '.join(changed) +
                          ': leave them out to resume, or choose another --out for a new run')
-    given = load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
-    tok_shape = tok_config.vae_config() if tok_config is not None else given.config
-    return JobPlan(config, tok_config, tok_shape, d['tokenizer'], d['facts'], d['preset'], given, d['steps'],
-                   d['why'], d['seconds'])
+    return JobPlan(config, tok_config, tok_shape, d['tokenizer'], d['facts'], d['preset'], given, d['steps'], d['why'], d['seconds'])
 
 def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False) -> str:
     "What the job is about to do, said before it starts: the data, each stage's steps and, when timed, its minutes."
@@ -271,8 +285,9 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False) -> str:
     m = lambda k: f' (about {s[k] / 60:.1f} min)' if k in s else ''
     C = len(f['class_names'])
     lines = [('resuming the plan of plan.json: ' if resumed else 'plan: ') + f"{f['images']} training and {f['images_val']} validation "
-             f"images, {C} classes, {'colour' if f['colour'] else 'grey'}, {tok.image_size}x{tok.image_size}; preset {plan.preset}"]
+             f"images, {C} class{'es' if C != 1 else ''}, {'colour' if f['colour'] else 'grey'}, {tok.image_size}x{tok.image_size}; preset {plan.preset}"]
     if plan.why: lines.append('  ' + plan.why)
+    if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes" if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
     lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}")
@@ -301,7 +316,7 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
               t0:float, verbose:bool) -> JobPlan:
     "The job's plan: the one stored in out_dir when resuming, else made from the data (and timed for --minutes), stored, and said."
     stored = resume and (out_dir / 'plan.json').exists()
-    if stored: plan = load_plan(out_dir, overrides, tokenizer_overrides, minutes)
+    if stored: plan = load_plan(out_dir, overrides, tokenizer_overrides, minutes, preset, size, tokenizer)
     else:
         plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
         if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
@@ -322,7 +337,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     command = command or f"var_nb.job.main_job('{out_dir}', preset={preset!r})"
     t0 = time.time()
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
-    out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume)     # before any work: refused in one line
+    out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume, overrides.get('dataset'))   # before any work
     plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
     plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)
                                                             # before any image is encoded: the micro-batch that fits, or a refusal
@@ -427,13 +442,10 @@ def report_lines(s:dict) -> str:
 def _cli_train(args):
     if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
     if args.threads: torch.set_num_threads(args.threads)
-    overrides = {}
-    for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every', 'val_split', 'num_workers', 'crops'):
-        v = getattr(args, k, None)
-        if v is not None: overrides[k] = v
+    overrides = {k: v for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every',
+                                'val_split', 'num_workers', 'crops') if (v := getattr(args, k, None)) is not None}
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
-    if args.compile: overrides['compile'] = True
-    if args.checkpointing: overrides['checkpointing'] = True
+    overrides.update({k: True for k in ('compile', 'checkpointing') if getattr(args, k)})
     tok_overrides = {'steps': args.tokenizer_steps} if args.tokenizer_steps else {}
     if args.precision: tok_overrides['precision'] = args.precision      # the tokenizer trains in the asked precision too
     try:
@@ -446,12 +458,10 @@ def _cli_train(args):
         out = main_job(args.out, preset=args.preset, tokenizer=args.tokenizer, resume=args.resume, device=args.device,
                        overrides=overrides, tokenizer_overrides=tok_overrides, size=args.size, minutes=args.minutes,
                        cfg=args.cfg, progress=not args.quiet, command=command_line(args))
-    except _USER_ERRORS as e:
-        print(f'var-nb train: error: {e}', file=sys.stderr); return 2
+    except _USER_ERRORS as e: print(f'var-nb train: error: {e}', file=sys.stderr); return 2
     s = out.get('summary')
     if s is None: return 0                                           # ranks > 0 of a torchrun job
-    print(report_lines(s))
-    return 0
+    print(report_lines(s)); return 0
 
 def register_cli(subparsers):
     "Add `var-nb train` to the `var-nb` parser."

@@ -50,6 +50,17 @@ class VARConfig:
     init_std: float = -1.0          # std of Linear/Embedding weights; -1: sqrt(1 / (3 C))
 
     def __post_init__(self):
+        for name in ('vocab_size', 'Cvae', 'num_classes', 'depth', 'embed_dim', 'num_heads'):   # e.g. from --var-overrides JSON
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ValueError(f'{name} must be a whole number of at least 1, got {v!r}')
+        for name in ('mlp_ratio', 'norm_eps'):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0: raise ValueError(f'{name} must be a number above 0, got {v!r}')
+        for name in ('drop_rate', 'attn_drop_rate', 'drop_path_rate', 'cond_drop_rate'):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1:
+                raise ValueError(f'{name} is a probability: a number from 0 up to (not including) 1, got {v!r}')
         self.patch_nums = tuple(int(p) for p in self.patch_nums)
         if self.embed_dim % self.num_heads:
             raise ValueError(f'embed_dim {self.embed_dim} is not divisible by num_heads {self.num_heads}; '
