@@ -27,8 +27,9 @@ from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the m
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
-           'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'add_fast_options',
-           'add_precision_options', 'fast_options', 'eval_references', 'build_parser', 'main']
+           'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling',
+           'refuse_foreign_files', 'add_fast_options', 'add_precision_options', 'fast_options', 'eval_references',
+           'check_features', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -132,6 +133,14 @@ def _json_kwargs(text, option:str):
     if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object of keyword arguments, got {text!r}')
     return kw
 
+def refuse_foreign_files(out:Path, writes, command:str, mark:str):
+    "Refuse when `out` holds files `command` would overwrite that it did not write: it always writes `mark`, and there is none."
+    if not out.is_dir() or (out / mark).exists(): return
+    clash = sorted(p.name for p in out.iterdir() if writes(p.resolve()))
+    if clash:
+        raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." if len(clash) > 3 else ""}, which var-nb {command} would overwrite '
+                              f'and did not write (no {mark} beside them): choose another --out folder')
+
 def _sample_writes(out:Path, classes, n:int, npz):
     "Whether a (resolved) path is one `sample` writes: out/grid.png, out/{class}_{index}.png or the .npz (too many to list)."
     def writes(p:Path) -> bool:
@@ -202,6 +211,7 @@ def _cmd_sample(args):
         out = output_folder(args.out)
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
+        refuse_foreign_files(out, _sample_writes(out, classes, n, None), 'sample', 'grid.png')   # e.g. images `var-nb data --export` wrote
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
                       f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')
@@ -323,14 +333,27 @@ def eval_references(checkpoint, features, real, released:bool) -> tuple:
         real = run_data or 'mnist5k'
     return features, real
 
+def check_features(features, var):
+    "Refuse a classifier of other classes as the feature network: its features and its reading of the asked class would not fit."
+    if not isinstance(features, (str, Path)) or not Path(features).is_file(): return     # 'mnist', 'inception'
+    meta = checkpoint_meta(features)
+    k, C = (meta.get('config') or {}).get('num_classes'), var.config.num_classes
+    if meta.get('kind') == 'classifier' and k != C:
+        names = ', '.join(map(str, (meta.get('class_names') or [])[:5]))
+        raise ValueError(f'--features {features} is a classifier of {k} classes{f" ({names})" if names else ""}; '
+                         f'the model draws {C}: pass the classifier of its own run (classifier.safetensors beside model.safetensors), '
+                         f"'mnist' for digits, or 'inception'")
+
 def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         out = output_folder(args.out)
+        refuse_foreign_files(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval', 'metrics.json')
         # the references first: a released model without --features/--real is refused before gigabytes of weights are read
         features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
                                                device=args.device, pretrained_name=args.pretrained)
+        check_features(features, var)
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)

@@ -431,6 +431,9 @@ def _cli_data(args):
         if args.preview is not None and Path(args.preview).is_dir():
             raise IsADirectoryError(f'--preview {args.preview} is a folder: give the PNG file to write, e.g. {Path(args.preview) / "preview.png"}')
         export = output_folder(args.export, '--export') if args.export else None
+        if export is not None and (export / 'grid.png').exists():    # the images would mix with samples of the same names
+            raise FileExistsError(f'--export {export} holds the output of var-nb sample (grid.png): real images written there would '
+                                  f'replace or sit beside its generated ones under the same names; choose another folder')
         ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
     except _USER_ERRORS as e: return fail(e)
     seconds = time.perf_counter() - t0

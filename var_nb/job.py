@@ -53,6 +53,7 @@ def choose_preset(preset:str|None, facts:dict, tokenizer=None) -> tuple[str, str
     "(the preset, a line saying why or what to use instead): with preset None, the one the data's colour implies."
     if preset is None:
         preset = AUTO_PRESETS['colour' if facts['colour'] else 'grey']
+        if tokenizer is not None: return preset, f"{'colour' if facts['colour'] else 'grey'} images: the {preset} preset's transformer, on the given tokenizer"
         return preset, ("colour images: the emoji preset, whose tokenizer keeps colour (a 16x16 latent, 1,024 codes); "
                         "--preset mnist for the smaller grey one" if facts['colour'] else
                         "grey images: the mnist preset (an 8x8 latent, 512 codes); --preset emoji for the colour one")
@@ -226,8 +227,8 @@ def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
 # %% ../nbs/13_own_images.ipynb #6df53f0a
 def _holds_run(out_dir:Path) -> list[str]:
     "The files of an earlier `var-nb train` in `out_dir`."
-    names = ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors')
-    return [n for n in names if (out_dir / n).exists()]
+    return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors')
+            if (out_dir / n).exists()]
 
 #: what a job writes in its folder besides the files `_holds_run` looks for: found where no run is, they are someone else's
 _JOB_FILES = ('summary.json', 'log.jsonl', 'samples.png', 'samples.json', 'progression.png', 'classifier.safetensors', 'best.safetensors', 'tokenizer')
@@ -490,8 +491,7 @@ def register_cli(subparsers):
                    help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
     p.add_argument('--crops', type=int, default=None,
                    help="random crops of a 1.125x resize cached per training image, one drawn per epoch (default: the preset's; 1: the centre crop)")
-    p.add_argument('--seed', type=int, default=None)
-    p.add_argument('--log-every', dest='log_every', type=int, default=None)
+    p.add_argument('--seed', type=int, default=None); p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
     p.add_argument('--cfg', type=float, default=3.0, help='classifier-free guidance of the judged samples')

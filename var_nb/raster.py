@@ -98,8 +98,10 @@ def load_model(path, device='cpu') -> VAR:
     "Whichever transformer a var_nb checkpoint holds (VAR or raster), rebuilt in eval mode."
     kind = checkpoint_meta(path).get('kind')
     if kind not in ARCHS:
-        raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}); '
-                         f'give it where a tokenizer is asked for (--tokenizer), or pass a transformer checkpoint')
+        where = {'vqvae': 'give it where a tokenizer is asked for (--tokenizer)',
+                 'classifier': 'a classifier is the feature network of `var-nb eval --features`'}.get(kind, 'it is not one `var-nb sample` reads')
+        raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}): {where}; pass the model.safetensors '
+                         f'of a `var-nb train` run (or its best.safetensors / last.safetensors)')
     return model_class(kind).load(path, device)
 
 # %% ../nbs/11_var_vs_raster.ipynb #52a1453f

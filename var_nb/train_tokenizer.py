@@ -25,7 +25,7 @@ from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, codebook_stats, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
 from .data import load_image_dataset, ImageTransform, ImageDataset, ResumableBatches
 from .splits import load_split
-from .official import pretrained_tokenizer
+from .official import pretrained_tokenizer, load_vqvae
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'TOKENIZER_TRAIN_CONFIGS', 'TokenizerTrainConfig', 'TokenizerRun', 'build_tokenizer_run',
@@ -460,9 +460,10 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
 def _cli_reconstruct(args):
     try:
         tokenizer = args.tokenizer
-        if args.pretrained:                                        # the released ImageNet tokenizer (notebook 03b)
-            if tokenizer: raise ValueError('--pretrained names the tokenizer: leave out --tokenizer')
-            tokenizer = pretrained_tokenizer(args.pretrained)
+        if sum(bool(t) for t in (tokenizer, args.pretrained, args.official_vae)) > 1:
+            raise ValueError('give one tokenizer: --tokenizer (var_nb weights), --official-vae (an official .pth file) or --pretrained (by name)')
+        if args.pretrained: tokenizer = pretrained_tokenizer(args.pretrained)      # the released ImageNet tokenizer (notebook 03b)
+        if args.official_vae: tokenizer = load_vqvae(args.official_vae)            # the released file, converted (notebook 03b)
         written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
     except _USER_ERRORS as e:
         print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
@@ -493,5 +494,6 @@ def register_cli(subparsers):
     r.add_argument('--out', required=True, help='output folder')
     r.add_argument('--tokenizer', default=None, help='VQVAE weights (default: the committed MNIST tokenizer)')
     r.add_argument('--pretrained', help="the tokenizer of a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
+    r.add_argument('--official-vae', dest='official_vae', help='an official VQVAE file (vae_ch160v4096z32.pth), read with var_nb.official.load_vqvae')
     r.add_argument('--device', default=None)
     r.set_defaults(func=_cli_reconstruct)
