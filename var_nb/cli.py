@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, checkpoint_meta, output_folder, free_disk, fingerprint,
+from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, checkpoint_meta, output_folder, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .images import save_labelled_grid
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
@@ -27,9 +27,8 @@ from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the m
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
-           'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling',
-           'refuse_foreign_files', 'add_fast_options', 'add_precision_options', 'fast_options', 'eval_references',
-           'check_features', 'build_parser', 'main']
+           'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'add_fast_options',
+           'add_precision_options', 'fast_options', 'eval_references', 'check_features', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -132,14 +131,6 @@ def _json_kwargs(text, option:str):
     except json.JSONDecodeError as e: raise ValueError(f'{option} is not valid JSON ({e}): pass an object such as \'{{"depth": 16}}\'') from None
     if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object of keyword arguments, got {text!r}')
     return kw
-
-def refuse_foreign_files(out:Path, writes, command:str, mark:str):
-    "Refuse when `out` holds files `command` would overwrite that it did not write: it always writes `mark`, and there is none."
-    if not out.is_dir() or (out / mark).exists(): return
-    clash = sorted(p.name for p in out.iterdir() if writes(p.resolve()))
-    if clash:
-        raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." if len(clash) > 3 else ""}, which var-nb {command} would overwrite '
-                              f'and did not write (no {mark} beside them): choose another --out folder')
 
 def _sample_writes(out:Path, classes, n:int, npz):
     "Whether a (resolved) path is one `sample` writes: out/grid.png, out/{class}_{index}.png or the .npz (too many to list)."

@@ -19,8 +19,8 @@ __all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_H
            'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'atomic_path',
            'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
            'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'lr_factor', 'wd_at', 'adamw', 'jsonable',
-           'fingerprint', 'MovedName', 'moved_names']
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'refuse_foreign_files', 'lr_factor', 'wd_at',
+           'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -298,6 +298,14 @@ def refuse_overwriting_inputs(outputs, # the paths the command writes, or a test
     writes = outputs if callable(outputs) else (lambda p, outs={Path(o).resolve() for o in outputs}: p in outs)
     for p in inputs:
         if p is not None and writes(Path(p).resolve()): raise ValueError(f'{command} would write over its input {p}: {fix}')
+
+def refuse_foreign_files(out:Path, writes, command:str, mark:str):
+    "Refuse when `out` holds files `command` would overwrite that it did not write: it always writes `mark`, and there is none."
+    if not out.is_dir() or (out / mark).exists(): return
+    clash = sorted(p.name for p in out.iterdir() if writes(p.resolve()))
+    if clash:
+        raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." if len(clash) > 3 else ""}, which var-nb {command} would overwrite '
+                              f'and did not write (no {mark} beside them): choose another --out folder')
 
 #: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
 #: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)

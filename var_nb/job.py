@@ -14,7 +14,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import adamw, default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS
+from .core import (adamw, default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
+                         refuse_foreign_files)
 from .data import load_image_dataset, class_names_of, is_colour
 from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
@@ -245,10 +246,7 @@ def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
         raise FileExistsError(f'{out_dir} already holds a run ({", ".join(held)}): pass --resume to continue it, or choose another --out')
     if resume and not held:
         raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no checkpoint): leave out --resume to start one there')
-    others = [n for n in _JOB_FILES if (out_dir / n).exists()] if not held else []
-    if others:
-        raise FileExistsError(f'{out_dir} holds {", ".join(others)} but no run: a run writes files of these names and would '
-                              f'overwrite them; choose an empty or new --out folder')
+    if not held: refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES, 'train', 'plan.json')
     return out_dir
 
 def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
