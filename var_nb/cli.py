@@ -359,7 +359,9 @@ def _cli_eval(args):
             r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
         floor = None
         if not str(real).endswith('.npz'):
-            floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights)
+            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights)
+            except ValueError as e: print(f'no real-vs-real floor (the figures above are kept): {e}')   # e.g. too few real images
+        if floor is not None:
             print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} training images vs the "
                   f"{floor['n_real']} {args.real_split} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
                   f"{figure(floor, 'precision')}, recall {figure(floor, 'recall')}, IS {figure(floor, 'inception_score', '.2f')}")

@@ -220,6 +220,9 @@ def output_folder(path, option:str='--out') -> Path:
     "`path` as an output folder, refused in one line when it is an existing file."
     path = Path(path)
     if path.exists() and not path.is_dir(): raise NotADirectoryError(f'{option} {path} is a file, not a folder: give a folder (it is created if missing)')
+    try: str(path.absolute()).encode('utf-8')
+    except UnicodeEncodeError: raise ValueError(f'{option} {ascii(str(path))} is not valid UTF-8: the checkpoints written there could not be read back; '
+                                                f'choose a folder whose name (and whose parents\' names) is UTF-8') from None
     return path
 
 # %% ../nbs/00_core.ipynb #c35c5918

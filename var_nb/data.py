@@ -119,6 +119,10 @@ def _scan_image_folder(folder:Path) -> list[Path]:
         if any(part.startswith('.') for part in path.relative_to(folder).parts): continue  # .DS_Store, .ipynb_checkpoints
         if path.suffix.lower() in IMAGE_EXTENSIONS: images.append(path)
         elif path.name not in _FOLDER_METADATA: skipped.append(path)
+    for p in images:                                                    # `datasets` fails on such names, in a traceback
+        try: str(p).encode('utf-8')
+        except UnicodeEncodeError: raise ValueError(f'image folder {folder} holds a path that is not valid UTF-8, '
+                                                    f'{ascii(str(p.relative_to(folder)))}: rename it') from None
     if not images:
         raise ValueError(f"image folder {folder} holds no image files ({len(skipped)} other files); put images "
                          f"(.png, .jpg, ...) in one sub-folder per class, e.g. {folder}/cat/1.png, or use 'mnist5k'")
