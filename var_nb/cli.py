@@ -9,7 +9,7 @@ from pathlib import Path
 
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, checkpoint_meta, output_folder, free_disk, fingerprint,
+from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, json_object, checkpoint_meta, output_folder, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .images import save_labelled_grid
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
@@ -124,14 +124,6 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
     return var, vae.to(device).eval(), MNIST_SAMPLING
 
 # %% ../nbs/90_cli.ipynb #bf8e437f
-def _json_kwargs(text, option:str):
-    "The dict of a --*-kwargs option (None when not given); a ValueError saying what is wrong otherwise."
-    if not text: return None
-    try: kw = json.loads(text)
-    except json.JSONDecodeError as e: raise ValueError(f'{option} is not valid JSON ({e}): pass an object such as \'{{"depth": 16}}\'') from None
-    if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object of keyword arguments, got {text!r}')
-    return kw
-
 def _sample_writes(out:Path, classes, n:int, npz):
     "Whether a (resolved) path is one `sample` writes: out/grid.png, out/{class}_{index}.png or the .npz (too many to list)."
     def writes(p:Path) -> bool:
@@ -186,7 +178,7 @@ def fast_options(args, var, vae) -> dict:
 
 def _cmd_sample(args):
     try:
-        var_kwargs, vae_kwargs = _json_kwargs(args.var_kwargs, '--var-kwargs'), _json_kwargs(args.vae_kwargs, '--vae-kwargs')
+        var_kwargs, vae_kwargs = json_object(args.var_kwargs, '--var-kwargs'), json_object(args.vae_kwargs, '--vae-kwargs')
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var,
                                                args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
     except (FileNotFoundError, ValueError) as e:

@@ -19,8 +19,8 @@ __all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_H
            'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'atomic_path',
            'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
            'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'refuse_foreign_files', 'lr_factor', 'wd_at',
-           'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'refuse_foreign_files', 'json_object',
+           'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -309,6 +309,14 @@ def refuse_foreign_files(out:Path, writes, command:str, mark:str):
     if clash:
         raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." if len(clash) > 3 else ""}, which var-nb {command} would overwrite '
                               f'and did not write (no {mark} beside them): choose another --out folder')
+
+def json_object(text, option:str) -> dict|None:
+    "The dict a JSON option holds (None when not given: `--var-overrides`, `--var-kwargs`, ...); a ValueError saying what is wrong otherwise."
+    if not text: return None
+    try: kw = json.loads(text)
+    except json.JSONDecodeError as e: raise ValueError(f'{option} is not valid JSON ({e}): pass an object such as \'{{"depth": 16}}\'') from None
+    if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object such as \'{{"depth": 16}}\', got {text!r}')
+    return kw
 
 #: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
 #: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)

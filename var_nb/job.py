@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from .core import (adamw, default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
-                         refuse_foreign_files)
+                         refuse_foreign_files, json_object)
 from .data import load_image_dataset, class_names_of, is_colour
 from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
@@ -315,7 +315,16 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
               t0:float, verbose:bool) -> JobPlan:
     "The job's plan: the one stored in out_dir when resuming, else made from the data (and timed for --minutes), stored, and said."
     stored = resume and (out_dir / 'plan.json').exists()
-    if stored: plan = load_plan(out_dir, overrides, tokenizer_overrides, minutes, preset, size, tokenizer)
+    if stored:
+        plan = load_plan(out_dir, overrides, tokenizer_overrides, minutes, preset, size, tokenizer)
+        was, now = plan.facts, data_facts(plan.config.dataset, plan.config.train_split, plan.config.val_split)
+        if now['class_names'] != was['class_names']:
+            raise ValueError(f"--resume: the classes of {plan.config.dataset} changed since the run began ({', '.join(was['class_names'])} -> "
+                             f"{', '.join(now['class_names'])}), and its model was built for the old ones: start a new run in another --out")
+        if verbose and (now['images'], now['images_val']) != (was['images'], was['images_val']):
+            print(f"note: {plan.config.dataset} changed since the run began ({was['images']} -> {now['images']} training images, {was['images_val']} -> "
+                  f"{now['images_val']} validation): the run goes on with the data as it is now, no longer an exact continuation")
+        plan.facts = {**was, **now}
     else:
         plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
         if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
@@ -449,11 +458,7 @@ def _cli_train(args):
     if args.precision: tok_overrides['precision'] = args.precision      # the tokenizer trains in the asked precision too
     try:
         if args.var_overrides:
-            try: extra = json.loads(args.var_overrides)
-            except json.JSONDecodeError as e:
-                raise ValueError(f'--var-overrides {args.var_overrides!r} is not JSON ({e}); write e.g. \'{{"depth": 6}}\'') from None
-            if not isinstance(extra, dict): raise ValueError(f'--var-overrides must be a JSON object such as \'{{"depth": 6}}\', got {args.var_overrides!r}')
-            overrides['var_overrides'] = {**get_preset(args.preset or AUTO_PRESETS['grey']).var_overrides, **extra}
+            overrides['var_overrides'] = {**get_preset(args.preset or AUTO_PRESETS['grey']).var_overrides, **json_object(args.var_overrides, '--var-overrides')}
         out = main_job(args.out, preset=args.preset, tokenizer=args.tokenizer, resume=args.resume, device=args.device,
                        overrides=overrides, tokenizer_overrides=tok_overrides, size=args.size, minutes=args.minutes,
                        cfg=args.cfg, progress=not args.quiet, command=command_line(args))
@@ -470,11 +475,10 @@ def register_cli(subparsers):
     p.add_argument('--out', default=None, help='the job\'s folder (plan.json, checkpoints, log.jsonl, samples; default: runs/PRESET)')
     p.add_argument('--tokenizer', default=None, help='a var_nb tokenizer checkpoint; default: train one into OUT/tokenizer')
     p.add_argument('--steps', type=int, default=None, help='optimiser steps (overrides --epochs)')
-    p.add_argument('--epochs', type=float, default=None)
     p.add_argument('--batch-size', dest='batch_size', type=int, default=None, help='global batch per optimiser step, of the transformer and of the tokenizer this job trains')
-    p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
+    p.add_argument('--epochs', type=float, default=None); p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
     p.add_argument('--base-lr', dest='base_lr', type=float, default=None, help='lr per 256 images')
-    p.add_argument('--precision', choices=['auto', 'fp32', 'bf16', 'fp16'], default=None)
+    p.add_argument('--precision', choices=['auto', 'fp32', 'bf16', 'fp16'], default=None); p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--ema', type=float, default=None, help='EMA decay of the weights (0: off)')
     p.add_argument('--dataset', default=None, help="'mnist5k', 'emoji', a Hugging Face dataset name or a folder of class sub-folders")
     p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32); the tokenizer's scales follow")
@@ -483,7 +487,6 @@ def register_cli(subparsers):
     p.add_argument('--val-split', dest='val_split', default=None,
                    help="validation split (default: 'validation'; 'none': no validation); when the data has none, 5%% of train is held out")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
-    p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None,
                    help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
@@ -492,7 +495,6 @@ def register_cli(subparsers):
     p.add_argument('--seed', type=int, default=None); p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
-    p.add_argument('--cfg', type=float, default=3.0, help='classifier-free guidance of the judged samples')
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (1 is fastest on a CPU shared with other jobs)')
-    p.add_argument('--quiet', action='store_true', help='no progress bars')
+    p.add_argument('--quiet', action='store_true', help='no progress bars'); p.add_argument('--cfg', type=float, default=3.0, help='classifier-free guidance of the judged samples')
     p.set_defaults(func=_cli_train)
