@@ -443,7 +443,7 @@ def _cli_data(args):
     seconds = time.perf_counter() - t0
     counts = Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
-    print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} classes '
+    print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
     checked, bad = check_readable(ds)
     if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
@@ -465,7 +465,7 @@ def _cli_data(args):
         for c in sorted(counts):
             for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
                 export.mkdir(parents=True, exist_ok=True); to_pil(to_01(d[j][0])).save(export / f'{c}_{i}.png'); written += 1
-        print(f'wrote {written} images ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
+        print(f'wrote {written} image{"s" if written != 1 else ""} ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
 
 def register_cli(subparsers):
     "Add `var-nb data`: load a dataset, check and count its images, optionally write a preview grid or the images themselves."
