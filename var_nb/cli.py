@@ -4,12 +4,13 @@
 
 # %% ../nbs/90_cli.ipynb #1aeaa200
 from __future__ import annotations
-import argparse, json, math, sys, time
+import argparse, json, math, re, sys, time, warnings, zipfile
 from pathlib import Path
 
+import numpy as np
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, json_object, checkpoint_meta, output_folder, free_disk, fingerprint,
+from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .images import save_labelled_grid
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
@@ -23,6 +24,7 @@ from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, plot_tradeoff, figure
 from .records import provenance, write_results, command_line
+from . import core                                    # its folder tells var_nb's own warnings apart
 from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
 # %% auto #0
@@ -133,6 +135,23 @@ def _sample_writes(out:Path, classes, n:int, npz):
         return in_out or bool(npz) and p == Path(npz).resolve()
     return writes
 
+def _samples_npz(path) -> bool:
+    "Whether a file is an .npz of images as `sample --npz` writes it (arr_0 alone): one a new run may replace."
+    try:
+        with np.load(path) as f: return f.files == ['arr_0']
+    except (OSError, ValueError, zipfile.BadZipFile): return False
+
+def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
+    "Files an earlier run of a command left in `out` (it writes `mark` every time) that this run does not overwrite: `named(name)` says a file is of its kind."
+    if not (out / mark).is_file(): return []
+    return sorted(p for p in out.iterdir() if named(p.name) and not writes(p.resolve()))
+
+def _remove_earlier(files:list, out:Path, command:str):
+    "Remove the files `_earlier_run` found, once this run's are written, so that the folder holds one run; say so."
+    for p in files: p.unlink(missing_ok=True)
+    if files: print(f'removed {len(files)} image{"s" if len(files) > 1 else ""} of an earlier var-nb {command} run in {out} that this one did not '
+                    f'replace ({files[0].name}{", ..." if len(files) > 1 else ""})')
+
 def add_fast_options(p:argparse.ArgumentParser):
     "Notebook 15's faster samplers as options of a subcommand (`sample`, `eval`)."
     g = p.add_argument_group('faster sampling (notebook 15; each off by default)')
@@ -191,10 +210,11 @@ def _cmd_sample(args):
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
     try:
         fast = fast_options(args, var, vae)
-        out = output_folder(args.out)
+        out, npz = output_folder(args.out), output_file(args.npz, '.npz', '--npz', ours=_samples_npz, example='samples')
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
         refuse_foreign_files(out, _sample_writes(out, classes, n, None), 'sample', 'grid.png')   # e.g. images `var-nb data --export` wrote
+        earlier = _earlier_run(out, 'grid.png', lambda name: re.fullmatch(r'\d+_\d+\.png', name), _sample_writes(out, classes, n, None))
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
                       f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')
@@ -203,11 +223,12 @@ def _cmd_sample(args):
     try:
         written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
                                    top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
-                                   temperature=args.temperature, batch_size=args.batch_size, npz=args.npz, class_names=names,
+                                   temperature=args.temperature, batch_size=args.batch_size, npz=npz, class_names=names,
                                    steps=args.steps, sampler_kw=fast, precision=args.precision)
     except ValueError as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
-    print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {args.npz}' if args.npz else '') + f') in {time.time() - t0:.1f}s')
+    print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {npz}' if npz else '') + f') in {time.time() - t0:.1f}s')
+    _remove_earlier(earlier, out, 'sample')
     return 0
 
 def _register_sample(subparsers):
@@ -243,15 +264,18 @@ def _register_sample(subparsers):
 def _cmd_edit(args):
     def fail(msg): print(f'var-nb edit: error: {msg}', file=sys.stderr); return 2
     if (args.mask is None) == (args.mask_png is None): return fail('give the region as --mask X0 Y0 X1 Y1 or --mask-png FILE (one of them)')
+    if args.classes: return fail(f'edit regenerates as one class: --class {args.classes[0]} (--classes is of var-nb sample)')
     if not Path(args.image).exists(): return fail(f'image {args.image} not found')
     try:
         out = output_folder(args.out)
-        refuse_overwriting_inputs([out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)],
-                                  [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
+        writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)]}
+        refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
+        refuse_foreign_files(out, lambda p: p in writes, 'edit', 'edited.png')
+        earlier = _earlier_run(out, 'edited.png', lambda name: re.fullmatch(r'edit_\d+\.png', name), lambda p: p in writes)
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
-        S = vae.config.image_size
-        img_3HW = ImageTransform(S)(open_image(args.image)).to(var.pos_1LC.device)
-        keep = box_mask(S, *args.mask, mode=args.mode) if args.mask is not None else mask_from_png(args.mask_png, S, args.mode)
+        S, image = vae.config.image_size, open_image(args.image)
+        img_3HW = ImageTransform(S)(image).to(var.pos_1LC.device)
+        keep = box_mask(S, *args.mask, mode=args.mode) if args.mask is not None else mask_from_png(args.mask_png, S, args.mode, image.size)
         t0 = time.time()
         label = getattr(args, 'class')
         if label is not None: label = resolve_classes([label], var.config.num_classes, getattr(var, 'class_names', None))[0]
@@ -263,6 +287,7 @@ def _cmd_edit(args):
                                  class_names=getattr(var, 'class_names', None))
     except _USER_ERRORS as e: return fail(e)
     print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
+    _remove_earlier(earlier, out, 'edit')
     return 0
 
 def _register_edit(subparsers):
@@ -276,6 +301,7 @@ def _register_edit(subparsers):
     p.add_argument('--mask-png', help='the region as a black-and-white PNG, white = region (instead of --mask)')
     p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep it, regenerate the rest')
     p.add_argument('--class', default=None, metavar='C', help='regenerate as class C, an id or a name (default: unconditional, the null class)')
+    p.add_argument('--classes', nargs='+', help=argparse.SUPPRESS)   # sample's option: said, with --class, rather than 'unrecognized'
     p.add_argument('--n', type=int, default=8, help='number of edits (default 8)')
     p.add_argument('--cfg', type=float, help='classifier-free guidance (default: the model\'s sampling default, 3 for MNIST)')
     p.add_argument('--top-k', type=int, help='top-k truncation, 0 = off')
@@ -416,6 +442,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.register_bench(bench_sub); raster.register_bench(bench_sub)
     return apply_rules(parser)
 
+_show_warning, _PACKAGE = warnings.showwarning, Path(core.__file__).resolve().parent   # Python's way; var_nb's folder
+
+def _say_warning(message, category, filename, lineno, file=None, line=None):
+    "How `var-nb` shows a warning: var_nb's own as one line on stderr (`var-nb: warning: ...`), those of other packages as Python does."
+    if Path(filename).resolve().parent != _PACKAGE: return _show_warning(message, category, filename, lineno, file, line)
+    print(f'var-nb: warning: {message}', file=sys.stderr)
+
 def main(argv=None) -> int:
     "Entry point of the `var-nb` console script: the exit status (0 ok, 2 bad input)."
     parser = build_parser()
@@ -426,4 +459,6 @@ def main(argv=None) -> int:
         parser.print_help(); return 0 if args.command is None else 2
     args.argv = argv                                                              # results files record the command
     keep_freed_memory()                                                           # faster CPU work (notebook 00)
-    return args.func(args) or 0
+    with warnings.catch_warnings():                                               # var_nb's own warnings: one line, as errors are
+        warnings.showwarning = _say_warning
+        return args.func(args) or 0

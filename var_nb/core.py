@@ -18,9 +18,10 @@ __all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_H
            'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'precision_dtype', 'dtype_name', 'resume_precision',
            'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'atomic_path',
            'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
-           'refuse_beyond', 'output_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'refuse_foreign_files', 'json_object',
-           'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
+           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs',
+           'refuse_foreign_files', 'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
+           'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -72,7 +73,10 @@ def precision_dtype(precision:str, device) -> torch.dtype | None:
         return torch.bfloat16 if device.type == 'cpu' and cpu_has_native_bf16() else autocast_dtype(device)
     dtype = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}[precision]
     if dtype == torch.bfloat16 and device.type == 'cuda': warn_if_bf16_emulated(device)
-    return torch.bfloat16 if dtype == torch.float16 and device.type == 'cpu' else dtype   # no fp16 autocast on CPU
+    if dtype == torch.float16 and device.type == 'cpu':                                   # no fp16 autocast on CPU
+        warnings.warn("fp16 has no autocast on the CPU: this runs in bf16 instead (--precision bf16 says so; fp16 is for GPUs)", stacklevel=2)
+        return torch.bfloat16
+    return dtype
 
 def dtype_name(dtype:torch.dtype|None) -> str:
     "How a training checkpoint records the autocast dtype its run trained in: 'bf16', 'fp16' or 'fp32' (None)."
@@ -160,10 +164,19 @@ def save_checkpoint(path, tensors:dict, meta:dict) -> Path:
         save_file(tensors, str(tmp), metadata={'var_nb': json.dumps(meta)})
     return Path(path)
 
-def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
-    "Read a safetensors checkpoint written by `save_checkpoint`: (tensors, meta)."
+def _checkpoint_file(path) -> Path:
+    "`path` as a checkpoint to read: a FileNotFoundError when it is missing, an IsADirectoryError naming the checkpoints in it when it is a folder."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
+    if path.is_dir():
+        inside = sorted(p.name for p in path.glob('*.safetensors'))
+        raise IsADirectoryError(f'checkpoint {path} is a folder: give a .safetensors file in it' +
+                                (f' ({", ".join(inside[:4])}{", ..." if len(inside) > 4 else ""})' if inside else ' (it holds none)'))
+    return path
+
+def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
+    "Read a safetensors checkpoint written by `save_checkpoint`: (tensors, meta)."
+    path = _checkpoint_file(path)
     try:
         f = safe_open(str(path), framework='pt', device='cpu')
     except Exception as e:   # only the header is read here: a failure means the file is not safetensors
@@ -179,8 +192,7 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
 
 def checkpoint_meta(path) -> dict:
     "The JSON metadata of a checkpoint written by `save_checkpoint`, without reading its tensors."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
+    path = _checkpoint_file(path)
     try:
         with safe_open(str(path), framework='pt', device='cpu') as f: meta = f.metadata() or {}
     except Exception as e:
@@ -223,6 +235,17 @@ def output_folder(path, option:str='--out') -> Path:
     try: str(path.absolute()).encode('utf-8')
     except UnicodeEncodeError: raise ValueError(f'{option} {ascii(str(path))} is not valid UTF-8: the checkpoints written there could not be read back; '
                                                 f'choose a folder whose name (and whose parents\' names) is UTF-8') from None
+    return path
+
+def output_file(path, suffix:str, option:str, ours=None, example:str='results') -> Path|None:
+    "`path` as a file a command will write (None stays None), checked before any work: no folder, its name ends in `suffix`, and an existing file is one `ours(path)` says var_nb wrote."
+    if path is None: return None
+    path = Path(path)
+    if path.is_dir(): raise IsADirectoryError(f'{option} {path} is a folder: give a file name ending in {suffix}, e.g. {path / (example + suffix)}')
+    if path.suffix.lower() != suffix: raise ValueError(f'{option} {path} does not end in {suffix}: give a name such as {path.with_suffix(suffix)}')
+    if path.exists() and ours is not None and not ours(path):
+        raise FileExistsError(f'{option} {path} exists and is not a {suffix} file var_nb writes, so it would be lost: choose another name')
+    output_folder(path.parent, option)                                  # its folder: not a file, a UTF-8 name
     return path
 
 # %% ../nbs/00_core.ipynb #c35c5918

@@ -21,10 +21,10 @@ from .core import (moved_names, data_path, available_memory, free_disk,
 from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'IMAGE_EXTENSIONS', 'SPLIT_FOLDER_NAMES',
-           'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline',
-           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers',
-           'ResumableBatches', 'class_grid', 'check_readable', 'is_colour', 'register_cli']
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
+           'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
+           'hub_offline', 'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader',
+           'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable', 'is_colour', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -75,18 +75,23 @@ def load_mnist5k(split:str='train') -> datasets.Dataset:
     return load_embedded('mnist5k', split)
 
 # %% ../nbs/01_data.ipynb #ed3bc190
+#: how a command-line user reaches other columns than `image` and `label` (only `var-nb data` has the options)
+COLUMNS_HINT = ('on the command line, var-nb data takes --image-column and --label-column, and the other commands read columns named image '
+                'and label: write the data once as a folder of class sub-folders, var-nb data --dataset NAME --image-column C --label-column C '
+                '--export FOLDER, and pass FOLDER')
+
 def _check_columns(ds:datasets.Dataset, image_column:str, label_column:str|None):
     "Raise a clear error when the image or label column is missing or of the wrong type."
     cols = list(ds.features)
     if image_column not in cols:
-        raise ValueError(f'image column {image_column!r} not found; the dataset has columns {cols}: pass image_column=... (--image-column)')
+        raise ValueError(f'image column {image_column!r} not found; the dataset has columns {cols}: in Python pass image_column=...; {COLUMNS_HINT}')
     if not isinstance(ds.features[image_column], datasets.Image) and ds.features[image_column] != datasets.Value('string'):
         raise ValueError(f'image column {image_column!r} holds {ds.features[image_column]}, not images or image paths; '
                          f'pick another column of {cols} with image_column=...')
     if label_column is None: return
     if label_column not in cols:
-        raise ValueError(f'label column {label_column!r} not found; the dataset has columns {cols}: pass label_column=... '
-                         f'(--label-column), or label_column=None for unlabelled images (every label becomes 0)')
+        raise ValueError(f'label column {label_column!r} not found; the dataset has columns {cols}: in Python pass label_column=..., or '
+                         f'label_column=None for unlabelled images (every label becomes 0); {COLUMNS_HINT}')
     feat = ds.features[label_column]
     if isinstance(feat, datasets.ClassLabel): return
     if isinstance(feat, datasets.Value) and (feat.dtype.startswith(('int', 'uint')) or feat.dtype == 'bool'): return

@@ -75,11 +75,16 @@ def open_image(path, # an image file PIL can read (PNG, JPEG, ...)
 def mask_from_png(path, # black-and-white PNG (any size); white marks the region
                   size:int, # side of the model's images
                   mode:str='inpaint', # 'inpaint': regenerate the white region; 'outpaint': keep it, regenerate the rest
+                  image_size=None, # (width, height) of the image it goes with: a mask of another shape would land elsewhere
                  ) -> torch.Tensor: # (size, size) bool, True = keep the input
     "Keep-mask from a PNG whose white part marks the region, resized and cropped like the image."
     _check_mode(mode)
-    path = Path(path)
-    marked_HW = ImageTransform(size)(open_image(path, 'mask').convert('L'))[0] > 0    # brighter than mid-grey
+    path = Path(path); png = open_image(path, 'mask')
+    if image_size is not None and abs(png.width * image_size[1] - png.height * image_size[0]) > 0.02 * png.height * image_size[1]:
+        raise ValueError(f'mask {path} is {png.width}x{png.height} and the image {image_size[0]}x{image_size[1]}: both are resized and '
+                         f'centre-cropped to {size}x{size}, so a mask of another shape would mark another region; draw the mask on a copy '
+                         f'of the image (the same size, or scaled alike)')
+    marked_HW = ImageTransform(size)(png.convert('L'))[0] > 0          # brighter than mid-grey
     if not marked_HW.any(): raise ValueError(f'mask {path} has no white pixel: paint the region to {mode} white on black')
     return _keep_from_marked(marked_HW, mode, f'the white region of {path}')
 

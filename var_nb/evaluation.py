@@ -113,7 +113,7 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
     "Improved precision and recall (Kynkäänniemi et al. 2019) of generated features against real ones."
     real, fake = (torch.as_tensor(np.asarray(x) if not torch.is_tensor(x) else x).float() for x in (real_NF, fake_NF))
     if device is not None: real, fake = real.to(device), fake.to(device)
-    for name, x, fix in (('real', real, 'compare with more real images (--real, --real-split)'), ('generated', fake, 'sample more (--n-per-class)')):
+    for name, x, fix in (('real', real, 'compare with more real images (var-nb eval --real, --real-split)'), ('generated', fake, 'sample more (var-nb eval --n-per-class)')):
         if x.ndim != 2 or len(x) < k + 1:
             raise ValueError(f'precision/recall with k={k} needs at least {k + 1} {name} feature vectors (N, F), got shape {tuple(x.shape)}: {fix}')
     if real.shape[1] != fake.shape[1]: raise ValueError(f'real features have {real.shape[1]} dimensions, generated ones {fake.shape[1]}')

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .core import (adamw, default_device, load_checkpoint, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
+from .core import (adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object)
 from .data import load_image_dataset, class_names_of, is_colour
 from .splits import dataset_split
@@ -113,7 +113,9 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
     var_overrides, asked = dict(config.var_overrides), overrides.get('var_overrides', {})
     decided = dict(num_classes=len(facts['class_names']), patch_nums=tuple(tok_shape.patch_nums),  # the data and the
                    vocab_size=tok_shape.vocab_size, Cvae=tok_shape.z_channels)                   # tokenizer decide these
-    var_overrides.update({k: v for k, v in decided.items() if k not in asked})
+    wrong = [f'{k} {asked[k]!r} (the {"data gives" if k == "num_classes" else "tokenizer gives"} {v!r})' for k, v in decided.items() if k in asked and jsonable(asked[k]) != jsonable(v)]
+    if wrong: raise ValueError('--var-overrides sets what the data and the tokenizer decide: ' + '; '.join(wrong) + ': leave these fields out')
+    var_overrides.update(decided)
     config = replace(config, var_overrides=var_overrides)
     var_config_for(config)                                           # bad var / var_overrides: fail now, not after the tokenizer
     for n, what, batch in ((facts['images'], 'transformer', config.batch_size), (facts['images'], 'tokenizer', tok_config and tok_config.batch_size)):
@@ -160,10 +162,6 @@ def judge_size(num_classes:int) -> int:
     "Samples per class of judge_run's quality figures: about 200 in all per seed, 2 to 50 per class."
     return max(2, min(50, math.ceil(200 / num_classes)))
 
-def _seconds_per_step(step, n:int=2, warmup:int=1, device='cpu') -> float:
-    "Median wall time of `step()` after `warmup` untimed calls, each fenced by a device synchronisation (a GPU step returns before it is done)."
-    return median_seconds(step, n, device, warmup)
-
 #: updates of the judge's classifier at the least: notebook 09b's default of 200 is only 8 epochs of the 1,684 emoji, and
 #: a judge that misreads real images misreads samples too (notebook 13 prints both judges' reading of the validation emoji)
 JUDGE_MIN_STEPS = 800
@@ -187,7 +185,7 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
         def tok_step():
             out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
             opt.zero_grad(); loss.backward(); opt.step()
-        speeds['tokenizer_step'] = _seconds_per_step(tok_step, device=device)
+        speeds['tokenizer_step'] = median_seconds(tok_step, 2, device)
     vae.eval().requires_grad_(False)
     model = model_class(c.arch)(var_cfg).to(device); opt = adamw(model.parameters(), device, lr=1e-4)
     tokens_BL = torch.randint(0, var_cfg.vocab_size, (c.batch_size, var_cfg.L), device=device)
@@ -198,15 +196,15 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
         var_loss(model(labels_B, x), tokens_BL, weight_L).backward(); opt.step(); opt.zero_grad()
     # a training step settles after about three (allocations, AdamW's state); the loop adds clipping, logging, per-epoch
     # validation and checkpoints to the bare step: +12% on the colour shapes of this notebook (0.81 s against 0.72 s)
-    speeds['transformer_step'] = 1.12 * _seconds_per_step(var_step, n=3, warmup=3, device=device)
+    speeds['transformer_step'] = 1.12 * median_seconds(var_step, 3, device, warmup=3)
     img16 = torch.rand(16, 3, S, S, device=device) * 2 - 1
-    with torch.no_grad(): speeds['encode_image'] = _seconds_per_step(lambda: vae.img_to_tokens(img16), n=1, device=device) / 16
-    speeds['sample_image'] = _seconds_per_step(lambda: sample(model.eval(), vae, labels_B[:16] % var_cfg.num_classes, cfg=3.0, seed=0), n=1, device=device) / 16
+    with torch.no_grad(): speeds['encode_image'] = median_seconds(lambda: vae.img_to_tokens(img16), 1, device) / 16
+    speeds['sample_image'] = median_seconds(lambda: sample(model.eval(), vae, labels_B[:16] % var_cfg.num_classes, cfg=3.0, seed=0), 1, device) / 16
     if classifier:
         clf = Classifier(var_cfg.num_classes, 3).to(device); copt = torch.optim.AdamW(clf.parameters())
         x, y = torch.rand(64, 3, 32, 32, device=device), torch.randint(0, var_cfg.num_classes, (64,), device=device)
         def clf_step(): F.cross_entropy(clf.train()(x), y).backward(); copt.step(); copt.zero_grad()
-        speeds['classifier_step'] = _seconds_per_step(clf_step, device=device)
+        speeds['classifier_step'] = median_seconds(clf_step, 2, device)
     return speeds
 
 def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
@@ -227,7 +225,11 @@ def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
 
 # %% ../nbs/13_own_images.ipynb #6df53f0a
 def _holds_run(out_dir:Path) -> list[str]:
-    "The files of an earlier `var-nb train` in `out_dir`."
+    "The files of an earlier `var-nb train` in `out_dir`; a checkpoint another command wrote there is refused (--resume could not continue it)."
+    for name, kinds in (('last.safetensors', ('var-train-state',)), ('model.safetensors', ('var', 'raster'))):
+        if (out_dir / name).is_file() and (kind := checkpoint_meta(out_dir / name).get('kind')) not in kinds:
+            raise ValueError(f"{out_dir} holds a {kind!r} checkpoint ({name}), not a run of var-nb train: " + (f"to train on that tokenizer, pass "
+                             f"--tokenizer {out_dir / 'tokenizer.safetensors'} and " if kind == 'tokenizer_train_state' else '') + 'choose another --out')
     return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors')
             if (out_dir / n).exists()]
 
@@ -392,12 +394,10 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     if too_big_to_judge(var.config.num_classes, images):
         return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
                     f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
-    t0 = time.time(); clf, clf_acc = train_judge(config, images)      # a feature network of this data's own classes
-    save_classifier(clf, out_dir / 'classifier.safetensors', val_acc=clf_acc, data=str(config.dataset),
-                    provenance=provenance(judge_command(config, images), [0], time.time() - t0))
-    n = judge_size(var.config.num_classes)
-    features = out_dir / 'classifier.safetensors'
-    try: m = evaluate(var, vae, n_per_class=n, cfg=cfg, seeds=seeds, features=features, real=config.dataset)
+    t0, features = time.time(), out_dir / 'classifier.safetensors'
+    clf, clf_acc = train_judge(config, images)                        # a feature network of this data's own classes
+    save_classifier(clf, features, val_acc=clf_acc, data=str(config.dataset), provenance=provenance(judge_command(config, images), [0], time.time() - t0))
+    try: m = evaluate(var, vae, n_per_class=judge_size(var.config.num_classes), cfg=cfg, seeds=seeds, features=features, real=config.dataset)
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
         return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
     out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features))
@@ -427,8 +427,7 @@ def report_lines(s:dict) -> str:
         lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
     lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s; final training loss {tr.get('loss', float('nan')):.3f}"
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
-    chance = 100 / C
-    def read_as(acc): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
+    def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
     if 'classifier_accuracy' in s:
         lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (cfg {s['cfg']:g}) as the asked digit")
     elif 'fid' in s:

@@ -15,8 +15,8 @@ import torch
 import torch.nn as nn
 from einops import rearrange, repeat
 
-from .core import default_device, checkpoint_meta, median_seconds, jsonable
-from .records import provenance, write_results, command_line
+from .core import default_device, checkpoint_meta, median_seconds, jsonable, _USER_ERRORS
+from .records import provenance, write_results, command_line, results_file
 from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
 from .transformer import VAR, VARConfig
@@ -172,6 +172,8 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
 def _cli_bench(args):
     device = args.device or default_device()
     if args.threads: torch.set_num_threads(args.threads)
+    try: results_file(args.json)                                      # before any work: not a folder, not someone's file
+    except _USER_ERRORS as e: print(f'var-nb bench raster: error: {e}', file=sys.stderr); return 2
     t0, results = time.time(), []
     print(f"{'side':>4} {'batch':>5} | {'steps VAR/raster':>16} | {'VAR s':>7} | {'raster s':>8} | {'raster/VAR':>10} | {'GFLOP VAR/raster':>16}")
     for b in args.batch_size:

@@ -12,12 +12,12 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import atomic_path, checkpoint_meta
+from .core import atomic_path, checkpoint_meta, output_file
 
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'read_log', 'RunLog', 'plot_log', 'git_commit', 'machine', 'provenance', 'command_line',
-           'write_results', 'read_results', 'read_figures', 'describe_run', 'lookup', 'figure', 'format_figure',
-           'render_figures']
+           'write_results', 'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup', 'figure',
+           'format_figure', 'render_figures']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -133,6 +133,13 @@ def read_results(path) -> dict:
     if 'provenance' not in d or any(k not in d['provenance'] for k in PROVENANCE_KEYS):
         raise ValueError(f'{path} has no complete provenance ({", ".join(PROVENANCE_KEYS)}): its figures cannot be traced; regenerate it')
     return d
+
+def results_file(path, option:str='--json') -> Path|None:
+    "`path` checked before any work as a results file to write (`core.output_file`): a .json, and when it exists, a results file itself."
+    def ours(p):
+        try: read_results(p); return True
+        except (ValueError, OSError): return False                      # not JSON, not UTF-8, or no provenance: someone else's
+    return output_file(path, '.json', option, ours)
 
 def read_figures(path) -> dict:
     "The figures of a results file (`name.json`) or of a committed model's metadata (`name.safetensors`), refused without provenance."

@@ -141,7 +141,7 @@ def var_config_for(config:TrainConfig, vae=None):
     if config.var not in VAR_CONFIGS: raise ValueError(f'unknown transformer preset {config.var!r}; choose one of {sorted(VAR_CONFIGS)}')
     base = VAR_CONFIGS[config.var]
     unknown = set(config.var_overrides) - {f.name for f in dataclasses.fields(base)}
-    if unknown: raise ValueError(f'var_overrides has unknown VARConfig fields {sorted(unknown)}')
+    if unknown: raise ValueError(f'var_overrides has unknown VARConfig fields {sorted(unknown)}; the fields are {", ".join(f.name for f in dataclasses.fields(base))}')
     vc = replace(base, **{k: (tuple(v) if isinstance(v, list) else v) for k, v in config.var_overrides.items()})
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
@@ -428,11 +428,12 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
     return result
 
 def _leave_group(run:Run, finished:bool):
-    "Leave the process group this run joined: after a barrier when every rank finished, and with DDP (which holds the group) let go first."
+    "Let go of DDP, which holds the group, and leave the group when this run joined it (after a barrier when every rank finished)."
+    if run.world > 1:                    # DDP's reducer keeps the group alive, also one the caller made and destroys: a group
+        run.ddp = run.fwd = run.model    # outliving destroy dies in the interpreter's finalisation, where gloo's threads can
+        gc.collect()                     # abort the process ('terminate called without an active exception')
     if not run.owns_group: return
     if finished: dist.barrier()          # no collective of another rank still in flight when the group goes
-    run.ddp = run.fwd = run.model        # DDP's reducer keeps the group alive: a group outliving destroy dies in the
-    gc.collect()                         # interpreter's finalisation, where gloo's threads can abort the process
     dist.destroy_process_group()
 
 def _check_finite(run:Run, step:int, stats:StepStats, lr:float):

@@ -28,9 +28,9 @@ from .splits import load_split
 from .official import pretrained_tokenizer, load_vqvae
 
 # %% auto #0
-__all__ = ['RESUME_MAY_CHANGE', 'TOKENIZER_TRAIN_CONFIGS', 'TokenizerTrainConfig', 'TokenizerRun', 'build_tokenizer_run',
-           'save_tokenizer_state', 'tokenizer_step', 'train_tokenizer', 'get_tokenizer_train_config', 'format_figures',
-           'reconstruct_files', 'register_cli']
+__all__ = ['RESUME_MAY_CHANGE', 'CLI_OPTIONS', 'TOKENIZER_TRAIN_CONFIGS', 'TokenizerTrainConfig', 'TokenizerRun',
+           'build_tokenizer_run', 'save_tokenizer_state', 'tokenizer_step', 'train_tokenizer',
+           'get_tokenizer_train_config', 'format_figures', 'reconstruct_files', 'register_cli']
 
 # %% ../nbs/05_tokenizer_training.ipynb #d2b63f80
 @dataclass
@@ -111,6 +111,8 @@ def _tuples(d:dict) -> dict:
 
 # %% ../nbs/05_tokenizer_training.ipynb #f684b3e2
 RESUME_MAY_CHANGE = ('device', 'num_workers')  # settings that do not change the maths of a run
+#: the option of `var-nb train-tokenizer` that sets each setting (the others come from --preset and --size)
+CLI_OPTIONS = dict(data='--dataset', **{k: '--' + k.replace('_', '-') for k in ('steps', 'batch_size', 'lr', 'val_split', 'seed', 'precision', 'device')})
 
 def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
     "Check `out_dir` for this run; return the saved (tensors, meta) when resuming, else None."
@@ -122,8 +124,9 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
         saved = {**TokenizerTrainConfig().to_dict(), **meta['config']}    # settings added since the save: their defaults
         diffs = config_diff(saved, config_dict, ignore=RESUME_MAY_CHANGE)
         if diffs:
-            raise ValueError(f'refusing to resume {out_dir} (step {meta["step"]}) with different settings:\n  ' + '\n  '.join(diffs) +
-                             '\nresume with the saved settings (TokenizerTrainConfig.from_dict(meta["config"])) or start a fresh --out folder')
+            given = ''.join(f', {o} {saved[k]}' for k, o in CLI_OPTIONS.items() if k not in RESUME_MAY_CHANGE and saved.get(k) != config_dict.get(k))
+            raise ValueError(f'refusing to resume {out_dir} (step {meta["step"]}) with different settings:\n  ' + '\n  '.join(diffs) + '\nresume with the saved '
+                             f'settings (on the command line: the same --preset and --size{given}; in Python: TokenizerTrainConfig.from_dict(meta["config"])), or start a fresh --out folder')
         return tensors, meta
     files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
     if files and not (resume and files == ['log.jsonl']):      # a run that crashed before its first checkpoint may restart
@@ -405,13 +408,12 @@ def format_figures(result:dict) -> str:
 
 def _cli_train_tokenizer(args):
     config = get_tokenizer_train_config(args.preset)
-    overrides = {k: v for k, v in dict(steps=args.steps, batch_size=args.batch_size, lr=args.lr, data=args.dataset,
-                                       val_split=args.val_split, device=args.device, seed=args.seed,
-                                       precision=args.precision).items() if v is not None}
+    overrides = {k: v for k, o in CLI_OPTIONS.items() if (v := getattr(args, o[2:].replace('-', '_'))) is not None}
     out = args.out or f'runs/tokenizer_{args.preset}'
     try:
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
+        if args.stop_at is not None and args.stop_at >= config.steps: print(f'note: --stop-at {args.stop_at} is not before the last of the run\'s {config.steps} steps: the run trains to its end')
         result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet,
                                  command=command_line(args))
     except _USER_ERRORS as e:
@@ -487,8 +489,7 @@ def register_cli(subparsers):
     p.add_argument('--seed', type=int, default=None); p.add_argument('--device', default=None, help='cuda, mps or cpu (default: best available)')
     p.add_argument('--precision', choices=TRAIN_PRECISIONS, default=None,
                    help='autocast (default auto: bf16 where native, on GPUs from Ampere on and CPUs with AVX512-BF16/AMX)')
-    p.add_argument('--quiet', action='store_true', help='no progress bar')
-    p.set_defaults(func=_cli_train_tokenizer)
+    p.add_argument('--quiet', action='store_true', help='no progress bar'); p.set_defaults(func=_cli_train_tokenizer)
     r = subparsers.add_parser('reconstruct', help='reconstruct images with a tokenizer: DIR/{stem}.png and DIR/{stem}_scales.png (coarse to fine)')
     r.add_argument('images', nargs='+', help='image files; resized and centre-cropped to the tokenizer resolution, grayscale -> RGB')
     r.add_argument('--out', required=True, help='output folder')

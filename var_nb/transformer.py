@@ -7,7 +7,7 @@
 # transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (FFN, AdaLNSelfAttn, AdaLNBeforeHead),
 # models/helpers.py (DropPath); attention (basic_var.py's SelfAttention) is notebook 05b's.
 from __future__ import annotations
-import math
+import math, numbers
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -49,24 +49,23 @@ class VARConfig:
     init_head: float = 0.02         # the head's weights are multiplied by this
     init_std: float = -1.0          # std of Linear/Embedding weights; -1: sqrt(1 / (3 C))
 
-    def __post_init__(self):
-        for name in ('vocab_size', 'Cvae', 'num_classes', 'depth', 'embed_dim', 'num_heads'):   # e.g. from --var-overrides JSON
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
-                raise ValueError(f'{name} must be a whole number of at least 1, got {v!r}')
-        for name in ('mlp_ratio', 'norm_eps'):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0: raise ValueError(f'{name} must be a number above 0, got {v!r}')
-        for name in ('drop_rate', 'attn_drop_rate', 'drop_path_rate', 'cond_drop_rate'):
-            v = getattr(self, name)
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v < 1:
-                raise ValueError(f'{name} is a probability: a number from 0 up to (not including) 1, got {v!r}')
+    def __post_init__(self):          # settings that arrive as JSON (--var-overrides): a wrong type or range is said here, in one line
+        whole = lambda v: isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 1
+        number = lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool)
+        rules = {**dict.fromkeys(('vocab_size', 'Cvae', 'num_classes', 'depth', 'embed_dim', 'num_heads'), (whole, 'a whole number of at least 1')),
+                 **dict.fromkeys(('mlp_ratio', 'norm_eps'), (lambda v: number(v) and v > 0, 'a number above 0')),
+                 **dict.fromkeys(('drop_rate', 'attn_drop_rate', 'drop_path_rate', 'cond_drop_rate'),
+                                 (lambda v: number(v) and 0 <= v < 1, 'a probability: a number from 0 up to (not including) 1')),
+                 **dict.fromkeys(('init_adaln', 'init_adaln_gamma', 'init_head', 'init_std'), (number, 'a number (init_std -1: sqrt(1 / (3 C)))')),
+                 **dict.fromkeys(('shared_aln', 'attn_l2_norm'), (lambda v: isinstance(v, bool), 'true or false')),
+                 'patch_nums': (lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(map(whole, v)),
+                                'a non-empty list of the token maps\' sides, whole numbers of at least 1, coarse to fine')}
+        for name, (ok, what) in rules.items():
+            if not ok(v := getattr(self, name)): raise ValueError(f'{name} must be {what}, got {v!r}')
         self.patch_nums = tuple(int(p) for p in self.patch_nums)
         if self.embed_dim % self.num_heads:
             raise ValueError(f'embed_dim {self.embed_dim} is not divisible by num_heads {self.num_heads}; '
                              f'pick a width that is a multiple of the number of heads (the presets use 64 per head)')
-        if not self.patch_nums or any(p < 1 for p in self.patch_nums):
-            raise ValueError(f'patch_nums {self.patch_nums} must be a non-empty tuple of positive sides, coarse to fine')
 
     @property
     def L(self) -> int: return sum(p * p for p in self.patch_nums)
