@@ -28,9 +28,10 @@ from . import core                                    # its folder tells var_nb'
 from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
 # %% auto #0
-__all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'positive_float', 'non_negative_float', 'unit_interval',
-           'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'load_for_sampling', 'add_fast_options',
-           'add_precision_options', 'fast_options', 'eval_references', 'check_features', 'build_parser', 'main']
+__all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
+           'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser',
+           'load_for_sampling', 'add_fast_options', 'add_precision_options', 'fast_options', 'eval_references',
+           'check_features', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -41,10 +42,12 @@ def _number(kind, text:str, ok, rule:str):
     return value
 
 def positive_int(text) -> int: return _number(int, text, lambda v: v >= 1, 'a whole number >= 1')
-def non_negative_int(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0 (0 = off)')
+def non_negative_int(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0')
+def truncation_k(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0 (0 = off)')
 def positive_float(text) -> float: return _number(float, text, lambda v: v > 0, 'a number > 0')
 def non_negative_float(text) -> float: return _number(float, text, lambda v: v >= 0, 'a number >= 0 (0 = no guidance)')
-def unit_interval(text) -> float: return _number(float, text, lambda v: 0 <= v <= 1, 'between 0 and 1 (0 = off)')
+def truncation_p(text) -> float: return _number(float, text, lambda v: 0 <= v <= 1, 'between 0 and 1 (0 = off)')
+def share(text) -> float: return _number(float, text, lambda v: 0 < v <= 1, 'above 0 and at most 1')
 def pruned_share(text) -> float: return _number(float, text, lambda v: 0 <= v < 1, 'at least 0 and below 1 (0 = off; 0.5 computes half the tokens)')
 def ema_decay(text) -> float: return _number(float, text, lambda v: 0 <= v < 1, 'at least 0 and below 1 (0 = no EMA; e.g. 0.999)')
 
@@ -69,11 +72,11 @@ def device_name(text:str) -> str:
 OPTION_RULES = {
     **dict.fromkeys(['n', 'n_per_class', 'steps', 'tokenizer_steps', 'batch_size', 'batch', 'runs', 'per_class', 'max_classes',
                      'size', 'rejection', 'grad_accum', 'log_every', 'stop_at', 'threads', 'depth', 'width', 'sides', 'sizes',
-                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images', 'crops'],
+                     'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images', 'crops', 'seeds'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature', 'gpu_memory', 'peak_tflops'], positive_float),
-    **dict.fromkeys(['top_k', 'seed', 'skip_scales', 'num_workers'], non_negative_int),
-    'cfg': non_negative_float, 'prune': pruned_share, 'mfu': unit_interval, 'top_p': unit_interval, 'ema': ema_decay, 'device': device_name,
+    **dict.fromkeys(['seed', 'skip_scales', 'num_workers'], non_negative_int), 'top_k': truncation_k,
+    'cfg': non_negative_float, 'prune': pruned_share, 'mfu': share, 'top_p': truncation_p, 'ema': ema_decay, 'device': device_name,
 }
 
 def apply_rules(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -205,7 +208,11 @@ def _cmd_sample(args):
     if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
     pick = lambda v, k: defaults[k] if v is None else v
     names = getattr(var, 'class_names', None)
-    try: classes = resolve_classes(args.classes, var.config.num_classes, names) if args.classes else list(range(min(var.config.num_classes, 10)))
+    try:
+        classes = resolve_classes(args.classes, var.config.num_classes, names) if args.classes else list(range(min(var.config.num_classes, 10)))
+        if len(set(classes)) < len(classes):
+            raise ValueError(f'--classes names class {next(c for c in classes if classes.count(c) > 1)} twice: each class is one row of '
+                             f'files CLASS_INDEX.png; for more images of a class raise --n')
     except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
     try:
@@ -461,4 +468,8 @@ def main(argv=None) -> int:
     keep_freed_memory()                                                           # faster CPU work (notebook 00)
     with warnings.catch_warnings():                                               # var_nb's own warnings: one line, as errors are
         warnings.showwarning = _say_warning
-        return args.func(args) or 0
+        try: return args.func(args) or 0
+        except KeyboardInterrupt as e:                                            # Ctrl-C: one line, what was kept and how to go on
+            print(f'var-nb {args.command}: ' + (str(e) or 'interrupted (Ctrl-C)' + (': the run continues from its last checkpoint with --resume'
+                  if args.command in ('train', 'train-tokenizer', 'scaling') else '')), file=sys.stderr)
+            return 130

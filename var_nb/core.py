@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import ctypes, dataclasses, hashlib, json, math, os, random, shutil, statistics, sys, tempfile, time, warnings
+import ctypes, dataclasses, hashlib, json, math, os, random, shutil, signal, statistics, sys, tempfile, threading, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,9 +16,9 @@ from safetensors.torch import save_file
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'default_device', 'autocast_dtype',
            'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'precision_dtype', 'dtype_name', 'resume_precision',
-           'seed_everything', 'synchronize', 'median_seconds', 'test_threads', 'keep_freed_memory', 'atomic_path',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
-           'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
+           'seed_everything', 'synchronize', 'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory',
+           'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk',
+           'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
            'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs',
            'refuse_foreign_files', 'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
            'moved_names']
@@ -111,6 +111,20 @@ def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
     for _ in range(runs):
         synchronize(device); t0 = time.perf_counter(); fn(); synchronize(device); times.append(time.perf_counter() - t0)
     return statistics.median(times)
+
+class StopAfterStep:
+    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In one process's main thread only (torchrun's ranks would stop at different steps)."
+    def __init__(self, world:int=1): self.world, self.asked, self.active = world, False, False
+    def __enter__(self):
+        self.active = self.world == 1 and threading.current_thread() is threading.main_thread()
+        if self.active: self.previous = signal.signal(signal.SIGINT, self._ask)
+        return self
+    def _ask(self, signum, frame):
+        if self.asked: raise KeyboardInterrupt('interrupted at once (a second Ctrl-C): the run continues from its last checkpoint with --resume')
+        self.asked = True
+        print('\nCtrl-C: stopping after this step, with a checkpoint to --resume from (Ctrl-C again stops at once)', file=sys.stderr, flush=True)
+    def __exit__(self, *exc):
+        if self.active: signal.signal(signal.SIGINT, self.previous)
 
 # %% ../nbs/00_core.ipynb #fc064a35
 def test_threads(n:int=1) -> int:

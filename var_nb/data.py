@@ -17,7 +17,7 @@ import datasets
 import huggingface_hub.constants as hub_constants
 
 from .core import (moved_names, data_path, available_memory, free_disk,
-                         refuse_beyond, output_folder, _USER_ERRORS)
+                         refuse_beyond, output_folder, output_file, _USER_ERRORS)
 from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
 
 # %% auto #0
@@ -304,7 +304,7 @@ class ImageDataset(torch.utils.data.Dataset):
         try:
             img = Image.open(io.BytesIO(item['bytes'])) if item.get('bytes') else Image.open(item['path'])
             img.load()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as e:
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:
             raise ValueError(f'cannot read image {where} (item {i}): {type(e).__name__}: {e}; '
                              f'remove or replace that file (PIL.Image.open must be able to read it)') from None
         return img
@@ -437,8 +437,7 @@ def _cli_data(args):
     def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
     t0 = time.perf_counter()
     try:
-        if args.preview is not None and Path(args.preview).is_dir():
-            raise IsADirectoryError(f'--preview {args.preview} is a folder: give the PNG file to write, e.g. {Path(args.preview) / "preview.png"}')
+        output_file(args.preview, '.png', '--preview', example='preview')            # a PNG file, not a folder or a .jpg
         export = output_folder(args.export, '--export') if args.export else None
         if export is not None and (export / 'grid.png').exists():    # the images would mix with samples of the same names
             raise FileExistsError(f'--export {export} holds the output of var-nb sample (grid.png): real images written there would '
@@ -453,6 +452,7 @@ def _cli_data(args):
     checked, bad = check_readable(ds)
     if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
     per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
+    if per_class < args.per_class: print(f'note: --per-class {args.per_class}, and the largest class has {per_class} images: {per_class} per class')
     try:
         if args.preview: refuse_beyond(_grid_bytes(per_class * rows, rows, per_class, args.size), available_memory(),
                                        f'a preview of {per_class} x {rows} images', 'lower --per-class or --max-classes')

@@ -67,9 +67,10 @@ def open_image(path, # an image file PIL can read (PNG, JPEG, ...)
     if not path.exists(): raise FileNotFoundError(f'{what} file {path} not found')
     try:
         img = Image.open(path); img.load()
-    except OSError as e:   # PIL's UnidentifiedImageError (not an image), a truncated file, a folder...
-        raise ValueError(f'{what} file {path} cannot be read as an image ({type(e).__name__}: {e}); '
-                         f'pass a PNG or JPEG file') from None
+    except (OSError, Image.DecompressionBombError) as e:   # not an image (UnidentifiedImageError), truncated, a folder; too large
+        raise ValueError(f'{what} file {path} cannot be read as an image ({type(e).__name__}: {e}); ' +
+                         ('shrink it first (PIL opens no larger image unless PIL.Image.MAX_IMAGE_PIXELS is raised)'
+                          if isinstance(e, Image.DecompressionBombError) else 'pass a PNG or JPEG file')) from None
     return img
 
 def mask_from_png(path, # black-and-white PNG (any size); white marks the region
@@ -174,7 +175,10 @@ def edit(var, # the transformer (eval mode), class-conditional
     try:
         img = img_B3HW_pm1
         if img.ndim == 3: img = img[None]
-        if img.ndim != 4: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
+        if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
+        if img.amin() < -1.01 or img.amax() > 1.01:                       # e.g. 0..255 pixels: the tokenizer would see noise
+            raise ValueError(f'images must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values '
+                             f'{img.amin().item():.3g}..{img.amax().item():.3g}')
         n_labels = 1 if labels is None else torch.as_tensor(labels).numel()
         B = max(img.shape[0], n_labels)
         if img.shape[0] not in (1, B): raise ValueError(f'got {img.shape[0]} images and {n_labels} labels; pass one label, or one per image')

@@ -335,8 +335,8 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
                          f'`var-nb train` writes one as classifier.safetensors)')
     labels_N = torch.tensor(classes * n_per_class)                          # interleaved: every IS chunk sees every class
     if len(labels_N) < max(k + 1, splits):
-        raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need at least {k + 1} and the Inception Score {splits} '
-                         f'(one per chunk); raise n_per_class')
+        raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need more than {k} and the Inception Score at least {splits} '
+                         f'(one per chunk); raise n_per_class (--n-per-class) to {math.ceil(max(k + 1, splits) / len(classes))} or more')
     real = 'mnist5k' if real is None else real
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache)
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}

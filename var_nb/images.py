@@ -37,11 +37,13 @@ def to_pil(x_01: torch.Tensor) -> Image.Image:
     return Image.fromarray(to_uint8(x_01))
 
 def to_rgb(img: Image.Image) -> Image.Image:
-    "A PIL image of any mode as 8-bit RGB; 16-bit (and 32-bit integer) greyscale is scaled to 8 bits, not clipped to white."
+    "A PIL image of any mode as 8-bit RGB; 16-bit (and 32-bit integer) greyscale is scaled to 8 bits, not clipped to white; transparency is laid on white."
     if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'):
         arr = np.asarray(img, dtype=np.float64)
         top = 1.0 if img.mode == 'F' and arr.max() <= 1 else 65535.0 if img.mode != 'F' and arr.max() > 255 else 255.0
         img = Image.fromarray(np.clip(arr / top * 255 + 0.5, 0, 255).astype(np.uint8), 'L')   # a 16-bit PNG opens as 'I;16' or 'I'
+    if img.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in img.info:   # the colour under a transparent pixel is
+        img = Image.alpha_composite(Image.new('RGBA', img.size, 'white'), img.convert('RGBA'))   # arbitrary: the emoji are on white
     return img.convert('RGB')
 
 def from_pil(img: Image.Image) -> torch.Tensor:

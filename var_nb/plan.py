@@ -105,7 +105,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     if rest or per_gpu < 1:
         raise ValueError(f'batch size {config.batch_size} does not split over {gpus} GPUs: pass a multiple of {gpus} (--batch-size)')
     memory_bytes = int(gpu_memory_gb * 2**30)
-    usable = memory_bytes - HEADROOM[0] - int(HEADROOM[1] * memory_bytes)
+    usable = max(0, memory_bytes - HEADROOM[0] - int(HEADROOM[1] * memory_bytes))   # a GPU below 1.1 GiB: none (never negative)
     if grad_accum is not None and per_gpu % grad_accum:
         raise ValueError(f'{per_gpu} images per GPU do not split into {grad_accum} micro-batches: pass a --grad-accum that divides {per_gpu}')
     tries = [grad_accum] if grad_accum is not None else [a for a in range(1, per_gpu + 1) if per_gpu % a == 0]
@@ -186,7 +186,6 @@ def fit_to_gpu(config:TrainConfig, device, gpus:int|None=None,
 # %% ../nbs/07b_plan.ipynb #662f499a
 def _cli_plan(args):
     try:
-        if not 0 < args.mfu <= 1: raise ValueError(f'--mfu {args.mfu} is a share of the peak: pass a number in (0, 1], e.g. 0.35')
         p = plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, args.grad_accum, args.checkpointing or None, args.train_images,
                  args.peak_tflops, args.mfu)
     except ValueError as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2

@@ -81,6 +81,7 @@ def guide(logits_2BlV:torch.Tensor, t:float) -> torch.Tensor:
 # %% ../nbs/08_sampling.ipynb #25fdf1c8
 def top_k_top_p_(logits_BlV:torch.Tensor, top_k:int=0, top_p:float=0.0) -> torch.Tensor:
     "Mask (in place, to -inf) the logits outside the top-k and outside the top-p nucleus; returns `logits_BlV`."
+    if top_k < 0 or not 0 <= top_p <= 1: raise ValueError(f'top_k must be >= 0 and top_p in [0, 1] (0: off), got top_k={top_k}, top_p={top_p}')
     V = logits_BlV.shape[-1]
     if top_k > 0 and top_k < V:
         kth_largest = logits_BlV.topk(top_k, dim=-1, largest=True, sorted=False)[0].amin(dim=-1, keepdim=True)
@@ -125,7 +126,9 @@ def gumbel_smooth_embedding(logits_BlV:torch.Tensor, ratio:float, codebook_VC:to
 
 # %% ../nbs/08_sampling.ipynb #dfc8ef46
 def check_labels(labels, num_classes:int, device) -> torch.Tensor:
-    labels_B = torch.as_tensor(labels, dtype=torch.long, device=device).reshape(-1)
+    try: labels_B = torch.as_tensor(labels, dtype=torch.long, device=device).reshape(-1)
+    except (TypeError, ValueError): raise ValueError(f'labels must be class ids (whole numbers), got {labels!r}; names become ids with '
+                                                     f'resolve_classes(names, num_classes, class_names)') from None
     if labels_B.numel() == 0: raise ValueError('labels is empty; pass at least one class id')
     bad = labels_B[(labels_B < 0) | (labels_B > num_classes)]
     if bad.numel():

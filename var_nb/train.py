@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, default_device, autocast_dtype, seed_everything, precision_dtype, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
@@ -394,29 +394,31 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
         bar = _progress_bar(run) if progress and run.rank == 0 else None
         stats, t0, t_log, cur_epoch, order = StepStats(), time.time(), time.time(), -1, None
         run.ddp.train()
-        for step in range(run.start, run.total):
-            if stop_at is not None and step >= stop_at: break
-            epoch = step // run.steps_per_epoch
-            if epoch != cur_epoch: run.sampler.set_epoch(epoch); order, cur_epoch = list(run.sampler), epoch
-            logging = (step + 1) % config.log_every == 0 or step + 1 == run.total
-            lr = train_step(run, step, order, stats, logging)
-            seconds = run.seconds_before + time.time() - t0
-            due_eval = run.val_data is not None and ((step + 1) % run.eval_every == 0 or step + 1 == run.total)
-            due_ckpt = (step + 1) % run.ckpt_every == 0 or step + 1 == run.total
-            if logging or due_eval or due_ckpt: _check_finite(run, step, stats, lr)        # one sync, on these steps only
-            if logging:
-                rec = run.log.write('train', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), lr=lr, grad_norm=float(stats.grad_norm),
-                                    **mean_over_ranks(stats.sums, run.world, run.device), tokens_per_s=stats.tokens / (time.time() - t_log), seconds=seconds)
-                stats.sums, stats.tokens, t_log = {}, 0, time.time()
-                if bar is not None: bar.set_postfix(loss=f'{rec["loss"]:.3f}', acc=f'{rec["acc"]:.1f}', lr=f'{lr:.2e}')
-            if bar is not None: bar.update(1)
-            new_best = False
-            if due_eval:
-                m = evaluate(run.final, run.vae, run.val_data, run.micro_bs * config.grad_accum, run.amp_dtype, run.rank, run.world)
-                run.log.write('validation', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), **m, seconds=seconds)
-                if m['loss'] < run.best: run.best, new_best = m['loss'], True
-            if due_ckpt: save_state(run, step + 1, seconds)
-            if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)
+        with StopAfterStep(run.world) as ctrl_c:          # Ctrl-C: a checkpoint after this step, then stop
+            for step in range(run.start, run.total):
+                if stop_at is not None and step >= stop_at: break
+                epoch = step // run.steps_per_epoch
+                if epoch != cur_epoch: run.sampler.set_epoch(epoch); order, cur_epoch = list(run.sampler), epoch
+                logging = (step + 1) % config.log_every == 0 or step + 1 == run.total
+                lr = train_step(run, step, order, stats, logging)
+                seconds = run.seconds_before + time.time() - t0
+                due_eval = run.val_data is not None and ((step + 1) % run.eval_every == 0 or step + 1 == run.total)
+                due_ckpt = (step + 1) % run.ckpt_every == 0 or step + 1 == run.total
+                if logging or due_eval or due_ckpt: _check_finite(run, step, stats, lr)        # one sync, on these steps only
+                if logging:
+                    rec = run.log.write('train', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), lr=lr, grad_norm=float(stats.grad_norm),
+                                        **mean_over_ranks(stats.sums, run.world, run.device), tokens_per_s=stats.tokens / (time.time() - t_log), seconds=seconds)
+                    stats.sums, stats.tokens, t_log = {}, 0, time.time()
+                    if bar is not None: bar.set_postfix(loss=f'{rec["loss"]:.3f}', acc=f'{rec["acc"]:.1f}', lr=f'{lr:.2e}')
+                if bar is not None: bar.update(1)
+                new_best = False
+                if due_eval:
+                    m = evaluate(run.final, run.vae, run.val_data, run.micro_bs * config.grad_accum, run.amp_dtype, run.rank, run.world)
+                    run.log.write('validation', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), **m, seconds=seconds)
+                    if m['loss'] < run.best: run.best, new_best = m['loss'], True
+                if due_ckpt or ctrl_c.asked: save_state(run, step + 1, seconds)
+                if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)
+                if ctrl_c.asked and step + 1 < run.total: raise KeyboardInterrupt(f'stopped at step {step + 1} of {run.total} (Ctrl-C); {run.out_dir} continues from it with --resume')
         finished = stop_at is None or stop_at >= run.total
         if finished and run.rank == 0: _save_model(run, run.out_dir / 'model.safetensors', run.total, run.seconds_before + time.time() - t0)
         if bar is not None: bar.close()

@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
-from .core import (adamw, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
+from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
@@ -316,21 +316,23 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
     end = c.steps if stop_at is None else min(stop_at, c.steps)
     pbar = tqdm(total=c.steps, initial=run.step, disable=not progress, desc='tokenizer', dynamic_ncols=True)
     run.t0, metrics, plot_handle = time.perf_counter(), None, None
-    try:
-        while run.step < end:
-            img_B3HW = next(run.batches).to(run.device, non_blocking=True)
-            s = tokenizer_step(run, img_B3HW)
-            if run.step % c.log_every == 0 or run.step == end: _log_step(run, img_B3HW, s, pbar)
-            pbar.update(1)
-            new_best = False
-            if run.step % c.eval_every == 0 or run.step == c.steps:
-                metrics, new_best = _validate(run)
-                if live_plot: plot_handle = _update_live_plot(run.log.records, plot_handle)
-            if run.step % c.ckpt_every == 0 or run.step == end: save_tokenizer_state(run)   # `last` first: a crash in between never
-            if new_best:                                                                  # leaves a `best` newer than the resumable state
-                run.vae.save(run.out_dir / 'best.safetensors', step=run.step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
-    finally:
-        pbar.close()
+    with StopAfterStep() as ctrl_c:                               # Ctrl-C: a checkpoint after this step, then stop
+        try:
+            while run.step < end:
+                img_B3HW = next(run.batches).to(run.device, non_blocking=True)
+                s = tokenizer_step(run, img_B3HW)
+                if run.step % c.log_every == 0 or run.step == end: _log_step(run, img_B3HW, s, pbar)
+                pbar.update(1)
+                new_best = False
+                if run.step % c.eval_every == 0 or run.step == c.steps:
+                    metrics, new_best = _validate(run)
+                    if live_plot: plot_handle = _update_live_plot(run.log.records, plot_handle)
+                if run.step % c.ckpt_every == 0 or run.step == end or ctrl_c.asked: save_tokenizer_state(run)   # `last` first: a crash in between never
+                if new_best:                                                                  # leaves a `best` newer than the resumable state
+                    run.vae.save(run.out_dir / 'best.safetensors', step=run.step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
+                if ctrl_c.asked and run.step < end: raise KeyboardInterrupt(f'stopped at step {run.step} of {c.steps} (Ctrl-C); {run.out_dir} continues from it with --resume')
+        finally:
+            pbar.close()
     return _finish(run, metrics, progress)
 
 def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
@@ -446,7 +448,7 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
     for p in paths:
         try:
             with Image.open(p) as im: imgs.append(transform(im))
-        except (FileNotFoundError, UnidentifiedImageError, OSError) as e:
+        except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
             raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); pass PNG/JPEG/... files PIL can open') from None
     with torch.no_grad():
         recs = vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))   # K x (B,3,H,W)
@@ -461,11 +463,10 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
 
 def _cli_reconstruct(args):
     try:
-        tokenizer = args.tokenizer
-        if sum(bool(t) for t in (tokenizer, args.pretrained, args.official_vae)) > 1:
+        if sum(bool(t) for t in (args.tokenizer, args.pretrained, args.official_vae)) > 1:
             raise ValueError('give one tokenizer: --tokenizer (var_nb weights), --official-vae (an official .pth file) or --pretrained (by name)')
-        if args.pretrained: tokenizer = pretrained_tokenizer(args.pretrained)      # the released ImageNet tokenizer (notebook 03b)
-        if args.official_vae: tokenizer = load_vqvae(args.official_vae)            # the released file, converted (notebook 03b)
+        tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
+                     load_vqvae(args.official_vae) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
         written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
     except _USER_ERRORS as e:
         print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
@@ -492,9 +493,8 @@ def register_cli(subparsers):
     p.add_argument('--quiet', action='store_true', help='no progress bar'); p.set_defaults(func=_cli_train_tokenizer)
     r = subparsers.add_parser('reconstruct', help='reconstruct images with a tokenizer: DIR/{stem}.png and DIR/{stem}_scales.png (coarse to fine)')
     r.add_argument('images', nargs='+', help='image files; resized and centre-cropped to the tokenizer resolution, grayscale -> RGB')
-    r.add_argument('--out', required=True, help='output folder')
+    r.add_argument('--out', required=True, help='output folder'); r.add_argument('--device', default=None)
     r.add_argument('--tokenizer', default=None, help='VQVAE weights (default: the committed MNIST tokenizer)')
     r.add_argument('--pretrained', help="the tokenizer of a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
     r.add_argument('--official-vae', dest='official_vae', help='an official VQVAE file (vae_ch160v4096z32.pth), read with var_nb.official.load_vqvae')
-    r.add_argument('--device', default=None)
     r.set_defaults(func=_cli_reconstruct)
