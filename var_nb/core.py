@@ -113,10 +113,11 @@ def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
     return statistics.median(times)
 
 class StopAfterStep:
-    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In one process's main thread only (torchrun's ranks would stop at different steps)."
+    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In one process's main thread only (torchrun's ranks would stop at different steps), and not where SIGINT is ignored (a job started with `&` from a script)."
     def __init__(self, world:int=1): self.world, self.asked, self.active = world, False, False
     def __enter__(self):
-        self.active = self.world == 1 and threading.current_thread() is threading.main_thread()
+        self.active = (self.world == 1 and threading.current_thread() is threading.main_thread()
+                       and signal.getsignal(signal.SIGINT) != signal.SIG_IGN)
         if self.active: self.previous = signal.signal(signal.SIGINT, self._ask)
         return self
     def _ask(self, signum, frame):
