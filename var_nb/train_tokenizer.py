@@ -430,14 +430,14 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
                       tokenizer=None,      # a VQVAE, a path to VQVAE weights, or None: the committed MNIST tokenizer
                       device=None) -> list[Path]:
     "Reconstruct image files with a tokenizer: writes `{stem}.png` (final) and `{stem}_scales.png` (after each scale, coarse to fine)."
-    paths = [Path(p) for p in paths]
-    stems = [p.stem for p in paths]
-    if len(set(stems)) != len(stems):
-        dup = sorted({s for s in stems if stems.count(s) > 1})
-        raise ValueError(f'several inputs share the name {dup}; their outputs would overwrite each other: rename or reconstruct them separately')
-    out_dir = Path(out_dir)
+    paths = [Path(p) for p in paths]; stems, out_dir = [p.stem for p in paths], Path(out_dir)
+    if len(set(stems)) != len(stems): raise ValueError(f'several inputs share the name {sorted({s for s in stems if stems.count(s) > 1})}; '
+                                                       f'their outputs would overwrite each other: rename or reconstruct them separately')
     refuse_overwriting_inputs([out_dir / f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')],
                               paths + ([tokenizer] if isinstance(tokenizer, (str, Path)) else []), 'reconstruct')
+    alone = [a.name for s in stems for a, b in ((out_dir / f'{s}.png', out_dir / f'{s}_scales.png'), (out_dir / f'{s}_scales.png', out_dir / f'{s}.png'))
+             if a.exists() and not b.exists()]   # reconstruct writes both: one alone is someone else's image of that name
+    if alone: raise FileExistsError(f'{out_dir} holds {", ".join(alone[:3])}, which reconstruct would overwrite and did not write: choose another --out folder')
     if tokenizer is None or isinstance(tokenizer, (str, Path)):
         path = Path(tokenizer) if tokenizer is not None else data_path('mnist_tokenizer.safetensors')
         if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found; train one with `var-nb train-tokenizer` and pass --tokenizer PATH')
