@@ -227,7 +227,6 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
                 profile=profile_table(one_step, TRAIN_PHASES, device) if profile else None)
 
 def _cli_bench(args):
-    if args.threads: torch.set_num_threads(args.threads)
     if args.bf16 and args.precision not in ('auto', 'bf16'):
         print(f'var-nb bench train: error: --bf16 asks for bf16 and --precision for {args.precision}: give one of them', file=sys.stderr); return 2
     precision = 'bf16' if args.bf16 else args.precision

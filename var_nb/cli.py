@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
+from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .images import save_labelled_grid
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
@@ -145,8 +145,8 @@ def _samples_npz(path) -> bool:
     except (OSError, ValueError, zipfile.BadZipFile): return False
 
 def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
-    "Files an earlier run of a command left in `out` (it writes `mark` every time) that this run does not overwrite: `named(name)` says a file is of its kind."
-    if not (out / mark).is_file(): return []
+    "Files an earlier run of a command left in `out` (it writes `mark` beside them every time) that this run does not overwrite: `named(name)` says a file is of its kind."
+    if not run_marked(out, mark, named): return []
     return sorted(p for p in out.iterdir() if named(p.name) and not writes(p.resolve()))
 
 def _remove_earlier(files:list, out:Path, command:str):
@@ -220,8 +220,9 @@ def _cmd_sample(args):
         out, npz = output_folder(args.out), output_file(args.npz, '.npz', '--npz', ours=_samples_npz, example='samples')
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
-        refuse_foreign_files(out, _sample_writes(out, classes, n, None), 'sample', 'grid.png')   # e.g. images `var-nb data --export` wrote
-        earlier = _earlier_run(out, 'grid.png', lambda name: re.fullmatch(r'\d+_\d+\.png', name), _sample_writes(out, classes, n, None))
+        ours = lambda name: re.fullmatch(r'\d+_\d+\.png', name)                # the images a sample run writes beside grid.png
+        refuse_foreign_files(out, _sample_writes(out, classes, n, None), 'sample', 'grid.png', ours)   # e.g. images `var-nb data --export` wrote
+        earlier = _earlier_run(out, 'grid.png', ours, _sample_writes(out, classes, n, None))
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
                       f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')
@@ -277,8 +278,9 @@ def _cmd_edit(args):
         out = output_folder(args.out)
         writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)]}
         refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
-        refuse_foreign_files(out, lambda p: p in writes, 'edit', 'edited.png')
-        earlier = _earlier_run(out, 'edited.png', lambda name: re.fullmatch(r'edit_\d+\.png', name), lambda p: p in writes)
+        ours = lambda name: re.fullmatch(r'edit_\d+\.png', name)                # the images an edit run writes beside edited.png
+        refuse_foreign_files(out, lambda p: p in writes, 'edit', 'edited.png', ours)
+        earlier = _earlier_run(out, 'edited.png', ours, lambda p: p in writes)
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
         S, image = vae.config.image_size, open_image(args.image)
         img_3HW = ImageTransform(S)(image).to(var.pos_1LC.device)
@@ -380,7 +382,9 @@ def _cli_eval(args):
                   classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
                   inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
-        for cfg in (args.cfg or [defaults['cfg']]):
+        per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
+        for cfg in (args.cfg or [defaults['cfg']]):                   # the one line a long evaluation prints before its figures
+            print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
             r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
         floor = None
         if not str(real).endswith('.npz'):
@@ -447,7 +451,19 @@ def build_parser() -> argparse.ArgumentParser:
     bench_parser = sub.add_parser('bench', help='print speed and memory figures on this device')
     bench_sub = bench_parser.add_subparsers(dest='bench_command', metavar='WHAT', required=True)
     bench.register_bench(bench_sub); raster.register_bench(bench_sub)
-    return apply_rules(parser)
+    return apply_rules(_add_threads(parser))
+
+_NO_THREADS = ('data', 'plan')      # the commands that compute nothing worth threads
+
+def _add_threads(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "A --threads option on every command that computes (`main` applies it), unless it registered its own."
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction): continue
+        for name, sub in action.choices.items():
+            if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions): _add_threads(sub)
+            elif name not in _NO_THREADS and not any(a.dest == 'threads' for a in sub._actions):
+                sub.add_argument('--threads', default=None, help='torch CPU threads (default: all cores; 1 can be faster on a CPU other jobs share)')
+    return parser
 
 _show_warning, _PACKAGE = warnings.showwarning, Path(core.__file__).resolve().parent   # Python's way; var_nb's folder
 
@@ -466,6 +482,7 @@ def main(argv=None) -> int:
         parser.print_help(); return 0 if args.command is None else 2
     args.argv = argv                                                              # results files record the command
     keep_freed_memory()                                                           # faster CPU work (notebook 00)
+    if getattr(args, 'threads', None): torch.set_num_threads(args.threads)        # every computing command's --threads
     with warnings.catch_warnings():                                               # var_nb's own warnings: one line, as errors are
         warnings.showwarning = _say_warning
         try: return args.func(args) or 0

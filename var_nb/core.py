@@ -19,7 +19,7 @@ __all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_H
            'seed_everything', 'synchronize', 'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory',
            'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk',
            'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
-           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs',
+           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
            'refuse_foreign_files', 'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
            'moved_names']
 
@@ -113,19 +113,22 @@ def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
     return statistics.median(times)
 
 class StopAfterStep:
-    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In one process's main thread only (torchrun's ranks would stop at different steps), and not where SIGINT is ignored (a job started with `&` from a script)."
-    def __init__(self, world:int=1): self.world, self.asked, self.active = world, False, False
+    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In the main thread, and not where SIGINT is ignored (a job started with `&` from a script). Under torchrun the loop makes the ranks agree on the step (`distributed.any_rank_asked`)."
+    def __init__(self): self.asked, self.active = False, False
     def __enter__(self):
-        self.active = (self.world == 1 and threading.current_thread() is threading.main_thread()
-                       and signal.getsignal(signal.SIGINT) != signal.SIG_IGN)
+        self.active = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) != signal.SIG_IGN
         if self.active: self.previous = signal.signal(signal.SIGINT, self._ask)
         return self
     def _ask(self, signum, frame):
         if self.asked: raise KeyboardInterrupt('interrupted at once (a second Ctrl-C): the run continues from its last checkpoint with --resume')
         self.asked = True
-        print('\nCtrl-C: stopping after this step, with a checkpoint to --resume from (Ctrl-C again stops at once)', file=sys.stderr, flush=True)
+        if int(os.environ.get('RANK', '0')) == 0: print('\nCtrl-C: stopping after this step, with a checkpoint to --resume from (Ctrl-C again stops at once)', file=sys.stderr, flush=True)
     def __exit__(self, *exc):
         if self.active: signal.signal(signal.SIGINT, self.previous)
+    def stop_here(self, step:int, total:int, folder, end:int|None=None):
+        "Call after the step's checkpoint: if Ctrl-C asked and steps were left before `end` (default `total`), stop with the one line the CLI prints."
+        if self.asked and step < (total if end is None else end):
+            raise KeyboardInterrupt(f'stopped at step {step} of {total} (Ctrl-C); {folder} continues from it with --resume')
 
 # %% ../nbs/00_core.ipynb #fc064a35
 def test_threads(n:int=1) -> int:
@@ -340,13 +343,18 @@ def refuse_overwriting_inputs(outputs, # the paths the command writes, or a test
     for p in inputs:
         if p is not None and writes(Path(p).resolve()): raise ValueError(f'{command} would write over its input {p}: {fix}')
 
-def refuse_foreign_files(out:Path, writes, command:str, mark:str):
-    "Refuse when `out` holds files `command` would overwrite that it did not write: it always writes `mark`, and there is none."
-    if not out.is_dir() or (out / mark).exists(): return
+def run_marked(out:Path, mark:str, beside=None) -> bool:
+    "Whether `out` holds a command's earlier run: the `mark` file it always writes, with (when `beside(name)` is given) one of its other files next to it: a lone file of that name is someone's."
+    return (out / mark).is_file() and (beside is None or any(beside(p.name) for p in out.iterdir() if p.name != mark))
+
+def refuse_foreign_files(out:Path, writes, command:str, mark:str, beside=None):
+    "Refuse when `out` holds files `command` would overwrite that it did not write: it always writes `mark` (beside files `beside` names), and `run_marked` finds none."
+    if not out.is_dir() or run_marked(out, mark, beside): return
     clash = sorted(p.name for p in out.iterdir() if writes(p.resolve()))
+    why = f'{mark} alone, without the files a run writes beside it' if (out / mark).exists() else f'no {mark} beside them'
     if clash:
         raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." if len(clash) > 3 else ""}, which var-nb {command} would overwrite '
-                              f'and did not write (no {mark} beside them): choose another --out folder')
+                              f'and did not write ({why}): choose another --out folder')
 
 def json_object(text, option:str) -> dict|None:
     "The dict a JSON option holds (None when not given: `--var-overrides`, `--var-kwargs`, ...); a ValueError saying what is wrong otherwise."

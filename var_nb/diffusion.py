@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from tqdm.auto import tqdm
 
-from .core import (adamw, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, jsonable, fingerprint,
+from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, jsonable, fingerprint,
                     lr_factor, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, _USER_ERRORS)
 from .records import RunLog, provenance, command_line
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
@@ -344,8 +344,10 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
     if meta.get('kind') != 'dit-train-state':
         raise ValueError(f'{path} is not a var_nb DiT training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
     if not resume:
-        raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}); '
-                              f'pass --resume (resume=True) to continue it, or choose another --out folder')
+        done = meta['step'] >= meta['total_steps']       # finished: nothing is left to resume
+        raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}' +
+                              ('; it has finished): choose another --out folder for a new run' if done else
+                               '): pass --resume (resume=True) to continue it, or choose another --out folder'))
     diff = config_diff({**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config), ignore=('log_every', 'ckpt_every'))
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
     if diff: raise ValueError(f'cannot resume {path}: its run used other settings:\n  ' + '\n  '.join(diff) + '\nuse the same settings, or another folder')
@@ -405,27 +407,29 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
     seconds = lambda: before + time.time() - t0
     bar = tqdm(total=total, initial=start, desc='train DiT', dynamic_ncols=True, disable=not progress)
     model.train()
-    for step in range(start, total):
-        if stop_at is not None and step >= stop_at:
-            _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step, total, seconds()); break
-        lr = config.peak_lr * lr_factor(step, total, config.warmup, config.schedule, config.warmup_start, config.final_lr_ratio)
-        for g in opt.param_groups: g['lr'], g['weight_decay'] = lr, config.weight_decay * g['wd_scale']
-        idx = _batch_indices(step, len(labels_N), config.batch_size, config.seed)
-        loss = dit_loss(model, z_NChw[idx.to(device)], labels_N[idx].to(device))
-        loss.backward()
-        grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.clip if config.clip > 0 else float('inf'))
-        opt.step(); opt.zero_grad(set_to_none=True)
-        if ema is not None:
-            with torch.no_grad(): torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), 1 - config.ema)
-        if (step + 1) % config.log_every == 0 or step + 1 == total:
-            if not (math.isfinite(loss.item()) and math.isfinite(grad_norm.item())):
-                raise FloatingPointError(f'a non-finite loss or gradient by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr '
-                                         f'or keep clip > 0. The last checkpoint in {out_dir} is intact')
-            log.write('train', step + 1, loss=loss.item(), grad_norm=grad_norm.item(), lr=lr, seconds=seconds())
-            bar.set_postfix(loss=f'{loss.item():.4f}')
-        if config.ckpt_every and (step + 1) % config.ckpt_every == 0 and step + 1 < total:
-            _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step + 1, total, seconds())
-        bar.update(1)
+    with StopAfterStep() as ctrl_c:                 # Ctrl-C: a checkpoint after this step, then stop
+        for step in range(start, total):
+            if stop_at is not None and step >= stop_at:
+                _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step, total, seconds()); break
+            lr = config.peak_lr * lr_factor(step, total, config.warmup, config.schedule, config.warmup_start, config.final_lr_ratio)
+            for g in opt.param_groups: g['lr'], g['weight_decay'] = lr, config.weight_decay * g['wd_scale']
+            idx = _batch_indices(step, len(labels_N), config.batch_size, config.seed)
+            loss = dit_loss(model, z_NChw[idx.to(device)], labels_N[idx].to(device))
+            loss.backward()
+            grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.clip if config.clip > 0 else float('inf'))
+            opt.step(); opt.zero_grad(set_to_none=True)
+            if ema is not None:
+                with torch.no_grad(): torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), 1 - config.ema)
+            if (step + 1) % config.log_every == 0 or step + 1 == total:
+                if not (math.isfinite(loss.item()) and math.isfinite(grad_norm.item())):
+                    raise FloatingPointError(f'a non-finite loss or gradient by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr '
+                                             f'or keep clip > 0. The last checkpoint in {out_dir} is intact')
+                log.write('train', step + 1, loss=loss.item(), grad_norm=grad_norm.item(), lr=lr, seconds=seconds())
+                bar.set_postfix(loss=f'{loss.item():.4f}')
+            if (config.ckpt_every and (step + 1) % config.ckpt_every == 0 or ctrl_c.asked) and step + 1 < total:
+                _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step + 1, total, seconds())
+            bar.update(1)
+            ctrl_c.stop_here(step + 1, total, out_dir)
     bar.close()
     final = (ema if ema is not None else model).eval()
     finished = stop_at is None or stop_at >= total
@@ -454,7 +458,6 @@ _NOT_DIT_OPTIONS = (('--epochs', 'epochs'), ('--grad-accum', 'grad_accum'), ('--
 
 def cli_train_dit(args) -> int:
     "`var-nb train --preset mnist-dit`: train a DiT on a tokenizer's latent (default: the committed MNIST tokenizer)."
-    if args.threads: torch.set_num_threads(args.threads)
     given = [opt for opt, name in _NOT_DIT_OPTIONS if getattr(args, name, None) not in (None, False)]
     if given:
         print(f'var-nb train: error: {", ".join(given)} are options of the VAR main job, not of a DiT run (preset {args.preset}); '

@@ -13,8 +13,8 @@ import torch
 import torch.distributed as dist
 
 # %% auto #0
-__all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'join_group', 'wait_for_everyone', 'everyone_has', 'agree_on_resume', 'rank_seed',
-           'gather_shards', 'all_ranks', 'add_sums', 'mean_over_ranks']
+__all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'join_group', 'wait_for_everyone', 'cpu_group', 'any_rank_asked', 'everyone_has',
+           'agree_on_resume', 'rank_seed', 'gather_shards', 'all_ranks', 'add_sums', 'mean_over_ranks']
 
 # %% ../nbs/06a_distributed.ipynb #ca7c8962
 #: how long any collective of the run's process group may wait (NCCL's default is 10 min; a large checkpoint takes minutes)
@@ -45,6 +45,17 @@ def wait_for_everyone(timeout:timedelta=LONG_WAIT):
     finally: dist.destroy_process_group(group)
 
 # %% ../nbs/06a_distributed.ipynb #926488cd
+def cpu_group(world:int):
+    "A gloo group of all ranks for small CPU collectives beside an NCCL run (None: one process, or the run's group is gloo already). Collective: every rank calls it."
+    return dist.new_group(backend='gloo') if world > 1 and dist.get_backend() != 'gloo' else None
+
+def any_rank_asked(asked:bool, world:int, group=None) -> bool:
+    "Whether any rank was asked to stop (its Ctrl-C) by this step: a one-number MAX on `group` (`cpu_group`: no GPU waits). Every rank calls it at the same step."
+    if world == 1: return asked
+    flag = torch.tensor([int(asked)])
+    dist.all_reduce(flag, op=dist.ReduceOp.MAX, group=group)
+    return bool(flag.item())
+
 def everyone_has(path:Path, world:int, device) -> bool:
     "Whether `path` exists for every rank (one decision for all: ranks that disagree would wait for each other forever)."
     have = torch.tensor([int(Path(path).exists())], device=device)

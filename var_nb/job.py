@@ -245,7 +245,8 @@ def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
                          f"become images and classes of that dataset; choose an --out outside it")
     held = _holds_run(out_dir)
     if held and not resume:
-        raise FileExistsError(f'{out_dir} already holds a run ({", ".join(held)}): pass --resume to continue it, or choose another --out')
+        done = (out_dir / 'summary.json').is_file()          # finished: --resume would only redo its samples and summary
+        raise FileExistsError(f'{out_dir} already holds a {"finished " * done}run ({", ".join(held)}): ' + ('choose another --out for a new run (--resume there only redoes its samples and summary)' if done else 'pass --resume to continue it, or choose another --out'))
     if resume and not held:
         raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no checkpoint): leave out --resume to start one there')
     if not held: refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES, 'train', 'plan.json')
@@ -448,7 +449,6 @@ def report_lines(s:dict) -> str:
 # %% ../nbs/13_own_images.ipynb #d8f55de8
 def _cli_train(args):
     if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
-    if args.threads: torch.set_num_threads(args.threads)
     overrides = {k: v for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every',
                                 'val_split', 'num_workers', 'crops') if (v := getattr(args, k, None)) is not None}
     if overrides.get('val_split') == 'none': overrides['val_split'] = None

@@ -133,7 +133,7 @@ def plan_lines(p:dict) -> str:
              f"batch {p['batch_size']} on {p['gpus']} GPU(s) of {gib(p['gpu_memory_bytes'])}: micro-batch {p['micro_batch']} x {p['grad_accum']} "
              f"accumulation{' with checkpointing' if p['checkpointing'] else ''} -> {gib(m['total'])} per GPU of {gib(p['usable_bytes'])} usable: "
              + ('fits' if p['fits'] else 'DOES NOT FIT'),
-             '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)]
+             '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else [])
     if p['images']:
         lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {p['epoch_seconds'] / 3600:.1f} h per epoch, "
                      f"{p['run_seconds'] / 3600:,.0f} h for {p['epochs']:g} epochs at an assumed {p['mfu_assumed']:.0%} MFU of {p['peak_tflops']:g} TFLOP/s per GPU")
@@ -184,10 +184,22 @@ def fit_to_gpu(config:TrainConfig, device, gpus:int|None=None,
     return replace(config, grad_accum=best['grad_accum'], checkpointing=best['checkpointing'])
 
 # %% ../nbs/07b_plan.ipynb #662f499a
+def _fits_with(p:dict, replan) -> str:
+    "What to pass when plan `p` does not fit: the fewest micro-batches that do, then checkpointing (`replan(grad_accum, checkpointing)`)."
+    best = replan(None, p['checkpointing'] or None)
+    if not best['fits'] and not best['checkpointing']: best = replan(None, True)
+    gib = f"{best['memory_per_gpu']['total'] / 2**30:.1f} GiB"
+    if not best['fits']:
+        return f'nothing fits: even micro-batch 1 with checkpointing needs {gib}; use more GPUs (--gpus), more memory per GPU, or a smaller model'
+    return (f"fits with --grad-accum {best['grad_accum']}" + (' --checkpointing' if best['checkpointing'] and not p['checkpointing'] else '')
+            + f" (micro-batch {best['micro_batch']}: {gib} per GPU)")
+
 def _cli_plan(args):
+    replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, args.train_images,
+                                      args.peak_tflops, args.mfu)
     try:
-        p = plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, args.grad_accum, args.checkpointing or None, args.train_images,
-                 args.peak_tflops, args.mfu)
+        p = replan(args.grad_accum, args.checkpointing or None)
+        if not p['fits']: p['fits_with'] = _fits_with(p, replan)
     except ValueError as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2
     print(json.dumps(p, indent=1) if args.json else plan_lines(p))
     return 0

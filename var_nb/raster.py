@@ -171,7 +171,6 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
 # %% ../nbs/11_var_vs_raster.ipynb #af854fe4
 def _cli_bench(args):
     device = args.device or default_device()
-    if args.threads: torch.set_num_threads(args.threads)
     try: results_file(args.json)                                      # before any work: not a folder, not someone's file
     except _USER_ERRORS as e: print(f'var-nb bench raster: error: {e}', file=sys.stderr); return 2
     t0, results = time.time(), []

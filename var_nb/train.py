@@ -21,7 +21,7 @@ from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_d
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
-from .distributed import join_group, agree_on_resume, rank_seed, all_ranks, add_sums, mean_over_ranks
+from .distributed import join_group, cpu_group, any_rank_asked, agree_on_resume, rank_seed, all_ranks, add_sums, mean_over_ranks
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
@@ -163,8 +163,10 @@ def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:b
     if meta.get('kind') != 'var-train-state':
         raise ValueError(f'{ckpt_path} is not a var_nb transformer training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
     if not resume:
-        raise FileExistsError(f'{ckpt_path.parent} already holds a training run (step {meta["step"]} of {meta["total_steps"]}); '
-                              f'pass --resume (resume=True) to continue it, or choose another --out folder')
+        done = meta['step'] >= meta['total_steps']       # finished: nothing is left to resume
+        raise FileExistsError(f'{ckpt_path.parent} already holds a training run (step {meta["step"]} of {meta["total_steps"]}' +
+                              ('; it has finished): choose another --out folder for a new run' if done else
+                               '): pass --resume (resume=True) to continue it, or choose another --out folder'))
     saved = {**jsonable(TrainConfig()), **meta['train_config']}          # settings added since the save: their defaults
     diff = config_diff(saved, jsonable(config), ignore=RESUMABLE_CHANGES)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
@@ -186,6 +188,7 @@ class Run:
     tokenizer_path: str | None = None                                           # where the tokenizer file is, if it came as one
     command: str | None = None                                                  # what started the run, recorded in its model files
     loss_weights: tuple = (None, None)                                          # ((scales, ramp), their weights on the device)
+    cpu_group: object = None                                                    # torchrun beside NCCL: a gloo group for the Ctrl-C flag
 
     @property
     def final(self) -> nn.Module: return self.ema if self.ema is not None else self.model   # what is saved and sampled
@@ -240,6 +243,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         else: torch.manual_seed(rank_seed(config.seed, world, rank))       # per-rank streams for class dropout (official: seed*world+rank)
         if world > 1:
             run.ddp = DDP(model, device_ids=[device.index] if device.type == 'cuda' else None, broadcast_buffers=False)
+            run.cpu_group = cpu_group(world)
         run.fwd = torch.compile(run.ddp) if config.compile else run.ddp
         if rank == 0: out_dir.mkdir(parents=True, exist_ok=True)
         run.log = RunLog(out_dir / 'log.jsonl', resume_step=run.start if state is not None else None, enabled=rank == 0)
@@ -394,7 +398,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
         bar = _progress_bar(run) if progress and run.rank == 0 else None
         stats, t0, t_log, cur_epoch, order = StepStats(), time.time(), time.time(), -1, None
         run.ddp.train()
-        with StopAfterStep(run.world) as ctrl_c:          # Ctrl-C: a checkpoint after this step, then stop
+        with StopAfterStep() as ctrl_c:                   # Ctrl-C: a checkpoint after this step, then stop (every rank)
             for step in range(run.start, run.total):
                 if stop_at is not None and step >= stop_at: break
                 epoch = step // run.steps_per_epoch
@@ -416,9 +420,10 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                     m = evaluate(run.final, run.vae, run.val_data, run.micro_bs * config.grad_accum, run.amp_dtype, run.rank, run.world)
                     run.log.write('validation', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), **m, seconds=seconds)
                     if m['loss'] < run.best: run.best, new_best = m['loss'], True
+                ctrl_c.asked = any_rank_asked(ctrl_c.asked, run.world, run.cpu_group)   # torchrun: all ranks stop at one step
                 if due_ckpt or ctrl_c.asked: save_state(run, step + 1, seconds)
                 if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)
-                if ctrl_c.asked and step + 1 < run.total: raise KeyboardInterrupt(f'stopped at step {step + 1} of {run.total} (Ctrl-C); {run.out_dir} continues from it with --resume')
+                ctrl_c.stop_here(step + 1, run.total, run.out_dir)
         finished = stop_at is None or stop_at >= run.total
         if finished and run.rank == 0: _save_model(run, run.out_dir / 'model.safetensors', run.total, run.seconds_before + time.time() - t0)
         if bar is not None: bar.close()

@@ -330,7 +330,7 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
                 if run.step % c.ckpt_every == 0 or run.step == end or ctrl_c.asked: save_tokenizer_state(run)   # `last` first: a crash in between never
                 if new_best:                                                                  # leaves a `best` newer than the resumable state
                     run.vae.save(run.out_dir / 'best.safetensors', step=run.step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
-                if ctrl_c.asked and run.step < end: raise KeyboardInterrupt(f'stopped at step {run.step} of {c.steps} (Ctrl-C); {run.out_dir} continues from it with --resume')
+                ctrl_c.stop_here(run.step, c.steps, run.out_dir, end)
         finally:
             pbar.close()
     return _finish(run, metrics, progress)
