@@ -49,8 +49,8 @@ def _records_of(run:dict, depth:int, config:VARConfig, batch_size:int) -> list[d
         prev = v['step']
     return out
 
-def check_sweep(out_dir, depths):
-    "Refuse, before anything trains, a sweep that cannot fit a law (fewer than 3 sizes, a size twice) or an --out that holds a run."
+def check_sweep(out_dir, depths, resume:bool=False):
+    "Refuse, before anything trains, a sweep that cannot fit a law (fewer than 3 sizes, a size twice), an --out that holds a run, or a sweep there without `resume`."
     depths = list(depths)
     if len(set(depths)) != len(depths):
         raise ValueError(f'--depths {" ".join(map(str, depths))} names a size twice: give each depth once')
@@ -59,6 +59,10 @@ def check_sweep(out_dir, depths):
     held = [n for n in ('last.safetensors', 'model.safetensors', 'plan.json', 'tokenizer') if (out_dir / n).exists()]
     if held: raise FileExistsError(f'--out {out_dir} holds a training run ({", ".join(held)}); a sweep writes one run per size in '
                                    f'{out_dir}/d1, {out_dir}/d2, ...: choose another folder')
+    begun = [f'd{d}' for d in depths if (out_dir / f'd{d}' / 'last.safetensors').exists()]
+    if begun and not resume:
+        raise FileExistsError(f'--out {out_dir} holds a sweep ({", ".join(begun)} trained or begun): pass --resume (resume=True) to continue '
+                              f'it (finished sizes are read back, not retrained), or choose another folder')
 
 def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           depths=SCALING_DEPTHS, steps:int=600, checkpoints:int=6, batch_size:int=32,
@@ -67,7 +71,7 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           resume:bool=False, # continue an interrupted sweep in out_dir (finished sizes are read from their logs)
          ) -> list[dict]:
     "Train every size of the family for `steps` steps; one record per validation checkpoint (see above)."
-    check_sweep(out_dir, depths)
+    check_sweep(out_dir, depths, resume)
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
     every = max(1, steps // checkpoints)
     records = []
