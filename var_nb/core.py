@@ -14,14 +14,14 @@ from safetensors import safe_open
 from safetensors.torch import save_file
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'default_device', 'autocast_dtype',
-           'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'precision_dtype', 'dtype_name', 'resume_precision',
-           'seed_everything', 'synchronize', 'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory',
-           'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk',
-           'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
-           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
-           'refuse_foreign_files', 'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
-           'moved_names']
+__all__ = ['SHAPE_LEGEND', 'BF16_MIN_SPEEDUP', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'default_device',
+           'autocast_dtype', 'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'cpu_bf16_speedup', 'cpu_prefers_bf16',
+           'precision_dtype', 'dtype_name', 'precision_said', 'resume_precision', 'seed_everything', 'synchronize',
+           'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint',
+           'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond',
+           'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
+           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files',
+           'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -61,16 +61,42 @@ def cpu_has_native_bf16() -> bool:
     x86 = 'avx2' in flags or 'sse2' in flags
     return not x86 or torch.backends.cpu.get_cpu_capability().startswith('AVX512')
 
+#: 'auto' takes bf16 on a CPU where a bf16 matmul runs at least this many times as fast as an fp32 one. Native bf16 is
+#: not enough: measured with `cpu_bf16_speedup`, an AMD EPYC with AVX512-BF16 ran bf16 2.3x as fast, an Intel Xeon
+#: whose avx512_bf16 runs without AMX 0.5x (there a bf16 training step took 1.44x the fp32 time)
+BF16_MIN_SPEEDUP = 1.3
+
+_bf16_speedups = {}
+def cpu_bf16_speedup(n:int=1024, # side of the square matmuls timed
+                     reps:int=5, # timings per dtype, alternating; the best of each counts
+                    ) -> float:
+    "How many times as fast a bf16 matmul runs as an fp32 one on this CPU, at torch's current thread count (measured once per count: ~0.2 s)."
+    key = (torch.get_num_threads(), n, reps)
+    if key not in _bf16_speedups:
+        g = torch.Generator().manual_seed(0)                      # a local stream: the caller's RNG is left alone
+        a32, b32 = torch.randn(n, n, generator=g), torch.randn(n, n, generator=g)
+        pairs = {torch.float32: (a32, b32), torch.bfloat16: (a32.bfloat16(), b32.bfloat16())}
+        best = {d: math.inf for d in pairs}
+        for _ in range(reps + 1):                                 # the first round is the warm-up: kernels picked and loaded
+            for d, (a, b) in pairs.items():
+                t0 = time.perf_counter(); a @ b; a @ b; best[d] = min(best[d], time.perf_counter() - t0)
+        _bf16_speedups[key] = best[torch.float32] / best[torch.bfloat16]
+    return _bf16_speedups[key]
+
+def cpu_prefers_bf16() -> bool:
+    "Whether 'auto' trains and samples in bf16 on this CPU: bf16 is native (`cpu_has_native_bf16`) and its matmuls measured BF16_MIN_SPEEDUP times as fast as fp32's or more."
+    return cpu_has_native_bf16() and cpu_bf16_speedup() >= BF16_MIN_SPEEDUP
+
 #: training precisions: 'auto' (`precision_dtype`), 'fp32', 'bf16', 'fp16'
 TRAIN_PRECISIONS = ('auto', 'fp32', 'bf16', 'fp16')
 
 def precision_dtype(precision:str, device) -> torch.dtype | None:
-    "The autocast dtype of a training precision on `device` (None: fp32). 'auto': bf16 where it is native (GPUs from Ampere on, CPUs with AVX512-BF16 or AMX), fp16 on older GPUs, else fp32."
+    "The autocast dtype of a training precision on `device` (None: fp32). 'auto': bf16 where it is native (GPUs from Ampere on) or measured faster (CPUs: `cpu_prefers_bf16`), fp16 on older GPUs, else fp32."
     if precision not in TRAIN_PRECISIONS:
         raise ValueError(f"precision {precision!r} must be 'auto', 'fp32', 'bf16' or 'fp16'")
     device = torch.device(device)
     if precision == 'auto':
-        return torch.bfloat16 if device.type == 'cpu' and cpu_has_native_bf16() else autocast_dtype(device)
+        return torch.bfloat16 if device.type == 'cpu' and cpu_prefers_bf16() else autocast_dtype(device)
     dtype = {'fp32': None, 'bf16': torch.bfloat16, 'fp16': torch.float16}[precision]
     if dtype == torch.bfloat16 and device.type == 'cuda': warn_if_bf16_emulated(device)
     if dtype == torch.float16 and device.type == 'cpu':                                   # no fp16 autocast on CPU
@@ -81,6 +107,14 @@ def precision_dtype(precision:str, device) -> torch.dtype | None:
 def dtype_name(dtype:torch.dtype|None) -> str:
     "How a training checkpoint records the autocast dtype its run trained in: 'bf16', 'fp16' or 'fp32' (None)."
     return {torch.bfloat16: 'bf16', torch.float16: 'fp16'}.get(dtype, 'fp32')
+
+def precision_said(precision:str, device) -> str:
+    "What a plan says of a training precision on `device`: the dtype it trains in and, for 'auto' on a CPU, why that one."
+    name = dtype_name(precision_dtype(precision, device))
+    if precision != 'auto': return name
+    if torch.device(device).type != 'cpu': return f'{name} (auto)'
+    if not cpu_has_native_bf16(): return f'{name} (auto: this CPU has no native bf16)'
+    return f"{name} (auto: a bf16 matmul runs {cpu_bf16_speedup():.2f}x as fast as fp32 on this CPU)"
 
 def resume_precision(precision:str, # the run's precision setting
                      saved:str|None, # the dtype its checkpoint recorded (`dtype_name`), None if it recorded none

@@ -12,9 +12,12 @@ from pathlib import Path
 import torch
 import torch.distributed as dist
 
+from .core import precision_dtype
+
 # %% auto #0
 __all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'join_group', 'wait_for_everyone', 'cpu_group', 'any_rank_asked', 'everyone_has',
-           'agree_on_resume', 'rank_seed', 'gather_shards', 'all_ranks', 'add_sums', 'mean_over_ranks']
+           'agree_on_resume', 'agree_on_precision', 'rank_seed', 'gather_shards', 'all_ranks', 'add_sums',
+           'mean_over_ranks']
 
 # %% ../nbs/06a_distributed.ipynb #ca7c8962
 #: how long any collective of the run's process group may wait (NCCL's default is 10 min; a large checkpoint takes minutes)
@@ -71,6 +74,13 @@ def agree_on_resume(step:int|None, out_dir:Path, world:int):
         seen = ', '.join(f'rank {r}: ' + (f'step {s}' if s >= 0 else 'no checkpoint') for r, s in enumerate(steps))
         raise ValueError(f'the ranks disagree on the run to resume ({seen}) in {out_dir}: every node must see the same --out; '
                          f'put it on a filesystem all nodes share')
+
+def agree_on_precision(precision:str, world:int, device) -> str:
+    "A new run's precision, one for every rank: on CPUs 'auto' becomes 'bf16' only if every rank's own timing takes bf16, else 'fp32'. Every rank calls it."
+    if precision != 'auto' or world == 1 or torch.device(device).type != 'cpu': return precision
+    flag = torch.tensor([int(precision_dtype('auto', device) == torch.bfloat16)])
+    dist.all_reduce(flag, op=dist.ReduceOp.MIN)
+    return 'bf16' if flag.item() else 'fp32'
 
 def rank_seed(seed:int, world:int, rank:int, step:int=0) -> int:
     "The seed of rank `rank`'s random streams (class dropout, drop-path): distinct per rank, and per step a run resumed at."

@@ -312,7 +312,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              rejection:int=1, # keep the best of this many candidates per image (needs a classifier of the model's classes)
              classes=None, # class ids to sample (default: all of the model's)
              batch_size:int=100, # images sampled at once
-             sampling_precision:str='auto', # 'auto' (bf16 where native: CUDA GPUs, CPUs with AVX512-BF16/AMX; else fp32), 'bf16', 'tf32' or 'fp32' (strict); the features stay fp32
+             sampling_precision:str='auto', # 'auto' (bf16 where native: CUDA GPUs, CPUs where it measures faster; else fp32), 'bf16', 'tf32' or 'fp32' (strict); the features stay fp32
              inception_weights=None, # the FID Inception's weight file (features='inception')
              k:int=3, splits:int=10, # precision/recall neighbours; Inception Score chunks
              extra_features=None, # {name: feature network or classifier path}: FID in these features too (`fid_<name>`)

@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 
 from .core import (adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
-                         refuse_foreign_files, json_object)
+                         refuse_foreign_files, json_object, precision_dtype, precision_said)
 from .data import load_image_dataset, class_names_of, is_colour
 from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
@@ -101,8 +101,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
     if tokenizer is None:
         tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), data=config.dataset,
                                          **({'val_split': config.val_split} if config.val_split else {}),
-                                         **({'batch_size': overrides['batch_size']} if 'batch_size' in overrides else {}),
-                                         **tokenizer_overrides)
+                                         **({'batch_size': overrides['batch_size']} if 'batch_size' in overrides else {}), **tokenizer_overrides)
         if size: tok_config = dataclasses.replace(tok_config, model=with_image_size(tok_config.vae_config(), size))
         tok_shape = tok_config.vae_config()
     else:
@@ -178,12 +177,12 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
     "Seconds per tokenizer step, transformer step, encoded image, sampled image and classifier step, timed on random data of the job's shapes."
     vae = (VQVAE(plan.tok_shape) if plan.given is None else plan.given).to(device)
     S, c, var_cfg = plan.tok_shape.image_size, plan.config, var_config_for(plan.config)
-    speeds = {}
+    speeds, amp = {}, lambda precision: torch.autocast(device.type, precision_dtype(precision, device), enabled=precision_dtype(precision, device) is not None)
     if plan.tok_config is not None:
         loss_fn, opt = TokenizerLoss(plan.tok_config.loss_config()).to(device), adamw(vae.parameters(), device, lr=1e-4)
         img = torch.rand(plan.tok_config.batch_size, 3, S, S, device=device) * 2 - 1
         def tok_step():
-            out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
+            with amp(plan.tok_config.precision): out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
             opt.zero_grad(); loss.backward(); opt.step()
         speeds['tokenizer_step'] = median_seconds(tok_step, 2, device)
     vae.eval().requires_grad_(False)
@@ -193,7 +192,8 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
     weight_L = token_weights(var_cfg.patch_nums).to(device)
     def var_step():
         with torch.no_grad(): x = model.inputs_from_tokens(vae, tokens_BL)
-        var_loss(model(labels_B, x), tokens_BL, weight_L).backward(); opt.step(); opt.zero_grad()
+        with amp(c.precision): loss = var_loss(model(labels_B, x), tokens_BL, weight_L)      # in the run's precision, as it will train
+        loss.backward(); opt.step(); opt.zero_grad()
     # a training step settles after about three (allocations, AdamW's state); the loop adds clipping, logging, per-epoch
     # validation and checkpoints to the bare step: +12% on the colour shapes of this notebook (0.81 s against 0.72 s)
     speeds['transformer_step'] = 1.12 * median_seconds(var_step, 3, device, warmup=3)
@@ -281,7 +281,7 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
                          ': leave them out to resume, or choose another --out for a new run')
     return JobPlan(config, tok_config, tok_shape, d['tokenizer'], d['facts'], d['preset'], given, d['steps'], d['why'], d['seconds'])
 
-def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False) -> str:
+def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None) -> str:
     "What the job is about to do, said before it starts: the data, each stage's steps and, when timed, its minutes."
     f, s, tok = plan.facts, plan.seconds, plan.tok_shape
     m = lambda k: f' (about {s[k] / 60:.1f} min)' if k in s else ''
@@ -292,7 +292,7 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False) -> str:
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes" if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
-    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}")
+    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}, in {precision_said(plan.config.precision, device or default_device())}")
     if s: lines.append(f"  data, planning, samples and their evaluation (about {(s['data'] + s.get('planning', 0) + s['samples']) / 60:.1f} min)")
     else: lines.append('  then samples and their evaluation (not timed: give --minutes for a budget)')
     if s and minutes: lines.append(f"  in all about {sum(v for v in s.values()) / 60:.1f} of the {minutes:g} minutes asked (timed on this machine)")
@@ -332,7 +332,7 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
         plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
         if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
         if int(os.environ.get('RANK', '0')) == 0: save_plan(plan, out_dir, minutes)
-    if verbose: print(plan_lines(plan, minutes, resumed=stored), flush=True)
+    if verbose: print(plan_lines(plan, minutes, resumed=stored, device=device), flush=True)
     return plan
 
 def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)

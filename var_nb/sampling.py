@@ -244,7 +244,7 @@ def sample(var:VAR, # the transformer (eval mode)
     return out if len(out) > 1 else img
 
 # %% ../nbs/08_sampling.ipynb #64a6620c
-#: sampling precisions: 'auto' (bf16 autocast where bf16 is native: CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX;
+#: sampling precisions: 'auto' (bf16 autocast where bf16 is native: CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX measured faster in it;
 #: fp32 elsewhere), 'bf16', 'tf32' (fp32 tensors, TF32 matmuls on CUDA), 'fp32' (strict: no autocast, no TF32); every one
 #: but 'fp32' allows TF32 on CUDA (`sampling_math`)
 PRECISIONS = ('auto', 'bf16', 'tf32', 'fp32')
@@ -259,7 +259,7 @@ def sampling_dtype(device, precision:str='auto') -> torch.dtype|None:
     if precision == 'bf16':
         if device.type == 'cuda': warn_if_bf16_emulated(device)
         return torch.bfloat16
-    # bf16 where native; GPUs before Ampere (fp16 for training there), MPS and CPUs without native bf16: fp32
+    # bf16 where native; GPUs before Ampere (fp16 for training there), MPS and CPUs without native (or faster) bf16: fp32
     return torch.bfloat16 if precision_dtype('auto', device) == torch.bfloat16 else None
 
 @contextmanager
@@ -340,7 +340,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
                      temperature=1.0, batch_size:int=64, npz=None, class_names=None, pngs:bool=True,
                      steps:int|None=None, # denoising steps of a diffusion model (`sample`)
                      sampler_kw:dict|None=None, # more options of `sample`: notebook 15's faster samplers (refiner, switch_at, cfg_scales, prune, skip_scales)
-                     precision:str='auto', # 'auto' (bf16 where native: CUDA GPUs, CPUs with AVX512-BF16/AMX; else fp32), 'bf16', 'tf32' or 'fp32' (`PRECISIONS`)
+                     precision:str='auto', # 'auto' (bf16 where native: CUDA GPUs, CPUs where it measures faster; else fp32), 'bf16', 'tf32' or 'fp32' (`PRECISIONS`)
                     ) -> list:
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)

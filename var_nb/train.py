@@ -21,7 +21,8 @@ from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_d
                          jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
-from .distributed import join_group, cpu_group, any_rank_asked, agree_on_resume, rank_seed, all_ranks, add_sums, mean_over_ranks
+from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_precision, rank_seed, all_ranks, add_sums,
+                                mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
@@ -234,6 +235,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         opt = adamw(param_groups(model), device, lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay)
         precision, note = resume_precision(config.precision, state['meta'].get('precision') if state else None, device)
         if note and rank == 0: print(note)
+        if state is None: precision = agree_on_precision(precision, world, device)   # 'auto' on CPUs: one dtype for all ranks
         amp_dtype, scaler = _amp(precision, device)
         run = Run(config, out_dir, device, rank, world, owns_group, vae, tokenizer_fp, train_data, val_data, model, model, model, ema,
                   opt, amp_dtype, scaler, sampler, micro_bs, steps_per_epoch, total, warmup, config.eval_every or steps_per_epoch,

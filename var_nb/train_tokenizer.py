@@ -60,7 +60,7 @@ class TokenizerTrainConfig:
     ckpt_every: int = 250           # steps between resumable checkpoints (last.safetensors)
     seed: int = 0                   # seeds the weights, the data order and every random draw
     device: str|None = None         # None: cuda > mps > cpu (may change when resuming)
-    precision: str = 'auto'         # autocast: 'auto' (bf16 where native: GPUs from Ampere on, CPUs with AVX512-BF16/AMX; fp16 on older GPUs; else fp32), 'bf16', 'fp16', 'fp32'
+    precision: str = 'auto'         # autocast: 'auto' (bf16 where it pays: GPUs from Ampere on, CPUs with AVX512-BF16/AMX measured faster in it; fp16 on older GPUs; else fp32), 'bf16', 'fp16', 'fp32'
     num_workers: int = 0            # DataLoader workers when preload=False (may change when resuming)
 
     def __post_init__(self):
@@ -489,7 +489,7 @@ def register_cli(subparsers):
                    help="validation split (default: 'validation'); when the data has none, 5%% of 'train' is held out")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--device', default=None, help='cuda, mps or cpu (default: best available)')
     p.add_argument('--precision', choices=TRAIN_PRECISIONS, default=None,
-                   help='autocast (default auto: bf16 where native, on GPUs from Ampere on and CPUs with AVX512-BF16/AMX)')
+                   help='autocast (default auto: bf16 where it pays, on GPUs from Ampere on and CPUs with AVX512-BF16/AMX measured faster in it)')
     p.add_argument('--quiet', action='store_true', help='no progress bar'); p.set_defaults(func=_cli_train_tokenizer)
     r = subparsers.add_parser('reconstruct', help='reconstruct images with a tokenizer: DIR/{stem}.png and DIR/{stem}_scales.png (coarse to fine)')
     r.add_argument('images', nargs='+', help='image files; resized and centre-cropped to the tokenizer resolution, grayscale -> RGB')
