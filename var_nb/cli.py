@@ -169,7 +169,7 @@ def add_fast_options(p:argparse.ArgumentParser):
 def add_precision_options(p:argparse.ArgumentParser):
     "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
     p.add_argument('--precision', choices=PRECISIONS, default='auto',
-                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX), fp32 elsewhere; '
+                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX measured faster in it), fp32 elsewhere; '
                         'bf16; tf32: fp32 with TF32 matmuls; fp32: strict (no autocast, no TF32). TF32 is on on CUDA unless fp32')
     p.add_argument('--bf16', dest='precision', action='store_const', const='bf16', default=argparse.SUPPRESS,
                    help='the same as --precision bf16')
@@ -235,7 +235,7 @@ def _cmd_sample(args):
                                    steps=args.steps, sampler_kw=fast, precision=args.precision)
     except ValueError as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
-    print(f'wrote {len(classes) * n} images ({written[0]}' + (f', {npz}' if npz else '') + f') in {time.time() - t0:.1f}s')
+    print(f"wrote {len(classes) * n} image{'s' if len(classes) * n != 1 else ''} ({written[0]}" + (f', {npz}' if npz else '') + f') in {time.time() - t0:.1f}s')
     _remove_earlier(earlier, out, 'sample')
     return 0
 
