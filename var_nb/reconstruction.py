@@ -90,7 +90,7 @@ def evaluate_tokenizer(vae,                      # a VQVAE
     K, V = len(vae.patch_nums), vae.vocab_size
     psnr_K, ssim_K, counts_KV, n = torch.zeros(K), torch.zeros(K), torch.zeros(K, V, dtype=torch.long), 0
     for img in _image_batches(data, batch_size, max_images):
-        img = img.to(device)
+        img = img.to(device, memory_format=torch.channels_last)          # the convolutions run faster on a CPU
         side = img.shape[-1]
         window = 11 if side >= 11 else side - 1 + side % 2                # the largest odd window that fits
         with torch.autocast(device.type, dtype=amp, enabled=amp is not None):
