@@ -62,26 +62,19 @@ def cpu_has_native_bf16() -> bool:
     return not x86 or torch.backends.cpu.get_cpu_capability().startswith('AVX512')
 
 #: 'auto' takes bf16 on a CPU where a bf16 matmul runs at least this many times as fast as an fp32 one. Native bf16 is
-#: not enough: measured with `cpu_bf16_speedup`, an AMD EPYC with AVX512-BF16 ran bf16 2.3x as fast, an Intel Xeon
+#: not enough: measured with `flops.matmul_peak`, an AMD EPYC with AVX512-BF16 ran bf16 2.3x as fast, an Intel Xeon
 #: whose avx512_bf16 runs without AMX 0.5x (there a bf16 training step took 1.44x the fp32 time)
 BF16_MIN_SPEEDUP = 1.3
 
 _bf16_speedups = {}
-def cpu_bf16_speedup(n:int=1024, # side of the square matmuls timed
-                     reps:int=5, # timings per dtype, alternating; the best of each counts
-                    ) -> float:
-    "How many times as fast a bf16 matmul runs as an fp32 one on this CPU, at torch's current thread count (measured once per count: ~0.2 s)."
-    key = (torch.get_num_threads(), n, reps)
-    if key not in _bf16_speedups:
-        g = torch.Generator().manual_seed(0)                      # a local stream: the caller's RNG is left alone
-        a32, b32 = torch.randn(n, n, generator=g), torch.randn(n, n, generator=g)
-        pairs = {torch.float32: (a32, b32), torch.bfloat16: (a32.bfloat16(), b32.bfloat16())}
-        best = {d: math.inf for d in pairs}
-        for _ in range(reps + 1):                                 # the first round is the warm-up: kernels picked and loaded
-            for d, (a, b) in pairs.items():
-                t0 = time.perf_counter(); a @ b; a @ b; best[d] = min(best[d], time.perf_counter() - t0)
-        _bf16_speedups[key] = best[torch.float32] / best[torch.bfloat16]
-    return _bf16_speedups[key]
+def cpu_bf16_speedup() -> float:
+    "How many times as fast a bf16 matmul runs as an fp32 one on this CPU at torch's current thread count: `flops.matmul_peak` of 1024² matmuls, once per count (~0.3 s)."
+    threads = torch.get_num_threads()
+    if threads not in _bf16_speedups:
+        from var_nb.flops import matmul_peak                       # here, not at the top: flops builds on core
+        peak = lambda dtype: matmul_peak(dtype, 'cpu', sizes=(1024,), reps=3, min_seconds=0.02)
+        _bf16_speedups[threads] = peak(torch.bfloat16) / peak(torch.float32)
+    return _bf16_speedups[threads]
 
 def cpu_prefers_bf16() -> bool:
     "Whether 'auto' trains and samples in bf16 on this CPU: bf16 is native (`cpu_has_native_bf16`) and its matmuls measured BF16_MIN_SPEEDUP times as fast as fp32's or more."
