@@ -19,7 +19,8 @@ from .transformer import VAR, VARConfig
 from .official import pretrained, PRETRAINED
 from .sampling import generate, decode, sampling_bytes
 from .objective import token_weights, var_loss, param_groups
-from .flops import train_flops, matmul_peak, count_flops
+from .flops import train_flops, count_flops
+from .core import matmul_peak
 from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0

@@ -15,13 +15,14 @@ from safetensors.torch import save_file
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'BF16_MIN_SPEEDUP', 'TRAIN_PRECISIONS', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'default_device',
-           'autocast_dtype', 'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'cpu_bf16_speedup', 'cpu_prefers_bf16',
-           'precision_dtype', 'dtype_name', 'precision_said', 'resume_precision', 'seed_everything', 'synchronize',
-           'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint',
-           'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond',
-           'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state',
-           'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files',
-           'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'autocast_dtype', 'warn_if_bf16_emulated', 'cpu_has_native_bf16', 'matmul_peak', 'cpu_bf16_speedup',
+           'cpu_prefers_bf16', 'precision_dtype', 'dtype_name', 'precision_said', 'resume_precision', 'seed_everything',
+           'synchronize', 'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory', 'atomic_path',
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'available_memory', 'free_disk', 'human_bytes',
+           'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
+           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
+           'refuse_foreign_files', 'json_object', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
+           'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -61,17 +62,37 @@ def cpu_has_native_bf16() -> bool:
     x86 = 'avx2' in flags or 'sse2' in flags
     return not x86 or torch.backends.cpu.get_cpu_capability().startswith('AVX512')
 
+def matmul_peak(dtype=torch.float32, device='cpu',
+                sizes:tuple=(1024, 2048), # square matmuls to try; the fastest sets the peak
+                reps:int=5,               # timings per size; the best counts
+                min_seconds:float=0.25,   # each timing repeats the matmul for at least this long
+               ) -> float:
+    "FLOP/s of square matmuls on `device` in `dtype`: the best of `reps` timings, each of enough matmuls to last `min_seconds`."
+    device = torch.device(device)
+    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
+    best = 0.0
+    for n in sizes:
+        g = torch.Generator(device).manual_seed(0)              # a local stream: the caller's RNG is left alone
+        a, b = (torch.randn(n, n, device=device, generator=g).to(dtype) for _ in range(2))
+        def timed(count):
+            sync(); t0 = time.perf_counter()
+            for _ in range(count): a @ b
+            sync(); return time.perf_counter() - t0
+        count = 1
+        while timed(count) < min_seconds: count *= 2          # also the warm-up: the first calls pick and load kernels
+        best = max(best, 2 * n ** 3 * count / min(timed(count) for _ in range(reps)))
+    return best
+
 #: 'auto' takes bf16 on a CPU where a bf16 matmul runs at least this many times as fast as an fp32 one. Native bf16 is
-#: not enough: measured with `flops.matmul_peak`, an AMD EPYC with AVX512-BF16 ran bf16 2.3x as fast, an Intel Xeon
+#: not enough: measured with `matmul_peak`, an AMD EPYC with AVX512-BF16 ran bf16 2.3x as fast, an Intel Xeon
 #: whose avx512_bf16 runs without AMX 0.5x (there a bf16 training step took 1.44x the fp32 time)
 BF16_MIN_SPEEDUP = 1.3
 
 _bf16_speedups = {}
 def cpu_bf16_speedup() -> float:
-    "How many times as fast a bf16 matmul runs as an fp32 one on this CPU at torch's current thread count: `flops.matmul_peak` of 1024² matmuls, once per count (~0.3 s)."
+    "How many times as fast a bf16 matmul runs as an fp32 one on this CPU at torch's current thread count: `matmul_peak` of 1024² matmuls, once per count (~0.3 s)."
     threads = torch.get_num_threads()
     if threads not in _bf16_speedups:
-        from var_nb.flops import matmul_peak                       # here, not at the top: flops builds on core
         peak = lambda dtype: matmul_peak(dtype, 'cpu', sizes=(1024,), reps=3, min_seconds=0.02)
         _bf16_speedups[threads] = peak(torch.bfloat16) / peak(torch.float32)
     return _bf16_speedups[threads]

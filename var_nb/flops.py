@@ -10,10 +10,11 @@ import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils.flop_counter import FlopCounterMode
 
+from .core import matmul_peak   # defined in core (notebook 00), where precision 'auto' times bf16 with it
 from .transformer import VAR, VARConfig
 
 # %% auto #0
-__all__ = ['count_flops', 'non_embedding_params', 'train_flops', 'matmul_peak']
+__all__ = ['count_flops', 'non_embedding_params', 'train_flops']
 
 # %% ../nbs/06d_flops.ipynb #a2f7ed18
 def count_flops(fn) -> tuple[int, int]:
@@ -51,25 +52,3 @@ def train_flops(config:VARConfig, # the transformer
     forward = 2 * (L - first_l) * Cv * C + c.depth * per_block + 2 * C * 2 * C + 2 * L * C * V + (2 * C * 6 * C if c.shared_aln else 0)
     per_image = 3 * forward - 2 * (L - first_l) * Cv * C
     return per_image * n_tokens // L
-
-# %% ../nbs/06d_flops.ipynb #9d16000f
-def matmul_peak(dtype=torch.float32, device='cpu',
-                sizes:tuple=(1024, 2048), # square matmuls to try; the fastest sets the peak
-                reps:int=5,               # timings per size; the best counts
-                min_seconds:float=0.25,   # each timing repeats the matmul for at least this long
-               ) -> float:
-    "FLOP/s of square matmuls on `device` in `dtype`: the best of `reps` timings, each of enough matmuls to last `min_seconds`."
-    device = torch.device(device)
-    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
-    best = 0.0
-    for n in sizes:
-        g = torch.Generator(device).manual_seed(0)              # a local stream: the caller's RNG is left alone
-        a, b = (torch.randn(n, n, device=device, generator=g).to(dtype) for _ in range(2))
-        def timed(count):
-            sync(); t0 = time.perf_counter()
-            for _ in range(count): a @ b
-            sync(); return time.perf_counter() - t0
-        count = 1
-        while timed(count) < min_seconds: count *= 2          # also the warm-up: the first calls pick and load kernels
-        best = max(best, 2 * n ** 3 * count / min(timed(count) for _ in range(reps)))
-    return best
