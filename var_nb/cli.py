@@ -362,6 +362,13 @@ def check_features(features, var):
                          f'the model draws {C}: pass the classifier of its own run (classifier.safetensors beside model.safetensors), '
                          f"'mnist' for digits, or 'inception'")
 
+def _seed_progress(seeds:int):
+    "`evaluate`'s on_seed for the CLI: a line as each of several seeds ends (None for one seed: its figures follow at once)."
+    def said(seed, r, seconds, done=[]):
+        done.append(seed); acc = f", accuracy {r['accuracy']:.1f}%" if r.get('accuracy') is not None else ''
+        print(f"  seed {seed} ({len(done)} of {seeds}): FID {r['fid']:.3f}{acc} ({seconds:.1f} s so far)", flush=True)
+    return said if seeds > 1 else None
+
 def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
@@ -383,9 +390,9 @@ def _cli_eval(args):
                   inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
         per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
-        for cfg in (args.cfg or [defaults['cfg']]):                   # the one line a long evaluation prints before its figures
+        for cfg in (args.cfg or [defaults['cfg']]):                   # said before the wait (and, with seeds, as each ends)
             print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
-            r = evaluate(var, vae, cfg=cfg, **kw); _print_record(r); records.append(r)
+            r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), **kw); _print_record(r); records.append(r)
         floor = None
         if not str(real).endswith('.npz'):
             try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights)

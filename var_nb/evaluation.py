@@ -317,7 +317,9 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              k:int=3, splits:int=10, # precision/recall neighbours; Inception Score chunks
              extra_features=None, # {name: feature network or classifier path}: FID in these features too (`fid_<name>`)
              grid_per_class:int=10, # samples kept for a picture (first 10 classes, first seed)
-             cache:bool=True) -> dict:
+             cache:bool=True,
+             on_seed=None, # called after each seed as on_seed(seed, its figures, seconds so far): a long evaluation's progress
+            ) -> dict:
     "Sample and measure, once per seed: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
     t0 = time.time()
     device, C = var.pos_1LC.device, var.config.num_classes
@@ -341,9 +343,12 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache)
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache)[0] for name, net_x in extra.items()}
-    runs = [_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, splits, extra, extra_real,
-                            grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth, guidance=guidance,
-                            **({} if steps is None else {'steps': steps}), **(sampler_kw or {})) for s in seeds]
+    runs = []
+    for s in seeds:
+        runs.append(_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, splits,
+                                    extra, extra_real, grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth,
+                                    guidance=guidance, **({} if steps is None else {'steps': steps}), **(sampler_kw or {})))
+        if on_seed is not None: on_seed(s, {k: v for k, v in runs[-1].items() if k != 'grid'}, time.time() - t0)
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
                 rejection=rejection, features=net.name,
