@@ -137,7 +137,7 @@ def write_bench(path, results:list, args, seconds:float, device) -> None:
 
 def _cmd_bench(args):
     t0 = time.time()
-    try: results_file(args.json); r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained, profile=args.profile)
+    try: results_file(args.json, command='var-nb bench sample'); r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained, profile=args.profile)
     except _USER_ERRORS as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
     write_bench(args.json, [r], args, time.time() - t0, args.device)
     print(f'sampling {r["batch"]} images of {r["image_size"][0]}x{r["image_size"][1]} on {r["device"]} ({r["threads"]} threads, '
@@ -231,7 +231,7 @@ def _cli_bench(args):
     if args.bf16 and args.precision not in ('auto', 'bf16'):
         print(f'var-nb bench train: error: --bf16 asks for bf16 and --precision for {args.precision}: give one of them', file=sys.stderr); return 2
     precision = 'bf16' if args.bf16 else args.precision
-    try: results_file(args.json)                                      # before any work: not a folder, not someone's file
+    try: results_file(args.json, command='var-nb bench train')   # before any work: not a folder, not someone's file
     except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
     t0, results = time.time(), []
     for mode in (['images', 'tokens'] if args.mode == 'both' else [args.mode]):

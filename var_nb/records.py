@@ -134,11 +134,17 @@ def read_results(path) -> dict:
         raise ValueError(f'{path} has no complete provenance ({", ".join(PROVENANCE_KEYS)}): its figures cannot be traced; regenerate it')
     return d
 
-def results_file(path, option:str='--json') -> Path|None:
+def results_file(path, option:str='--json',
+                 command:str|None=None, # what will write it ('var-nb bench train'): another command's results file is refused too
+                ) -> Path|None:
     "`path` checked before any work as a results file to write (`core.output_file`): a .json, and when it exists, a results file itself."
     def ours(p):
         try: read_results(p); return True
         except (ValueError, OSError): return False                      # not JSON, not UTF-8, or no provenance: someone else's
+    if command and path is not None and ours(path):                     # e.g. a train run's summary.json given to `bench --json`
+        written = str(read_results(path)['provenance']['command'])
+        if written.split()[:len(command.split())] != command.split():
+            raise FileExistsError(f"{option} {path} holds the results of another command ({written}), so they would be lost: choose another name")
     return output_file(path, '.json', option, ours)
 
 def read_figures(path) -> dict:
