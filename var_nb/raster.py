@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 from einops import rearrange, repeat
 
-from .core import default_device, checkpoint_meta, median_seconds, jsonable, _USER_ERRORS
+from .core import default_device, checkpoint_meta, median_seconds, jsonable, refuse_beyond, available_memory, _USER_ERRORS
 from .records import provenance, write_results, command_line, results_file
 from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
@@ -171,9 +171,14 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
 # %% ../nbs/11_var_vs_raster.ipynb #af854fe4
 def _cli_bench(args):
     device = args.device or default_device()
-    try: results_file(args.json)                                      # before any work: not a folder, not someone's file
+    try: results_file(args.json, command='var-nb bench raster')   # before any work: not a folder, not someone's file
     except _USER_ERRORS as e: print(f'var-nb bench raster: error: {e}', file=sys.stderr); return 2
     t0, results = time.time(), []
+    try:                                # the largest KV cache (keys and values, every layer, guided batch, fp32) checked before any work
+        kv = max(2 * args.depth * 2 * b * max(sum(p * p for p in PATCH_NUMS_BY_SIDE[s]), s * s) * args.width * 4 for b in args.batch_size for s in args.sides)
+        refuse_beyond(kv, available_memory(device), f'a KV cache for batch {max(args.batch_size):,} at side {max(args.sides)}', 'lower --batch-size or --sides')
+        VARConfig(depth=args.depth, embed_dim=args.width, num_heads=max(1, args.width // 64))   # a model that cannot be built: refused now
+    except _USER_ERRORS as e: print(f'var-nb bench raster: error: {e}', file=sys.stderr); return 2
     print(f"{'side':>4} {'batch':>5} | {'steps VAR/raster':>16} | {'VAR s':>7} | {'raster s':>8} | {'raster/VAR':>10} | {'GFLOP VAR/raster':>16}")
     for b in args.batch_size:
         for side in args.sides:
