@@ -18,7 +18,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
 from .data import ImageTransform
-from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
+from .sampling import MNIST_SAMPLING, PRECISIONS, NPZ_MARK, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
@@ -139,9 +139,9 @@ def _sample_writes(out:Path, classes, n:int, npz):
     return writes
 
 def _samples_npz(path) -> bool:
-    "Whether a file is an .npz of images as `sample --npz` writes it (arr_0 alone): one a new run may replace."
+    "Whether a file is an .npz `sample --npz` wrote (its zip comment `NPZ_MARK`, arr_0 alone): one a new run may replace."
     try:
-        with np.load(path) as f: return f.files == ['arr_0']
+        with zipfile.ZipFile(path) as z, np.load(path) as f: return z.comment == NPZ_MARK and f.files == ['arr_0']
     except (OSError, ValueError, zipfile.BadZipFile): return False
 
 def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
@@ -203,16 +203,13 @@ def _cmd_sample(args):
         var_kwargs, vae_kwargs = json_object(args.var_kwargs, '--var-kwargs'), json_object(args.vae_kwargs, '--vae-kwargs')
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var,
                                                args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
-    except (FileNotFoundError, ValueError) as e:
+    except _USER_ERRORS as e:                                         # e.g. a folder given as a checkpoint
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
     pick = lambda v, k: defaults[k] if v is None else v
     names = getattr(var, 'class_names', None)
     try:
-        classes = resolve_classes(args.classes, var.config.num_classes, names) if args.classes else list(range(min(var.config.num_classes, 10)))
-        if len(set(classes)) < len(classes):
-            raise ValueError(f'--classes names class {next(c for c in classes if classes.count(c) > 1)} twice: each class is one row of '
-                             f'files CLASS_INDEX.png; for more images of a class raise --n')
+        classes = resolve_classes(args.classes, var.config.num_classes, names, once=True) if args.classes else list(range(min(var.config.num_classes, 10)))
     except ValueError as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
     try:
@@ -243,7 +240,7 @@ def _register_sample(subparsers):
     p = subparsers.add_parser('sample', help='sample class-conditional images (default: the committed MNIST models)',
                               description='Sample images; writes OUT/grid.png (a row per class) and OUT/{class}_{index}.png.')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
-    p.add_argument('--tokenizer', help='VQVAE .safetensors (default: data/mnist_tokenizer.safetensors)')
+    p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded, else the committed MNIST tokenizer)")
     p.add_argument('--classes', nargs='+', help='class ids or names (a unique prefix is enough; default: the first 10 classes)')
     p.add_argument('--n', type=int, default=None, help='images per class (default 8; 50 with --official-eval)')
     p.add_argument('--cfg', type=float, help='classifier-free guidance (default: 3 for MNIST, 4 for official)')
@@ -252,7 +249,7 @@ def _register_sample(subparsers):
     p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')
     p.add_argument('--temperature', type=float, default=1.0)
     p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); VAR takes its K scales')
-    p.add_argument('--seed', type=int, default=0, help='image i of class list position uses a generator seeded from (seed, i)')
+    p.add_argument('--seed', type=int, default=0, help='image j of the k-th class listed uses a generator seeded from (seed, k*n + j): the same image at any --batch-size')
     p.add_argument('--batch-size', type=int, default=64, help='images sampled at once (default 64; on a GPU, lowered to what fits)')
     p.add_argument('--out', default='samples', help='output folder (default: samples)')
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
@@ -386,7 +383,7 @@ def _cli_eval(args):
         kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seeds=range(args.seed, args.seed + args.seeds),
                   more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
                   rejection=args.rejection, batch_size=args.batch_size, sampling_precision=args.precision,
-                  classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None)) if args.classes else None,
+                  classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None), once=True) if args.classes else None,
                   inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
         per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
@@ -423,7 +420,7 @@ def _register_eval(subparsers):
                               description='Sample N images per class and measure them against real images. Writes OUT/metrics.json, '
                                           'OUT/samples.png and, with several --cfg values, OUT/tradeoff.png.')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: the committed MNIST model)')
-    p.add_argument('--tokenizer', help='VQVAE .safetensors (default: the committed MNIST tokenizer)')
+    p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded, else the committed MNIST tokenizer)")
     p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
     p.add_argument('--official-vae', help='released VQVAE .pth'); p.add_argument('--official-var', help='released VAR .pth')
     p.add_argument('--depth', type=int, default=16, help='depth of the official VAR file')

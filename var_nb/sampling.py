@@ -24,10 +24,11 @@ from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner
 
 # %% auto #0
-__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'PRECISIONS', 'GRID_MAX', 'mnist_models', 'tokenizer_of', 'cfg_strength',
-           'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens', 'gumbel_smooth_embedding',
-           'check_labels', 'prepare_sampling', 'generate', 'decode', 'sample', 'sampling_dtype', 'allow_tf32',
-           'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer', 'sample_to_folder', 'resolve_classes']
+__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'PRECISIONS', 'NPZ_MARK', 'GRID_MAX', 'mnist_models', 'tokenizer_of',
+           'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
+           'gumbel_smooth_embedding', 'check_labels', 'prepare_sampling', 'generate', 'decode', 'sample',
+           'sampling_dtype', 'allow_tf32', 'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer',
+           'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -319,10 +320,13 @@ def fitting_batch(var, vae, batch_size:int, dtype=None, # the sampling's autocas
     return fits
 
 # %% ../nbs/08_sampling.ipynb #4e5d5738
+NPZ_MARK = b'var_nb samples'   # the zip comment of the .npz files `npz_writer` writes (numpy and the evaluator ignore it)
+
 @contextmanager
 def npz_writer(path, n:int, height:int, width:int):
     "Yield `write(imgs_B3HW_01)`, which appends images to `path` as `arr_0` (n, H, W, 3) uint8; the file appears atomically at the end."
     with atomic_path(path) as tmp, zipfile.ZipFile(tmp, 'w', allowZip64=True) as zf, zf.open('arr_0.npy', 'w', force_zip64=True) as f:
+        zf.comment = NPZ_MARK                                           # what a later `sample --npz` may replace: not a user's own .npz
         np.lib.format.write_array_header_1_0(f, dict(descr='|u1', fortran_order=False, shape=(n, height, width, 3)))
         written = 0
         def write(imgs_B3HW):
@@ -376,13 +380,16 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
 def _no_writer(): yield lambda imgs: None
 
 def resolve_classes(specs, # command-line words: ids ('207') or names ('golden retriever', or a unique prefix: 'golden ret')
-                    num_classes:int, class_names=None) -> list[int]:
-    "Class ids from ids or names (an exact name, then any case, then a unique prefix); a one-line error with close matches otherwise."
+                    num_classes:int, class_names=None,
+                    once:bool=False) -> list[int]: # refuse a class named twice (`sample` and `eval --classes`)
+    """Class ids from names or ids: an exact name first (a folder called '2' is class '2', whatever its id), then an id, then a name
+    in any case, then a unique prefix; a one-line error with close matches otherwise."""
     lower = [str(n).lower() for n in class_names] if class_names else []
     ids = []
     for spec in specs:
         s = str(spec).strip()
-        if s.isdigit():
+        # folders 0, 1, 2, 10 are read as classes ['0', '1', '10', '2']: '2' names id 3, and id 2 is '10'
+        if s.isdigit() and s not in (class_names or []):
             if int(s) >= num_classes: raise ValueError(f'class id {s} is out of range: this model has classes 0..{num_classes - 1}')
             ids.append(int(s)); continue
         if not lower: raise ValueError(f'{s!r} is not a class id and this model has no class names: pass ids 0..{num_classes - 1}')
@@ -395,6 +402,10 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
         close = difflib.get_close_matches(s.lower(), lower, n=5, cutoff=0.6)
         raise ValueError(f'no class is called {s!r}; ' + (f'close: ' + ', '.join(f'{lower.index(c)} {class_names[lower.index(c)]!r}' for c in close)
                          if close else f'the classes are ' + ', '.join(map(repr, class_names[:12])) + ('...' if len(class_names) > 12 else '')))
+    twice = next((c for c in ids if ids.count(c) > 1), None)
+    if once and twice is not None:
+        raise ValueError(f'--classes names class {twice}' + (f' ({class_names[twice]!r})' if class_names else '') + ' twice: name each class '
+                         f'once (more images of a class: raise --n, or --n-per-class for eval)')
     return ids
 
 
