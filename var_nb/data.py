@@ -439,6 +439,9 @@ def _cli_data(args):
     try:
         output_file(args.preview, '.png', '--preview', example='preview')            # a PNG file, not a folder or a .jpg
         export = output_folder(args.export, '--export') if args.export else None
+        for option, p in (('--preview', args.preview), ('--export', export)):   # a file written into a folder dataset joins it
+            if p is not None and Path(args.dataset).is_dir() and Path(p).resolve().is_relative_to(Path(args.dataset).resolve()):
+                raise ValueError(f'{option} {p} is inside the dataset {args.dataset}: what it writes would become part of the data; choose a path outside it')
         if export is not None and (export / 'grid.png').exists():    # the images would mix with samples of the same names
             raise FileExistsError(f'--export {export} holds the output of var-nb sample (grid.png): real images written there would '
                                   f'replace or sit beside its generated ones under the same names; choose another folder')
