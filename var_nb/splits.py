@@ -46,14 +46,14 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
                   train_split:str='train',   # the data's training split
                   val_split:str|None='validation', # its validation split; None: no validation
                   verbose:bool=True):        # say when images are held out
-    "The `role` images of `source`; when it has no `val_split` (image folders), a fixed seeded 5% of `train_split` is held out as validation."
+    "The `role` images of `source`; when it has no 'validation' split (image folders), a fixed seeded 5% of `train_split` is held out as validation."
     if role not in ('train', 'validation'): raise ValueError(f"role must be 'train' or 'validation', not {role!r}")
     if val_split is None:
         if role == 'train': return load_image_dataset(source, split=train_split)
         raise ValueError('val_split is None: this run has no validation images; set val_split')
     try: val = load_image_dataset(source, split=val_split)
-    except ValueError as e:
-        if 'split' not in str(e).lower(): raise
+    except ValueError as e:          # held out only in place of the usual split: a split named on purpose (--val-split) must exist
+        if 'split' not in str(e).lower() or val_split != 'validation': raise
         val = None
     if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
     _refuse_split_half(source, val_split)

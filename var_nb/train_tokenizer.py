@@ -413,16 +413,16 @@ def _cli_train_tokenizer(args):
     overrides = {k: v for k, o in CLI_OPTIONS.items() if (v := getattr(args, o[2:].replace('-', '_'))) is not None}
     out = args.out or f'runs/tokenizer_{args.preset}'
     try:
+        if args.resume and not (Path(out).is_dir() and any(Path(out).iterdir())):   # a mistyped --out: not a fresh run in its place
+            raise FileNotFoundError(f'--resume: {out} holds no train-tokenizer run to continue: leave out --resume to start one there')
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
         if args.stop_at is not None and args.stop_at >= config.steps: print(f'note: --stop-at {args.stop_at} is not before the last of the run\'s {config.steps} steps: the run trains to its end')
         result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet,
                                  command=command_line(args))
-    except _USER_ERRORS as e:
-        print(f'var-nb train-tokenizer: error: {e}', file=sys.stderr); return 2
-    if result['finished']:
-        print(format_figures(result))
-        print(f'weights: {result["tokenizer"]} (pass it as --tokenizer to var-nb train or reconstruct); resumable state: {result["checkpoint"]}')
+    except _USER_ERRORS as e: print(f'var-nb train-tokenizer: error: {e}', file=sys.stderr); return 2
+    if result['finished']: print(format_figures(result) + f'\nweights: {result["tokenizer"]} (pass it as --tokenizer to var-nb train or '
+                                 f'reconstruct); resumable state: {result["checkpoint"]}')
     return 0
 
 def reconstruct_files(paths,               # image files (any PIL-readable format)
@@ -486,7 +486,7 @@ def register_cli(subparsers):
                    help="'mnist5k', 'emoji', a Hugging Face dataset name or a folder of class sub-folders (--data: the old name)")
     p.add_argument('--size', type=int, default=None, help="image side (default: the preset's); the scales follow (vqvae.with_image_size)")
     p.add_argument('--val-split', dest='val_split', default=None,
-                   help="validation split (default: 'validation'); when the data has none, 5%% of 'train' is held out")
+                   help="validation split (default: 'validation'; when the data has none, 5%% of 'train' is held out); another name must exist")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--device', default=None, help='cuda, mps or cpu (default: best available)')
     p.add_argument('--precision', choices=TRAIN_PRECISIONS, default=None,
                    help='autocast (default auto: bf16 where it pays, on GPUs from Ampere on and CPUs with AVX512-BF16/AMX measured faster in it)')
