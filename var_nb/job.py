@@ -38,13 +38,14 @@ __all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS
            'main_job', 'train_judge', 'judge_command', 'judge_run', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
-def data_facts(source, split:str='train', val_split:str|None='validation') -> dict:
+def data_facts(source, split:str='train', val_split:str|None='validation',
+               max_images:int|None=None) -> dict: # the run trains on the first N training images only (`TrainConfig.max_images`)
     "What a dataset says about the job: class names, training and validation images (after any hold-out), colour, decoding time."
     ds = load_image_dataset(source, split=split)
     if val_split is None: n_train, n_val = len(ds), 0
     else: n_train, n_val = (len(dataset_split(source, role, split, val_split, verbose=False)) for role in ('train', 'validation'))
     t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
-    return dict(class_names=class_names_of(ds), images=n_train, images_val=n_val, colour=colour,
+    return dict(class_names=class_names_of(ds), images=min(n_train, max_images or n_train), images_val=n_val, colour=colour,
                 decode_s=(time.perf_counter() - t0) / min(32, len(ds)))
 
 #: the preset the data's colour implies when none is asked for
@@ -95,7 +96,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
     if tokenizer is None and int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('under torchrun, train the tokenizer first (var-nb train-tokenizer) and pass it with --tokenizer')
     base = get_preset(preset or AUTO_PRESETS['grey'], **overrides)
-    facts = data_facts(base.dataset, base.train_split, base.val_split)   # a bad dataset fails now, before any training
+    facts = data_facts(base.dataset, base.train_split, base.val_split, base.max_images)   # a bad dataset fails now, before any training
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
     if tokenizer is None:
@@ -320,7 +321,7 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
     stored = resume and (out_dir / 'plan.json').exists()
     if stored:
         plan = load_plan(out_dir, overrides, tokenizer_overrides, minutes, preset, size, tokenizer)
-        was, now = plan.facts, data_facts(plan.config.dataset, plan.config.train_split, plan.config.val_split)
+        was, now = plan.facts, data_facts(plan.config.dataset, plan.config.train_split, plan.config.val_split, plan.config.max_images)
         if now['class_names'] != was['class_names']:
             raise ValueError(f"--resume: the classes of {plan.config.dataset} changed since the run began ({', '.join(was['class_names'])} -> "
                              f"{', '.join(now['class_names'])}), and its model was built for the old ones: start a new run in another --out")
@@ -484,7 +485,7 @@ def register_cli(subparsers):
     p.add_argument('--minutes', type=float, default=None, help='a time budget for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
     p.add_argument('--val-split', dest='val_split', default=None,
-                   help="validation split (default: 'validation'; 'none': no validation); when the data has none, 5%% of train is held out")
+                   help="validation split (default: 'validation', held out of train as 5%% when the data has none; 'none': no validation)")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None,
