@@ -295,12 +295,16 @@ def refuse_beyond(need:int, have:int, what:str, fix:str):
     if need > have: raise ValueError(f'{what} needs about {human_bytes(need)}, and {human_bytes(have)} are available: {fix}')
 
 def output_folder(path, option:str='--out') -> Path:
-    "`path` as an output folder, refused in one line when it is an existing file."
+    "`path` as an output folder, refused in one line when it is a file, lies under a file, or nothing can be written where it would be made."
     path = Path(path)
     if path.exists() and not path.is_dir(): raise NotADirectoryError(f'{option} {path} is a file, not a folder: give a folder (it is created if missing)')
     try: str(path.absolute()).encode('utf-8')
     except UnicodeEncodeError: raise ValueError(f'{option} {ascii(str(path))} is not valid UTF-8: the checkpoints written there could not be read back; '
                                                 f'choose a folder whose name (and whose parents\' names) is UTF-8') from None
+    there = next(p for p in (path.absolute(), *path.absolute().parents) if p.exists())     # the folder it will be made in
+    if not there.is_dir(): raise NotADirectoryError(f'{option} {path} cannot be made: {there} is a file, not a folder')
+    try: tempfile.TemporaryFile(dir=there).close()    # writable (root passes access checks that /proc and read-only disks refuse)
+    except OSError as e: raise PermissionError(f'{option} {path}: nothing can be written in {there} ({e.strerror}): choose another folder') from None
     return path
 
 def output_file(path, suffix:str, option:str, ours=None, example:str='results') -> Path|None:

@@ -15,7 +15,7 @@ from PIL import Image, UnidentifiedImageError
 from tqdm.auto import tqdm
 
 from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
-                         refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS,
+                         refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
 from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid
@@ -411,9 +411,9 @@ def format_figures(result:dict) -> str:
 def _cli_train_tokenizer(args):
     config = get_tokenizer_train_config(args.preset)
     overrides = {k: v for k, o in CLI_OPTIONS.items() if (v := getattr(args, o[2:].replace('-', '_'))) is not None}
-    out = args.out or f'runs/tokenizer_{args.preset}'
     try:
-        if args.resume and not (Path(out).is_dir() and any(Path(out).iterdir())):   # a mistyped --out: not a fresh run in its place
+        out = output_folder(args.out or f'runs/tokenizer_{args.preset}')  # not a file, and writable: said before any work
+        if args.resume and not (out.is_dir() and any(out.iterdir())):   # a mistyped --out: not a fresh run in its place
             raise FileNotFoundError(f'--resume: {out} holds no train-tokenizer run to continue: leave out --resume to start one there')
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
@@ -463,13 +463,13 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
 
 def _cli_reconstruct(args):
     try:
+        output_folder(args.out)                                           # not a file, and writable: said before any work
         if sum(bool(t) for t in (args.tokenizer, args.pretrained, args.official_vae)) > 1:
             raise ValueError('give one tokenizer: --tokenizer (var_nb weights), --official-vae (an official .pth file) or --pretrained (by name)')
         tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
                      load_vqvae(args.official_vae) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
         written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
-    except _USER_ERRORS as e:
-        print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
+    except _USER_ERRORS as e: print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(written)} files to {args.out}: ' + ', '.join(p.name for p in written[:6]) + (' ...' if len(written) > 6 else ''))
     return 0
 
