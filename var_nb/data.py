@@ -23,8 +23,9 @@ from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader',
-           'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable', 'is_colour', 'register_cli']
+           'hub_offline', 'local_source', 'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler',
+           'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable', 'is_colour',
+           'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -208,6 +209,10 @@ def _quiet_datasets():
 
 def _looks_like_path(source:str) -> bool:
     return source.startswith(('/', '.', '~')) or source.count('/') > 1 or '\\' in source
+
+def local_source(source):
+    "An existing local file or folder as its absolute path (a run that stores it resumes from any folder); anything else as it is."
+    return str(Path(source).expanduser().resolve()) if isinstance(source, str) and source not in EMBEDDED_DATASETS and Path(source).expanduser().exists() else source
 
 _FOLDER_LOADS = {}   # (folder, labelled) -> (its signature, every split): a folder is walked once per process while unchanged
 

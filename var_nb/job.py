@@ -16,7 +16,7 @@ import torch.nn.functional as F
 
 from .core import (adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said)
-from .data import load_image_dataset, class_names_of, is_colour
+from .data import load_image_dataset, class_names_of, is_colour, local_source
 from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
@@ -270,10 +270,10 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
     tok_config = TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None
     asked = {**{k: v for k, v in overrides.items() if k != 'var_overrides'}, **{f'tokenizer {k}': v for k, v in tokenizer_overrides.items()}}
     stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
-    changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items() if jsonable(v) != stored.get(k)]
+    changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items() if local_source(jsonable(v)) != local_source(stored.get(k))]
     if minutes is not None and minutes != d['minutes']: changed.append(f'minutes {minutes:g} (stored: {d["minutes"]})')
     if preset is not None and preset != d['preset']: changed.append(f'preset {preset!r} (stored: {d["preset"]!r})')
-    if tokenizer is not None and str(tokenizer) != d['tokenizer']: changed.append(f'tokenizer {str(tokenizer)!r} (stored: {d["tokenizer"]!r})')
+    if tokenizer is not None and local_source(str(tokenizer)) != local_source(d['tokenizer']): changed.append(f'tokenizer {str(tokenizer)!r} (stored: {d["tokenizer"]!r})')
     given = load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
     tok_shape = tok_config.vae_config() if tok_config is not None else given.config
     if size is not None and size != tok_shape.image_size: changed.append(f'size {size} (stored: {tok_shape.image_size})')
@@ -450,8 +450,8 @@ def report_lines(s:dict) -> str:
 # %% ../nbs/13_own_images.ipynb #d8f55de8
 def _cli_train(args):
     if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
-    overrides = {k: v for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset', 'log_every',
-                                'val_split', 'num_workers', 'crops') if (v := getattr(args, k, None)) is not None}
+    overrides = {k: local_source(v) if k == 'dataset' else v for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset',
+                 'log_every', 'val_split', 'num_workers', 'crops') if (v := getattr(args, k, None)) is not None}   # paths absolute: --resume from anywhere
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
     overrides.update({k: True for k in ('compile', 'checkpointing') if getattr(args, k)})
     tok_overrides = {'steps': args.tokenizer_steps} if args.tokenizer_steps else {}
@@ -459,7 +459,7 @@ def _cli_train(args):
     try:
         if args.var_overrides:
             overrides['var_overrides'] = {**get_preset(args.preset or AUTO_PRESETS['grey']).var_overrides, **json_object(args.var_overrides, '--var-overrides')}
-        out = main_job(args.out, preset=args.preset, tokenizer=args.tokenizer, resume=args.resume, device=args.device,
+        out = main_job(args.out, preset=args.preset, tokenizer=local_source(args.tokenizer), resume=args.resume, device=args.device,
                        overrides=overrides, tokenizer_overrides=tok_overrides, size=args.size, minutes=args.minutes,
                        cfg=args.cfg, progress=not args.quiet, command=command_line(args))
     except _USER_ERRORS as e: print(f'var-nb train: error: {e}', file=sys.stderr); return 2
