@@ -246,8 +246,9 @@ def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
     try:
         f = safe_open(str(path), framework='pt', device='cpu')
     except Exception as e:   # only the header is read here: a failure means the file is not safetensors
-        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); '
-                         f'var_nb writes .safetensors files; official .pth files are read with --official-vae / --official-var (var_nb.official in Python)') from None
+        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); ' + ('the file is damaged or cut short (an interrupted '
+                         'copy, a full disk): copy it again or use another' if path.suffix == '.safetensors' else 'var_nb writes .safetensors files; official '
+                         '.pth files are read with --official-vae / --official-var (var_nb.official in Python)')) from None
     with f:
         meta = f.metadata() or {}
         tensors = {k: f.get_tensor(k).to(device) for k in f.keys()}   # a bad device fails here, with torch's own message
@@ -262,7 +263,8 @@ def checkpoint_meta(path) -> dict:
     try:
         with safe_open(str(path), framework='pt', device='cpu') as f: meta = f.metadata() or {}
     except Exception as e:
-        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); var_nb writes .safetensors files') from None
+        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); ' + ('the file is damaged or cut short: copy it again'
+                         if path.suffix == '.safetensors' else 'var_nb writes .safetensors files')) from None
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
 

@@ -218,7 +218,8 @@ def _real_batches(real, split:str, size:int, batch_size:int=256):
     if isinstance(real, torch.Tensor): yield from real.split(batch_size); return
     if str(real).endswith('.npz'):
         if not Path(real).exists(): raise FileNotFoundError(f'reference batch {real} not found')
-        arr = np.load(real, mmap_mode='r')['arr_0']
+        try: arr = np.load(real, allow_pickle=False)['arr_0']
+        except Exception as e: raise ValueError(f'{real} is not an .npz with images as arr_0 ({type(e).__name__}: {e})') from None
         if arr.dtype != np.uint8 or arr.ndim != 4 or arr.shape[-1] != 3:
             raise ValueError(f'{real}: arr_0 must hold N×H×W×3 uint8 images, got {arr.dtype} {arr.shape}')
         for lo in range(0, len(arr), batch_size):
