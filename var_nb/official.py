@@ -14,6 +14,7 @@ from pathlib import Path
 import torch
 from huggingface_hub import constants, hf_hub_download
 from huggingface_hub.errors import LocalEntryNotFoundError
+from safetensors import safe_open
 from safetensors.torch import load_file
 
 from .core import data_path
@@ -99,6 +100,11 @@ def read_state_dict(path_or_dict, # a state_dict, or a `.pth`/`.pt`/`.bin` (torc
                              f'{str(e).splitlines()[0][:200]}); var_nb never unpickles arbitrary objects: '
                              f'save the weights alone (torch.save(model.state_dict(), ...)) or as safetensors') from None
         return _unwrap(obj, str(path))
+    try:
+        with safe_open(str(path), framework='pt') as f: ours = 'var_nb' in (f.metadata() or {})
+    except Exception: ours = False                                   # not safetensors: said below
+    if ours: raise ValueError(f'{path} is a var_nb checkpoint, not official weights: pass it as --checkpoint (a transformer) or --tokenizer '
+                              f'(in Python: VAR.load / VQVAE.load)')
     try:
         return _unwrap(load_file(str(path), device='cpu'), str(path))
     except Exception as e:
