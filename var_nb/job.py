@@ -16,7 +16,7 @@ import torch.nn.functional as F
 
 from .core import (adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said)
-from .data import load_image_dataset, class_names_of, is_colour, local_source
+from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
 from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
@@ -240,10 +240,7 @@ _JOB_FILES = ('summary.json', 'log.jsonl', 'samples.png', 'samples.json', 'progr
 def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
     "`out_dir` checked before any work: a run there needs --resume, --resume needs a run there, and nothing else is overwritten."
     out_dir = output_folder(out_dir)
-    data = Path(dataset).resolve() if isinstance(dataset, (str, Path)) and Path(dataset).is_dir() else None
-    if data is not None and (out_dir.resolve() == data or data in out_dir.resolve().parents):
-        raise ValueError(f"--out {out_dir} is inside the dataset folder {dataset}: the run's pictures and its sub-folders would "
-                         f"become images and classes of that dataset; choose an --out outside it")
+    if dataset is not None: refuse_inside(out_dir, dataset)                  # its pictures and sub-folders would join the data
     held = _holds_run(out_dir)
     if held and not resume:
         done = (out_dir / 'summary.json').is_file()          # finished: --resume would only redo its samples and summary
