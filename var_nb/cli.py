@@ -467,7 +467,7 @@ def _add_threads(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
             if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions): _add_threads(sub)
             elif name not in _NO_THREADS and not any(a.dest == 'threads' for a in sub._actions):
                 sub.add_argument('--threads', default=None, help='torch CPU threads (default: all cores; where other programs keep cores busy, use the free ones: '
-                                 'threads that outnumber them wait on each other, and a step took 7x to 67x longer on 2 shared cores)')
+                                 'threads that outnumber them wait on each other, and steps can take many times longer)')
     return parser
 
 _show_warning, _PACKAGE = warnings.showwarning, Path(core.__file__).resolve().parent   # Python's way; var_nb's folder
