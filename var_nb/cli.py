@@ -361,7 +361,8 @@ def check_features(features, var):
 
 def _seed_progress(seeds:int):
     "`evaluate`'s on_seed for the CLI: a line as each of several seeds ends (None for one seed: its figures follow at once)."
-    def said(seed, r, seconds, done=[]):
+    done = []                                                         # the seeds reported so far, for this cfg
+    def said(seed, r, seconds):
         done.append(seed); acc = f", accuracy {r['accuracy']:.1f}%" if r.get('accuracy') is not None else ''
         print(f"  seed {seed} ({len(done)} of {seeds}): FID {r['fid']:.3f}{acc} ({seconds:.1f} s so far)", flush=True)
     return said if seeds > 1 else None
