@@ -10,9 +10,7 @@ import dataclasses, json, math, os, sys, time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import numpy as np
-import torch
-import torch.nn.functional as F
+import torch, torch.nn.functional as F
 
 from .core import (adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said)
@@ -33,9 +31,9 @@ from .records import provenance, write_results, command_line
 
 # %% auto #0
 __all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'data_facts',
-           'choose_preset', 'too_big_to_judge', 'JobPlan', 'plan_job', 'budget_steps', 'judge_size', 'judge_steps',
-           'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan',
-           'main_job', 'train_judge', 'judge_command', 'judge_run', 'report_lines', 'register_cli']
+           'choose_preset', 'too_big_to_judge', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer', 'judge_size',
+           'judge_steps', 'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines',
+           'make_plan', 'main_job', 'train_judge', 'judge_command', 'judge_run', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation',
@@ -86,8 +84,7 @@ class JobPlan:
     why: str | None = None               # why this preset (or what to use instead), said before anything runs
     seconds: dict = field(default_factory=dict)   # expected seconds of each stage, when timed (`--minutes`)
 
-def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, tokenizer_overrides:dict|None=None,
-             size:int|None=None) -> JobPlan:
+def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, tokenizer_overrides:dict|None=None, size:int|None=None) -> JobPlan:
     "The settings the data and the tokenizer imply, checked before anything is trained (a bad setting fails here)."
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     if tokenizer is None and preset is not None and preset.startswith('imagenet'):   # refused before the data is even looked at
@@ -125,8 +122,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
     steps = config.steps or max(1, math.ceil(config.epochs * (facts['images'] // config.batch_size)))
     return JobPlan(config, tok_config, tok_shape, tokenizer, facts, preset, given, steps, why)
 
-def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, tokenizer_overrides:dict, device,
-                 tokenizer_share:float=0.35) -> JobPlan:
+def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, tokenizer_overrides:dict, device, tokenizer_share:float=0.35) -> JobPlan:
     "The plan with the steps not given explicitly set so that the whole job, data to report, fits `minutes` (`spent` seconds are gone)."
     device = torch.device(device) if device else default_device()
     t0 = time.time()
@@ -153,6 +149,17 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     if var_free: config = replace(config, steps=steps)
     plan = replace(plan, config=config, tok_config=tok_config, steps=steps)
     return replace(plan, seconds={**job_seconds(plan, speeds), 'planning': spent + time.time() - t0})
+
+def pace_transformer(plan:JobPlan, minutes:float, elapsed:float, tok_seconds:float) -> tuple[JobPlan, str|None]:
+    "(the plan, None), or its budgeted transformer steps cut to what is left of `minutes` at the pace the tokenizer kept, with a line that says so."
+    s = plan.seconds
+    if not (s.get('tokenizer') and s.get('transformer')) or tok_seconds <= 1.2 * s['tokenizer']: return plan, None   # on time
+    slow = tok_seconds / s['tokenizer']; step = slow * s['transformer'] / plan.steps   # busier than when timed: the rest will be too
+    steps = max(1, int((0.97 * minutes * 60 - elapsed - slow * (s['data'] + s['samples'])) / step))
+    if steps >= plan.steps: return plan, None
+    line = (f"note: the tokenizer took {tok_seconds:.1f} s, not the {s['tokenizer']:.1f} s timed ({slow:.1f}x: the machine is busier than when it was "
+            f"timed; other programs share its cores): the transformer trains {steps} step{'s' * (steps != 1)}, not {plan.steps}, to keep within --minutes {minutes:g}")
+    return replace(plan, config=replace(plan.config, steps=steps), steps=steps, seconds={**s, 'transformer': steps * step}), line
 
 # %% ../nbs/13_own_images.ipynb #df3f645e
 #: judge_run's quality figures: samples at these sampling seeds, `judge_size` per class
@@ -259,8 +266,7 @@ def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
              tok_shape=jsonable(plan.tok_shape), facts=plan.facts, seconds=plan.seconds, why=plan.why)
     with atomic_path(out_dir / 'plan.json') as tmp: tmp.write_text(json.dumps(d, indent=1))
 
-def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None, preset:str|None=None,
-              size:int|None=None, tokenizer=None) -> JobPlan:
+def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None, preset:str|None=None, size:int|None=None, tokenizer=None) -> JobPlan:
     "The plan a run stored in out_dir/plan.json; an option given now that changes it is refused in one line."
     d = json.loads((out_dir / 'plan.json').read_text())
     config = TrainConfig(**d['train_config'])
@@ -302,8 +308,7 @@ def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, comma
     if plan.tok_config is None: return plan.tokenizer, False
     tok_dir = out_dir / 'tokenizer'
     earlier = (tok_dir / 'tokenizer.safetensors').exists() or (resume and (tok_dir / 'last.safetensors').exists())
-    r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress,
-                        command=command)
+    r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress, command=command)
     return (r['tokenizer'] if r.get('tokenizer') else tok_dir / 'tokenizer.safetensors'), earlier
 
 def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
@@ -312,8 +317,7 @@ def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
     return dict(path=str(tokenizer), image_size=plan.tok_shape.image_size, steps=meta.get('step'), train_seconds=meta.get('train_seconds'),
                 **{k: meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used')})
 
-def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, tokenizer_overrides:dict, size, minutes, device,
-              t0:float, verbose:bool) -> JobPlan:
+def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, tokenizer_overrides:dict, size, minutes, device, t0:float, verbose:bool) -> JobPlan:
     "The job's plan: the one stored in out_dir when resuming, else made from the data (and timed for --minutes), stored, and said."
     stored = resume and (out_dir / 'plan.json').exists()
     if stored:
@@ -352,12 +356,15 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
                                                             # before any image is encoded: the micro-batch that fits, or a refusal
     tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
     tok = _tokenizer_report(tokenizer, plan)
+    if minutes and not tok_earlier and not {'steps', 'epochs'} & set(overrides):   # steps the budget chose: paced by the tokenizer's time
+        plan, line = pace_transformer(plan, minutes, time.time() - t0, tok['train_seconds'] or 0.0)
+        if line: save_plan(plan, out_dir, minutes)                   # --resume continues the cut plan
+        if line and verbose: print(line, flush=True)
     names = plan.facts['class_names']
     run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
     if run['rank'] != 0: return run
     t2 = time.time()
-    quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress,
-                        images=plan.facts['images'])
+    quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress, images=plan.facts['images'])
     timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
                    sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
     timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
@@ -387,8 +394,7 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
     out_dir = Path(out_dir)
     if config.dataset == 'mnist5k':                                  # notebook 10's digit classifier reads digits only
-        return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(),
-                             class_names=getattr(var, 'class_names', None))
+        return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(), class_names=getattr(var, 'class_names', None))
     judged = judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, class_names=getattr(var, 'class_names', None))
     if too_big_to_judge(var.config.num_classes, images):
         return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
@@ -481,14 +487,11 @@ def register_cli(subparsers):
     p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32); the tokenizer's scales follow")
     p.add_argument('--minutes', type=float, default=None, help='a time budget for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
-    p.add_argument('--val-split', dest='val_split', default=None,
-                   help="validation split (default: 'validation', held out of train as 5%% when the data has none; 'none': no validation)")
+    p.add_argument('--val-split', dest='val_split', default=None, help="validation split (default: 'validation', held out of train as 5%% when the data has none; 'none': no validation)")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
-    p.add_argument('--num-workers', dest='num_workers', type=int, default=None,
-                   help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
-    p.add_argument('--crops', type=int, default=None,
-                   help="random crops of a 1.125x resize cached per training image, one drawn per epoch (default: the preset's; 1: the centre crop)")
+    p.add_argument('--num-workers', dest='num_workers', type=int, default=None, help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
+    p.add_argument('--crops', type=int, default=None, help="random crops of a 1.125x resize cached per training image, one drawn per epoch (default: the preset's; 1: the centre crop)")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
