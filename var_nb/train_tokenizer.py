@@ -405,8 +405,7 @@ def format_figures(result:dict) -> str:
     "One line of a finished run's figures: time, PSNR, SSIM, codebook usage."
     return (f'{result["step"]} steps in {result["seconds"]:.0f} s: val PSNR {result["psnr"]:.2f} dB, SSIM {result["ssim"]:.3f}, '
             f'codebook {result["codes_used"]}/{round(result["codes_used"] / max(result["usage"], 1e-9))} codes used '
-            f'({100 * result["usage"]:.0f}%), perplexity {result["perplexity"]:.0f}; '
-            f'PSNR per scale ' + ' '.join(f'{p:.1f}' for p in result['psnr_per_scale']))
+            f'({100 * result["usage"]:.0f}%), perplexity {result["perplexity"]:.0f}; PSNR per scale ' + ' '.join(f'{p:.1f}' for p in result['psnr_per_scale']))
 
 def _cli_train_tokenizer(args):
     config = get_tokenizer_train_config(args.preset)
@@ -423,6 +422,7 @@ def _cli_train_tokenizer(args):
     except _USER_ERRORS as e: print(f'var-nb train-tokenizer: error: {e}', file=sys.stderr); return 2
     if result['finished']: print(format_figures(result) + f'\nweights: {result["tokenizer"]} (pass it as --tokenizer to var-nb train or '
                                  f'reconstruct); resumable state: {result["checkpoint"]}')
+    elif args.quiet: print(f'stopped at step {result["step"]}/{config.steps}; continue it with --resume from {result["checkpoint"]}')   # said even when quiet
     return 0
 
 def reconstruct_files(paths,               # image files (any PIL-readable format)
