@@ -286,8 +286,7 @@ def _log_step(run:TokenizerRun, img_B3HW:torch.Tensor, s:dict, pbar):
     out = s['out']
     rec_psnr = float(psnr(to_01(out.rec.detach()), to_01(img_B3HW)).mean())
     extra = dict(usage=float(np.mean(out.usages)) / 100 if out.usages is not None else None, revived=s['revived'])
-    run.log.write('train', run.step, lr=s['lr'], loss=s['loss'], psnr=rec_psnr, grad_norm=float(s['grad_norm']),
-                  **{k: float(v.detach()) if torch.is_tensor(v) else v for k, v in s['logs'].items()},
+    run.log.write('train', run.step, lr=s['lr'], loss=s['loss'], psnr=rec_psnr, grad_norm=float(s['grad_norm']), **{k: float(v.detach()) if torch.is_tensor(v) else v for k, v in s['logs'].items()},
                   **{k: v for k, v in extra.items() if v is not None}, seconds=run.seconds())
     pbar.set_postfix(loss=f"{s['loss']:.4f}", psnr=f'{rec_psnr:.2f}')
 
@@ -345,8 +344,7 @@ def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
     prov = provenance(run.command or f"var_nb.train_tokenizer.train_tokenizer(config, '{run.out_dir}')", [c.seed], seconds, run.device)
     run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config=run.config_dict,
                  val_metrics=metrics, log=_thin_log(run.log.records), provenance=prov)
-    return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path),
-                tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)
+    return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path), tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)
 
 def _thin_log(records:list, max_train:int=200) -> list:
     "The validation records and at most `max_train` training records (evenly spaced), to ship inside a weights file."
@@ -377,8 +375,8 @@ TOKENIZER_TRAIN_CONFIGS = {
     'mnist16-1scale': TokenizerTrainConfig(model=VQVAE_CONFIGS['mnist16-1scale'], batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
                                            revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
     # the colour preset (notebook 13): the MNIST recipe on the embedded emoji, 700 steps (the committed run: 3.5 minutes on 2 cores)
-    'emoji': TokenizerTrainConfig(model=VQVAE_CONFIGS['emoji'], data='emoji', batch_size=32, steps=700, lr=1.5e-3, betas=(0.9, 0.99),
-                                  revive_every=50, revive_stop=0.9, log_every=20, eval_every=350, ckpt_every=100),
+    'emoji': TokenizerTrainConfig(model=VQVAE_CONFIGS['emoji'], data='emoji', batch_size=32, steps=700, lr=1.5e-3, betas=(0.9, 0.99), revive_every=50,
+                                  revive_stop=0.9, log_every=20, eval_every=350, ckpt_every=100),
 }
 
 def get_tokenizer_train_config(config) -> TokenizerTrainConfig:
@@ -417,8 +415,7 @@ def _cli_train_tokenizer(args):
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
         if args.stop_at is not None and args.stop_at >= config.steps: print(f'note: --stop-at {args.stop_at} is not before the last of the run\'s {config.steps} steps: the run trains to its end')
-        result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet,
-                                 command=command_line(args))
+        result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet, command=command_line(args))
     except _USER_ERRORS as e: print(f'var-nb train-tokenizer: error: {e}', file=sys.stderr); return 2
     if result['finished']: print(format_figures(result) + f'\nweights: {result["tokenizer"]} (pass it as --tokenizer to var-nb train or '
                                  f'reconstruct); resumable state: {result["checkpoint"]}')
@@ -452,6 +449,9 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
             raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); pass PNG/JPEG/... files PIL can open') from None
     with torch.no_grad():
         recs = vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))   # K x (B,3,H,W)
+    spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
+    if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
+        print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images; one trained on colour keeps it (var-nb train-tokenizer --preset emoji)")
     out_dir.mkdir(parents=True, exist_ok=True)
     written, titles = [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
     for i, (stem, path) in enumerate(zip(stems, paths)):
