@@ -189,7 +189,8 @@ class ClassifierFeatures(nn.Module):
             if spread > 0.04:
                 raise ValueError(f'the {self.name!r} feature network reads grayscale images, but the {what} are in colour '
                                  f'(mean channel spread {spread:.3f}): use a classifier trained on this data '
-                                 f'(`var-nb train` on it writes one; then --features PATH) or --features inception')
+                                 f'(`var-nb train` on it writes one; then --features PATH) or --features inception' + ('; if the model was trained '
+                                 f'on grey images, samples this tinted come from an undertrained tokenizer: train it for more steps' if what == 'samples' else ''))
 
 FEATURE_NETWORKS = ('mnist', 'inception')
 
