@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, refuse_foreign_files, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
+from .core import (default_device, refuse_overwriting_inputs, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
-from .images import save_labelled_grid
+from .images import save_labelled_grid, made_by_var_nb, PNG_MARK
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
@@ -23,7 +23,7 @@ from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_M
 from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, plot_tradeoff, figure
-from .records import provenance, write_results, command_line
+from .records import provenance, write_results, command_line, results_file
 from . import core                                    # its folder tells var_nb's own warnings apart
 from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
@@ -149,6 +149,11 @@ def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
     if not run_marked(out, mark, named): return []
     return sorted(p for p in out.iterdir() if named(p.name) and not writes(p.resolve()))
 
+def _refuse_foreign_pngs(out:Path, writes, command:str):
+    "Refuse when `out` holds files `command` would overwrite that an earlier run of it did not write (the `PNG_MARK` of its PNGs says so)."
+    clash = sorted(p.name for p in out.iterdir() if writes(p.resolve()) and not made_by_var_nb(p, command)) if out.is_dir() else []
+    if clash: raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." * (len(clash) > 3)}, which var-nb {command} would overwrite and did not write: choose another --out folder')
+
 def _remove_earlier(files:list, out:Path, command:str):
     "Remove the files `_earlier_run` found, once this run's are written, so that the folder holds one run; say so."
     for p in files: p.unlink(missing_ok=True)
@@ -217,8 +222,8 @@ def _cmd_sample(args):
         out, npz = output_folder(args.out), output_file(args.npz, '.npz', '--npz', ours=_samples_npz, example='samples')
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
-        ours = lambda name: re.fullmatch(r'\d+_\d+\.png', name)                # the images a sample run writes beside grid.png
-        refuse_foreign_files(out, _sample_writes(out, classes, n, None), 'sample', 'grid.png', ours)   # e.g. images `var-nb data --export` wrote
+        ours = lambda name: re.fullmatch(r'\d+_\d+\.png', name) and made_by_var_nb(out / name, 'sample')   # a sample run's images beside grid.png
+        _refuse_foreign_pngs(out, _sample_writes(out, classes, n, None), 'sample')   # e.g. a user's images, or `var-nb data --export`'s
         earlier = _earlier_run(out, 'grid.png', ours, _sample_writes(out, classes, n, None))
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
@@ -237,8 +242,7 @@ def _cmd_sample(args):
     return 0
 
 def _register_sample(subparsers):
-    p = subparsers.add_parser('sample', help='sample class-conditional images (default: the committed MNIST models)',
-                              description='Sample images; writes OUT/grid.png (a row per class) and OUT/{class}_{index}.png.')
+    p = subparsers.add_parser('sample', help='sample class-conditional images (default: the committed MNIST models)', description='Sample images; writes OUT/grid.png (a row per class) and OUT/{class}_{index}.png.')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
     p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded, else the committed MNIST tokenizer)")
     p.add_argument('--classes', nargs='+', help='class ids or names (a unique prefix is enough; default: the first 10 classes)')
@@ -275,8 +279,8 @@ def _cmd_edit(args):
         out = output_folder(args.out)
         writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)]}
         refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
-        ours = lambda name: re.fullmatch(r'edit_\d+\.png', name)                # the images an edit run writes beside edited.png
-        refuse_foreign_files(out, lambda p: p in writes, 'edit', 'edited.png', ours)
+        ours = lambda name: re.fullmatch(r'edit_\d+\.png', name) and made_by_var_nb(out / name, 'edit')   # an edit run's images beside edited.png
+        _refuse_foreign_pngs(out, lambda p: p in writes, 'edit')
         earlier = _earlier_run(out, 'edited.png', ours, lambda p: p in writes)
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
         S, image = vae.config.image_size, open_image(args.image)
@@ -285,12 +289,9 @@ def _cmd_edit(args):
         t0 = time.time()
         label = getattr(args, 'class')
         if label is not None: label = resolve_classes([label], var.config.num_classes, getattr(var, 'class_names', None))[0]
-        written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label,
-                                 cfg=defaults['cfg'] if args.cfg is None else args.cfg,
-                                 top_k=defaults['top_k'] if args.top_k is None else args.top_k,
-                                 top_p=defaults['top_p'] if args.top_p is None else args.top_p,
-                                 seed=args.seed, more_smooth=args.more_smooth, policy=args.policy,
-                                 class_names=getattr(var, 'class_names', None))
+        pick = {k: defaults[k] if getattr(args, k) is None else getattr(args, k) for k in ('cfg', 'top_k', 'top_p')}
+        written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label, **pick, seed=args.seed, more_smooth=args.more_smooth,
+                                 policy=args.policy, class_names=getattr(var, 'class_names', None))
     except _USER_ERRORS as e: return fail(e)
     print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
     _remove_earlier(earlier, out, 'edit')
@@ -371,7 +372,8 @@ def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         out = output_folder(args.out)
-        refuse_foreign_files(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval', 'metrics.json')
+        results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
+        _refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
         # the references first: a released model without --features/--real is refused before gigabytes of weights are read
         features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
@@ -392,8 +394,9 @@ def _cli_eval(args):
             print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
             r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), **kw); _print_record(r); records.append(r)
         floor = None
+        if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
         if not str(real).endswith('.npz'):
-            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights)
+            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'])
             except ValueError as e: print(f'no real-vs-real floor (the figures above are kept): {e}')   # e.g. too few real images
         if floor is not None:
             print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} training images vs the "
@@ -404,15 +407,14 @@ def _cli_eval(args):
     imgs, rows = best['grid']
     names = getattr(var, 'class_names', None)
     written = [save_labelled_grid(imgs, out / 'samples.png', ncols=len(imgs) // len(rows), row_labels=[f'{c} {names[c]}' if names else str(c) for c in rows],
-                                  title=f"cfg {best['cfg']:g}: FID {best['fid']:.2f} ({best['features']} features)")]
+                                  title=f"cfg {best['cfg']:g}: FID {best['fid']:.2f} ({best['features']} features)", made_by='eval')]
     records = [{k: v for k, v in r.items() if k != 'grid'} for r in records]
     if len(records) > 1:
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
-        fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100); plt.close(fig)
+        fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100, metadata={PNG_MARK: 'eval'}); plt.close(fig)
         written.append(out / 'tradeoff.png')
     write_results(out / 'metrics.json', dict(records=records, floor=floor),
-                  provenance(command_line(args), records[0]['seeds'], time.time() - t0,
-                             next(var.parameters()).device))
+                  provenance(command_line(args), records[0]['seeds'], time.time() - t0, next(var.parameters()).device))
     print(f"wrote {out / 'metrics.json'}, " + ', '.join(str(p) for p in written) + f' in {time.time() - t0:.0f} s')
     return 0
 

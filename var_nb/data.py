@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0ff3d4f3
 from __future__ import annotations
-import io, os, socket, sys, time, warnings
+import io, os, re, socket, sys, time, warnings
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +18,7 @@ import huggingface_hub.constants as hub_constants
 
 from .core import (moved_names, data_path, available_memory, free_disk,
                          refuse_beyond, output_folder, output_file, _USER_ERRORS)
-from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid
+from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid, save_png, made_by_var_nb
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
@@ -446,18 +446,18 @@ def _cli_data(args):
     def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
     t0 = time.perf_counter()
     try:
-        output_file(args.preview, '.png', '--preview', example='preview')            # a PNG file, not a folder or a .jpg
+        output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
         export = output_folder(args.export, '--export') if args.export else None
         for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
-        if export is not None and (export / 'grid.png').exists():    # the images would mix with samples of the same names
-            raise FileExistsError(f'--export {export} holds the output of var-nb sample (grid.png): real images written there would '
-                                  f'replace or sit beside its generated ones under the same names; choose another folder')
+        if export is not None and (theirs := sorted(p.name for p in export.glob('*.png') if re.fullmatch(r'(\d+_\d+|grid)\.png', p.name) and not made_by_var_nb(p, 'data'))):
+            raise FileExistsError(f'--export {export} holds {", ".join(theirs[:3])}{", ..." * (len(theirs) > 3)}, which var-nb data --export would overwrite or mix with and did not write (a user\'s images, or var-nb sample\'s): choose another folder')
         ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
     except _USER_ERRORS as e: return fail(e)
     seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
+    if len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
     checked, bad = check_readable(ds)
     if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
     per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
@@ -472,13 +472,13 @@ def _cli_data(args):
         imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
         labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
         path = save_labelled_grid(to_01(imgs), args.preview, ncols=per_class, row_labels=labels,
-                                  title=f'{args.dataset} [{args.split}]: {per_class} images per class (rows)')
+                                  title=f'{args.dataset} [{args.split}]: {per_class} images per class (rows)', made_by='data')
         print(f'wrote {path}: one row per class ({", ".join(labels)})')
     if export:
         d, written = ImageDataset(ds, ImageTransform(args.size)), 0
         for c in sorted(counts):
             for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
-                export.mkdir(parents=True, exist_ok=True); to_pil(to_01(d[j][0])).save(export / f'{c}_{i}.png'); written += 1
+                export.mkdir(parents=True, exist_ok=True); save_png(to_pil(to_01(d[j][0])), export / f'{c}_{i}.png', 'data'); written += 1
         print(f'wrote {written} image{"s" if written != 1 else ""} ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
 
 def register_cli(subparsers):

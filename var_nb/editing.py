@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from PIL import Image
 
-from .images import save_grid, save_labelled_grid, to_pil
+from .images import save_grid, save_labelled_grid, to_pil, save_png
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, generate
@@ -228,8 +228,8 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), edits])
     what = 'unconditional' if label is None else f'as class {label}' + (f' ({class_names[label]})' if class_names else '')
     written = [save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(n)],
-                                  title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}')]
+                                  title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}', made_by='edit')]
     for i, e in enumerate(edits):
-        p = out / f'edit_{i}.png'; to_pil(e).save(p); written.append(p)
+        p = out / f'edit_{i}.png'; save_png(to_pil(e), p, 'edit'); written.append(p)
     return written
 

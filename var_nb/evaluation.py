@@ -215,8 +215,8 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
 
 # %% ../nbs/10_evaluation.ipynb #d5bbb122
 def _real_batches(real, split:str, size:int, batch_size:int=256):
-    "Batches of real images (B, 3, H, W) in [0, 1]: from a tensor, an .npz (arr_0: N×H×W×3 uint8) or a dataset var_nb reads."
-    if isinstance(real, torch.Tensor): yield from real.split(batch_size); return
+    "Batches (images (B, 3, H, W) in [0, 1], their labels or None): from a tensor, an .npz (arr_0: N×H×W×3 uint8) or a dataset var_nb reads."
+    if isinstance(real, torch.Tensor): yield from ((x, None) for x in real.split(batch_size)); return
     if str(real).endswith('.npz'):
         if not Path(real).exists(): raise FileNotFoundError(f'reference batch {real} not found')
         try: arr = np.load(real, allow_pickle=False)['arr_0']
@@ -224,12 +224,12 @@ def _real_batches(real, split:str, size:int, batch_size:int=256):
         if arr.dtype != np.uint8 or arr.ndim != 4 or arr.shape[-1] != 3:
             raise ValueError(f'{real}: arr_0 must hold N×H×W×3 uint8 images, got {arr.dtype} {arr.shape}')
         for lo in range(0, len(arr), batch_size):
-            yield torch.from_numpy(np.ascontiguousarray(arr[lo:lo + batch_size])).permute(0, 3, 1, 2).float().div(255)
+            yield torch.from_numpy(np.ascontiguousarray(arr[lo:lo + batch_size])).permute(0, 3, 1, 2).float().div(255), None
         return
     ds = (dataset_split(real, split, 'train', 'validation', verbose=False) if split in ('train', 'validation')
           else load_image_dataset(real, split=split))
-    for img, _ in torch.utils.data.DataLoader(ImageDataset(ds, ImageTransform(size)), batch_size=batch_size):
-        yield to_01(img)
+    for img, label in torch.utils.data.DataLoader(ImageDataset(ds, ImageTransform(size)), batch_size=batch_size):
+        yield to_01(img), label
 
 @torch.no_grad()
 def reference_features(net, # a feature network (`load_features`)
@@ -237,8 +237,13 @@ def reference_features(net, # a feature network (`load_features`)
                        split:str='validation', # the dataset's split ('validation' is held out of 'train' when missing)
                        image_size:int=32, # images are resized and centre-cropped to this side, as the model's
                        cache:bool=True, # keep the features on disk (datasets and .npz files only)
+                       classes=None, # only the images of these class ids (a dataset's labels; an .npz or a tensor has none: all)
                       ) -> tuple[torch.Tensor, torch.Tensor]:
     "Features (N, F) and class probabilities (N, C) of real images, cached per (network weights, data, split, size)."
+    def of_classes(feats_NF, probs_NC, labels_N):                            # labels_N empty: none known
+        if classes is None or not labels_N.numel(): return feats_NF, probs_NC
+        keep_N = torch.isin(labels_N, torch.as_tensor(list(classes)))
+        return feats_NF[keep_N], probs_NC[keep_N]
     device, path = next(net.parameters()).device, None
     if cache and not isinstance(real, torch.Tensor):
         stamp = [os.path.getsize(real), os.path.getmtime(real)] if str(real).endswith('.npz') and os.path.exists(real) else []
@@ -246,18 +251,19 @@ def reference_features(net, # a feature network (`load_features`)
         path = cache_dir('eval') / f'{net.name}-{Path(str(real)).stem}-{split}-{image_size}px-{key}.safetensors'
         if path.exists():
             t, _ = load_checkpoint(path)
-            return t['feats_NF'], t['probs_NC']
-    feats, probs = [], []
-    for img_B3HW in _real_batches(real, split, image_size):
+            if 'labels_N' in t or classes is None: return of_classes(t['feats_NF'], t['probs_NC'], t.get('labels_N', torch.zeros(0)))
+    feats, probs, labels = [], [], []
+    for img_B3HW, label_B in _real_batches(real, split, image_size):
         img_B3HW = img_B3HW.to(device)
         if not feats: net.check_images(img_B3HW, f'real images ({real if not isinstance(real, torch.Tensor) else "tensor"})')
-        f, p = net(img_B3HW); feats.append(f.float().cpu()); probs.append(p.float().cpu())
+        f, p = net(img_B3HW); feats.append(f.float().cpu()); probs.append(p.float().cpu()); labels.append(label_B)
     if not feats: raise ValueError(f'no real images in {real} ({split}): pass another reference (--real)')
     feats_NF, probs_NC = torch.cat(feats), torch.cat(probs)
+    labels_N = torch.cat(labels).long() if labels[0] is not None else torch.zeros(0, dtype=torch.long)
     if path is not None:
-        save_checkpoint(path, {'feats_NF': feats_NF, 'probs_NC': probs_NC},
+        save_checkpoint(path, {'feats_NF': feats_NF, 'probs_NC': probs_NC, 'labels_N': labels_N},
                         dict(kind='reference-features', network=net.key, data=str(real), split=split, image_size=image_size))
-    return feats_NF, probs_NC
+    return of_classes(feats_NF, probs_NC, labels_N)
 
 # %% ../nbs/10_evaluation.ipynb #544417e5
 @torch.no_grad()
@@ -342,9 +348,10 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
         raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need more than {k} and the Inception Score at least {splits} '
                          f'(one per chunk); raise n_per_class (--n-per-class) to {math.ceil(max(k + 1, splits) / len(classes))} or more')
     real = 'mnist5k' if real is None else real
-    real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache)
+    subset = classes if sorted(set(classes)) != list(range(C)) else None    # samples of some classes: real images of those
+    real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache, subset)
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
-    extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache)[0] for name, net_x in extra.items()}
+    extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache, subset)[0] for name, net_x in extra.items()}
     runs = []
     for s in seeds:
         runs.append(_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, splits,
@@ -353,7 +360,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
         if on_seed is not None: on_seed(s, {k: v for k, v in runs[-1].items() if k != 'grid'}, time.time() - t0)
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
-                rejection=rejection, features=net.name,
+                rejection=rejection, features=net.name, classes=subset,
                 sampling_precision='bf16' if dtype else 'fp32' if sampling_precision == 'fp32' or device.type != 'cuda' else 'tf32', real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
                 real_split=real_split, grid=runs[0]['grid'])
 
@@ -361,11 +368,12 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
 def real_floor(features='mnist', real='mnist5k', image_size:int=32,
                n_fake:int|None=None, # real images per draw, as many as the samples a model is compared with (default: the reference's size)
                draws:int=3, # disjoint draws of the training images (fewer when the training split is too small)
-               k:int=3, splits:int=10, inception_weights=None, seed:int=0) -> dict:
+               k:int=3, splits:int=10, inception_weights=None, seed:int=0,
+               classes=None) -> dict: # only the images of these classes (those a model was evaluated on: `evaluate(classes=)`)
     "Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the validation images."
     net = load_features(features, inception_weights)
-    pool, pool_probs = reference_features(net, real, 'train', image_size)
-    ref, _ = reference_features(net, real, 'validation', image_size)
+    pool, pool_probs = reference_features(net, real, 'train', image_size, classes=classes)
+    ref, _ = reference_features(net, real, 'validation', image_size, classes=classes)
     n_fake = n_fake or len(ref)
     draws = min(draws, len(pool) // n_fake)
     if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many training images, and {real} has {len(pool)}: '
@@ -378,7 +386,7 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
         runs.append(dict(fid=fid_from_features(ref, pool[idx]), precision=precision, recall=recall,
                          inception_score=inception_score(pool_probs[idx], min(splits, n_fake))[0]))
     return dict(**summarize(runs, ('fid', 'inception_score', 'precision', 'recall')), n=n_fake, n_fake=n_fake, n_real=len(ref),
-                draws=draws, features=net.name, real=str(real))
+                draws=draws, features=net.name, real=str(real), classes=None if classes is None else list(classes))
 
 # %% ../nbs/10_evaluation.ipynb #a244b9b5
 TRADEOFF_CFGS = (0, 0.5, 1, 1.5, 2, 3, 4, 6)

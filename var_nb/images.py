@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image, ImageDraw, ImageFont
+from PIL.PngImagePlugin import PngInfo
 
 from .core import atomic_path
 
 # %% auto #0
-__all__ = ['to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'show_images',
-           'labelled_grid', 'save_labelled_grid']
+__all__ = ['PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'save_png',
+           'made_by_var_nb', 'show_images', 'labelled_grid', 'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -65,13 +66,29 @@ def make_grid(imgs_B3HW: torch.Tensor, ncols:int=8, pad:int=2, pad_value:float=1
         grid[:, pad + r * (H + pad): pad + r * (H + pad) + H, pad + c * (W + pad): pad + c * (W + pad) + W] = imgs[i]
     return grid
 
-def save_grid(imgs_B3HW: torch.Tensor, path, ncols:int=8, scale:int=1) -> Path:
+def save_grid(imgs_B3HW: torch.Tensor, path, ncols:int=8, scale:int=1, made_by:str='') -> Path:
     "Save a batch of images in [0, 1] as one PNG grid (`scale` enlarges small images with nearest neighbours)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     img = to_pil(make_grid(imgs_B3HW, ncols=ncols))
     if scale != 1: img = img.resize((img.width * scale, img.height * scale), Image.NEAREST)
-    img.save(path)
-    return path
+    return save_png(img, path, made_by)
+
+#: the text chunk of every PNG var_nb writes, naming the command that wrote it: a later run of that command replaces or
+#: removes a file of its names only when it carries its name (a user's picture, or another command's, is never lost)
+PNG_MARK = 'var_nb'
+
+def save_png(img:Image.Image, path, made_by:str='') -> Path:
+    "Write a PIL image to a PNG file, atomically, marked as var_nb's (`PNG_MARK`, with the command `made_by`)."
+    info = PngInfo(); info.add_text(PNG_MARK, made_by)
+    with atomic_path(path) as tmp: img.save(tmp, format='PNG', pnginfo=info)
+    return Path(path)
+
+def made_by_var_nb(path, command:str|None=None) -> bool:
+    "Whether `path` is a PNG var_nb wrote (`PNG_MARK`), and when `command` is given, one that command wrote."
+    try:
+        with Image.open(path) as im: made_by = im.text.get(PNG_MARK) if im.format == 'PNG' else None
+    except (OSError, ValueError, Image.DecompressionBombError): return False
+    return made_by is not None and (command is None or made_by == command)
 
 def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=None, size:float=1.2, suptitle=None):
     "Show a batch of images in [0, 1] in a matplotlib grid, with optional titles and row labels."
@@ -141,9 +158,8 @@ def labelled_grid(imgs_B3HW:torch.Tensor, # images in [0, 1], row after row
     return canvas
 
 def save_labelled_grid(imgs_B3HW:torch.Tensor, path, ncols:int=8, row_labels=None, col_labels=None, title=None,
-                       scale:int|None=None) -> Path:
-    "Write `labelled_grid` to a PNG (atomically); `scale` defaults to enlarging images to at least 64 pixels."
+                       scale:int|None=None, made_by:str='') -> Path:
+    "Write `labelled_grid` to a PNG (atomically, marked as the command `made_by`'s); `scale` defaults to enlarging images to at least 64 pixels."
     scale = scale or max(1, 64 // imgs_B3HW.shape[-1])
     img = labelled_grid(imgs_B3HW, ncols, row_labels, col_labels, title, scale)
-    with atomic_path(path) as tmp: img.save(tmp, format='PNG')
-    return Path(path)
+    return save_png(img, path, made_by)

@@ -18,7 +18,7 @@ from einops import rearrange
 
 from .core import (moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
                         precision_dtype, warn_if_bf16_emulated, human_bytes)
-from .images import to_pil, to_uint8, save_labelled_grid
+from .images import to_pil, to_uint8, save_labelled_grid, save_png
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner
@@ -127,8 +127,11 @@ def gumbel_smooth_embedding(logits_BlV:torch.Tensor, ratio:float, codebook_VC:to
 
 # %% ../nbs/08_sampling.ipynb #dfc8ef46
 def check_labels(labels, num_classes:int, device) -> torch.Tensor:
-    try: labels_B = torch.as_tensor(labels, dtype=torch.long, device=device).reshape(-1)
-    except (TypeError, ValueError): raise ValueError(f'labels must be class ids (whole numbers), got {labels!r}; names become ids with '
+    try:
+        given = torch.as_tensor(labels, device=device)
+        labels_B = given.long().reshape(-1)
+        if given.is_floating_point() and not torch.equal(given.reshape(-1), labels_B.to(given.dtype)): raise ValueError  # 1.5 is no class
+    except (TypeError, ValueError, RuntimeError): raise ValueError(f'labels must be class ids (whole numbers), got {labels!r}; names become ids with '
                                                      f'resolve_classes(names, num_classes, class_names)') from None
     if labels_B.numel() == 0: raise ValueError('labels is empty; pass at least one class id')
     bad = labels_B[(labels_B < 0) | (labels_B > num_classes)]
@@ -366,12 +369,12 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
             write_npz(imgs)
             for i, img in enumerate(imgs, start):
                 c = label_of(i)
-                if pngs: p = out / f'{c}_{i % n}.png'; to_pil(img).save(p); written.append(p)
+                if pngs: p = out / f'{c}_{i % n}.png'; save_png(to_pil(img), p, 'sample'); written.append(p)
                 if c in shown and len(shown[c]) < GRID_MAX: shown[c].append(img)
     rows = [c for c in shown if shown[c]]
     name = lambda c: f'{c} {class_names[c]}' if class_names else str(c)
     cols = min(n, GRID_MAX)
-    grid = save_labelled_grid(torch.stack([img for c in rows for img in shown[c]]), out / 'grid.png', ncols=cols,
+    grid = save_labelled_grid(torch.stack([img for c in rows for img in shown[c]]), out / 'grid.png', ncols=cols, made_by='sample',
                               row_labels=[name(c) for c in rows], title=f'cfg {cfg:g}, seed {seed}' + (f', {steps} steps' if steps else '') +
                               (f' (first {len(rows)} of {len(shown)} classes, {cols} of {n} images each)' if cols < n or len(rows) < len(set(classes)) else ''))
     return [grid] + written + ([Path(npz)] if npz else [])

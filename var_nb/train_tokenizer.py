@@ -18,7 +18,7 @@ from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_ev
                          refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
-from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid
+from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, made_by_var_nb
 from .records import RunLog, read_log, plot_log, provenance, command_line
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
@@ -432,9 +432,8 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
                                                        f'their outputs would overwrite each other: rename or reconstruct them separately')
     refuse_overwriting_inputs([out_dir / f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')],
                               paths + ([tokenizer] if isinstance(tokenizer, (str, Path)) else []), 'reconstruct')
-    alone = [a.name for s in stems for a, b in ((out_dir / f'{s}.png', out_dir / f'{s}_scales.png'), (out_dir / f'{s}_scales.png', out_dir / f'{s}.png'))
-             if a.exists() and not b.exists()]   # reconstruct writes both: one alone is someone else's image of that name
-    if alone: raise FileExistsError(f'{out_dir} holds {", ".join(alone[:3])}, which reconstruct would overwrite and did not write: choose another --out folder')
+    theirs = [p.name for s in stems for p in (out_dir / f'{s}.png', out_dir / f'{s}_scales.png') if p.exists() and not made_by_var_nb(p, 'reconstruct')]
+    if theirs: raise FileExistsError(f'{out_dir} holds {", ".join(theirs[:3])}, which reconstruct would overwrite and did not write: choose another --out folder')
     if tokenizer is None or isinstance(tokenizer, (str, Path)):
         path = Path(tokenizer) if tokenizer is not None else data_path('mnist_tokenizer.safetensors')
         if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found; train one with `var-nb train-tokenizer` and pass --tokenizer PATH')
@@ -451,14 +450,14 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
         recs = vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))   # K x (B,3,H,W)
     spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
     if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
-        print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images; one trained on colour keeps it (var-nb train-tokenizer --preset emoji)")
+        print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
     out_dir.mkdir(parents=True, exist_ok=True)
     written, titles = [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
     for i, (stem, path) in enumerate(zip(stems, paths)):
-        to_pil(to_01(recs[-1][i].float().cpu())).save(out_dir / f'{stem}.png'); written.append(out_dir / f'{stem}.png')
+        save_png(to_pil(to_01(recs[-1][i].float().cpu())), out_dir / f'{stem}.png', 'reconstruct'); written.append(out_dir / f'{stem}.png')
         strip = torch.stack([to_01(imgs[i])] + [to_01(r[i].float().cpu()) for r in recs])     # the original beside the scales
         written.append(save_labelled_grid(strip, out_dir / f'{stem}_scales.png', ncols=len(strip), col_labels=titles,
-                                          title=f'{path.name}: the reconstruction after each scale, coarse to fine'))
+                                          title=f'{path.name}: the reconstruction after each scale, coarse to fine', made_by='reconstruct'))
     return written
 
 def _cli_reconstruct(args):
