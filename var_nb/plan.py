@@ -7,7 +7,7 @@
 # per layer, ~34·s·b·h bytes in half precision for GPT blocks; VAR's AdaLN blocks keep more); Chen et al. 2016 (gradient
 # checkpointing). Official code: none (the official trainer has no planner).
 from __future__ import annotations
-import json, os, sys
+import json, math, os, sys
 from dataclasses import replace
 
 import torch
@@ -99,7 +99,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     config = get_preset(preset) if isinstance(preset, str) else preset
     over = {k: v for k, v in dict(batch_size=batch_size, grad_accum=grad_accum, checkpointing=checkpointing).items() if v is not None}
     config = TrainConfig(**{**vars(config), **over})
-    if gpus < 1 or gpu_memory_gb <= 0: raise ValueError(f'gpus ({gpus}) must be >= 1 and gpu_memory_gb ({gpu_memory_gb}) > 0')
+    if gpus < 1 or not 0 < gpu_memory_gb < 2**30: raise ValueError(f'gpus ({gpus}) must be >= 1 and gpu_memory_gb ({gpu_memory_gb:g}) above 0 and below 2**30 (an exbibyte)')
     vc = var_config_for(config)
     per_gpu, rest = divmod(config.batch_size, gpus)
     if rest or per_gpu < 1:
@@ -108,7 +108,8 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     usable = max(0, memory_bytes - HEADROOM[0] - int(HEADROOM[1] * memory_bytes))   # a GPU below 1.1 GiB: none (never negative)
     if grad_accum is not None and per_gpu % grad_accum:
         raise ValueError(f'{per_gpu} images per GPU do not split into {grad_accum} micro-batches: pass a --grad-accum that divides {per_gpu}')
-    tries = [grad_accum] if grad_accum is not None else [a for a in range(1, per_gpu + 1) if per_gpu % a == 0]
+    small = [a for a in range(1, math.isqrt(per_gpu) + 1) if per_gpu % a == 0]           # divisors up to the root: a batch of 1e11 is instant
+    tries = [grad_accum] if grad_accum is not None else sorted({*small, *(per_gpu // a for a in small)})
     for accum in tries:                        # the fewest micro-batches that fit (the last tried when none does)
         memory = _memory(config, vc, per_gpu // accum, gpus)
         if memory['total'] <= usable: break

@@ -80,7 +80,7 @@ class TrainConfig:
     def __post_init__(self):
         bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
             ('steps', self.steps is None or self.steps >= 1, '>= 1, or None to use epochs'), ('epochs', self.epochs > 0, '> 0'),
-            ('batch_size', self.batch_size >= 1, '>= 1'), ('grad_accum', self.grad_accum >= 1, '>= 1'),
+            ('batch_size', self.batch_size >= 1, '>= 1'), ('grad_accum', self.grad_accum >= 1 and self.batch_size % self.grad_accum == 0, f'>= 1 and divide batch_size {self.batch_size}'),
             ('base_lr', self.base_lr > 0, '> 0'), ('ema', 0 <= self.ema < 1, 'in [0, 1)'), ('log_every', self.log_every >= 1, '>= 1'),
             ('eval_every', self.eval_every is None or self.eval_every >= 1, '>= 1 or None'),
             ('ckpt_every', self.ckpt_every is None or self.ckpt_every >= 1, '>= 1 or None'),
