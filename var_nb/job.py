@@ -43,8 +43,7 @@ def data_facts(source, split:str='train', val_split:str|None='validation',
     if val_split is None: n_train, n_val = len(ds), 0
     else: n_train, n_val = (len(dataset_split(source, role, split, val_split, verbose=False)) for role in ('train', 'validation'))
     t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
-    return dict(class_names=class_names_of(ds), images=min(n_train, max_images or n_train), images_val=n_val, colour=colour,
-                decode_s=(time.perf_counter() - t0) / min(32, len(ds)))
+    return dict(class_names=class_names_of(ds), images=min(n_train, max_images or n_train), images_val=n_val, colour=colour, decode_s=(time.perf_counter() - t0) / min(32, len(ds)))
 
 #: the preset the data's colour implies when none is asked for
 AUTO_PRESETS = dict(colour='emoji', grey='mnist')
@@ -142,8 +141,7 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     if tok_free:
         share = tokenizer_share if var_free else 1.0
         tok_steps = max(1, int(share * free / speeds['tokenizer_step']))
-        tok_config = dataclasses.replace(tok_config, steps=tok_steps, eval_every=tok_steps, ckpt_every=max(1, tok_steps // 4),
-                                         log_every=max(1, tok_steps // 40))
+        tok_config = dataclasses.replace(tok_config, steps=tok_steps, eval_every=tok_steps, ckpt_every=max(1, tok_steps // 4), log_every=max(1, tok_steps // 40))
         free -= tok_steps * speeds['tokenizer_step']
     steps = max(1, int(free / speeds['transformer_step'])) if var_free else plan.steps
     if var_free: config = replace(config, steps=steps)
@@ -155,10 +153,12 @@ def pace_transformer(plan:JobPlan, minutes:float, elapsed:float, tok_seconds:flo
     s = plan.seconds
     if not (s.get('tokenizer') and s.get('transformer')) or tok_seconds <= 1.2 * s['tokenizer']: return plan, None   # on time
     slow = tok_seconds / s['tokenizer']; step = slow * s['transformer'] / plan.steps   # busier than when timed: the rest will be too
-    steps = max(1, int((0.97 * minutes * 60 - elapsed - slow * (s['data'] + s['samples'])) / step))
-    if steps >= plan.steps: return plan, None
-    line = (f"note: the tokenizer took {tok_seconds:.1f} s, not the {s['tokenizer']:.1f} s timed ({slow:.1f}x: the machine is busier than when it was "
-            f"timed; other programs share its cores): the transformer trains {steps} step{'s' * (steps != 1)}, not {plan.steps}, to keep within --minutes {minutes:g}")
+    fit = int((0.97 * minutes * 60 - elapsed - slow * (s['data'] + s['samples'])) / step)
+    if fit >= plan.steps: return plan, None
+    steps = max(fit, plan.steps // 4, 1)          # below a quarter of its steps it learns next to nothing: then the budget gives way
+    line = (f"note: the tokenizer took {tok_seconds:.1f} s, not the {s['tokenizer']:.1f} s timed ({slow:.1f}x: other programs share the cores; --threads "
+            f"with the free cores avoids most of that): the transformer trains {steps} step{'s' * (steps != 1)}, not {plan.steps}, " +
+            (f"to keep within --minutes {minutes:g}" if steps == fit else f"a quarter, the least worth training: the job runs over --minutes {minutes:g}"))
     return replace(plan, config=replace(plan.config, steps=steps), steps=steps, seconds={**s, 'transformer': steps * step}), line
 
 # %% ../nbs/13_own_images.ipynb #df3f645e
