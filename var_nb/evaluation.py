@@ -243,6 +243,7 @@ def reference_features(net, # a feature network (`load_features`)
     def of_classes(feats_NF, probs_NC, labels_N):                            # labels_N empty: none known
         if classes is None or not labels_N.numel(): return feats_NF, probs_NC
         keep_N = torch.isin(labels_N, torch.as_tensor(list(classes)))
+        if not keep_N.any(): raise ValueError(f'{real} ({split}) has no images of the classes {list(classes)}: pass a reference that has (--real, --real-split)')
         return feats_NF[keep_N], probs_NC[keep_N]
     device, path = next(net.parameters()).device, None
     if cache and not isinstance(real, torch.Tensor):
