@@ -8,7 +8,7 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import difflib, zipfile
+import difflib, numbers, zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -217,6 +217,13 @@ def sample(var:VAR, # the transformer (eval mode)
            skip_scales:int=0, # notebook 15: stop this many scales early and decode the upsampled f_hat
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
+    if not hasattr(vae, 'fhat_to_img') or hasattr(var, 'fhat_to_img'):
+        raise TypeError(f'sample(var, vae, labels) got a {type(var).__name__} and a {type(vae).__name__}: pass the transformer first, then its tokenizer')
+    bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (
+        ('cfg', cfg, isinstance(cfg, numbers.Real) and cfg >= 0, 'a number >= 0'), ('top_k', top_k, isinstance(top_k, numbers.Integral) and top_k >= 0, 'a whole number >= 0'),
+        ('top_p', top_p, isinstance(top_p, numbers.Real) and 0 <= top_p <= 1, 'between 0 and 1'),
+        ('seed', seed, seed is None or isinstance(seed, numbers.Integral), 'a whole number, or None')) if not ok]
+    if bad: raise ValueError('sampling settings refused: ' + '; '.join(bad))
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     fast = FastSampling(refiner, switch_at, cfg_scales if cfg_scales is None or isinstance(cfg_scales, str) else tuple(cfg_scales),
