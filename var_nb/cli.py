@@ -12,7 +12,7 @@ import torch
 
 from .core import (default_device, refuse_overwriting_inputs, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
-from .images import save_labelled_grid, made_by_var_nb, PNG_MARK
+from .images import save_labelled_grid, made_by_var_nb, refuse_foreign_pngs, PNG_MARK
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
@@ -149,11 +149,6 @@ def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
     if not run_marked(out, mark, named): return []
     return sorted(p for p in out.iterdir() if named(p.name) and not writes(p.resolve()))
 
-def _refuse_foreign_pngs(out:Path, writes, command:str):
-    "Refuse when `out` holds files `command` would overwrite that an earlier run of it did not write (the `PNG_MARK` of its PNGs says so)."
-    clash = sorted(p.name for p in out.iterdir() if writes(p.resolve()) and not made_by_var_nb(p, command)) if out.is_dir() else []
-    if clash: raise FileExistsError(f'{out} holds {", ".join(clash[:3])}{", ..." * (len(clash) > 3)}, which var-nb {command} would overwrite and did not write: choose another --out folder')
-
 def _remove_earlier(files:list, out:Path, command:str):
     "Remove the files `_earlier_run` found, once this run's are written, so that the folder holds one run; say so."
     for p in files: p.unlink(missing_ok=True)
@@ -223,7 +218,7 @@ def _cmd_sample(args):
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
         ours = lambda name: re.fullmatch(r'\d+_\d+\.png', name) and made_by_var_nb(out / name, 'sample')   # a sample run's images beside grid.png
-        _refuse_foreign_pngs(out, _sample_writes(out, classes, n, None), 'sample')   # e.g. a user's images, or `var-nb data --export`'s
+        refuse_foreign_pngs(out, _sample_writes(out, classes, n, None), 'sample')   # e.g. a user's images, or `var-nb data --export`'s
         earlier = _earlier_run(out, 'grid.png', ours, _sample_writes(out, classes, n, None))
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
@@ -280,7 +275,7 @@ def _cmd_edit(args):
         writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)]}
         refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
         ours = lambda name: re.fullmatch(r'edit_\d+\.png', name) and made_by_var_nb(out / name, 'edit')   # an edit run's images beside edited.png
-        _refuse_foreign_pngs(out, lambda p: p in writes, 'edit')
+        refuse_foreign_pngs(out, lambda p: p in writes, 'edit')
         earlier = _earlier_run(out, 'edited.png', ours, lambda p: p in writes)
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
         S, image = vae.config.image_size, open_image(args.image)
@@ -373,7 +368,7 @@ def _cli_eval(args):
     try:
         out = output_folder(args.out)
         results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
-        _refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
+        refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
         # the references first: a released model without --features/--real is refused before gigabytes of weights are read
         features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,

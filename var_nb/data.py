@@ -18,7 +18,7 @@ import huggingface_hub.constants as hub_constants
 
 from .core import (moved_names, data_path, available_memory, free_disk,
                          refuse_beyond, output_folder, output_file, _USER_ERRORS)
-from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid, save_png, made_by_var_nb
+from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
@@ -449,8 +449,8 @@ def _cli_data(args):
         output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
         export = output_folder(args.export, '--export') if args.export else None
         for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
-        if export is not None and (theirs := sorted(p.name for p in export.glob('*.png') if re.fullmatch(r'(\d+_\d+|grid)\.png', p.name) and not made_by_var_nb(p, 'data'))):
-            raise FileExistsError(f'--export {export} holds {", ".join(theirs[:3])}{", ..." * (len(theirs) > 3)}, which var-nb data --export would overwrite or mix with and did not write (a user\'s images, or var-nb sample\'s): choose another folder')
+        if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
+            refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
         ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
     except _USER_ERRORS as e: return fail(e)
     seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])

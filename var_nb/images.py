@@ -16,7 +16,7 @@ from .core import atomic_path
 
 # %% auto #0
 __all__ = ['PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'save_png',
-           'made_by_var_nb', 'show_images', 'labelled_grid', 'save_labelled_grid']
+           'made_by_var_nb', 'refuse_foreign_pngs', 'show_images', 'labelled_grid', 'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -89,6 +89,12 @@ def made_by_var_nb(path, command:str|None=None) -> bool:
         with Image.open(path) as im: made_by = im.text.get(PNG_MARK) if im.format == 'PNG' else None
     except (OSError, ValueError, Image.DecompressionBombError): return False
     return made_by is not None and (command is None or made_by == command)
+
+def refuse_foreign_pngs(folder, writes, command:str, fix:str='choose another --out folder'):
+    "Refuse when `folder` holds files `command` would write (`writes(resolved path)`) that it did not write itself: a user's, or another command's."
+    folder = Path(folder)
+    clash = sorted(p.name for p in folder.iterdir() if writes(p.resolve()) and not made_by_var_nb(p, command)) if folder.is_dir() else []
+    if clash: raise FileExistsError(f'{folder} holds {", ".join(clash[:3])}{", ..." * (len(clash) > 3)}, which var-nb {command} would overwrite and did not write: {fix}')
 
 def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=None, size:float=1.2, suptitle=None):
     "Show a batch of images in [0, 1] in a matplotlib grid, with optional titles and row labels."

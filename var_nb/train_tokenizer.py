@@ -18,7 +18,7 @@ from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_ev
                          refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
-from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, made_by_var_nb
+from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, refuse_foreign_pngs
 from .records import RunLog, read_log, plot_log, provenance, command_line
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
@@ -432,8 +432,7 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
                                                        f'their outputs would overwrite each other: rename or reconstruct them separately')
     refuse_overwriting_inputs([out_dir / f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')],
                               paths + ([tokenizer] if isinstance(tokenizer, (str, Path)) else []), 'reconstruct')
-    theirs = [p.name for s in stems for p in (out_dir / f'{s}.png', out_dir / f'{s}_scales.png') if p.exists() and not made_by_var_nb(p, 'reconstruct')]
-    if theirs: raise FileExistsError(f'{out_dir} holds {", ".join(theirs[:3])}, which reconstruct would overwrite and did not write: choose another --out folder')
+    refuse_foreign_pngs(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in {f'{s}{x}.png' for s in stems for x in ('', '_scales')}, 'reconstruct')
     if tokenizer is None or isinstance(tokenizer, (str, Path)):
         path = Path(tokenizer) if tokenizer is not None else data_path('mnist_tokenizer.safetensors')
         if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found; train one with `var-nb train-tokenizer` and pass --tokenizer PATH')
