@@ -24,7 +24,7 @@ from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, plot_tradeoff, figure
 from .records import provenance, write_results, command_line, results_file
-from . import core                                    # its folder tells var_nb's own warnings apart
+from . import core, __version__                       # its folder tells var_nb's own warnings apart
 from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
 # %% auto #0
@@ -446,6 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
     "The `var-nb` parser with every subcommand, every option under OPTION_RULES."
     parser = Parser(prog='var-nb', description='VAR (next-scale prediction) from scratch: data, tokenizer, transformer, sampling, '
                                                'editing, evaluation.')
+    parser.add_argument('--version', action='version', version=f'var-nb {__version__} (torch {torch.__version__})')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
     data.register_cli(sub); train_tokenizer.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
     _register_sample(sub); _register_edit(sub); _register_eval(sub)
