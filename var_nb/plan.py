@@ -100,6 +100,9 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     over = {k: v for k, v in dict(batch_size=batch_size, grad_accum=grad_accum, checkpointing=checkpointing).items() if v is not None}
     config = TrainConfig(**{**vars(config), **over})
     if gpus < 1 or not 0 < gpu_memory_gb < 2**30: raise ValueError(f'gpus ({gpus}) must be >= 1 and gpu_memory_gb ({gpu_memory_gb:g}) above 0 and below 2**30 (an exbibyte)')
+    if not (1e-4 <= mfu <= 1 and 0 < peak_tflops < 1e9):           # an MFU of 1e-320 made the time infinite, printed as Infinity in --json
+        raise ValueError(f'mfu ({mfu:g}) must be a fraction from 0.0001 to 1 (0.35 is typical) and peak_tflops ({peak_tflops:g}) '
+                         f'a GPU\'s TFLOP/s, above 0 and below 1e9 (--mfu, --peak-tflops)')
     vc = var_config_for(config)
     per_gpu, rest = divmod(config.batch_size, gpus)
     if rest or per_gpu < 1:
@@ -132,8 +135,8 @@ def plan_lines(p:dict) -> str:
     m = p['memory_per_gpu']
     lines = [f"{p['preset'] or 'run'}: {p['params'] / 1e6:,.0f}M parameters, {p['flops_per_image'] / 1e12:.2f} TFLOP per image (forward + backward)",
              f"batch {p['batch_size']} on {p['gpus']} GPU(s) of {gib(p['gpu_memory_bytes'])}: micro-batch {p['micro_batch']} x {p['grad_accum']} "
-             f"accumulation{' with checkpointing' if p['checkpointing'] else ''} -> {gib(m['total'])} per GPU of {gib(p['usable_bytes'])} usable: "
-             + ('fits' if p['fits'] else 'DOES NOT FIT'),
+             f"accumulation{' with checkpointing' if p['checkpointing'] else ''} -> {gib(m['total'])} per GPU of {gib(p['usable_bytes'])} usable "
+             f"(1 GiB and 10% kept for the CUDA context and the allocator: HEADROOM): " + ('fits' if p['fits'] else 'DOES NOT FIT'),
              '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else [])
     if p['images']:
         lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {p['epoch_seconds'] / 3600:.1f} h per epoch, "
