@@ -22,7 +22,7 @@ from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
-from .records import figure   # a metric as 'mean ± 95% half-width', the README's format too
+from .records import figure, metric_range   # a metric as 'mean ± 95% half-width', the README's format too; the values it can take
 
 # %% auto #0
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
@@ -155,9 +155,9 @@ def summarize(runs:list[dict], metrics=METRICS) -> dict:
     return out
 
 def interval(r:dict, m:str='fid') -> tuple[float, float]:
-    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run)."
-    half = r.get(f'{m}_ci95') or 0.0
-    return r[f'{m}_mean'] - half, r[f'{m}_mean'] + half
+    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
+    half, (lo, hi) = r.get(f'{m}_ci95') or 0.0, metric_range(m)
+    return max(lo, r[f'{m}_mean'] - half), min(hi, r[f'{m}_mean'] + half)
 
 def separated(a:dict, b:dict, m:str='fid') -> bool:
     "Whether the 95% intervals of `m` of two records do not overlap: only then does this project claim a difference."

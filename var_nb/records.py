@@ -15,9 +15,9 @@ import torch
 from .core import atomic_path, checkpoint_meta, output_file
 
 # %% auto #0
-__all__ = ['PROVENANCE_KEYS', 'read_log', 'RunLog', 'plot_log', 'git_commit', 'machine', 'provenance', 'command_line',
-           'write_results', 'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup', 'figure',
-           'format_figure', 'render_figures']
+__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'RunLog', 'plot_log', 'git_commit', 'machine', 'provenance',
+           'command_line', 'write_results', 'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup',
+           'metric_range', 'figure', 'format_figure', 'render_figures']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -138,14 +138,15 @@ def results_file(path, option:str='--json',
                  command:str|None=None, # what will write it ('var-nb bench train'): another command's results file is refused too
                 ) -> Path|None:
     "`path` checked before any work as a results file to write (`core.output_file`): a .json, and when it exists, a results file itself."
-    def ours(p):
-        try: read_results(p); return True
-        except (ValueError, OSError): return False                      # not JSON, not UTF-8, or no provenance: someone else's
-    if command and path is not None and ours(path):                     # e.g. a train run's summary.json given to `bench --json`
-        written = str(read_results(path)['provenance']['command'])
+    existing = None                                                     # the file's results when it is a results file (read once)
+    if path is not None and Path(path).is_file():
+        try: existing = read_results(path)
+        except (ValueError, OSError): pass                              # not JSON, not UTF-8, or no provenance: someone else's
+    if command and existing is not None:                                # e.g. a train run's summary.json given to `bench --json`
+        written = str(existing['provenance']['command'])
         if written.split()[:len(command.split())] != command.split():
             raise FileExistsError(f"{option} {path} holds the results of another command ({written}), so they would be lost: choose another name")
-    return output_file(path, '.json', option, ours)
+    return output_file(path, '.json', option, lambda p: existing is not None)
 
 def read_figures(path) -> dict:
     "The figures of a results file (`name.json`) or of a committed model's metadata (`name.safetensors`), refused without provenance."
@@ -188,10 +189,23 @@ def lookup(d, path:str):
             d = hits[0]
     return d
 
+#: the values each metric can take (FID >= 0, IS >= 1, precision and recall in [0, 1], accuracy and share in %): an interval is shown
+#: inside them, since a Student-t interval over two or three seeds can reach past them (precision 0.815 ± 0.445)
+METRIC_RANGES = dict(fid=(0.0, float('inf')), inception_score=(1.0, float('inf')), precision=(0.0, 1.0), recall=(0.0, 1.0), accuracy=(0.0, 100.0),
+                     share=(0.0, 100.0))
+
+def metric_range(m:str) -> tuple[float, float]:
+    "The values metric `m` can take (`METRIC_RANGES`, also for names that end in one: 'floor_fid'); unbounded otherwise."
+    return next((r for k, r in METRIC_RANGES.items() if m == k or m.endswith('_' + k)), (-float('inf'), float('inf')))
+
 def figure(r:dict, m:str, fmt:str='.3f') -> str:
-    "A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run."
+    """A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run; an interval
+    that would pass the metric's range (`metric_range`) stops at it: 'mean +up/−down' (0.815 +0.185/−0.445)."""
     value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
-    return f'{value:{fmt}}' + (f' ± {half:{fmt}}' if half is not None else '')
+    if half is None: return f'{value:{fmt}}'
+    lo, hi = metric_range(m)
+    if lo <= value - half and value + half <= hi: return f'{value:{fmt}} ± {half:{fmt}}'
+    return f'{value:{fmt}} +{min(hi, value + half) - value:{fmt}}/−{value - max(lo, value - half):{fmt}}'
 
 def format_figure(d, path:str, fmt:str|None) -> str:
     "One figure as text: a Python format spec (`.2f`, `,d`), `pm.2f` for 'mean ± 95% half-width' of a metric, `min` for seconds as minutes."
