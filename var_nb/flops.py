@@ -10,7 +10,7 @@ import torch
 from torch.utils._python_dispatch import TorchDispatchMode
 from torch.utils.flop_counter import FlopCounterMode
 
-from .core import matmul_peak   # defined in core (notebook 00), where precision 'auto' times bf16 with it
+from .devices import matmul_peak   # defined in notebook 00a, where precision 'auto' times bf16 with it
 from .transformer import VAR, VARConfig
 
 # %% auto #0

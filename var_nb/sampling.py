@@ -261,7 +261,7 @@ def sample(var:VAR, # the transformer (eval mode)
 PRECISIONS = ('auto', 'bf16', 'tf32', 'fp32')
 
 def sampling_dtype(device, precision:str='auto') -> torch.dtype|None:
-    "The autocast dtype of sampling on `device` (None: fp32): 'auto' is bf16 where it is native (`core.precision_dtype`), fp32 elsewhere."
+    "The autocast dtype of sampling on `device` (None: fp32): 'auto' is bf16 where it is native (`devices.precision_dtype`), fp32 elsewhere."
     if precision not in PRECISIONS:
         raise ValueError(f'precision {precision!r} must be one of {", ".join(PRECISIONS)}: auto (bf16 where it is native), '
                          f'bf16, tf32 (fp32 with TF32 matmuls) or fp32 (strict)')

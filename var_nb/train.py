@@ -148,7 +148,7 @@ def var_config_for(config:TrainConfig, vae=None):
     return vc
 
 def _amp(precision:str, device):
-    "(autocast dtype or None, GradScaler or None) for a precision setting on `device` (`core.precision_dtype`)."
+    "(autocast dtype or None, GradScaler or None) for a precision setting on `device` (`devices.precision_dtype`)."
     dtype = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, init_scale=2.**11, growth_interval=1000) if dtype == torch.float16 else None
     return dtype, scaler
@@ -463,4 +463,4 @@ def _progress_bar(run:Run):
 
 # %% ../nbs/07_training.ipynb #63c7867a
 __getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.job', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench',
-                                          'cpu_has_native_bf16': 'var_nb.core'})
+                                          'cpu_has_native_bf16': 'var_nb.devices'})
