@@ -146,6 +146,11 @@ def prepare_sampling(model, vae, labels, temperature:float, seed, first_index:in
     if temperature <= 0: raise ValueError(f'temperature must be > 0, got {temperature}')
     device = model.pos_1LC.device
     labels_B = check_labels(labels, model.config.num_classes, device)
+    if generators is not None and (seed is not None or first_index):
+        raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw, so the seed would be ignored')
+    for what, m in (('transformer', model), ('tokenizer', vae)):       # half weights meet fp32 activations: torch's dtype error, said here
+        if (dt := next(m.parameters()).dtype) != torch.float32:
+            raise ValueError(f"the {what}'s weights are {dt}: keep them in fp32 (.float()); for bf16 sampling, sample inside sampling_math(device, torch.bfloat16) (autocast)")
     gens = image_generators(seed, len(labels_B), first_index, device) if generators is None else list(generators)
     if len(gens) != len(labels_B): raise ValueError(f'{len(gens)} generators for {len(labels_B)} images; pass one per image (or the same one B times)')
     return labels_B, gens
