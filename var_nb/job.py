@@ -248,12 +248,12 @@ def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
     "`out_dir` checked before any work: a run there needs --resume, --resume needs a run there, and nothing else is overwritten."
     out_dir = output_folder(out_dir)
     if dataset is not None: refuse_inside(out_dir, dataset)                  # its pictures and sub-folders would join the data
-    held = _holds_run(out_dir)
-    if held and not resume:
+    held = _holds_run(out_dir); resumable = {'plan.json', 'last.safetensors', 'tokenizer/last.safetensors'} & set(held)
+    if held and held != ['plan.json'] and not resume:     # a plan alone: a job stopped before its first step starts afresh
         done = (out_dir / 'summary.json').is_file()          # finished: --resume would only redo its samples and summary
-        raise FileExistsError(f'{out_dir} already holds a {"finished " * done}run ({", ".join(held)}): ' + ('choose another --out for a new run (--resume there only redoes its samples and summary)' if done else 'pass --resume to continue it, or choose another --out'))
-    if resume and not held:
-        raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no checkpoint): leave out --resume to start one there')
+        raise FileExistsError(f'{out_dir} already holds a {"finished " * done}run ({", ".join(held)}): ' + ('choose another --out for a new run (--resume there only redoes its samples and summary)' if done else 'pass --resume to continue it, or choose another --out' if resumable else 'choose another --out'))
+    if resume and not resumable:                          # a model alone (copied there, or of a run whose plan is gone) is not overwritten
+        raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no last.safetensors' + (f'; only {", ".join(held)}): choose another --out' if held else '): leave out --resume to start one there'))
     if not held: refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES, 'train', 'plan.json')
     return out_dir
 

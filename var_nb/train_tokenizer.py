@@ -129,7 +129,7 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
                              f'settings (on the command line: the same --preset and --size{given}; in Python: TokenizerTrainConfig.from_dict(meta["config"])), or start a fresh --out folder')
         return tensors, meta
     files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
-    if files and not (resume and files == ['log.jsonl']):      # a run that crashed before its first checkpoint may restart
+    if files and files != ['log.jsonl']:                       # a run that stopped before its first checkpoint starts again
         what = 'no last.safetensors to resume from' if resume else 'pass resume=True (--resume) to continue it with the same settings'
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): '
                               f'{what}, or choose a fresh output folder')
@@ -355,11 +355,10 @@ def _thin_log(records:list, max_train:int=200) -> list:
 def _stop_not_finite(what:str, value:float, step:int, last_path:Path): # step: 1-based number of the failing update
     "Stop the run before a non-finite value reaches the weights; name the step and the last good checkpoint."
     if last_path.exists():
-        good = f'the last good checkpoint is {last_path} (step {load_checkpoint(last_path)[1]["step"]}), left untouched'
-    else: good = 'no checkpoint was written yet'
+        good, then = f'the last good checkpoint is {last_path} (step {load_checkpoint(last_path)[1]["step"]}), left untouched', 'resume (--resume) or start a fresh folder'
+    else: good, then = 'no checkpoint was written yet', 'run it again (there is nothing to --resume)'
     raise FloatingPointError(f'{what} is {value} at step {step}: training stopped before updating the weights; {good}. '
-                             f'Check the data for NaN/inf pixels, or lower lr / set grad_clip, then resume (--resume) '
-                             f'or start a fresh folder')
+                             f'Check the data for NaN/inf pixels, or lower lr / set grad_clip, then {then}')
 
 # %% ../nbs/05_tokenizer_training.ipynb #9a0569b2
 TOKENIZER_TRAIN_CONFIGS = {
@@ -410,8 +409,8 @@ def _cli_train_tokenizer(args):
     overrides = {k: v for k, o in CLI_OPTIONS.items() if (v := getattr(args, o[2:].replace('-', '_'))) is not None}
     try:
         out = output_folder(args.out or f'runs/tokenizer_{args.preset}')  # not a file, and writable: said before any work
-        if args.resume and not (out.is_dir() and any(out.iterdir())):   # a mistyped --out: not a fresh run in its place
-            raise FileNotFoundError(f'--resume: {out} holds no train-tokenizer run to continue: leave out --resume to start one there')
+        if args.resume and not (out / 'last.safetensors').is_file():    # a mistyped --out, or a run stopped before its first checkpoint
+            raise FileNotFoundError(f'--resume: {out} holds no train-tokenizer checkpoint (last.safetensors) to continue: run the command without --resume' + (' (it starts again there)' if (out / 'log.jsonl').exists() else ''))
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
         if args.stop_at is not None and args.stop_at >= config.steps: print(f'note: --stop-at {args.stop_at} is not before the last of the run\'s {config.steps} steps: the run trains to its end')
