@@ -325,7 +325,7 @@ def _print_record(r:dict):
     over = f"mean ± 95% interval over {len(r['seeds'])} seeds" if len(r['seeds']) > 1 else f"seed {r['seeds'][0]}"
     print(f"cfg {r['cfg']:g}{rej}: FID {figure(r, 'fid')}, IS {figure(r, 'inception_score', '.2f')}, "
           f"precision {figure(r, 'precision')}, recall {figure(r, 'recall')}{acc} ({over}; {r['n']} samples vs {r['n_real']} real, "
-          f"{r['features']} features, {r['seconds']:.1f} s)")
+          f"{r['features']} features, {r['seconds']:.1f} s)" + (f"; not measured: {r['not_measured']}" if r.get('not_measured') else ''))
 
 def eval_references(checkpoint, features, real, released:bool) -> tuple:
     "(feature network, reference images) of `var-nb eval`: as given, else those of the model's own run; refused when none fits."

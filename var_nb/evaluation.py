@@ -216,7 +216,11 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
 # %% ../nbs/10_evaluation.ipynb #d5bbb122
 def _real_batches(real, split:str, size:int, batch_size:int=256):
     "Batches (images (B, 3, H, W) in [0, 1], their labels or None): from a tensor, an .npz (arr_0: N×H×W×3 uint8) or a dataset var_nb reads."
-    if isinstance(real, torch.Tensor): yield from ((x, None) for x in real.split(batch_size)); return
+    if isinstance(real, torch.Tensor):
+        if not (real.is_floating_point() and real.ndim == 4 and real.shape[1] == 3 and torch.isfinite(real).all() and 0 <= real.amin() and real.amax() <= 1):
+            raise ValueError(f'real images as a tensor must be (N, 3, H, W) floats in [0, 1], got {tuple(real.shape)} {real.dtype}' + (f' from {real.amin():g} to '
+                             f'{real.amax():g}' if real.numel() else '') + ': convert with var_nb.images.to_01 (from [-1, 1]) or .div(255) (from 0..255)')
+        yield from ((x, None) for x in real.split(batch_size)); return
     if str(real).endswith('.npz'):
         if not Path(real).exists(): raise FileNotFoundError(f'reference batch {real} not found')
         try: arr = np.load(real, allow_pickle=False)['arr_0']
@@ -300,7 +304,8 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
             if c in imgs_kept and len(imgs_kept[c]) < grid_per_class: imgs_kept[c].append(img)
     fake_feats, fake_probs = torch.cat(feats), torch.cat(probs)
     is_mean, is_std = inception_score(fake_probs, splits)
-    precision, recall = precision_recall(real_feats, fake_feats, k, device=device)   # on the sampling device (a GPU's, where there is one)
+    precision, recall = (precision_recall(real_feats, fake_feats, k, device=device) if len(real_feats) > k   # on the sampling device (a GPU's, where there is one)
+                         else (None, None))                            # too few real images: said in the record, the rest is measured
     r = dict(fid=fid_from_features(real_feats, fake_feats), inception_score=is_mean, precision=precision, recall=recall,
              accuracy=100 * (fake_probs.argmax(1) == labels_N).float().mean().item() if net.knows_classes_of(C) else None)
     for name in extra: r[f'fid_{name}'] = fid_from_features(extra_real[name], torch.cat(extra_feats[name]))
@@ -363,7 +368,8 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
                 rejection=rejection, features=net.name, classes=subset,
                 sampling_precision='bf16' if dtype else 'fp32' if sampling_precision == 'fp32' or device.type != 'cuda' else 'tf32', real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
-                real_split=real_split, grid=runs[0]['grid'])
+                real_split=real_split, grid=runs[0]['grid'], **({} if len(real_feats) > k else {'not_measured': f'precision and recall: they need '
+                f'more than k={k} real images, and ' + ('the tensor' if isinstance(real, torch.Tensor) else f'{real} ({real_split})') + f' has {len(real_feats)}: pass more (--real, --real-split)'}))
 
 # %% ../nbs/10_evaluation.ipynb #d042d509
 def real_floor(features='mnist', real='mnist5k', image_size:int=32,

@@ -406,7 +406,7 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
         return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
     out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features))
-    for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m[f'{k}_ci95']})
+    for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m.get(f'{k}_ci95')})
     try:                                                              # the FID real images get at the same sizes: how low it can go
         floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_fake=m['n'])
         out.update(floor_fid=floor['fid'], floor_fid_ci95=floor['fid_ci95'], floor_draws=floor['draws'])

@@ -202,6 +202,7 @@ def figure(r:dict, m:str, fmt:str='.3f') -> str:
     """A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run; an interval
     that would pass the metric's range (`metric_range`) stops at it: 'mean +up/−down' (0.815 +0.185/−0.445)."""
     value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
+    if value is None: return 'not measured'
     if half is None: return f'{value:{fmt}}'
     lo, hi = metric_range(m)
     if lo <= value - half and value + half <= hi: return f'{value:{fmt}} ± {half:{fmt}}'
