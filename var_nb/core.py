@@ -20,10 +20,10 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchronize', 'median_seconds', 'StopAfterStep',
            'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
-           'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path',
-           'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff',
-           'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object', 'lr_factor', 'wd_at',
-           'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
+           'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
+           'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object', 'lr_factor',
+           'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -159,6 +159,14 @@ def checkpoint_meta(path) -> dict:
                          if path.suffix == '.safetensors' else 'var_nb writes .safetensors files')) from None
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
+
+def finite_weights(path, tensors:dict, names) -> dict:
+    "A model file's `tensors` with floats as fp32 (one saved in half precision loads as the models compute); a one-line ValueError when one of `names` (its parameters) holds NaN or inf."
+    tensors = {k: v.float() if v.is_floating_point() else v for k, v in tensors.items()}
+    bad = [k for k in names if k in tensors and not torch.isfinite(tensors[k]).all()]     # buffers may hold -inf on purpose (a mask)
+    if bad: raise ValueError(f'{path}: {", ".join(bad[:3])}{" and more" if len(bad) > 3 else ""} hold NaN or inf: the file is damaged, or was '
+                             f'saved by a run that diverged; use another checkpoint (a run\'s best.safetensors or an earlier one)')
+    return tensors
 
 # %% ../nbs/00_core.ipynb #c83dac5d
 def available_memory(device='cpu') -> int:

@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from tqdm.auto import tqdm
 
-from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, jsonable, fingerprint,
+from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
                     lr_factor, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, _USER_ERRORS)
 from .records import RunLog, provenance, command_line
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
@@ -205,7 +205,7 @@ class DiT(nn.Module):
         if meta.get('kind') != cls.kind:
             raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a DiT; var_nb.raster.load_model reads VAR and raster models')
         model = cls(DiTConfig.from_dict(meta['config']))
-        try: model.load_state_dict(tensors)
+        try: model.load_state_dict(finite_weights(path, tensors, dict(model.named_parameters())))
         except RuntimeError as e:   # torch's report lists every key: the first line says what kind of mismatch it is
             raise ValueError(f'{path} does not match the DiT config stored in it ({str(e).splitlines()[0].rstrip(":")}); '
                              f'the file is damaged or was edited: re-save it from its training run') from None

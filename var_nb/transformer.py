@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from einops import rearrange, repeat
 
-from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta
+from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights
 from .attention import LayerKV, KVCache, SelfAttention
 from .vqvae import PATCH_NUMS_BY_SIDE
 
@@ -310,7 +310,7 @@ class VAR(nn.Module):
         want = {k: tuple(v.shape) for k, v in model.state_dict().items()}
         got = {k: tuple(v.shape) for k, v in tensors.items()}
         if got != want: raise ValueError(f'{path} does not match the config stored in it:\n  {_mismatch_report(got, want)}')
-        model.load_state_dict(tensors, assign=True)
+        model.load_state_dict(finite_weights(path, tensors, dict(model.named_parameters())), assign=True)
         model.class_names = meta.get('class_names')                    # what the class ids mean, when the run knew it
         return model.to(device).eval()
 

@@ -14,7 +14,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from einops import rearrange
 
-from .core import save_checkpoint, load_checkpoint
+from .core import save_checkpoint, load_checkpoint, finite_weights
 from .quantizer import MultiScaleQuantizer
 
 # %% auto #0
@@ -312,10 +312,10 @@ class VQVAE(nn.Module):
         "A VQVAE rebuilt from a file written by `save` (eval mode)."
         tensors, meta = load_checkpoint(path, device=device)
         if meta.get('kind') != 'vqvae':
-            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a VQVAE one; '
-                             f'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)')
+            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a VQVAE one; ' + (f'the tokenizer of that run is {Path(path).parent / "tokenizer.safetensors"} '
+                             f'(written when it finished)' if meta.get('kind') == 'tokenizer_train_state' else 'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)'))
         model = cls(VQVAEConfig(**meta['config'])).to(device)
-        load_weights(model, tensors, source=str(path))
+        load_weights(model, finite_weights(path, tensors, dict(model.named_parameters())), source=str(path))
         return model.eval()
 
 # %% ../nbs/03_vqvae.ipynb #e5558f7f
