@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #c552db4c
 from __future__ import annotations
-import copy, dataclasses, gc, math, os, time
+import copy, dataclasses, gc, math, numbers, os, time
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -78,17 +78,28 @@ class TrainConfig:
     ckpt_every: int | None = None         # steps between checkpoints (None: once per epoch)
 
     def __post_init__(self):
+        # a setting that arrives as JSON or from Python is checked here, in one line, not as torch's error (or a silent
+        # negative learning rate) once the tokens are cached
+        num = lambda v, lo=-math.inf, hi=math.inf: isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
+        whole = lambda v, lo=1: isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= lo
         bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
-            ('steps', self.steps is None or self.steps >= 1, '>= 1, or None to use epochs'), ('epochs', self.epochs > 0, '> 0'),
-            ('batch_size', self.batch_size >= 1, '>= 1'), ('grad_accum', self.grad_accum >= 1 and self.batch_size % self.grad_accum == 0, f'>= 1 and divide batch_size {self.batch_size}'),
-            ('base_lr', self.base_lr > 0, '> 0'), ('ema', 0 <= self.ema < 1, 'in [0, 1)'), ('log_every', self.log_every >= 1, '>= 1'),
-            ('eval_every', self.eval_every is None or self.eval_every >= 1, '>= 1 or None'),
-            ('ckpt_every', self.ckpt_every is None or self.ckpt_every >= 1, '>= 1 or None'),
-            ('max_images', self.max_images is None or self.max_images >= 1, '>= 1 or None'),
-            ('num_workers', self.num_workers is None or self.num_workers >= 0, '>= 0 or None'), ('crops', self.crops >= 1, '>= 1'),
-            ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', self.max_nonfinite >= 1, '>= 1'))
+            ('steps', self.steps is None or whole(self.steps), 'a whole number >= 1, or None to use epochs'), ('epochs', num(self.epochs) and self.epochs > 0, '> 0'),
+            ('batch_size', whole(self.batch_size), 'a whole number >= 1'),
+            ('grad_accum', whole(self.grad_accum) and whole(self.batch_size) and self.batch_size % self.grad_accum == 0, f'>= 1 and divide batch_size {self.batch_size}'),
+            ('base_lr', num(self.base_lr) and self.base_lr > 0, '> 0'), ('ema', num(self.ema, 0) and self.ema < 1, 'in [0, 1)'),
+            ('betas', isinstance(self.betas, (list, tuple)) and len(self.betas) == 2 and all(num(b, 0) and b < 1 for b in self.betas), 'two numbers in [0, 1)'),
+            ('weight_decay', num(self.weight_decay, 0), '>= 0'), ('weight_decay_end', self.weight_decay_end is None or num(self.weight_decay_end, 0), '>= 0 or None'),
+            ('warmup', num(self.warmup, 0), '>= 0: a fraction of the run, or steps when >= 1'), ('warmup_start', num(self.warmup_start, 0, 1), 'in [0, 1]'),
+            ('final_lr_ratio', num(self.final_lr_ratio, 0, 1), 'in [0, 1]: a negative learning rate climbs the loss'),
+            ('clip', num(self.clip), 'a number (<= 0: no clipping)'), ('label_smoothing', num(self.label_smoothing, 0) and self.label_smoothing < 1, 'in [0, 1)'),
+            ('progressive', num(self.progressive, 0, 1), 'in [0, 1]'), ('seed', whole(self.seed, 0), 'a whole number >= 0'),
+            ('log_every', whole(self.log_every), '>= 1'), ('eval_every', self.eval_every is None or whole(self.eval_every), '>= 1 or None'),
+            ('ckpt_every', self.ckpt_every is None or whole(self.ckpt_every), '>= 1 or None'),
+            ('max_images', self.max_images is None or whole(self.max_images), '>= 1 or None'),
+            ('num_workers', self.num_workers is None or whole(self.num_workers, 0), '>= 0 or None'), ('crops', whole(self.crops), '>= 1'),
+            ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', whole(self.max_nonfinite), '>= 1'))
             if not ok]
-        if bad: raise ValueError('training settings refused: ' + '; '.join(bad) + '; a run trains at least one step on at least one image')
+        if bad: raise ValueError('training settings refused: ' + '; '.join(bad))
 
     @property
     def peak_lr(self) -> float: return self.base_lr * self.batch_size / 256
@@ -358,8 +369,9 @@ def train_step(run:Run, step:int, order:list, stats:StepStats, logging:bool) -> 
 def _diverged(run:Run, step:int, loss, grad_norm, lr, streak:int):
     what = (f'{streak} non-finite fp16 steps in a row (more than the GradScaler absorbs, max_nonfinite={run.config.max_nonfinite})'
             if run.scaler is not None else f'a non-finite loss or gradient (last loss {float(loss)}, grad norm {float(grad_norm)})')
-    raise FloatingPointError(f'{what} by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr, keep clip > 0 or use bf16 '
-                             f'instead of fp16. Nothing was written; the last checkpoint {run.out_dir / "last.safetensors"} is intact')
+    last = run.out_dir / 'last.safetensors'
+    raise FloatingPointError(f'{what} by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr, keep clip > 0 or use bf16 instead of fp16. '
+                             + (f'Nothing was written; the last checkpoint {last} is intact' if last.exists() else 'No checkpoint was written yet: there is nothing to --resume'))
 
 
 
