@@ -17,7 +17,7 @@ from PIL import Image
 from .images import save_grid, save_labelled_grid, to_pil, save_png
 from .data import ImageTransform
 from .quantizer import area_resize
-from .sampling import check_labels, generate
+from .sampling import check_labels, check_settings, generate
 
 # %% auto #0
 __all__ = ['EDIT_MODES', 'MASK_POLICIES', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'labels_for', 'generate_edit',
@@ -170,13 +170,16 @@ def edit(var, # the transformer (eval mode), class-conditional
          first_index:int=0, # index of the first image in the run (for chunked jobs)
         ):
     "Inpaint / outpaint / class-edit images: (B, 3, H, W) in [0, 1] (and the K token maps if asked)."
+    check_settings(var, vae, cfg, top_k, top_p, seed, temperature, call='edit')
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     try:
         img = img_B3HW_pm1
+        if not torch.is_tensor(img) or not img.is_floating_point():
+            raise ValueError(f'images must be a float tensor in [-1, 1], got {getattr(img, "dtype", type(img).__name__)}: uint8 pixels p map to p / 127.5 - 1')
         if img.ndim == 3: img = img[None]
         if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
-        if img.amin() < -1.01 or img.amax() > 1.01:                       # e.g. 0..255 pixels: the tokenizer would see noise
+        if not (img.amin() >= -1.01 and img.amax() <= 1.01):             # e.g. 0..255 pixels, or NaN: the tokenizer would see noise
             raise ValueError(f'images must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values '
                              f'{img.amin().item():.3g}..{img.amax().item():.3g}')
         n_labels = 1 if labels is None else torch.as_tensor(labels).numel()

@@ -26,8 +26,8 @@ from .fast_sampling import FastSampling, ScaleRunner
 # %% auto #0
 __all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'PRECISIONS', 'NPZ_MARK', 'GRID_MAX', 'mnist_models', 'tokenizer_of',
            'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
-           'gumbel_smooth_embedding', 'check_labels', 'prepare_sampling', 'generate', 'decode', 'sample',
-           'sampling_dtype', 'allow_tf32', 'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer',
+           'gumbel_smooth_embedding', 'check_labels', 'check_settings', 'prepare_sampling', 'generate', 'decode',
+           'sample', 'sampling_dtype', 'allow_tf32', 'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer',
            'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
@@ -130,6 +130,7 @@ def check_labels(labels, num_classes:int, device) -> torch.Tensor:
     try:
         given = torch.as_tensor(labels, device=device)
         labels_B = given.long().reshape(-1)
+        if given.dtype == torch.bool: raise ValueError                                     # True is no class (it was class 1)
         if given.is_floating_point() and not torch.equal(given.reshape(-1), labels_B.to(given.dtype)): raise ValueError  # 1.5 is no class
     except (TypeError, ValueError, RuntimeError): raise ValueError(f'labels must be class ids (whole numbers), got {labels!r}; names become ids with '
                                                      f'resolve_classes(names, num_classes, class_names)') from None
@@ -139,6 +140,17 @@ def check_labels(labels, num_classes:int, device) -> torch.Tensor:
         raise ValueError(f'class ids {bad.tolist()} out of range: this model has classes 0..{num_classes - 1} '
                          f'(and {num_classes} for unconditional samples)')
     return labels_B
+
+def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, call:str='sample'):
+    "The settings `sample` and `edit` share, refused in one line: the two models in their order, cfg, top_k, top_p, seed, temperature."
+    if not hasattr(vae, 'fhat_to_img') or hasattr(var, 'fhat_to_img'):
+        raise TypeError(f'{call}(var, vae, ...) got a {type(var).__name__} and a {type(vae).__name__}: pass the transformer first, then its tokenizer')
+    real = lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool) and np.isfinite(v)
+    bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (
+        ('cfg', cfg, real(cfg) and cfg >= 0, 'a number >= 0'), ('top_k', top_k, isinstance(top_k, numbers.Integral) and top_k >= 0, 'a whole number >= 0'),
+        ('top_p', top_p, real(top_p) and 0 <= top_p <= 1, 'between 0 and 1'), ('temperature', temperature, real(temperature) and temperature > 0, 'a number > 0'),
+        ('seed', seed, seed is None or isinstance(seed, numbers.Integral), 'a whole number, or None')) if not ok]
+    if bad: raise ValueError(f'{"sampling" if call == "sample" else call + "ing"} settings refused: ' + '; '.join(bad))
 
 def prepare_sampling(model, vae, labels, temperature:float, seed, first_index:int, generators) -> tuple:
     "The checked inputs of a sampler, whatever its order of prediction: (labels (B,), one generator per image)."
@@ -222,13 +234,7 @@ def sample(var:VAR, # the transformer (eval mode)
            skip_scales:int=0, # notebook 15: stop this many scales early and decode the upsampled f_hat
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
-    if not hasattr(vae, 'fhat_to_img') or hasattr(var, 'fhat_to_img'):
-        raise TypeError(f'sample(var, vae, labels) got a {type(var).__name__} and a {type(vae).__name__}: pass the transformer first, then its tokenizer')
-    bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (
-        ('cfg', cfg, isinstance(cfg, numbers.Real) and cfg >= 0, 'a number >= 0'), ('top_k', top_k, isinstance(top_k, numbers.Integral) and top_k >= 0, 'a whole number >= 0'),
-        ('top_p', top_p, isinstance(top_p, numbers.Real) and 0 <= top_p <= 1, 'between 0 and 1'),
-        ('seed', seed, seed is None or isinstance(seed, numbers.Integral), 'a whole number, or None')) if not ok]
-    if bad: raise ValueError('sampling settings refused: ' + '; '.join(bad))
+    check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     fast = FastSampling(refiner, switch_at, cfg_scales if cfg_scales is None or isinstance(cfg_scales, str) else tuple(cfg_scales),
