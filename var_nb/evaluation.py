@@ -343,8 +343,10 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     batch_size = fitting_batch(var, vae, batch_size, dtype)                  # on CUDA: lowered (and said) when it would not fit
     classes = list(range(C)) if classes is None else [int(c) for c in classes]
     if not classes: raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
-    if any(not 0 <= c < C for c in classes): raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C})')
-    if n_per_class < 1 or rejection < 1 or not seeds: raise ValueError(f'n_per_class ({n_per_class}), rejection ({rejection}) and the seeds ({seeds}) must be >= 1')
+    if any(not 0 <= c < C for c in classes) or len(set(classes)) < len(classes):
+        raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C}), each once')
+    if n_per_class < 1 or rejection < 1 or batch_size < 1 or not seeds:
+        raise ValueError(f'n_per_class ({n_per_class}), rejection ({rejection}), batch_size ({batch_size}) and the seeds ({seeds}) must be >= 1')
     if rejection > 1 and not net.knows_classes_of(C):
         raise ValueError(f'rejection sampling keeps the candidate the feature network finds most likely of the asked class, but '
                          f'{net.name!r} does not know this model\'s {C} classes: use a classifier trained on them (--features PATH: '

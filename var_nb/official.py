@@ -129,6 +129,9 @@ def load_vqvae(state_dict_or_path, # official VQVAE state_dict, or a file holdin
     if isinstance(state_dict_or_path, Mapping): sd = {k: v.clone() for k, v in sd.items()}  # the model must not alias the caller's tensors
     if any(k.startswith(('blocks.', 'word_embed.', 'head.')) for k in sd):
         raise ValueError('this is a VAR (transformer) state_dict, not a VQVAE one: load it with var_nb.official.load_var')
+    if not any(k.startswith(('encoder.', 'decoder.', 'quantize.', 'quantizer.')) for k in sd):      # no part of a VQVAE: not a list of missing keys
+        raise ValueError(f'{state_dict_or_path if not isinstance(state_dict_or_path, Mapping) else "the state_dict"} holds no VQVAE weights (no encoder., decoder. '
+                         f'or quantize. keys; it has {", ".join(list(sd)[:3])}{", ..." if len(sd) > 3 else ""}): pass the official vae_ch160v4096z32.pth')
     kwargs = dict(RELEASED_VQVAE_KWARGS if config is None else ({} if isinstance(config, VQVAEConfig) else config))
     cfg = config if isinstance(config, VQVAEConfig) else vqvae_config_from_official(kwargs)
     with torch.device('meta'): vae = VQVAE(cfg)

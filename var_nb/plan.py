@@ -117,6 +117,8 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
         memory = _memory(config, vc, per_gpu // accum, gpus)
         if memory['total'] <= usable: break
     images = images or DATASET_IMAGES.get(str(config.dataset))
+    if images and images < config.batch_size:                   # train refuses such a run: the plan says so, not '25.6 epochs'
+        raise ValueError(f'{images:,} training images are fewer than one batch of {config.batch_size:,}: pass a smaller --batch-size (or more --images)')
     flops_image = train_flops(vc, vc.L)
     work = flops_image * (4 / 3 if config.checkpointing else 1)     # checkpointing recomputes the blocks' forward (1/3 of a step)
     epoch_s = work * images / (gpus * peak_tflops * 1e12 * mfu) if images else None

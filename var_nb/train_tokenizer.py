@@ -181,6 +181,7 @@ def _restore_train_state(tensors, meta, *, vae, disc, opt, opt_disc, scaler, bat
 # %% ../nbs/05_tokenizer_training.ipynb #29185ead
 def _check_images(data, image_size:int, what:str):
     "Refuse images of the wrong side before the first step (a clearer error than a shape mismatch deep in the encoder)."
+    if len(data) == 0: raise ValueError(f'no {what} images: pass at least one batch of them')
     img = data[0][0] if isinstance(data[0], (list, tuple)) else data[0]
     if tuple(img.shape[-3:]) != (3, image_size, image_size):
         raise ValueError(f'{what} images have shape {tuple(img.shape[-3:])} but this tokenizer reads (3, {image_size}, {image_size}) '
