@@ -23,7 +23,7 @@ from .records import RunLog, read_log, plot_log, provenance, command_line
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, codebook_stats, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
-from .data import load_image_dataset, ImageTransform, ImageDataset, ResumableBatches
+from .data import load_image_dataset, ImageTransform, ImageDataset, ResumableBatches, is_colour
 from .splits import load_split
 from .official import pretrained_tokenizer, load_vqvae
 
@@ -414,6 +414,7 @@ def _cli_train_tokenizer(args):
             raise FileNotFoundError(f'--resume: {out} holds no train-tokenizer checkpoint (last.safetensors) to continue: run the command without --resume' + (' (it starts again there)' if (out / 'log.jsonl').exists() else ''))
         config = dataclasses.replace(config, **overrides)
         if args.size: config = dataclasses.replace(config, model=with_image_size(config.vae_config(), args.size))
+        if args.preset != 'emoji' and config.data != 'mnist5k' and is_colour(load_image_dataset(config.data)): print(f"note: colour images, and the {args.preset} preset is a recipe for grey digits whose tokenizer loses colour in a short run: --preset emoji keeps it")
         if args.stop_at is not None and args.stop_at >= config.steps: print(f'note: --stop-at {args.stop_at} is not before the last of the run\'s {config.steps} steps: the run trains to its end')
         result = train_tokenizer(config, out, resume=args.resume, stop_at=args.stop_at, progress=not args.quiet, command=command_line(args))
     except _USER_ERRORS as e: print(f'var-nb train-tokenizer: error: {e}', file=sys.stderr); return 2
