@@ -238,8 +238,7 @@ def _holds_run(out_dir:Path) -> list[str]:
         if (out_dir / name).is_file() and (kind := checkpoint_meta(out_dir / name).get('kind')) not in kinds:
             raise ValueError(f"{out_dir} holds a {kind!r} checkpoint ({name}), not a run of var-nb train: " + (f"to train on that tokenizer, pass "
                              f"--tokenizer {out_dir / 'tokenizer.safetensors'} and " if kind == 'tokenizer_train_state' else '') + 'choose another --out')
-    return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors')
-            if (out_dir / n).exists()]
+    return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors') if (out_dir / n).exists()]
 
 #: what a job writes in its folder besides the files `_holds_run` looks for: found where no run is, they are someone else's
 _JOB_FILES = ('summary.json', 'log.jsonl', 'samples.png', 'samples.json', 'progression.png', 'classifier.safetensors', 'best.safetensors', 'tokenizer')
@@ -334,7 +333,8 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
         plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
         if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
         if int(os.environ.get('RANK', '0')) == 0: save_plan(plan, out_dir, minutes)
-    if verbose: print(plan_lines(plan, minutes, resumed=stored, device=device), flush=True)
+    if verbose: print(plan_lines(plan, minutes, resumed=stored, device=device) + ('\nnote: this run had finished: --resume draws and judges its samples again'   # nothing to train
+                      if stored and (out_dir / 'summary.json').is_file() else ''), flush=True)
     return plan
 
 def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
