@@ -237,6 +237,7 @@ def dit_generate(model:DiT, vae, labels, cfg:float=1.5, seed:int|None=None, firs
     c, device = model.config, model.pos_1LC.device
     check_latent_fits(c, vae)
     labels_B = check_labels(labels, c.num_classes, device)
+    if generators is not None and (seed is not None or first_index): raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw')
     gens = image_generators(seed, len(labels_B), first_index, device) if generators is None else list(generators)
     if len(gens) != len(labels_B): raise ValueError(f'{len(gens)} generators for {len(labels_B)} images; pass one per image')
     x_BChw = torch.stack([torch.randn(c.Cvae, c.latent_side, c.latent_side, generator=g, device=device) for g in gens])
