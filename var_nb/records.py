@@ -15,9 +15,9 @@ import torch
 from .core import atomic_path, checkpoint_meta, output_file
 
 # %% auto #0
-__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'RunLog', 'plot_log', 'git_commit', 'machine', 'provenance',
-           'command_line', 'write_results', 'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup',
-           'metric_range', 'figure', 'format_figure', 'render_figures']
+__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
+           'provenance', 'command_line', 'write_results', 'read_results', 'results_file', 'read_figures',
+           'describe_run', 'lookup', 'metric_range', 'figure', 'format_figure', 'render_figures']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -25,6 +25,11 @@ def read_log(path) -> list[dict]:
     path = Path(path)
     if path.is_dir(): path = path / 'log.jsonl'
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+
+def is_run_log(path) -> bool:
+    "Whether `path` is a log.jsonl var_nb wrote (empty, or JSON lines that each carry `step` and `split`): one a new run may replace."
+    try: return all(isinstance(r, dict) and {'step', 'split'} <= set(r) for r in read_log(path))
+    except (ValueError, OSError): return False                          # not JSON, not UTF-8: someone else's
 
 class RunLog:
     "A run's `log.jsonl`: records with `step`, `split` and `seconds`; on resume, the records after the checkpoint are dropped."

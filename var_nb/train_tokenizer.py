@@ -19,7 +19,7 @@ from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_ev
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
 from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, refuse_foreign_pngs
-from .records import RunLog, read_log, plot_log, provenance, command_line
+from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, codebook_stats, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
@@ -129,7 +129,7 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
                              f'settings (on the command line: the same --preset and --size{given}; in Python: TokenizerTrainConfig.from_dict(meta["config"])), or start a fresh --out folder')
         return tensors, meta
     files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
-    if files and files != ['log.jsonl']:                       # a run that stopped before its first checkpoint starts again
+    if files and not (files == ['log.jsonl'] and is_run_log(out_dir / 'log.jsonl')):   # a run stopped before its first checkpoint starts again
         what = 'no last.safetensors to resume from' if resume else 'pass resume=True (--resume) to continue it with the same settings'
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): '
                               f'{what}, or choose a fresh output folder')
