@@ -26,7 +26,7 @@ from .tokens import load_tokenizer
 from .data import ImageDataset, ImageTransform, num_classes_of
 from .splits import dataset_split
 from .objective import param_groups
-from .sampling import check_labels, image_generators, tokenizer_of
+from .sampling import check_labels, generators_for, tokenizer_of
 
 # %% auto #0
 __all__ = ['FREQ_DIM', 'DEFAULT_STEPS', 'DIT_CONFIGS', 'DIT_TRAIN_PRESETS', 'DIT_SAMPLING', 'linear_betas', 'NoiseSchedule',
@@ -237,9 +237,7 @@ def dit_generate(model:DiT, vae, labels, cfg:float=1.5, seed:int|None=None, firs
     c, device = model.config, model.pos_1LC.device
     check_latent_fits(c, vae)
     labels_B = check_labels(labels, c.num_classes, device)
-    if generators is not None and (seed is not None or first_index): raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw')
-    gens = image_generators(seed, len(labels_B), first_index, device) if generators is None else list(generators)
-    if len(gens) != len(labels_B): raise ValueError(f'{len(gens)} generators for {len(labels_B)} images; pass one per image')
+    gens = generators_for(len(labels_B), seed, first_index, generators, device)
     x_BChw = torch.stack([torch.randn(c.Cvae, c.latent_side, c.latent_side, generator=g, device=device) for g in gens])
     z_BChw = ddim_loop(lambda x, t: guided_eps(model, x, t, labels_B, cfg), x_BChw, model.schedule, steps)
     return model.denormalize(z_BChw)

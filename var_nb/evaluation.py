@@ -22,13 +22,13 @@ from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
-from .records import figure, metric_range   # a metric as 'mean ± 95% half-width', the README's format too; the values it can take
+from .records import figure, interval   # a metric as 'mean ± 95% half-width' (the README's format too), and its interval
 
 # %% auto #0
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
-           'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'interval',
-           'separated', 'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored', 'evaluate',
-           'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
+           'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'separated',
+           'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored', 'evaluate', 'real_floor',
+           'tradeoff', 'plot_tradeoff', 'judge_samples']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -153,11 +153,6 @@ def summarize(runs:list[dict], metrics=METRICS) -> dict:
         s = mean_ci(vals)
         out.update({m: s['mean'], f'{m}_mean': s['mean'], f'{m}_std': s['std'], f'{m}_ci95': s['ci95'], f'{m}_per_seed': vals})
     return out
-
-def interval(r:dict, m:str='fid') -> tuple[float, float]:
-    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
-    half, (lo, hi) = r.get(f'{m}_ci95') or 0.0, metric_range(m)
-    return max(lo, r[f'{m}_mean'] - half), min(hi, r[f'{m}_mean'] + half)
 
 def separated(a:dict, b:dict, m:str='fid') -> bool:
     "Whether the 95% intervals of `m` of two records do not overlap: only then does this project claim a difference."

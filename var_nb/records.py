@@ -17,7 +17,7 @@ from .core import atomic_path, checkpoint_meta, output_file
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
            'provenance', 'command_line', 'write_results', 'read_results', 'results_file', 'read_figures',
-           'describe_run', 'lookup', 'metric_range', 'figure', 'format_figure', 'render_figures']
+           'describe_run', 'lookup', 'metric_range', 'interval', 'figure', 'format_figure', 'render_figures']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -203,15 +203,20 @@ def metric_range(m:str) -> tuple[float, float]:
     "The values metric `m` can take (`METRIC_RANGES`, also for names that end in one: 'floor_fid'); unbounded otherwise."
     return next((r for k, r in METRIC_RANGES.items() if m == k or m.endswith('_' + k)), (-float('inf'), float('inf')))
 
+def interval(r:dict, m:str='fid') -> tuple[float, float]:
+    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
+    value, half, (lo, hi) = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95') or 0.0, metric_range(m)
+    return max(lo, value - half), min(hi, value + half)
+
 def figure(r:dict, m:str, fmt:str='.3f') -> str:
     """A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run; an interval
     that would pass the metric's range (`metric_range`) stops at it: 'mean +up/−down' (0.815 +0.185/−0.445)."""
     value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
     if value is None: return 'not measured'
     if half is None: return f'{value:{fmt}}'
-    lo, hi = metric_range(m)
-    if lo <= value - half and value + half <= hi: return f'{value:{fmt}} ± {half:{fmt}}'
-    return f'{value:{fmt}} +{min(hi, value + half) - value:{fmt}}/−{value - max(lo, value - half):{fmt}}'
+    lo, hi = interval(r, m)
+    if (lo, hi) == (value - half, value + half): return f'{value:{fmt}} ± {half:{fmt}}'
+    return f'{value:{fmt}} +{hi - value:{fmt}}/−{value - lo:{fmt}}'
 
 def format_figure(d, path:str, fmt:str|None) -> str:
     "One figure as text: a Python format spec (`.2f`, `,d`), `pm.2f` for 'mean ± 95% half-width' of a metric, `min` for seconds as minutes."

@@ -26,9 +26,9 @@ from .fast_sampling import FastSampling, ScaleRunner
 # %% auto #0
 __all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'PRECISIONS', 'NPZ_MARK', 'GRID_MAX', 'mnist_models', 'tokenizer_of',
            'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
-           'gumbel_smooth_embedding', 'check_labels', 'check_settings', 'prepare_sampling', 'generate', 'decode',
-           'sample', 'sampling_dtype', 'allow_tf32', 'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer',
-           'sample_to_folder', 'resolve_classes']
+           'gumbel_smooth_embedding', 'check_labels', 'check_settings', 'generators_for', 'prepare_sampling',
+           'generate', 'decode', 'sample', 'sampling_dtype', 'allow_tf32', 'sampling_math', 'sampling_bytes',
+           'fitting_batch', 'npz_writer', 'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -152,20 +152,24 @@ def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, cal
         ('seed', seed, seed is None or isinstance(seed, numbers.Integral), 'a whole number, or None')) if not ok]
     if bad: raise ValueError(f'{"sampling" if call == "sample" else call + "ing"} settings refused: ' + '; '.join(bad))
 
+def generators_for(n:int, seed, first_index:int, generators, device) -> list:
+    "One generator per image: seeded from (seed, first_index + i) (`image_generators`), or the caller's own `generators`, never both."
+    if generators is not None and (seed is not None or first_index):
+        raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw, so the seed would be ignored')
+    gens = image_generators(seed, n, first_index, device) if generators is None else list(generators)
+    if len(gens) != n: raise ValueError(f'{len(gens)} generators for {n} images; pass one per image (or the same one {n} times)')
+    return gens
+
 def prepare_sampling(model, vae, labels, temperature:float, seed, first_index:int, generators) -> tuple:
     "The checked inputs of a sampler, whatever its order of prediction: (labels (B,), one generator per image)."
     check_tokenizer_fits(model.config, vae)
     if temperature <= 0: raise ValueError(f'temperature must be > 0, got {temperature}')
     device = model.pos_1LC.device
     labels_B = check_labels(labels, model.config.num_classes, device)
-    if generators is not None and (seed is not None or first_index):
-        raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw, so the seed would be ignored')
     for what, m in (('transformer', model), ('tokenizer', vae)):       # half weights meet fp32 activations: torch's dtype error, said here
         if (dt := next(m.parameters()).dtype) != torch.float32:
             raise ValueError(f"the {what}'s weights are {dt}: keep them in fp32 (.float()); for bf16 sampling, sample inside sampling_math(device, torch.bfloat16) (autocast)")
-    gens = image_generators(seed, len(labels_B), first_index, device) if generators is None else list(generators)
-    if len(gens) != len(labels_B): raise ValueError(f'{len(gens)} generators for {len(labels_B)} images; pass one per image (or the same one B times)')
-    return labels_B, gens
+    return labels_B, generators_for(len(labels_B), seed, first_index, generators, device)
 
 @torch.inference_mode()
 def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=None,
