@@ -4,7 +4,7 @@
 
 # %% ../nbs/00c_images.ipynb #c0a1b2c5
 from __future__ import annotations
-import math, unicodedata
+import functools, importlib.util, math, unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -114,16 +114,30 @@ def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=No
     return fig
 
 # %% ../nbs/00c_images.ipynb #278e0f7f
+@functools.lru_cache(None)
+def _typeface() -> tuple:
+    "(font file, the characters it draws): matplotlib's DejaVu Sans (Latin with accents, Greek, Cyrillic, ×, →); (None, ASCII) without it or FreeType."
+    spec = importlib.util.find_spec('matplotlib')                      # a dependency of var_nb: found, not imported
+    path = str(Path(spec.submodule_search_locations[0]) / 'mpl-data' / 'fonts' / 'ttf' / 'DejaVuSans.ttf') if spec else ''
+    try:
+        from matplotlib.ft2font import FT2Font                          # the font's own character map: no guessing from drawn boxes
+        ImageFont.truetype(path, 12)                                    # OSError: the file is gone; ImportError: Pillow without FreeType
+        return path, frozenset(map(chr, FT2Font(path).get_charmap()))
+    except (ImportError, OSError, RuntimeError, ValueError): return None, frozenset(map(chr, range(32, 127)))
+
 def _font(size:int):
+    if (path := _typeface()[0]) is not None: return ImageFont.truetype(path, size)
     try: return ImageFont.load_default(size=size)       # Pillow >= 10.1 with FreeType: a scalable bundled font
     except TypeError: return ImageFont.load_default()   # older Pillow: the small bitmap font
 
 _SYMBOLS = str.maketrans({'×': 'x', '→': '->', '—': '-', '–': '-', '≤': '<=', '≥': '>='})
 
 def _drawable(text) -> str:
-    "`text` in the characters Pillow's bundled font has (ASCII and a few more): '×' -> 'x', 'é' -> 'e'."
-    text = unicodedata.normalize('NFKD', str(text).translate(_SYMBOLS))
-    return ''.join(ch for ch in text if ch.isascii() or ch in '…·°')
+    "`text` in the characters the font has: the rest spelled out where it can be ('é' -> 'e', '×' -> 'x'), else left out ('猫')."
+    glyphs, text = _typeface()[1], str(text)
+    if all(ch in glyphs for ch in text): return text
+    spelled = lambda ch: ''.join(c for c in unicodedata.normalize('NFKD', ch.translate(_SYMBOLS)) if c in glyphs or c in '…·°')
+    return ''.join(ch if ch in glyphs else spelled(ch) for ch in text)
 
 def _fit(draw, text:str, font, width:int) -> str:
     "`text`, shortened with an ellipsis until it is at most `width` pixels wide."
