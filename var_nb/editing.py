@@ -14,7 +14,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from PIL import Image
 
-from .images import save_grid, save_labelled_grid, to_pil, save_png
+from .images import save_grid, save_labelled_grid, to_pil, to_rgb, save_png
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
@@ -73,7 +73,7 @@ def open_image(path, # an image file PIL can read (PNG, JPEG, ...)
                           if isinstance(e, Image.DecompressionBombError) else 'pass a PNG or JPEG file')) from None
     return img
 
-def mask_from_png(path, # black-and-white PNG (any size); white marks the region
+def mask_from_png(path, # black-and-white PNG (any size); white (brighter than mid-grey, and opaque) marks the region
                   size:int, # side of the model's images
                   mode:str='inpaint', # 'inpaint': regenerate the white region; 'outpaint': keep it, regenerate the rest
                   image_size=None, # (width, height) of the image it goes with: a mask of another shape would land elsewhere
@@ -85,7 +85,9 @@ def mask_from_png(path, # black-and-white PNG (any size); white marks the region
         raise ValueError(f'mask {path} is {png.width}x{png.height} and the image {image_size[0]}x{image_size[1]}: both are resized and '
                          f'centre-cropped to {size}x{size}, so a mask of another shape would mark another region; draw the mask on a copy '
                          f'of the image (the same size, or scaled alike)')
-    marked_HW = ImageTransform(size)(png.convert('L'))[0] > 0          # brighter than mid-grey
+    if png.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in png.info:   # a transparent pixel counts as black, whatever
+        png = Image.alpha_composite(Image.new('RGBA', png.size, 'black'), png.convert('RGBA'))   # colour it holds: outside the region
+    marked_HW = ImageTransform(size)(to_rgb(png).convert('L'))[0] > 0   # brighter than mid-grey after the resize (16-bit: scaled first)
     if not marked_HW.any(): raise ValueError(f'mask {path} has no white pixel: paint the region to {mode} white on black')
     return _keep_from_marked(marked_HW, mode, f'the white region of {path}')
 
