@@ -12,6 +12,7 @@ import torch
 
 from .core import (default_device, refuse_overwriting_inputs, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
+from .devices import usable_device
 from .images import save_labelled_grid, made_by_var_nb, refuse_foreign_pngs, PNG_MARK
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
@@ -22,10 +23,10 @@ from .sampling import MNIST_SAMPLING, PRECISIONS, NPZ_MARK, mnist_models, tokeni
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
-from .evaluation import evaluate, real_floor, plot_tradeoff, figure
+from .evaluation import evaluate, real_floor, npz_shape, plot_tradeoff, figure
 from .records import provenance, write_results, command_line, results_file
 from . import core, __version__                       # its folder tells var_nb's own warnings apart
-from . import data, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
+from . import splits, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
@@ -52,21 +53,9 @@ def pruned_share(text) -> float: return _number(float, text, lambda v: 0 <= v < 
 def ema_decay(text) -> float: return _number(float, text, lambda v: 0 <= v < 1, 'at least 0 and below 1 (0 = no EMA; e.g. 0.999)')
 
 def device_name(text:str) -> str:
-    "A device this machine has: 'cpu', 'cuda', 'cuda:N' or 'mps', else a one-line error that says what to use."
-    name = str(text).strip().lower()
-    if name == 'cpu': return name
-    if name == 'cuda' or name.startswith('cuda:'):
-        if not torch.cuda.is_available():
-            raise argparse.ArgumentTypeError('CUDA is not available here: use --device cpu (or leave --device out to use the best device there is)')
-        index = name.partition(':')[2]
-        if index and (not index.isdigit() or int(index) >= torch.cuda.device_count()):
-            raise argparse.ArgumentTypeError(f'{text!r}: this machine has {torch.cuda.device_count()} GPU(s), cuda:0 to cuda:{torch.cuda.device_count() - 1}')
-        return name
-    if name == 'mps':
-        if not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
-            raise argparse.ArgumentTypeError('MPS (Apple GPU) is not available here: use --device cpu')
-        return name
-    raise argparse.ArgumentTypeError(f'unknown device {text!r}: use cpu, cuda, cuda:N or mps (or leave --device out)')
+    "A device this machine has ('cpu', 'cuda', 'cuda:N', 'mps'), checked by notebook 00a's `usable_device`, else a one-line error that says what to use."
+    try: return str(usable_device(text, option='--device'))
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 #: every option var-nb has, by its name (argparse `dest`), and what its values must be; applied to every subcommand
 OPTION_RULES = {
@@ -300,7 +289,7 @@ def _register_edit(subparsers):
     p.add_argument('image', help='image to edit (any size; resized and centre-cropped to the model\'s image size)')
     p.add_argument('--mask', type=int, nargs=4, metavar=('X0', 'Y0', 'X1', 'Y1'),
                    help='the region as a pixel box of the resized image (32x32 for MNIST), x1 and y1 exclusive')
-    p.add_argument('--mask-png', help='the region as a black-and-white PNG, white = region (instead of --mask)')
+    p.add_argument('--mask-png', help='the region as a black-and-white PNG (instead of --mask): white = region, i.e. pixels brighter than mid-grey; transparent ones count as black')
     p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep it, regenerate the rest')
     p.add_argument('--class', default=None, metavar='C', help='regenerate as class C, an id or a name (default: unconditional, the null class)')
     p.add_argument('--classes', nargs='+', help=argparse.SUPPRESS)   # sample's option: said, with --class, rather than 'unrecognized'
@@ -342,6 +331,7 @@ def eval_references(checkpoint, features, real, released:bool) -> tuple:
     if real is None:
         if released: raise ValueError('an ImageNet model needs --real: the ImageNet reference batch (.npz) or a folder of real images')
         real = run_data or 'mnist5k'
+    if str(real).endswith('.npz'): npz_shape(real)                     # a missing or wrong reference batch: said before the sampling
     return features, real
 
 def check_features(features, var):
@@ -448,7 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                'editing, evaluation.')
     parser.add_argument('--version', action='version', version=f'var-nb {__version__} (torch {torch.__version__})')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
-    data.register_cli(sub); train_tokenizer.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
+    splits.register_cli(sub); train_tokenizer.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
     _register_sample(sub); _register_edit(sub); _register_eval(sub)
     scaling.register_cli(sub)
     bench_parser = sub.add_parser('bench', help='print speed and memory figures on this device')

@@ -4,8 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0ff3d4f3
 from __future__ import annotations
-import io, os, re, socket, sys, time, warnings
-from collections import Counter
+import io, os, socket, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -16,16 +15,15 @@ from PIL import Image, UnidentifiedImageError
 import datasets
 import huggingface_hub.constants as hub_constants
 
-from .core import (moved_names, data_path, available_memory, free_disk,
-                         refuse_beyond, output_folder, output_file, _USER_ERRORS)
-from .images import to_01, to_rgb, to_pil, save_grid, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
+from .core import moved_names, data_path
+from .images import to_rgb
 
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
            'hub_offline', 'local_source', 'refuse_inside', 'load_image_dataset', 'ImageTransform', 'ImageDataset',
            'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable',
-           'is_colour', 'register_cli']
+           'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -436,64 +434,6 @@ def is_colour(hf_dataset:datasets.Dataset, n:int=64) -> bool:
         rgb = np.asarray(to_rgb(d.read_image(int(i))), dtype=np.float32)
         if np.abs(rgb - rgb.mean(-1, keepdims=True)).mean() > 2: return True
     return False
-
-def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
-    "Memory a labelled preview grid takes while it is drawn: the images, the float grid, and the enlarged PIL canvas."
-    scale = max(1, 64 // size); px = (per_row * (size + 2)) * (rows * (size + 2))
-    return n_images * 3 * size * size * 4 * 2 + px * 3 * 4 + px * scale * scale * 3 * 3
-
-def _cli_data(args):
-    def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
-    t0 = time.perf_counter()
-    try:
-        output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
-        export = output_folder(args.export, '--export') if args.export else None
-        for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
-        if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
-            refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
-        ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
-    except _USER_ERRORS as e: return fail(e)
-    seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
-    names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
-    print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
-          f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
-    if len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
-    checked, bad = check_readable(ds)
-    if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
-    per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
-    if per_class < args.per_class: print(f'note: --per-class {args.per_class}, and the largest class has {per_class} images: {per_class} per class')
-    try:
-        if args.preview: refuse_beyond(_grid_bytes(per_class * rows, rows, per_class, args.size), available_memory(),
-                                       f'a preview of {per_class} x {rows} images', 'lower --per-class or --max-classes')
-        if export: refuse_beyond(per_class * len(counts) * (args.size * args.size * 3 + 1024), free_disk(export),
-                                 f'{per_class} PNGs per class', f'lower --per-class or write to another disk')
-    except ValueError as e: return fail(e)
-    if args.preview:
-        imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
-        labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
-        path = save_labelled_grid(to_01(imgs), args.preview, ncols=per_class, row_labels=labels,
-                                  title=f'{args.dataset} [{args.split}]: {per_class} images per class (rows)', made_by='data')
-        print(f'wrote {path}: one row per class ({", ".join(labels)})')
-    if export:
-        d, written = ImageDataset(ds, ImageTransform(args.size)), 0
-        for c in sorted(counts):
-            for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
-                export.mkdir(parents=True, exist_ok=True); save_png(to_pil(to_01(d[j][0])), export / f'{c}_{i}.png', 'data'); written += 1
-        print(f'wrote {written} image{"s" if written != 1 else ""} ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
-
-def register_cli(subparsers):
-    "Add `var-nb data`: load a dataset, check and count its images, optionally write a preview grid or the images themselves."
-    p = subparsers.add_parser('data', help='load a dataset, check and count its images, write a preview grid or export images')
-    p.add_argument('--dataset', default='mnist5k', help="'mnist5k' or 'emoji' (embedded), a Hugging Face hub name, or a folder with one sub-folder per class")
-    p.add_argument('--split', default='train', help='split to load (default: train)')
-    p.add_argument('--size', type=int, default=32, help='side of the square images (default: 32)')
-    p.add_argument('--preview', default=None, metavar='PNG', help='write a grid of the data here, one row per class')
-    p.add_argument('--export', default=None, metavar='DIR', help='write --per-class images of each class to DIR/{class}_{index}.png (inputs for reconstruct / edit)')
-    p.add_argument('--per-class', type=int, default=8, help='images per class in the preview or the export (default 8)')
-    p.add_argument('--max-classes', type=int, default=10, help='classes (rows) in the preview')
-    p.add_argument('--image-column', default='image', help='column holding the images')
-    p.add_argument('--label-column', default='label', help='column holding the integer labels')
-    p.set_defaults(func=_cli_data)
 
 # %% ../nbs/01_data.ipynb #580ec278
 __getattr__ = moved_names('var_nb.data', {n: 'var_nb.splits' for n in

@@ -130,13 +130,22 @@ def seed_everything(seed:int=0):
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
 # %% ../nbs/00a_devices.ipynb #fb1fbae4
-def usable_device(device) -> torch.device:
-    "`device` ('cpu', 'cuda', 'cuda:1', 'mps' or a torch.device) as one this process can use, else a one-line ValueError saying what to use."
-    try: d = torch.device(device)
-    except (RuntimeError, TypeError): raise ValueError(f"unknown device {device!r}: use 'cpu', 'cuda', 'cuda:N' or 'mps'") from None
-    try: torch.empty(0, device=d)                                      # a CPU-only torch, a missing GPU index, no MPS: said here
-    except (RuntimeError, AssertionError) as e:
-        there = f'{torch.cuda.device_count()} GPU(s)' if torch.cuda.is_available() else 'no GPU torch can use'
-        raise ValueError(f"device {str(d)!r} cannot be used here ({str(e).splitlines()[0][:80]}; this machine has {there}): "
-                         f"use 'cpu', or leave the device out for the best one there is") from None
+def usable_device(device, # 'cpu', 'cuda', 'cuda:1', 'mps' (any case) or a torch.device
+                  option:str|None=None, # the command-line option it came from ('--device'): the fix names it
+                 ) -> torch.device:
+    "`device` as one this process can use, else a one-line ValueError saying what to use."
+    use, out = (f'{option} cpu', f'leave {option} out') if option else ("'cpu'", 'leave the device out')
+    try: d = torch.device(device.strip().lower() if isinstance(device, str) else device)
+    except (RuntimeError, TypeError): raise ValueError(f"unknown device {device!r}: use 'cpu', 'cuda', 'cuda:N' or 'mps' (or {out})") from None
+    if d.type == 'cuda':
+        n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if n == 0: raise ValueError(f'CUDA is not available here: use {use} (or {out} to use the best device there is)')
+        if (d.index or 0) >= n: raise ValueError(f"device {str(d)!r}: this machine has {n} GPU(s), cuda:0 to cuda:{n - 1}")
+    elif d.type == 'mps':
+        if not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
+            raise ValueError(f'MPS (Apple GPU) is not available here: use {use}')
+    elif d.type != 'cpu':                                              # xpu and the rest: asked of torch itself
+        try: torch.empty(0, device=d)
+        except (RuntimeError, AssertionError) as e:
+            raise ValueError(f"device {str(d)!r} cannot be used here ({str(e).splitlines()[0][:80]}): use {use}, or {out}") from None
     return d

@@ -8,7 +8,7 @@
 # release has no evaluation code (it points to OpenAI's guided-diffusion evaluations/evaluator.py); definitions checked
 # against mseitzer/pytorch-fid and toshas/torch-fidelity.
 from __future__ import annotations
-import hashlib, json, math, os, time
+import hashlib, json, math, os, time, zipfile
 from pathlib import Path
 
 import numpy as np
@@ -27,8 +27,8 @@ from .records import figure, interval   # a metric as 'mean ± 95% half-width' (
 # %% auto #0
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
            'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'separated',
-           'ClassifierFeatures', 'load_features', 'reference_features', 'sample_scored', 'evaluate', 'real_floor',
-           'tradeoff', 'plot_tradeoff', 'judge_samples']
+           'ClassifierFeatures', 'load_features', 'npz_shape', 'reference_features', 'sample_scored', 'evaluate',
+           'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -209,6 +209,17 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
     return net.to(device).eval().requires_grad_(False)
 
 # %% ../nbs/10_evaluation.ipynb #d5bbb122
+def npz_shape(path) -> tuple:
+    "The shape (N, H, W, 3) of an .npz reference batch's uint8 arr_0, read from its header alone (ImageNet's is 10 GB); else a one-line error naming the file."
+    if not Path(path).exists(): raise FileNotFoundError(f'reference batch {path} not found')
+    readers = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
+    try:
+        with zipfile.ZipFile(path) as z, z.open('arr_0.npy') as f: shape, _, dtype = readers[np.lib.format.read_magic(f)](f)
+    except Exception as e: raise ValueError(f'{path} is not an .npz with images as arr_0 ({type(e).__name__}: {e})') from None
+    if dtype != np.uint8 or len(shape) != 4 or shape[-1] != 3:
+        raise ValueError(f'{path}: arr_0 must hold N×H×W×3 uint8 images, got {dtype} {shape}')
+    return shape
+
 def _real_batches(real, split:str, size:int, batch_size:int=256):
     "Batches (images (B, 3, H, W) in [0, 1], their labels or None): from a tensor, an .npz (arr_0: N×H×W×3 uint8) or a dataset var_nb reads."
     if isinstance(real, torch.Tensor):
@@ -217,11 +228,9 @@ def _real_batches(real, split:str, size:int, batch_size:int=256):
                              f'{real.amax():g}' if real.numel() else '') + ': convert with var_nb.images.to_01 (from [-1, 1]) or .div(255) (from 0..255)')
         yield from ((x, None) for x in real.split(batch_size)); return
     if str(real).endswith('.npz'):
-        if not Path(real).exists(): raise FileNotFoundError(f'reference batch {real} not found')
+        npz_shape(real)                                                   # its header first: a wrong file is said before 10 GB are read
         try: arr = np.load(real, allow_pickle=False)['arr_0']
-        except Exception as e: raise ValueError(f'{real} is not an .npz with images as arr_0 ({type(e).__name__}: {e})') from None
-        if arr.dtype != np.uint8 or arr.ndim != 4 or arr.shape[-1] != 3:
-            raise ValueError(f'{real}: arr_0 must hold N×H×W×3 uint8 images, got {arr.dtype} {arr.shape}')
+        except Exception as e: raise ValueError(f'{real}: arr_0 cannot be read ({type(e).__name__}: {e}); the file may be truncated') from None
         for lo in range(0, len(arr), batch_size):
             yield torch.from_numpy(np.ascontiguousarray(arr[lo:lo + batch_size])).permute(0, 3, 1, 2).float().div(255), None
         return

@@ -5,14 +5,20 @@
 # %% ../nbs/01b_splits.ipynb #4ce700bb
 # References: Tian et al. 2024 §4 (ImageNet's train and val splits); official utils/data.py (build_dataset: train/ and val/ folders).
 from __future__ import annotations
+import re, sys, time
+from collections import Counter
 from pathlib import Path
 
 import torch
+import datasets
 
-from .data import load_image_dataset, ImageTransform, ImageDataset
+from .core import available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
+from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
+from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside
 
 # %% auto #0
-__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'dataset_split', 'load_split']
+__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'dataset_split', 'load_split',
+           'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
 def holdout_indices(labels,               # class id of each image
@@ -79,3 +85,69 @@ def load_split(source,                        # what `load_image_dataset` reads
     ds = ImageDataset(hf, ImageTransform(size))
     if not preload: return ds
     return torch.stack([ds[i][0] for i in range(len(ds))])
+
+# %% ../nbs/01b_splits.ipynb #d22fe750
+def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
+    "Memory a labelled preview grid takes while it is drawn: the images, the float grid, and the enlarged PIL canvas."
+    scale = max(1, 64 // size); px = (per_row * (size + 2)) * (rows * (size + 2))
+    return n_images * 3 * size * size * 4 * 2 + px * 3 * 4 + px * scale * scale * 3 * 3
+
+def _cli_data(args):
+    def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
+    t0 = time.perf_counter()
+    try:
+        output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
+        export = output_folder(args.export, '--export') if args.export else None
+        for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
+        if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
+            refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
+        held = None
+        try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
+        except ValueError as e:                   # no validation split (an image folder): the images a run holds out for it
+            if args.split != 'validation' or 'split' not in str(e).lower() or (args.image_column, args.label_column) != ('image', 'label'): raise
+            ds = dataset_split(args.dataset, 'validation', verbose=False)
+            held = (f"note: {args.dataset} has no 'validation' split: these are the {len(ds)} images a run holds out of 'train' for "
+                    f"validation (seeded, about {HOLDOUT_FRACTION:.0%} of each class); training uses the others")
+    except _USER_ERRORS as e: return fail(e)
+    seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
+    names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
+    print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
+          f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
+    if held: print(held)
+    if len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
+    checked, bad = check_readable(ds)
+    if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
+    per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
+    if per_class < args.per_class: print(f'note: --per-class {args.per_class}, and the largest class has {per_class} images: {per_class} per class')
+    try:
+        if args.preview: refuse_beyond(_grid_bytes(per_class * rows, rows, per_class, args.size), available_memory(),
+                                       f'a preview of {per_class} x {rows} images', 'lower --per-class or --max-classes')
+        if export: refuse_beyond(per_class * len(counts) * (args.size * args.size * 3 + 1024), free_disk(export),
+                                 f'{per_class} PNGs per class', f'lower --per-class or write to another disk')
+    except ValueError as e: return fail(e)
+    if args.preview:
+        imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
+        labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
+        path = save_labelled_grid(to_01(imgs), args.preview, ncols=per_class, row_labels=labels,
+                                  title=f'{args.dataset} [{args.split}]: {per_class} images per class (rows)', made_by='data')
+        print(f'wrote {path}: one row per class ({", ".join(labels)})')
+    if export:
+        d, written = ImageDataset(ds, ImageTransform(args.size)), 0
+        for c in sorted(counts):
+            for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
+                export.mkdir(parents=True, exist_ok=True); save_png(to_pil(to_01(d[j][0])), export / f'{c}_{i}.png', 'data'); written += 1
+        print(f'wrote {written} image{"s" if written != 1 else ""} ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
+
+def register_cli(subparsers):
+    "Add `var-nb data`: load a dataset, check and count its images, optionally write a preview grid or the images themselves."
+    p = subparsers.add_parser('data', help='load a dataset, check and count its images, write a preview grid or export images')
+    p.add_argument('--dataset', default='mnist5k', help="'mnist5k' or 'emoji' (embedded), a Hugging Face hub name, or a folder with one sub-folder per class")
+    p.add_argument('--split', default='train', help="split to load (default: train); 'validation' on data without one (an image folder): the images a run holds out of train")
+    p.add_argument('--size', type=int, default=32, help='side of the square images (default: 32)')
+    p.add_argument('--preview', default=None, metavar='PNG', help='write a grid of the data here, one row per class')
+    p.add_argument('--export', default=None, metavar='DIR', help='write --per-class images of each class to DIR/{class}_{index}.png (inputs for reconstruct / edit)')
+    p.add_argument('--per-class', type=int, default=8, help='images per class in the preview or the export (default 8)')
+    p.add_argument('--max-classes', type=int, default=10, help='classes (rows) in the preview')
+    p.add_argument('--image-column', default='image', help='column holding the images')
+    p.add_argument('--label-column', default='label', help='column holding the integer labels')
+    p.set_defaults(func=_cli_data)
