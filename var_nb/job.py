@@ -106,13 +106,12 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         if size and size != tok_shape.image_size:
             raise ValueError(f'--size {size} but the tokenizer {tokenizer} reads {tok_shape.image_size}x{tok_shape.image_size} images: '
                              f'leave --size out, or train a tokenizer for that size (leave --tokenizer out)')
-    var_overrides, asked = dict(config.var_overrides), overrides.get('var_overrides', {})
+    asked = overrides.get('var_overrides', {})
     decided = dict(num_classes=len(facts['class_names']), patch_nums=tuple(tok_shape.patch_nums),  # the data and the
                    vocab_size=tok_shape.vocab_size, Cvae=tok_shape.z_channels)                   # tokenizer decide these
     wrong = [f'{k} {asked[k]!r} (the {"data gives" if k == "num_classes" else "tokenizer gives"} {v!r})' for k, v in decided.items() if k in asked and jsonable(asked[k]) != jsonable(v)]
     if wrong: raise ValueError('--var-overrides sets what the data and the tokenizer decide: ' + '; '.join(wrong) + ': leave these fields out')
-    var_overrides.update(decided)
-    config = replace(config, var_overrides=var_overrides)
+    config = replace(config, var_overrides={**config.var_overrides, **decided})
     var_config_for(config)                                           # bad var / var_overrides: fail now, not after the tokenizer
     for n, what, batch in ((facts['images'], 'transformer', config.batch_size), (facts['images'], 'tokenizer', tok_config and tok_config.batch_size)):
         if batch and n < batch:
@@ -294,7 +293,8 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     if plan.why: lines.append('  ' + plan.why)
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
-                 f"{tok.vocab_size} codes" if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
+                 f"{tok.vocab_size} codes" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '
+                 'images (the data\'s split, or 5% held out of train)' if plan.config.val_split is None else '') if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
     lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}, in {precision_said(plan.config.precision, device or default_device())}")
     if s: lines.append(f"  data, planning, samples and their evaluation (about {(s['data'] + s.get('planning', 0) + s['samples']) / 60:.1f} min)")
     else: lines.append('  then samples and their evaluation (not timed: give --minutes for a budget)')

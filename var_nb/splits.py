@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 import datasets
 
-from .core import available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
+from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
 from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
 from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside
 
@@ -83,8 +83,15 @@ def load_split(source,                        # what `load_image_dataset` reads
                          f'a useful run dozens per class; add images')
     if max_images is not None: hf = hf.select(range(min(max_images, len(hf))))
     ds = ImageDataset(hf, ImageTransform(size))
+    need, free = len(ds) * 3 * size * size * 4, available_memory()   # float32 images, decoded into one tensor
+    if preload and need > free // 2:                                 # the other half: the model, its optimiser, the batches
+        print(f'note: {len(ds):,} {role} images at {size}x{size} take about {human_bytes(need)} decoded, and {human_bytes(free)} of memory '
+              f'are free: they are decoded batch by batch as they are drawn instead (slower; the same images in the same order)')
+        preload = False
     if not preload: return ds
-    return torch.stack([ds[i][0] for i in range(len(ds))])
+    out = torch.empty(len(ds), 3, size, size)                        # filled in place: no list of copies beside it
+    for i in range(len(ds)): out[i] = ds[i][0]
+    return out
 
 # %% ../nbs/01b_splits.ipynb #d22fe750
 def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
