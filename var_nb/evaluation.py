@@ -409,8 +409,9 @@ def tradeoff(var, vae, cfgs=TRADEOFF_CFGS, **evaluate_kw) -> list[dict]:
     return [{k: v for k, v in evaluate(var, vae, cfg=c, **evaluate_kw).items() if k != 'grid'} for c in cfgs]
 
 def _bars(r:dict, m:str):
-    "(value, 95% half-width or 0) of a record's metric."
-    return r[m], r.get(f'{m}_ci95') or 0.0
+    "(value, (below, above)): a record's metric and how far its 95% interval reaches, clipped as the printed figures are (`records.interval`)."
+    value, (lo, hi) = r.get(f'{m}_mean', r[m]), interval(r, m)
+    return value, (value - lo, hi - value)
 
 def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     "FID against Inception Score, precision against recall, and FID / accuracy against cfg, with 95% intervals where there are seeds."
@@ -419,20 +420,20 @@ def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     cfgs = [r['cfg'] for r in records]
     for ax, (x, y) in zip(axs[:2], (('inception_score', 'fid'), ('recall', 'precision'))):
         (xs, xe), (ys, ye) = zip(*[_bars(r, x) for r in records]), zip(*[_bars(r, y) for r in records])
-        ax.errorbar(xs, ys, xerr=xe, yerr=ye, fmt='o-', color='tab:blue', capsize=2, lw=1)
+        ax.errorbar(xs, ys, xerr=np.transpose(xe), yerr=np.transpose(ye), fmt='o-', color='tab:blue', capsize=2, lw=1)
         for r in records: ax.annotate(f"{r['cfg']:g}", (r[x], r[y]), textcoords='offset points', xytext=(4, 4), fontsize=8)
         if floor:
             (fx, fxe), (fy, fye) = _bars(floor, x), _bars(floor, y)
-            ax.errorbar([fx], [fy], xerr=[fxe], yerr=[fye], fmt='*', ms=12, color='tab:green', label='real vs real, same sizes')
+            ax.errorbar([fx], [fy], xerr=np.transpose([fxe]), yerr=np.transpose([fye]), fmt='*', ms=12, color='tab:green', label='real vs real, same sizes')
             ax.legend(fontsize=8)
         ax.set_xlabel({'inception_score': 'Inception Score', 'recall': 'recall'}[x])
         ax.set_ylabel({'fid': 'FID (lower is better)', 'precision': 'precision'}[y])
     axs[0].set_title('FID vs IS (labels: cfg)'); axs[1].set_title('precision vs recall (labels: cfg)')
     fid, fid_e = zip(*[_bars(r, 'fid') for r in records])
-    axs[2].errorbar(cfgs, fid, yerr=fid_e, fmt='o-', color='tab:blue', capsize=2); axs[2].set_xlabel('cfg'); axs[2].set_ylabel('FID', color='tab:blue')
+    axs[2].errorbar(cfgs, fid, yerr=np.transpose(fid_e), fmt='o-', color='tab:blue', capsize=2); axs[2].set_xlabel('cfg'); axs[2].set_ylabel('FID', color='tab:blue')
     if all(r.get('accuracy') is not None for r in records):
         acc, acc_e = zip(*[_bars(r, 'accuracy') for r in records])
-        acc_ax = axs[2].twinx(); acc_ax.errorbar(cfgs, acc, yerr=acc_e, fmt='s--', color='tab:red', capsize=2)
+        acc_ax = axs[2].twinx(); acc_ax.errorbar(cfgs, acc, yerr=np.transpose(acc_e), fmt='s--', color='tab:red', capsize=2)
         acc_ax.set_ylabel('accuracy (%)', color='tab:red')
     axs[2].set_title('FID and accuracy against cfg')
     r0 = records[0]; seeds = r0.get('seeds', [r0.get('seed')])
@@ -450,7 +451,7 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
     "Sample the first 10 classes; write samples.png and progression.png (labelled), and the classifier's accuracy if given one."
     out_dir = Path(out_dir); device = next(var.parameters()).device
     C = min(var.config.num_classes, 10)                              # ImageNet: the first 10 classes
-    names = [str(class_names[c]) if class_names else str(c) for c in range(C)]
+    names = [f'{c} {class_names[c]}' if class_names and str(class_names[c]) != str(c) else str(c) for c in range(C)]   # the id too: a name the font lacks (星) still has a label
     labels_B = torch.arange(C, device=device).repeat_interleave(n_per_class)
     imgs_B3HW, tokens = sample(var, vae, labels_B, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, return_tokens=True)
     save_labelled_grid(imgs_B3HW, out_dir / 'samples.png', ncols=n_per_class, row_labels=names,

@@ -5,7 +5,7 @@
 # %% ../nbs/00b_records.ipynb #abbdf00b
 # References: the official trainer logs to tensorboard and a text log (utils/misc.py); nothing records how a figure was made.
 from __future__ import annotations
-import importlib.metadata, importlib.util, json, os, platform, re, shlex, subprocess
+import importlib.metadata, importlib.util, json, math, os, platform, re, shlex, subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,7 +24,17 @@ def read_log(path) -> list[dict]:
     "The records of a run's `log.jsonl` (give the file or the run folder); [] when there is none yet."
     path = Path(path)
     if path.is_dir(): path = path / 'log.jsonl'
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
+    if not path.exists(): return []
+    text = path.read_text(); lines = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+    records = []
+    for i, line in lines:
+        try: records.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            if i == lines[-1][0] and not text.endswith('\n') and line.startswith('{"step": '): break   # the last record (each begins so),
+                                                                # cut off by a kill mid-append: it never was whole
+            raise ValueError(f'{path}, line {i}, is not a JSON record ({e.msg}): the log was edited or damaged; restore it, or move it '
+                             f'away (a resumed run then starts its log afresh)') from None
+    return records
 
 def is_run_log(path) -> bool:
     "Whether `path` is a log.jsonl var_nb wrote (empty, or JSON lines that each carry `step` and `split`): one a new run may replace."
@@ -129,6 +139,7 @@ def write_results(path, results:dict, provenance:dict) -> Path:
     "Write a results file (JSON, atomically): its `provenance` first, then the figures."
     missing = [k for k in PROVENANCE_KEYS if k not in provenance]
     if missing: raise ValueError(f'provenance lacks {missing}: make it with records.provenance(command, seeds, wall_seconds, device)')
+    if 'provenance' in results: raise ValueError("results hold a 'provenance' key of their own: pass the provenance as the third argument only")
     with atomic_path(path) as tmp: tmp.write_text(json.dumps({'provenance': provenance, **results}, indent=1) + '\n')
     return Path(path)
 
@@ -206,6 +217,9 @@ def metric_range(m:str) -> tuple[float, float]:
 def interval(r:dict, m:str='fid') -> tuple[float, float]:
     "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
     value, half, (lo, hi) = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95') or 0.0, metric_range(m)
+    if value is None: raise ValueError(f'{m} was not measured: it has no interval')
+    if not (lo <= value <= hi and math.isfinite(half) and half >= 0):   # figures no measurement gives: said, not printed as an interval
+        raise ValueError(f'{m} {value} ± {half} is no measured figure: {m} lies in [{lo:g}, {hi:g}] and its 95% half-width is a number >= 0')
     return max(lo, value - half), min(hi, value + half)
 
 def figure(r:dict, m:str, fmt:str='.3f') -> str:
@@ -213,8 +227,8 @@ def figure(r:dict, m:str, fmt:str='.3f') -> str:
     that would pass the metric's range (`metric_range`) stops at it: 'mean +up/−down' (0.815 +0.185/−0.445)."""
     value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
     if value is None: return 'not measured'
+    lo, hi = interval(r, m)                                             # a figure no measurement gives (FID -1, a NaN interval): refused
     if half is None: return f'{value:{fmt}}'
-    lo, hi = interval(r, m)
     if (lo, hi) == (value - half, value + half): return f'{value:{fmt}} ± {half:{fmt}}'
     return f'{value:{fmt}} +{hi - value:{fmt}}/−{value - lo:{fmt}}'
 
