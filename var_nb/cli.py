@@ -165,7 +165,10 @@ def add_precision_options(p:argparse.ArgumentParser):
 
 def fast_options(args, var, vae) -> dict:
     "The options of `sample` that --refiner/--switch-at, --cfg-scales, --prune and --skip-scales ask for, checked; a ValueError otherwise."
-    kw = {}
+    kw, asked = {}, [o for o, v in (('--refiner', args.refiner), ('--switch-at', args.switch_at), ('--cfg-scales', args.cfg_scales),
+                                    ('--prune', args.prune), ('--prune-scales', args.prune_scales), ('--skip-scales', args.skip_scales)) if v]
+    if asked and var.order != 'next-scale':                           # said first: a raster model or a DiT has no scales to parse
+        raise ValueError(f'{", ".join(asked)} speed{"s" * (len(asked) == 1)} up next-scale sampling; this is a {var.order} model')
     if args.switch_at is not None and not args.refiner:
         raise ValueError('--switch-at goes with --refiner: name the small model that predicts the later scales')
     if args.refiner:
@@ -182,8 +185,6 @@ def fast_options(args, var, vae) -> dict:
     if args.prune: kw.update(prune=args.prune, prune_scales=args.prune_scales or 2)
     elif args.prune_scales is not None: raise ValueError('--prune-scales goes with --prune: give the share of tokens not computed, e.g. --prune 0.5')
     if args.skip_scales: kw['skip_scales'] = args.skip_scales
-    if kw and var.order != 'next-scale':
-        raise ValueError(f'--refiner, --cfg-scales, --prune and --skip-scales speed up next-scale sampling; this is a {var.order} model')
     if kw: FastSampling(**kw).check(var)
     return kw
 

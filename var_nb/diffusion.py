@@ -19,14 +19,14 @@ from einops import rearrange
 from tqdm.auto import tqdm
 
 from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
-                    lr_factor, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, _USER_ERRORS)
-from .records import RunLog, provenance, command_line
+                    lr_factor, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
+from .records import RunLog, provenance, command_line, is_run_log
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
 from .data import ImageDataset, ImageTransform, num_classes_of
 from .splits import dataset_split
 from .objective import param_groups
-from .sampling import check_labels, generators_for, tokenizer_of
+from .sampling import check_labels, check_settings, generators_for, tokenizer_of
 
 # %% auto #0
 __all__ = ['FREQ_DIM', 'DEFAULT_STEPS', 'DIT_CONFIGS', 'DIT_TRAIN_PRESETS', 'DIT_SAMPLING', 'linear_betas', 'NoiseSchedule',
@@ -123,7 +123,8 @@ class DiTConfig:
     def __post_init__(self):
         bad = [f'{k}={getattr(self, k)} ({rule})' for k, ok, rule in (
             ('patch_size', self.patch_size >= 1 and self.latent_side % self.patch_size == 0, f'must divide latent_side {self.latent_side}'),
-            ('embed_dim', self.embed_dim % self.num_heads == 0 and self.embed_dim % 4 == 0, f'must be a multiple of num_heads {self.num_heads} and of 4'),
+            ('depth', self.depth >= 1, 'must be >= 1'), ('num_heads', self.num_heads >= 1, 'must be >= 1'),
+            ('embed_dim', self.num_heads >= 1 and self.embed_dim % self.num_heads == 0 and self.embed_dim % 4 == 0, f'must be a multiple of num_heads {self.num_heads} and of 4'),
             ('num_timesteps', self.num_timesteps >= 1, 'must be >= 1'), ('beta_end', 0 < self.beta_start <= self.beta_end < 1, 'betas must satisfy 0 < start <= end < 1'))
             if not ok]
         if bad: raise ValueError('DiT settings refused: ' + '; '.join(bad))
@@ -236,6 +237,7 @@ def dit_generate(model:DiT, vae, labels, cfg:float=1.5, seed:int|None=None, firs
     "Latents f (B, Cvae, h, w) for the tokenizer's decoder: DDIM from per-image seeded noise, guided with `cfg` at every step."
     c, device = model.config, model.pos_1LC.device
     check_latent_fits(c, vae)
+    check_settings(model, vae, cfg, 0, 0.0, seed)                       # sample()'s rules: cfg a number >= 0, the models in their order
     labels_B = check_labels(labels, c.num_classes, device)
     gens = generators_for(len(labels_B), seed, first_index, generators, device)
     x_BChw = torch.stack([torch.randn(c.Cvae, c.latent_side, c.latent_side, generator=g, device=device) for g in gens])
@@ -338,7 +340,10 @@ def dit_config_for(config:DiTTrainConfig, vae, num_classes:int) -> DiTConfig:
 # %% ../nbs/14_var_vs_diffusion.ipynb #f333d628
 def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume:bool) -> dict | None:
     "The stored train state when resuming is allowed; raise when the folder holds another (or the same, without resume) run."
-    if not path.exists(): return None
+    if not path.exists():                                # no run here (resume=True starts one): no one else's files to overwrite
+        refuse_foreign_files(path.parent, lambda p: p.parent == path.parent.resolve() and (p.name == 'model.safetensors' or p.name == 'log.jsonl' and not is_run_log(p)),
+                             'train', 'last.safetensors')
+        return None
     tensors, meta = load_checkpoint(path)
     if meta.get('kind') != 'dit-train-state':
         raise ValueError(f'{path} is not a var_nb DiT training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
@@ -453,7 +458,8 @@ def load_dit(path, tokenizer=None, device='cpu') -> tuple:
 
 _NOT_DIT_OPTIONS = (('--epochs', 'epochs'), ('--grad-accum', 'grad_accum'), ('--size', 'size'), ('--minutes', 'minutes'),
                     ('--tokenizer-steps', 'tokenizer_steps'), ('--val-split', 'val_split'), ('--var-overrides', 'var_overrides'),
-                    ('--compile', 'compile'), ('--precision', 'precision'))
+                    ('--compile', 'compile'), ('--precision', 'precision'), ('--crops', 'crops'), ('--checkpointing', 'checkpointing'),
+                    ('--num-workers', 'num_workers'), ('--cfg', 'cfg'))
 
 def cli_train_dit(args) -> int:
     "`var-nb train --preset mnist-dit`: train a DiT on a tokenizer's latent (default: the committed MNIST tokenizer)."
@@ -463,6 +469,8 @@ def cli_train_dit(args) -> int:
               f'leave them out', file=sys.stderr); return 2
     overrides = {k: getattr(args, k) for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every') if getattr(args, k, None) is not None}
     out = Path(args.out or f'runs/{args.preset}')
+    if args.resume and not (out / 'last.safetensors').is_file():
+        print(f'var-nb train: error: --resume: {out} holds no DiT training run (no last.safetensors) to continue: leave out --resume to start one there', file=sys.stderr); return 2
     try:
         config = get_dit_preset(args.preset, **overrides)
         r = train_dit(config, out, args.tokenizer or data_path('mnist_tokenizer.safetensors'), args.resume, args.device,

@@ -21,7 +21,7 @@ from .sampling import check_labels, check_settings, generate
 
 # %% auto #0
 __all__ = ['EDIT_MODES', 'MASK_POLICIES', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'labels_for', 'generate_edit',
-           'check_keep_mask', 'edit', 'masked_preview', 'edit_to_folder']
+           'check_keep_mask', 'check_edit_images', 'edit', 'masked_preview', 'edit_to_folder']
 
 # %% ../nbs/09_zero_shot_editing.ipynb #07221758
 EDIT_MODES = ('inpaint', 'outpaint')
@@ -155,6 +155,17 @@ def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     if m.min() < 0 or m.max() > 1: raise ValueError(f'keep_mask values must lie in [0, 1] (or be bool), got [{m.min():g}, {m.max():g}]')
     return (m[None] if m.ndim == 2 else m).expand(B, H, W)
 
+def check_edit_images(img) -> torch.Tensor:
+    "Images to edit as (B, 3, H, W) floats in [-1, 1] (one (3, H, W) image gains its batch axis), else a one-line ValueError saying how to convert them."
+    if not torch.is_tensor(img) or not img.is_floating_point():
+        raise ValueError(f'images must be a float tensor in [-1, 1], got {getattr(img, "dtype", type(img).__name__)}: uint8 pixels p map to p / 127.5 - 1')
+    if img.ndim == 3: img = img[None]
+    if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
+    if not (img.amin() >= -1.01 and img.amax() <= 1.01):                 # e.g. 0..255 pixels, or NaN: the tokenizer would see noise
+        raise ValueError(f'images must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values '
+                         f'{img.amin().item():.3g}..{img.amax().item():.3g}')
+    return img
+
 @torch.inference_mode()
 def edit(var, # the transformer (eval mode), class-conditional
          vae, # its tokenizer
@@ -173,17 +184,13 @@ def edit(var, # the transformer (eval mode), class-conditional
         ):
     "Inpaint / outpaint / class-edit images: (B, 3, H, W) in [0, 1] (and the K token maps if asked)."
     check_settings(var, vae, cfg, top_k, top_p, seed, temperature, call='edit')
+    if (order := getattr(var, 'order', 'next-scale')) != 'next-scale':   # its loop would read one raster logit as a whole scale
+        raise ValueError(f'edit teacher-forces next-scale (VAR) models; this is a {order} model' + (': edit it with var_nb.raster.raster_edit'
+                         if order == 'raster' else ', which this library does not edit'))
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     try:
-        img = img_B3HW_pm1
-        if not torch.is_tensor(img) or not img.is_floating_point():
-            raise ValueError(f'images must be a float tensor in [-1, 1], got {getattr(img, "dtype", type(img).__name__)}: uint8 pixels p map to p / 127.5 - 1')
-        if img.ndim == 3: img = img[None]
-        if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
-        if not (img.amin() >= -1.01 and img.amax() <= 1.01):             # e.g. 0..255 pixels, or NaN: the tokenizer would see noise
-            raise ValueError(f'images must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values '
-                             f'{img.amin().item():.3g}..{img.amax().item():.3g}')
+        img = check_edit_images(img_B3HW_pm1)
         n_labels = 1 if labels is None else torch.as_tensor(labels).numel()
         B = max(img.shape[0], n_labels)
         if img.shape[0] not in (1, B): raise ValueError(f'got {img.shape[0]} images and {n_labels} labels; pass one label, or one per image')

@@ -464,7 +464,7 @@ def _cli_train(args):
             overrides['var_overrides'] = {**get_preset(args.preset or AUTO_PRESETS['grey']).var_overrides, **json_object(args.var_overrides, '--var-overrides')}
         out = main_job(args.out, preset=args.preset, tokenizer=local_source(args.tokenizer), resume=args.resume, device=args.device,
                        overrides=overrides, tokenizer_overrides=tok_overrides, size=args.size, minutes=args.minutes,
-                       cfg=args.cfg, progress=not args.quiet, command=command_line(args))
+                       cfg=3.0 if args.cfg is None else args.cfg, progress=not args.quiet, command=command_line(args))
     except _USER_ERRORS as e: print(f'var-nb train: error: {e}', file=sys.stderr); return 2
     s = out.get('summary')
     if s is None: return 0                                           # ranks > 0 of a torchrun job
@@ -496,5 +496,5 @@ def register_cli(subparsers):
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: all cores; where other programs keep cores busy, use the free ones: more threads wait on each other, and steps can take many times longer)')
-    p.add_argument('--quiet', action='store_true', help='no progress bars'); p.add_argument('--cfg', type=float, default=3.0, help='classifier-free guidance of the judged samples')
+    p.add_argument('--quiet', action='store_true', help='no progress bars'); p.add_argument('--cfg', type=float, default=None, help='classifier-free guidance of the judged samples (default 3)')
     p.set_defaults(func=_cli_train)

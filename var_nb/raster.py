@@ -20,8 +20,8 @@ from .records import provenance, write_results, command_line, results_file
 from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
 from .transformer import VAR, VARConfig
-from .sampling import cfg_strength, guide, top_k_top_p_, draw_tokens, prepare_sampling, generate, decode
-from .editing import scale_masks, check_keep_mask, labels_for
+from .sampling import check_settings, cfg_strength, guide, top_k_top_p_, draw_tokens, prepare_sampling, generate, decode
+from .editing import scale_masks, check_keep_mask, labels_for, check_edit_images
 from .objective import var_loss, token_weights
 
 # %% auto #0
@@ -159,8 +159,9 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
                 labels=None, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=0,
                 guidance:str='constant') -> torch.Tensor:
     "Inpaint with a raster model: keep the input's tokens where more than half a token's cell is kept, sample the rest in raster order."
+    check_settings(model, vae, cfg, top_k, top_p, seed, call='edit')    # edit()'s rules, for the raster model's own loop
     device = model.pos_1LC.device
-    img = img_B3HW_pm1.to(device)
+    img = check_edit_images(img_B3HW_pm1).to(device)
     B, _, H, W = img.shape
     keep_BL = rearrange(scale_masks(check_keep_mask(keep_mask, B, H, W).to(device), model.config.patch_nums, 'area')[0], 'B h w -> B (h w)')
     tokens_BL = vae.img_to_tokens(img)[0]

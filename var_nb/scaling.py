@@ -13,12 +13,12 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import default_device, data_path, output_folder, _USER_ERRORS
-from .images import save_labelled_grid
+from .core import default_device, data_path, output_folder, atomic_path, _USER_ERRORS
+from .images import save_labelled_grid, refuse_foreign_pngs, PNG_MARK
 from .transformer import VAR, VARConfig, VAR_CONFIGS
 from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
 from .train import train, get_preset
-from .records import provenance, write_results, command_line
+from .records import provenance, write_results, command_line, results_file
 
 # %% auto #0
 __all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'fit_with_floor',
@@ -184,7 +184,8 @@ def plot_scaling(records:list, fits:dict|None=None, title:str=''):
 def _cli_scaling(args):
     out = Path(args.out)
     try:
-        t0 = time.time()
+        t0 = time.time()                                                 # a user's scaling.json / .png (or another command's): refused first
+        results_file(out / 'scaling.json', '--out', command='var-nb scaling'); refuse_foreign_pngs(out, lambda p: p == (out / 'scaling.png').resolve(), 'scaling')
         records = sweep(out, depths=tuple(args.depths), steps=args.steps, checkpoints=args.checkpoints, batch_size=args.batch_size,
                         tokenizer=args.tokenizer, max_images=args.max_images, device=args.device, progress=not args.quiet, resume=args.resume)
         fits = fit_all(records)
@@ -193,7 +194,9 @@ def _cli_scaling(args):
     write_results(out / 'scaling.json', dict(records=records, fits=fits, train_seconds=train_seconds(records)),
                   provenance(command_line(args), [0], time.time() - t0, args.device or default_device()))
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
-    fig = plot_scaling(records, fits, title=f'{len(args.depths)} sizes, {args.steps} steps each'); fig.savefig(out / 'scaling.png', dpi=100); plt.close(fig)
+    fig = plot_scaling(records, fits, title=f'{len(args.depths)} sizes, {args.steps} steps each')
+    with atomic_path(out / 'scaling.png') as tmp: fig.savefig(tmp, dpi=100, format='png', metadata={PNG_MARK: 'scaling'})
+    plt.close(fig)
     for name in ('loss_vs_params', 'error_vs_params', 'loss_vs_compute'):
         f = fits[name]; print(f"{name}: alpha {f['alpha']:.4f}, beta {f['beta']:.3g}, r {f['r']:.4f}")
     g = fits['loss_vs_params_floor']; print(f"loss_vs_params with a floor: L_inf {g['L_inf']:.3f}, alpha {g['alpha']:.3f} (rmse of log L {g['rmse_log']:.4f} "
