@@ -21,9 +21,9 @@ from .images import to_rgb
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'local_source', 'refuse_inside', 'load_image_dataset', 'ImageTransform', 'ImageDataset',
-           'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable',
-           'is_colour']
+           'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'load_image_dataset', 'ImageTransform',
+           'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid',
+           'check_readable', 'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -218,24 +218,35 @@ def refuse_inside(path, dataset, option:str='--out'):
 
 _FOLDER_LOADS = {}   # (folder, labelled) -> (its signature, every split): a folder is walked once per process while unchanged
 
-def _folder_signature(folder:Path) -> tuple:
+def folder_signature(folder:Path) -> tuple:
     "Modification times of `folder` and of its sub-folders two levels down (they change when a file there is added or removed)."
     dirs, level = [folder], [folder]
     for _ in range(2): level = [Path(e.path) for d in level for e in os.scandir(d) if e.is_dir()]; dirs += level
     return tuple(sorted((str(d), d.stat().st_mtime_ns) for d in dirs))
 
+def _refuse_untrained_classes(folder:Path, splits):
+    "Refuse a class with images in another split (validation/zzz/) and none in train/: the model would be asked for a class it never saw."
+    names = splits['train'].features['label'].names
+    seen = {names[i] for i in set(splits['train']['label'])}
+    only = sorted({names[i] for s, d in splits.items() if s != 'train' for i in set(d['label'])} - seen)
+    if only: raise ValueError(f'image folder {folder}: {", ".join(map(repr, only))} ha{"ve" if len(only) > 1 else "s"} images outside train/ and none in '
+                              f'it, so a model would never learn {"them" if len(only) > 1 else "it"} (a misspelt folder?): rename or remove '
+                              f'{"those folders" if len(only) > 1 else "that folder"}, or add training images')
+
 def _load_folder(folder:Path, split:str, labelled:bool) -> datasets.Dataset:
     "Split `split` of an image folder; every split is read in one walk, kept for the process until the folder changes."
     if not folder.is_dir(): _scan_image_folder(folder)                 # raises: a missing folder, or a file
-    key, signature = (str(folder.resolve()), labelled), _folder_signature(folder)
+    key, signature = (str(folder.resolve()), labelled), folder_signature(folder)
     if _FOLDER_LOADS.get(key, (None,))[0] != signature:
         _scan_image_folder(folder)
         with _quiet_datasets(): splits = datasets.load_dataset('imagefolder', data_dir=str(folder), drop_labels=not labelled)
+        if labelled and 'train' in splits and len(splits) > 1: _refuse_untrained_classes(folder, splits)
         _FOLDER_LOADS[key] = (signature, splits)
     splits = _FOLDER_LOADS[key][1]
     if split not in splits:
-        raise ValueError(f'image folder {folder} has no split {split!r} (it has {sorted(splits)}); with no train/ validation/ '
-                         f"sub-folders every image is in split 'train'")
+        raise ValueError(f'image folder {folder} has no split {split!r} (it has {sorted(splits)}); ' + ("with no train/ validation/ sub-folders "
+                         "every image is in split 'train'" if list(splits) == ['train'] else "folders val/, valid/ and dev/ are split 'validation', "
+                         "test/ and eval/ split 'test'"))
     return splits[split]
 
 def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hub name ('ylecun/mnist'), a local folder, or a `datasets.Dataset`

@@ -8,7 +8,7 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import difflib, numbers, zipfile
+import difflib, numbers, unicodedata, zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -409,16 +409,17 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
                     once:bool=False) -> list[int]: # refuse a class named twice (`sample` and `eval --classes`)
     """Class ids from names or ids: an exact name first (a folder called '2' is class '2', whatever its id), then an id, then a name
     in any case, then a unique prefix; a one-line error with close matches otherwise."""
-    lower = [str(n).lower() for n in class_names] if class_names else []
+    nfc = lambda x: unicodedata.normalize('NFC', str(x))               # 'å' typed as a + ring (macOS names) is the same 'å'
+    names = [nfc(n) for n in class_names] if class_names else []; lower = [n.lower() for n in names]
     ids = []
     for spec in specs:
-        s = str(spec).strip()
+        s = nfc(spec).strip()
         # folders 0, 1, 2, 10 are read as classes ['0', '1', '10', '2']: '2' names id 3, and id 2 is '10'
-        if s.isdigit() and s not in (class_names or []):
+        if s.isdigit() and s not in names:
             if int(s) >= num_classes: raise ValueError(f'class id {s} is out of range: this model has classes 0..{num_classes - 1}')
             ids.append(int(s)); continue
         if not lower: raise ValueError(f'{s!r} is not a class id and this model has no class names: pass ids 0..{num_classes - 1}')
-        hits = ([i for i, n in enumerate(class_names) if n == s]                      # exact ('Cardigan', the corgi; 'cardigan', the sweater)
+        hits = ([i for i, n in enumerate(names) if n == s]                      # exact ('Cardigan', the corgi; 'cardigan', the sweater)
                 or [i for i, n in enumerate(lower) if n == s.lower()] or [i for i, n in enumerate(lower) if n.startswith(s.lower())])
         if len(hits) == 1: ids.append(hits[0]); continue
         if hits:

@@ -125,7 +125,8 @@ def _cli_data(args):
     checked, bad = check_readable(ds)
     if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
     per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
-    if per_class < args.per_class: print(f'note: --per-class {args.per_class}, and the largest class has {per_class} images: {per_class} per class')
+    if per_class < args.per_class and (args.preview or args.export):
+        print(f'note: --per-class {args.per_class}, and the largest class has {per_class} image{"s" * (per_class != 1)}: {per_class} per class')
     try:
         if args.preview: refuse_beyond(_grid_bytes(per_class * rows, rows, per_class, args.size), available_memory(),
                                        f'a preview of {per_class} x {rows} images', 'lower --per-class or --max-classes')
