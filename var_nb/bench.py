@@ -5,7 +5,8 @@
 # %% ../nbs/08b_speed.ipynb #8775ed2a
 # References: Chowdhery et al. 2022 (MFU); the reference setting of the project's speed figures.
 from __future__ import annotations
-import resource, statistics, sys, time
+import re, resource, statistics, sys, time
+from pathlib import Path
 from dataclasses import replace
 
 import numpy as np
@@ -25,7 +26,8 @@ from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0
 __all__ = ['OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines', 'bench_models',
-           'sample_bytes', 'train_step_bytes', 'bench_sample', 'write_bench', 'bench_train', 'register_bench']
+           'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'bench_sample', 'write_bench',
+           'bench_train', 'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #fcfc4918
 #: operator classes of the profile table: the first whose name fragments match an operator's name takes it
@@ -98,6 +100,18 @@ def train_step_bytes(var_cfg, batch:int, precision_bytes:int=4) -> int:
     saved = batch * var_cfg.L * var_cfg.depth * var_cfg.embed_dim * 30 * precision_bytes   # ~30 values of width C per token per block
     return 16 * params + saved + 3 * batch * var_cfg.L * var_cfg.vocab_size * 4
 
+def reset_peak_rss():
+    "Start the process's peak resident memory afresh where the kernel allows it (Linux: /proc/self/clear_refs), so a measurement covers itself alone."
+    try: Path('/proc/self/clear_refs').write_text('5')
+    except OSError: pass                                               # elsewhere the peak covers the whole process (`peak_rss`)
+
+def peak_rss() -> tuple[float, str]:
+    "(MiB, what they cover): the process's peak resident memory since `reset_peak_rss` (Linux), else over its whole life."
+    try: return int(re.search(r'VmHWM:\s+(\d+) kB', Path('/proc/self/status').read_text())[1]) / 2**10, 'MiB peak RSS of the process since this measurement began'
+    except (OSError, TypeError): pass                                  # no /proc: getrusage, in bytes on macOS and KiB elsewhere
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / 2**(20 if sys.platform == 'darwin' else 10), 'MiB peak RSS of the process over its whole life'
+
 def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int=50, top_p:float=0.9, bf16:bool=False,
                  pretrained_name:str|None=None, # a released model by name instead of the reference pair
                  profile:bool=False) -> dict:   # also the profile table of a batch (`profile_table`), under 'profile'
@@ -107,7 +121,7 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
     var, vae = pretrained(pretrained_name, device=device) if pretrained_name else bench_models(device)
     refuse_beyond(sample_bytes(var.config, vae.config, batch), available_memory(device), f'sampling a batch of {batch:,}', 'lower --batch-size')
     labels = torch.arange(batch) % 10
-    if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
+    torch.cuda.reset_peak_memory_stats(device) if device.type == 'cuda' else reset_peak_rss()
     t_var, t_dec = [], []
     for r in range(runs + 1):                      # run 0 warms up
         synchronize(device); t0 = time.perf_counter()
@@ -122,8 +136,7 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
     def one_batch():
         with record_function('transformer'), amp: f_hat, _, _ = generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=0)
         with record_function('decoder'), amp: decode(vae, f_hat)
-    peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else \
-           (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10, 'MiB peak RSS of the process')
+    peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
     return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
                 total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads(),
                 transformer_flops=flops, matmul_peak=peak_flops, mfu=flops / tv / peak_flops,
@@ -194,7 +207,7 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     img_B3HW = torch.rand(B, 3, vae.config.image_size, vae.config.image_size, device=device, generator=g) * 2 - 1
     labels_B = torch.randint(0, var.config.num_classes, (B,), device=device, generator=g)
     with torch.no_grad(): tokens_BL = torch.cat(vae.img_to_tokens(img_B3HW), 1)
-    if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
+    torch.cuda.reset_peak_memory_stats(device) if device.type == 'cuda' else reset_peak_rss()   # each mode measured alone
     def one_step():
         nonlocal tokens_BL
         with record_function('data'), torch.no_grad():
@@ -218,12 +231,12 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
         one_step(); synchronize(device)
         if i >= warmup: times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
     s = float(np.median(times))
-    peak = (torch.cuda.max_memory_allocated(device) if device.type == 'cuda' else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024) / 2**20
+    peak, peak_what = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
     flops = train_flops(var.config, B * L)
     peak_flops = matmul_peak(amp_dtype or torch.float32, device)
     return dict(preset=preset, mode=mode, device=str(device), batch=B, L=L, s_per_step=s, s_per_step_min=min(times),
                 cpu_s_per_step=float(np.median(cpu)), precision=str(amp_dtype or 'fp32').replace('torch.', ''), images_per_s=B / s, tokens_per_s=B * L / s,
-                peak_mem_mib=peak, threads=torch.get_num_threads(), var_params=sum(p.numel() for p in var.parameters()),
+                peak_mem_mib=peak, peak_mem_what=peak_what, threads=torch.get_num_threads(), var_params=sum(p.numel() for p in var.parameters()),
                 flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops,
                 profile=profile_table(one_step, TRAIN_PHASES, device) if profile else None)
 
@@ -240,7 +253,7 @@ def _cli_bench(args):
         except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
         print(f"train[{r['preset']}, {r['mode']:>6}, {r['precision']}] on {r['device']} ({r['threads']} threads): batch {r['batch']}, "
               f"{r['s_per_step']:.3f} s/step (median of {args.steps}; min {r['s_per_step_min']:.3f}; CPU time {r['cpu_s_per_step']:.3f} s), "
-              f"{r['images_per_s']:.1f} images/s, {r['tokens_per_s']:.0f} tokens/s, peak memory {r['peak_mem_mib']:.0f} MiB")
+              f"{r['images_per_s']:.1f} images/s, {r['tokens_per_s']:.0f} tokens/s, peak memory {r['peak_mem_mib']:.0f} {r.get('peak_mem_what', 'MiB')}")
         print(f"  transformer: {r['flops_per_step'] / 1e9:.1f} GFLOP per step (var_nb.flops.train_flops), {r['flops_per_s'] / 1e9:.1f} GFLOP/s = "
               f"MFU {100 * r['mfu']:.0f}% of this device's {r['precision']} matmul peak, {r['matmul_peak'] / 1e9:.0f} GFLOP/s"
               + (" (the step also encodes the images: not counted)" if mode == 'images' else ''))

@@ -49,22 +49,27 @@ def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
     return statistics.median(times)
 
 class StopAfterStep:
-    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In the main thread, and not where SIGINT is ignored (a job started with `&` from a script). Under torchrun the loop makes the ranks agree on the step (`distributed.any_rank_asked`)."
-    def __init__(self): self.asked, self.active = False, False
+    "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In the main thread, and not where SIGINT is ignored (a job started with `&` from a script). Under torchrun the loop makes the ranks agree on the step (`distributed.any_rank_asked`). In one process, SIGTERM (`timeout`, `docker stop`, a SLURM time limit) is taken the same way."
+    def __init__(self): self.asked, self.active, self.how, self.previous = False, False, 'Ctrl-C', {}
     def __enter__(self):
-        self.active = threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) != signal.SIG_IGN
-        if self.active: self.previous = signal.signal(signal.SIGINT, self._ask)
+        main = threading.current_thread() is threading.main_thread()
+        self.active = main and signal.getsignal(signal.SIGINT) != signal.SIG_IGN
+        if self.active: self.previous[signal.SIGINT] = signal.signal(signal.SIGINT, self._ask)
+        if main and int(os.environ.get('WORLD_SIZE', '1')) == 1 and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:   # torchrun's SIGTERM
+            self.previous[signal.SIGTERM] = signal.signal(signal.SIGTERM, self._ask)                                  # ends ranks at once
         return self
     def _ask(self, signum, frame):
-        if self.asked: raise KeyboardInterrupt('interrupted at once (a second Ctrl-C): the run continues from its last checkpoint with --resume')
-        self.asked = True
-        if int(os.environ.get('RANK', '0')) == 0: print('\nCtrl-C: stopping after this step, with a checkpoint to --resume from (Ctrl-C again stops at once)', file=sys.stderr, flush=True)
+        how = 'Ctrl-C' if signum == signal.SIGINT else signal.Signals(signum).name
+        if self.asked: raise KeyboardInterrupt(f'interrupted at once (a second {how}): the run continues from its last checkpoint with --resume')
+        self.asked, self.how = True, how
+        if int(os.environ.get('RANK', '0')) == 0: print(f'\n{how}: stopping after this step, with a checkpoint to --resume from ({how} again stops at once)', file=sys.stderr, flush=True)
     def __exit__(self, *exc):
-        if self.active: signal.signal(signal.SIGINT, self.previous)
+        for signum, handler in self.previous.items(): signal.signal(signum, handler)
+        self.previous = {}
     def stop_here(self, step:int, total:int, folder, end:int|None=None):
         "Call after the step's checkpoint: if Ctrl-C asked and steps were left before `end` (default `total`), stop with the one line the CLI prints."
         if self.asked and step < (total if end is None else end):
-            raise KeyboardInterrupt(f'stopped at step {step} of {total} (Ctrl-C); {folder} continues from it with --resume')
+            raise KeyboardInterrupt(f'stopped at step {step} of {total} ({self.how}); {folder} continues from it with --resume')
 
 # %% ../nbs/00_core.ipynb #fc064a35
 def test_threads(n:int=1) -> int:
@@ -327,13 +332,14 @@ SCHEDULES = ('cos', 'lin', 'lin0', 'lin00', 'exp', 'const')   # and lin<T>, e.g.
 
 def lr_factor(step:int,            # index of the update, 0-based
               total:int,           # updates in the whole run
-              warmup:int=0,        # warm-up updates
+              warmup:int=0,        # warm-up updates (at most a fifth of the run's are used)
               schedule:str='cos',  # one of SCHEDULES, or 'lin<T>'
               warmup_start:float=0.005, # lr ratio at the first warm-up update (official wp0)
               final_ratio:float=0.01,   # lr ratio at the last update (official wpe)
              ) -> float:
     "Learning-rate multiplier of update `step`: linear warm-up, then an official decay to `final_ratio` (lr_wd_annealing)."
-    if step < warmup: return warmup_start + (1 - warmup_start) * step / warmup
+    warmup = min(warmup, max(1, total // 5))                      # at most a fifth of the run: a 40-step run with the presets'
+    if step < warmup: return warmup_start + (1 - warmup_start) * step / warmup   # 50 would end still warming up, never decaying
     done = (step - warmup) / max(1, total - 1 - warmup)          # 0 -> 1 after warm-up
     rest, wpe = 1 - done, final_ratio
     def flat_then_linear(T): return 1.0 if done < T else wpe + (1 - wpe) * rest / (1 - T)

@@ -117,7 +117,7 @@ def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=No
 @functools.lru_cache(None)
 def _typeface() -> tuple:
     "(font file, the characters it draws): matplotlib's DejaVu Sans (Latin with accents, Greek, Cyrillic, ×, →); (None, ASCII) without it or FreeType."
-    spec = importlib.util.find_spec('matplotlib')                      # a dependency of var_nb: found, not imported
+    spec = importlib.util.find_spec('matplotlib')                      # a dependency of var_nb, imported only when a grid is drawn
     path = str(Path(spec.submodule_search_locations[0]) / 'mpl-data' / 'fonts' / 'ttf' / 'DejaVuSans.ttf') if spec else ''
     try:
         from matplotlib.ft2font import FT2Font                          # the font's own character map: no guessing from drawn boxes

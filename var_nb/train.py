@@ -235,7 +235,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         if steps_per_epoch == 0:
             raise ValueError(f'{len(train_data)} training images are fewer than one batch of {config.batch_size}; lower batch_size')
         total = config.steps or max(1, math.ceil(config.epochs * steps_per_epoch))
-        warmup = int(config.warmup) if config.warmup >= 1 else round(config.warmup * total)
+        warmup = min(int(config.warmup) if config.warmup >= 1 else round(config.warmup * total), max(1, total // 5))   # as lr_factor caps it
         patch_nums = tuple(var_cfg.patch_nums)
 
         # model, EMA, optimiser, AMP
