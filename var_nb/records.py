@@ -218,8 +218,10 @@ def interval(r:dict, m:str='fid') -> tuple[float, float]:
     "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
     value, half, (lo, hi) = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95') or 0.0, metric_range(m)
     if value is None: raise ValueError(f'{m} was not measured: it has no interval')
-    if not (lo <= value <= hi and math.isfinite(half) and half >= 0):   # figures no measurement gives: said, not printed as an interval
+    slack = 1e-3 * max(1.0, abs(value))                               # rounding: an FID of a set with itself can come out -1e-9
+    if not (lo - slack <= value <= hi + slack and math.isfinite(half) and half >= 0):   # figures no measurement gives: said, not printed
         raise ValueError(f'{m} {value} ± {half} is no measured figure: {m} lies in [{lo:g}, {hi:g}] and its 95% half-width is a number >= 0')
+    value = min(max(value, lo), hi)                                     # a rounding slip past the range: its edge
     return max(lo, value - half), min(hi, value + half)
 
 def figure(r:dict, m:str, fmt:str='.3f') -> str:
@@ -228,6 +230,7 @@ def figure(r:dict, m:str, fmt:str='.3f') -> str:
     value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
     if value is None: return 'not measured'
     lo, hi = interval(r, m)                                             # a figure no measurement gives (FID -1, a NaN interval): refused
+    value = min(max(value, metric_range(m)[0]), metric_range(m)[1])     # and one a rounding slip put past the range: its edge
     if half is None: return f'{value:{fmt}}'
     if (lo, hi) == (value - half, value + half): return f'{value:{fmt}} ± {half:{fmt}}'
     return f'{value:{fmt}} +{hi - value:{fmt}}/−{value - lo:{fmt}}'
