@@ -18,7 +18,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
-from .data import ImageTransform
+from .data import ImageTransform, num_classes_of
 from .sampling import MNIST_SAMPLING, PRECISIONS, NPZ_MARK, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .raster import load_model
@@ -365,6 +365,9 @@ def _cli_eval(args):
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
                                                device=args.device, pretrained_name=args.pretrained)
         check_features(features, var)
+        if not str(real).endswith('.npz') and (k := num_classes_of(splits.dataset_split(real, 'train', verbose=False))) != var.config.num_classes:
+            print(f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
+                  f'other classes (pass --real the data the model was trained on)')
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
