@@ -22,8 +22,8 @@ __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchroniz
            'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
            'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
            'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
-           'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object', 'lr_factor',
-           'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
+           'warmup_steps', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -330,6 +330,10 @@ _USER_ERRORS = (ValueError, json.JSONDecodeError, FileExistsError, FileNotFoundE
 # %% ../nbs/00_core.ipynb #b0175289
 SCHEDULES = ('cos', 'lin', 'lin0', 'lin00', 'exp', 'const')   # and lin<T>, e.g. 'lin0.3'
 
+def warmup_steps(warmup:int, total:int) -> int:
+    "The warm-up a run of `total` updates takes: at most a fifth of it (a 40-step run with the presets' 50 would end still warming up, never decaying)."
+    return min(warmup, max(1, total // 5))
+
 def lr_factor(step:int,            # index of the update, 0-based
               total:int,           # updates in the whole run
               warmup:int=0,        # warm-up updates (at most a fifth of the run's are used)
@@ -338,8 +342,8 @@ def lr_factor(step:int,            # index of the update, 0-based
               final_ratio:float=0.01,   # lr ratio at the last update (official wpe)
              ) -> float:
     "Learning-rate multiplier of update `step`: linear warm-up, then an official decay to `final_ratio` (lr_wd_annealing)."
-    warmup = min(warmup, max(1, total // 5))                      # at most a fifth of the run: a 40-step run with the presets'
-    if step < warmup: return warmup_start + (1 - warmup_start) * step / warmup   # 50 would end still warming up, never decaying
+    warmup = warmup_steps(warmup, total)
+    if step < warmup: return warmup_start + (1 - warmup_start) * step / warmup
     done = (step - warmup) / max(1, total - 1 - warmup)          # 0 -> 1 after warm-up
     rest, wpe = 1 - done, final_ratio
     def flat_then_linear(T): return 1.0 if done < T else wpe + (1 - wpe) * rest / (1 - T)

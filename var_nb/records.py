@@ -17,7 +17,8 @@ from .core import atomic_path, checkpoint_meta, output_file
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
            'provenance', 'command_line', 'write_results', 'read_results', 'results_file', 'read_figures',
-           'describe_run', 'lookup', 'metric_range', 'interval', 'figure', 'format_figure', 'render_figures']
+           'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure', 'format_figure',
+           'render_figures']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -214,23 +215,26 @@ def metric_range(m:str) -> tuple[float, float]:
     "The values metric `m` can take (`METRIC_RANGES`, also for names that end in one: 'floor_fid'); unbounded otherwise."
     return next((r for k, r in METRIC_RANGES.items() if m == k or m.endswith('_' + k)), (-float('inf'), float('inf')))
 
-def interval(r:dict, m:str='fid') -> tuple[float, float]:
-    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
-    value, half, (lo, hi) = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95') or 0.0, metric_range(m)
+def measured(r:dict, m:str) -> tuple:
+    "(value, 95% half-width or None) of metric `m` of a record, checked against the values `m` can take; a rounding slip past them is put at their edge."
+    value, half, (lo, hi) = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95'), metric_range(m)
     if value is None: raise ValueError(f'{m} was not measured: it has no interval')
     slack = 1e-3 * max(1.0, abs(value))                               # rounding: an FID of a set with itself can come out -1e-9
-    if not (lo - slack <= value <= hi + slack and math.isfinite(half) and half >= 0):   # figures no measurement gives: said, not printed
-        raise ValueError(f'{m} {value} ± {half} is no measured figure: {m} lies in [{lo:g}, {hi:g}] and its 95% half-width is a number >= 0')
-    value = min(max(value, lo), hi)                                     # a rounding slip past the range: its edge
-    return max(lo, value - half), min(hi, value + half)
+    if not (lo - slack <= value <= hi + slack and (half is None or math.isfinite(half) and half >= 0)):   # figures no measurement gives
+        raise ValueError(f'{m} {value}' + (f' ± {half}' if half is not None else '') + ' is no measured figure: '
+                         f'{m} lies in [{lo:g}, {hi:g}] and its 95% half-width is a number >= 0')
+    return min(max(value, lo), hi), half
+
+def interval(r:dict, m:str='fid') -> tuple[float, float]:
+    "The 95% interval (low, high) of metric `m` of a record (a point when it has one run), inside the values `m` can take (`metric_range`)."
+    (value, half), (lo, hi) = measured(r, m), metric_range(m)
+    return max(lo, value - (half or 0.0)), min(hi, value + (half or 0.0))
 
 def figure(r:dict, m:str, fmt:str='.3f') -> str:
     """A record's metric as 'mean ± 95% half-width' over its seeds (or draws), or the one value of a single run; an interval
     that would pass the metric's range (`metric_range`) stops at it: 'mean +up/−down' (0.815 +0.185/−0.445)."""
-    value, half = r[f'{m}_mean'] if f'{m}_mean' in r else r[m], r.get(f'{m}_ci95')
-    if value is None: return 'not measured'
-    lo, hi = interval(r, m)                                             # a figure no measurement gives (FID -1, a NaN interval): refused
-    value = min(max(value, metric_range(m)[0]), metric_range(m)[1])     # and one a rounding slip put past the range: its edge
+    if (r[f'{m}_mean'] if f'{m}_mean' in r else r[m]) is None: return 'not measured'
+    (value, half), (lo, hi) = measured(r, m), interval(r, m)          # a figure no measurement gives (FID -1, a NaN interval): refused
     if half is None: return f'{value:{fmt}}'
     if (lo, hi) == (value - half, value + half): return f'{value:{fmt}} ± {half:{fmt}}'
     return f'{value:{fmt}} +{hi - value:{fmt}}/−{value - lo:{fmt}}'

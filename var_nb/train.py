@@ -18,7 +18,7 @@ from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
 from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
-                         jsonable, fingerprint, lr_factor, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
+                         jsonable, fingerprint, lr_factor, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_precision, rank_seed, all_ranks, add_sums,
@@ -235,7 +235,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         if steps_per_epoch == 0:
             raise ValueError(f'{len(train_data)} training images are fewer than one batch of {config.batch_size}; lower batch_size')
         total = config.steps or max(1, math.ceil(config.epochs * steps_per_epoch))
-        warmup = min(int(config.warmup) if config.warmup >= 1 else round(config.warmup * total), max(1, total // 5))   # as lr_factor caps it
+        warmup = warmup_steps(int(config.warmup) if config.warmup >= 1 else round(config.warmup * total), total)   # as lr_factor caps it
         patch_nums = tuple(var_cfg.patch_nums)
 
         # model, EMA, optimiser, AMP
