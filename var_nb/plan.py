@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import torch
 
+from .core import human_bytes
 from .attention import SelfAttention
 from .transformer import VAR, VARConfig, count_params
 from .flops import train_flops
@@ -133,16 +134,18 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
 
 def plan_lines(p:dict) -> str:
     "A plan in words, one line per part."
-    gib = lambda b: f'{b / 2**30:.1f} GiB'
+    gib, f = human_bytes, p['flops_per_image']                           # small presets in MiB, GFLOP and seconds, not '0.0 GiB', '0.00 TFLOP'
+    span = lambda s: f'{s:.2g} s' if s < 90 else f'{s / 60:.0f} min' if s < 5400 else f'{s / 3600:.1f} h' if s < 360_000 else f'{s / 3600:,.0f} h'
     m = p['memory_per_gpu']
-    lines = [f"{p['preset'] or 'run'}: {p['params'] / 1e6:,.0f}M parameters, {p['flops_per_image'] / 1e12:.2f} TFLOP per image (forward + backward)",
+    lines = [f"{p['preset'] or 'run'}: {p['params'] / 1e6:,.1f}M parameters, " + (f'{f / 1e12:.2f} TFLOP' if f >= 1e10 else f'{f / 1e9:.3g} GFLOP')
+             + ' per image (forward + backward)',
              f"batch {p['batch_size']} on {p['gpus']} GPU(s) of {gib(p['gpu_memory_bytes'])}: micro-batch {p['micro_batch']} x {p['grad_accum']} "
              f"accumulation{' with checkpointing' if p['checkpointing'] else ''} -> {gib(m['total'])} per GPU of {gib(p['usable_bytes'])} usable "
              f"(1 GiB and 10% kept for the CUDA context and the allocator: HEADROOM): " + ('fits' if p['fits'] else 'DOES NOT FIT'),
              '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else [])
     if p['images']:
-        lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {p['epoch_seconds'] / 3600:.1f} h per epoch, "
-                     f"{p['run_seconds'] / 3600:,.0f} h for {p['epochs']:g} epochs at an assumed {p['mfu_assumed']:.0%} MFU of {p['peak_tflops']:g} TFLOP/s per GPU")
+        lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {span(p['epoch_seconds'])} per epoch, "
+                     f"{span(p['run_seconds'])} for {p['epochs']:g} epochs at an assumed {p['mfu_assumed']:.0%} MFU of {p['peak_tflops']:g} TFLOP/s per GPU")
     return '\n'.join(lines)
 
 # %% ../nbs/07b_plan.ipynb #fd5ff950
