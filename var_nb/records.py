@@ -136,12 +136,20 @@ def command_line(args) -> str:
 
 PROVENANCE_KEYS = ('command', 'commit', 'seeds', 'torch', 'device', 'threads', 'date', 'wall_seconds')
 
+def _json_values(obj):
+    "`obj` with every NaN or infinite float as None: JSON has no NaN, and strict readers (browsers, jq) refuse Python's."
+    if isinstance(obj, float) and not math.isfinite(obj): return None
+    if isinstance(obj, dict): return {k: _json_values(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)): return [_json_values(v) for v in obj]
+    return obj
+
 def write_results(path, results:dict, provenance:dict) -> Path:
-    "Write a results file (JSON, atomically): its `provenance` first, then the figures."
+    """Write a results file (JSON, atomically): its `provenance` first, then the figures. A NaN or infinite figure (a run
+    that diverged) is written as null, which reads back as 'not measured' (`figure`)."""
     missing = [k for k in PROVENANCE_KEYS if k not in provenance]
     if missing: raise ValueError(f'provenance lacks {missing}: make it with records.provenance(command, seeds, wall_seconds, device)')
     if 'provenance' in results: raise ValueError("results hold a 'provenance' key of their own: pass the provenance as the third argument only")
-    with atomic_path(path) as tmp: tmp.write_text(json.dumps({'provenance': provenance, **results}, indent=1) + '\n')
+    with atomic_path(path) as tmp: tmp.write_text(json.dumps(_json_values({'provenance': provenance, **results}), indent=1, allow_nan=False) + '\n')
     return Path(path)
 
 def read_results(path) -> dict:
