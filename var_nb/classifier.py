@@ -14,7 +14,7 @@ import torch.nn.functional as F
 
 from .core import seed_everything, save_checkpoint, load_checkpoint, data_path
 from .data import ImageTransform, ImageDataset, class_names_of
-from .splits import dataset_split
+from .splits import dataset_split, first_images
 
 # %% auto #0
 __all__ = ['Classifier', 'labelled_images', 'train_classifier', 'classifier_accuracy', 'save_classifier', 'load_classifier',
@@ -56,7 +56,7 @@ def labelled_images(source='mnist5k', # what `var_nb.data.load_image_dataset` re
                     max_images:int|None=None) -> tuple[torch.Tensor, torch.Tensor, list]:
     "(images (N, 3, size, size) in [0, 1], labels (N,), class names) of a dataset split."
     ds = dataset_split(source, role, 'train', 'validation', verbose=False)
-    if max_images: ds = ds.select(range(min(max_images, len(ds))))
+    ds = first_images(ds, max_images)
     d = ImageDataset(ds, ImageTransform(size))
     imgs = torch.stack([d[i][0] for i in range(len(d))]).add(1).div(2)
     return imgs, d.labels.clone(), class_names_of(ds)
@@ -64,7 +64,7 @@ def labelled_images(source='mnist5k', # what `var_nb.data.load_image_dataset` re
 def train_classifier(source='mnist5k', # the labelled images to learn
                      epochs:int=8, batch_size:int=64, lr:float=3e-3, seed:int=0,
                      min_steps:int=200, # a small dataset gets more epochs, so that the classifier makes at least this many updates
-                     max_images:int|None=None, # use only the first N training images (quick runs)
+                     max_images:int|None=None, # N training images only (`first_images`; quick runs)
                      width:int=32,
                      in_channels:int|None=None, # None: 1 for grayscale data, 3 for colour
                      hflip:bool=False, # also learn from mirror images (each image mirrored at random): only where a mirror keeps its class

@@ -24,7 +24,7 @@ from .records import RunLog, provenance, command_line, is_run_log
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
 from .data import ImageDataset, ImageTransform, num_classes_of
-from .splits import dataset_split
+from .splits import dataset_split, first_images
 from .objective import param_groups
 from .sampling import check_labels, check_settings, generators_for, tokenizer_of
 
@@ -252,7 +252,7 @@ def encode_latents(vae, source='mnist5k', role:str='train', max_images:int|None=
     "The continuous latents f (before quantisation) of a dataset split and its labels: (f_NChw float32, labels_N)."
     device = torch.device(device or next(vae.parameters()).device)
     hf = dataset_split(source, role, 'train', 'validation', verbose=False)
-    if max_images is not None: hf = hf.select(range(min(max_images, len(hf))))
+    hf = first_images(hf, max_images)
     loader = torch.utils.data.DataLoader(ImageDataset(hf, ImageTransform(vae.config.image_size)), batch_size=batch_size)
     fs, labels = [], []
     for img_B3HW, label_B in loader:
@@ -290,7 +290,7 @@ class DiTTrainConfig:
     dit: str = 'tiny'                      # key of DIT_CONFIGS (Cvae, latent_side and num_classes come from the tokenizer and data)
     dit_overrides: dict = field(default_factory=dict)   # DiTConfig fields to change
     dataset: str = 'mnist5k'
-    max_images: int | None = None          # the first N training images only (tests, quick runs)
+    max_images: int | None = None          # N training images only, every class's (`first_images`; tests, quick runs)
     batch_size: int = 16
     steps: int = 8
     base_lr: float = 1e-3                  # lr per 256 images: lr = base_lr * batch_size / 256 (as TrainConfig)

@@ -37,7 +37,7 @@ __all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation',
-               max_images:int|None=None) -> dict: # the run trains on the first N training images only (`TrainConfig.max_images`)
+               max_images:int|None=None) -> dict: # the run trains on N training images only (`TrainConfig.max_images`)
     "What a dataset says about the job: class names, training and validation images (after any hold-out), colour, decoding time."
     ds = load_image_dataset(source, split=split)
     if val_split is None: n_train, n_val = len(ds), 0

@@ -39,7 +39,7 @@ class StudyConfig:
     "Every setting of the VAR-vs-raster study (JSON-able; recorded in its results file)."
     tokenizers: dict = field(default_factory=lambda: {'var': 'mnist16', 'raster': 'mnist16-1scale'})  # tokenizer training presets
     tokenizer_steps: int | None = None     # None: the presets' steps (800)
-    train_images: int | None = None        # train on the first N training digits (None: all 4,500)
+    train_images: int | None = None        # train on N training digits (`first_images`; None: all 4,500)
     width: int = 128                       # both transformers: width, depth, heads
     depth: int = 3
     heads: int = 4

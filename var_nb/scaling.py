@@ -212,7 +212,7 @@ def register_cli(subparsers):
     p.add_argument('--steps', type=int, default=600, help='optimiser steps per size (default 600)')
     p.add_argument('--checkpoints', type=int, default=6, help='validation checkpoints per run (default 6)')
     p.add_argument('--batch-size', type=int, default=32); p.add_argument('--tokenizer', help='default: the committed MNIST tokenizer')
-    p.add_argument('--max-images', type=int, default=None, help='train on the first N images only (a quick look)')
+    p.add_argument('--max-images', type=int, default=None, help='train on N images only, every class\'s (a quick look)')
     p.add_argument('--resume', action='store_true', help='continue an interrupted sweep in --out (same settings)')
     p.add_argument('--device'); p.add_argument('--quiet', action='store_true')
     p.set_defaults(func=_cli_scaling)

@@ -17,8 +17,8 @@ from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb,
 from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside
 
 # %% auto #0
-__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'dataset_split', 'load_split',
-           'register_cli']
+__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
+           'load_split', 'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
 def holdout_indices(labels,               # class id of each image
@@ -33,6 +33,19 @@ def holdout_indices(labels,               # class id of each image
         held += idx_n[torch.randperm(len(idx_n), generator=g)[:k]].tolist()
     held = sorted(held); out = set(held)
     return [i for i in range(len(labels_N)) if i not in out], held
+
+def first_images(hf:datasets.Dataset, # column `label`
+                 n:int|None):           # how many images; None: all
+    """`n` images of `hf` (the `max_images` of a quick run): its first `n` if they hold every class it has, else `n` taken
+    from the classes in turn (each class's first image, then each one's second, ...), in the data's order. A shuffled
+    dataset (MNIST-5k, emoji) keeps its first images; a folder, read class after class, is not cut to its first classes."""
+    if n is None or n >= len(hf): return hf
+    labels = hf['label']
+    if len(set(labels[:n])) == len(set(labels)): return hf.select(range(n))
+    seen = Counter(); rank = []                          # rank of each image within its class
+    for c in labels: rank.append(seen[c]); seen[c] += 1
+    turns = sorted(range(len(labels)), key=lambda i: (rank[i], labels[i]))
+    return hf.select(sorted(turns[:n]))
 
 HOLDOUT_FRACTION, HOLDOUT_SEED = 0.05, 0   # fixed, so the tokenizer and the transformer hold out the same images
 
@@ -73,7 +86,7 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
 def load_split(source,                        # what `load_image_dataset` reads
                role:str='train',              # 'train' or 'validation' (a missing validation split is held out of 'train')
                size:int=32,                   # side of the square images
-               max_images:int|None=None,      # the first N images only
+               max_images:int|None=None,      # N images only (`first_images`)
                preload:bool=True,             # decode every image once into one tensor
                val_split:str|None='validation'): # the data's validation split
     "The `role` images of `source` at `size`: a tensor (N,3,H,W) in [-1,1] if `preload`, else an ImageDataset."
@@ -81,7 +94,7 @@ def load_split(source,                        # what `load_image_dataset` reads
     if len(hf) == 0:
         raise ValueError(f'{source} has no {role} images: a class needs 2 images or more for one to be held out for validation, and '
                          f'a useful run dozens per class; add images')
-    if max_images is not None: hf = hf.select(range(min(max_images, len(hf))))
+    hf = first_images(hf, max_images)
     ds = ImageDataset(hf, ImageTransform(size))
     need, free = len(ds) * 3 * size * size * 4, available_memory()   # float32 images, decoded into one tensor
     if preload and need > free // 2:                                 # the other half: the model, its optimiser, the batches
@@ -108,19 +121,15 @@ def _cli_data(args):
         for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
         if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
             refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
-        held = None
         try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
         except ValueError as e:                   # no validation split (an image folder): the images a run holds out for it
             if args.split != 'validation' or 'split' not in str(e).lower() or (args.image_column, args.label_column) != ('image', 'label'): raise
-            ds = dataset_split(args.dataset, 'validation', verbose=False)
-            held = (f"note: {args.dataset} has no 'validation' split: these are the {len(ds)} images a run holds out of 'train' for "
-                    f"validation (seeded, about {HOLDOUT_FRACTION:.0%} of each class); training uses the others")
+            ds = dataset_split(args.dataset, 'validation', verbose=True)   # says which images these are, as a run does
     except _USER_ERRORS as e: return fail(e)
     seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
-    if held: print(held)
     if len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
     checked, bad = check_readable(ds)
     if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))

@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
 from .data import load_image_dataset, ImageTransform, ImageDataset, folder_signature
-from .splits import dataset_split
+from .splits import dataset_split, first_images
 from .vqvae import VQVAE
 from .distributed import everyone_has, wait_for_everyone, gather_shards
 
@@ -111,6 +111,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     size, tokenizer_fp = vae.config.image_size, fingerprint(vae)
     if crops < 1: raise ValueError(f'crops={crops}: pass 1 (the centre crop) or more random crops per image')
     what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else [])   # older caches' keys stay
+    if max_images is not None: what.append('first_images')            # N images of every class, no longer the first N
     if (stamp := folder_stamp(source)) is not None: what.append(f'folder={stamp}')   # an edited folder is encoded again, not read stale
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
@@ -119,7 +120,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
         t, meta = load_checkpoint(path)
         return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), len(t['tokens_NL']) // max(1, len(t['labels_N'])))
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)
-    if max_images is not None: ds = ds.select(range(min(max_images, len(ds))))
+    ds = first_images(ds, max_images)
     images = ImageDataset(ds, ImageTransform(size))
     parts = []
     for view in [images] if crops == 1 else [SeededCrops(images, c) for c in range(crops)]:

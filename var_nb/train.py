@@ -44,7 +44,7 @@ class TrainConfig:
     dataset: str = 'mnist5k'              # 'mnist5k', a HF hub name or an image folder
     train_split: str = 'train'
     val_split: str | None = 'validation'  # None: no validation loss; missing from the data (image folders): 5% of train_split held out
-    max_images: int | None = None         # use only the first N training images (tests, quick runs)
+    max_images: int | None = None         # N training images only, every class's (`first_images`; tests)
     hflip: bool = False                   # encode each image and its mirror; pick one at random per sample
     crops: int = 1                        # cached views per training image: 1, the centre crop; n, random crops of a 1.125x resize
     batch_size: int = 32                  # global batch per optimiser step (all ranks, all accumulation steps)

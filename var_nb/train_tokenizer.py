@@ -39,8 +39,8 @@ class TokenizerTrainConfig:
     model: object = 'tiny'          # a VQVAE_CONFIGS preset name or a VQVAEConfig
     loss: object = None             # a TokenizerLossConfig (None: its defaults)
     data: str = 'mnist5k'           # 'mnist5k', a Hugging Face hub name or an image folder (var_nb.data.load_image_dataset)
-    train_size: int|None = None     # train on the first N training images (None: all)
-    val_size: int|None = 500        # evaluate on the first N validation images (None: all)
+    train_size: int|None = None     # train on N training images (`first_images`; None: all)
+    val_size: int|None = 500        # evaluate on N validation images (`first_images`; None: all)
     val_split: str = 'validation'   # the data's validation split; missing (image folders): a seeded 5% of 'train' is held out
     preload: bool = True            # decode the training images once into one tensor (fast for small sets like MNIST-5k)
     batch_size: int = 32
