@@ -18,6 +18,7 @@ from .data import load_image_dataset, class_names_of, is_colour, local_source, r
 from .splits import dataset_split
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
+from .reconstruction import colour_note
 from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, TokenizerTrainConfig
 from .objective import token_weights, var_loss
 from .raster import model_class
@@ -131,8 +132,7 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     free = 0.97 * minutes * 60 - fixed                                # 3% for what is not timed
     tok_free = plan.tok_config is not None and 'steps' not in tokenizer_overrides
     var_free = 'steps' not in overrides and 'epochs' not in overrides
-    if not tok_free: free -= seconds.get('tokenizer', 0.0)
-    if not var_free: free -= seconds['transformer']
+    free -= (0.0 if tok_free else seconds.get('tokenizer', 0.0)) + (0.0 if var_free else seconds['transformer'])   # the stages given their steps
     if free < 10:
         raise ValueError(f'--minutes {minutes:g} is too short here: data, sampling and evaluation alone take about {fixed / 60:.1f} '
                          f'minutes on this machine; give --minutes {math.ceil((fixed + 60) / 0.95 / 60)} or more')
@@ -314,7 +314,7 @@ def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
     "What the summary says about the tokenizer: its file, image size, steps and validation figures (when it was trained)."
     meta = load_checkpoint(tokenizer)[1] if isinstance(tokenizer, (str, Path)) else {}
     return dict(path=str(tokenizer), image_size=plan.tok_shape.image_size, steps=meta.get('step'), train_seconds=meta.get('train_seconds'),
-                **{k: meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used')})
+                **{k: meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used', 'colour_kept')})
 
 def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, tokenizer_overrides:dict, size, minutes, device, t0:float, verbose:bool) -> JobPlan:
     "The job's plan: the one stored in out_dir when resuming, else made from the data (and timed for --minutes), stored, and said."
@@ -352,10 +352,11 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume, overrides.get('dataset'))   # before any work
     plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
-    plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)
-                                                            # before any image is encoded: the micro-batch that fits, or a refusal
+    plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)   # before encoding
     tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
     tok = _tokenizer_report(tokenizer, plan)
+    if verbose and plan.tok_config is not None and (line := colour_note(tok, 'train it longer (--tokenizer-steps, or a larger --minutes)' + (
+        '' if plan.config.tokenizer == 'emoji' else ", or leave --preset out: the emoji preset's tokenizer keeps colour"))): print(line, flush=True)
     if minutes and not tok_earlier and not {'steps', 'epochs'} & set(overrides):   # steps the budget chose: paced by the tokenizer's time
         plan, line = pace_transformer(plan, minutes, time.time() - t0, tok['train_seconds'] or 0.0)
         if line: save_plan(plan, out_dir, minutes)                   # --resume continues the cut plan
@@ -363,8 +364,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     names = plan.facts['class_names']
     run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
     if run['rank'] != 0: return run
-    t2 = time.time()
-    quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress, images=plan.facts['images'])
+    t2 = time.time(); quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress, images=plan.facts['images'])
     timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
                    sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
     timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
@@ -427,7 +427,7 @@ def report_lines(s:dict) -> str:
               if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
     if 'tokenizer_s' in s:
         lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s: validation PSNR {tok['psnr']:.2f} dB, "
-                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used ({tok['path']})")
+                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + (f", {tok['colour_kept']:.0%} of the colour kept" if tok.get('colour_kept') is not None else '') + f" ({tok['path']})")
     else:
         lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
     lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s; final training loss {tr.get('loss', float('nan')):.3f}"

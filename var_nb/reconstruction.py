@@ -14,7 +14,8 @@ from .core import autocast_dtype
 from .images import to_01, show_images
 
 # %% auto #0
-__all__ = ['psnr', 'ssim', 'codebook_stats', 'evaluate_tokenizer', 'show_reconstructions', 'plot_codebook_usage']
+__all__ = ['COLOUR_KEPT_MIN', 'psnr', 'ssim', 'codebook_stats', 'evaluate_tokenizer', 'colour_note', 'show_reconstructions',
+           'plot_codebook_usage']
 
 # %% ../nbs/04b_reconstruction.ipynb #8241c27e
 def psnr(x_01:torch.Tensor, # images (B, C, H, W) in [0, 1]
@@ -83,12 +84,15 @@ def evaluate_tokenizer(vae,                      # a VQVAE
                        batch_size:int=100,       # images per forward pass
                        max_images:int|None=None, # evaluate on the first images only
                       ) -> dict:
-    "PSNR / SSIM of the reconstruction after each scale, codebook usage and perplexity on `data`."
+    """PSNR / SSIM of the reconstruction after each scale, codebook usage and perplexity on `data`; and `colour_kept`, how
+    much of the images' colour (their distance from grey) the full reconstruction keeps: about 1 for a tokenizer that
+    keeps colour, near 0 for one that gives grey back; None for grey images."""
     was_training = vae.training; vae.eval()
     device = next(vae.parameters()).device
     amp = autocast_dtype(device)
     K, V = len(vae.patch_nums), vae.vocab_size
     psnr_K, ssim_K, counts_KV, n = torch.zeros(K), torch.zeros(K), torch.zeros(K, V, dtype=torch.long), 0
+    chroma = torch.zeros(2, dtype=torch.float64)                       # squared distance from grey: the images', the reconstructions'
     for img in _image_batches(data, batch_size, max_images):
         img = img.to(device, memory_format=torch.channels_last)          # the convolutions run faster on a CPU
         side = img.shape[-1]
@@ -101,13 +105,26 @@ def evaluate_tokenizer(vae,                      # a VQVAE
         for k, rec in enumerate(recs):
             rec_01 = to_01(rec.float())
             psnr_K[k] += psnr(rec_01, img_01).sum().cpu(); ssim_K[k] += ssim(rec_01, img_01, window=window).sum().cpu()
+        chroma += torch.stack([(x - x.mean(1, keepdim=True)).double().square().sum().cpu() for x in (img_01, rec_01)])
         for k, idx_Bl in enumerate(tokens): counts_KV[k] += torch.bincount(idx_Bl.flatten().cpu(), minlength=V)
         n += len(img)
     vae.train(was_training)
     if n == 0: raise ValueError('evaluate_tokenizer got no images; pass a non-empty tensor, Dataset or DataLoader')
     psnr_K, ssim_K = (psnr_K / n).tolist(), (ssim_K / n).tolist()
+    colour = chroma[0] / (n * img_01[0, 0].numel()) > 1e-4              # rms distance from grey above 1% of the range
     return dict(psnr=psnr_K[-1], ssim=ssim_K[-1], psnr_per_scale=psnr_K, ssim_per_scale=ssim_K, num_images=n,
-                **codebook_stats(counts_KV))
+                colour_kept=float((chroma[1] / chroma[0]).sqrt()) if colour else None, **codebook_stats(counts_KV))
+
+# %% ../nbs/04b_reconstruction.ipynb #cd28484f
+COLOUR_KEPT_MIN = 0.5   # below this `colour_kept`, a colour run's tokenizer is said to lose colour (emoji's keeps 0.96, MNIST's on emoji 0.08)
+
+def colour_note(metrics:dict, # `evaluate_tokenizer`'s figures on colour images
+                advice:str):  # what to do about it
+    "A line saying the tokenizer loses colour when its `colour_kept` is below `COLOUR_KEPT_MIN`, else None."
+    kept = metrics.get('colour_kept')
+    if kept is None or kept >= COLOUR_KEPT_MIN: return None
+    return f'note: the tokenizer gives the validation images back with {kept:.0%} of their colour, so samples will look greyish: {advice}'
+
 
 # %% ../nbs/04b_reconstruction.ipynb #96f402fc
 @torch.no_grad()
