@@ -23,7 +23,8 @@ __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchroniz
            'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
            'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
            'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
-           'warmup_steps', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'out_of_memory', 'warmup_steps', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
+           'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -161,7 +162,8 @@ def checkpoint_meta(path) -> dict:
         with safe_open(str(path), framework='pt', device='cpu') as f: meta = f.metadata() or {}
     except Exception as e:
         raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); ' + ('the file is damaged or cut short: copy it again'
-                         if path.suffix == '.safetensors' else 'var_nb writes .safetensors files')) from None
+                         if path.suffix == '.safetensors' else 'var_nb writes .safetensors files; official .pth files are read with '
+                         '--official-vae / --official-var (var_nb.official in Python)')) from None
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
 
@@ -324,6 +326,10 @@ def json_object(text, option:str) -> dict|None:
 
 #: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback
 #: (json.JSONDecodeError is a ValueError; it is listed to say that bad JSON arguments belong here)
+def out_of_memory(e:BaseException) -> bool:
+    "Whether `e` is an allocation failure (the CPU allocator's RuntimeError, CUDA's OutOfMemoryError): a size to lower, not a bug."
+    return isinstance(e, (MemoryError, torch.OutOfMemoryError)) or "can't allocate memory" in str(e)
+
 _USER_ERRORS = (ValueError, json.JSONDecodeError, FileExistsError, FileNotFoundError, NotADirectoryError, PermissionError,
                 IsADirectoryError, ConnectionError, FloatingPointError)
 

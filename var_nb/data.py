@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0ff3d4f3
 from __future__ import annotations
-import io, os, socket, warnings
+import hashlib, io, os, socket, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -21,9 +21,9 @@ from .images import to_rgb
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'load_image_dataset', 'ImageTransform',
-           'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid',
-           'check_readable', 'is_colour']
+           'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'source_stamp', 'load_image_dataset',
+           'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches',
+           'class_grid', 'check_readable', 'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -140,9 +140,19 @@ SPLIT_FOLDER_NAMES = frozenset({'train', 'training', 'validation', 'valid', 'val
 
 def _check_class_layout(folder:Path, images:list):
     "Refuse what `imagefolder` would label wrongly (images below the class folders, or beside them); warn of class folders without images."
+    parts = [p.relative_to(folder).parts for p in images]
+    holders, classes = sorted({q[0] for q in parts if len(q) == 3}), sorted({q[0] for q in parts if len(q) == 2})   # of class folders; of images
+    cased = [t for t in holders if t.lower() in SPLIT_FOLDER_NAMES and t != t.lower()]   # Val/cat/1.png (a class called Train/ is fine)
+    if cased:                                 # `datasets` reads split folders in lower case only: Val/'s images would be trained on
+        raise ValueError(f"image folder {folder} has {cased[0]}/, which `datasets` does not read as a split folder (it knows split names in "
+                         f"lower case only), so its images would be mixed into the training split: rename it {cased[0].lower()}/")
+    splits = [t for t in holders if t in SPLIT_FOLDER_NAMES]
+    if splits and classes:                    # with split folders there, `datasets` reads them alone: c/ beside train/ would vanish
+        raise ValueError(f"image folder {folder} has split folders ({', '.join(s + '/' for s in splits)}) and, beside them, {classes[0]}/, whose "
+                         f"images a run would leave out (only the split folders are read): move {classes[0]}/ into {splits[0]}/ (a class of each split)")
     def below_split(path):   # the parts of `path` under `folder`, without a leading split folder
         parts = path.relative_to(folder).parts
-        return parts[1:] if len(parts) > 1 and parts[0].lower() in SPLIT_FOLDER_NAMES else parts
+        return parts[1:] if len(parts) > 1 and parts[0] in SPLIT_FOLDER_NAMES else parts   # as `datasets` reads them: lower case
     depth = {p: len(below_split(p)) for p in images}
     deep = [p for p in images if depth[p] > 2]
     if deep:
@@ -157,7 +167,7 @@ def _check_class_layout(folder:Path, images:list):
     if set(depth.values()) == {2}:
         tops = [d for d in folder.iterdir() if d.is_dir() and not d.name.startswith('.')]
         classes = [c for d in tops for c in ([e for e in d.iterdir() if e.is_dir() and not e.name.startswith('.')]
-                                             if d.name.lower() in SPLIT_FOLDER_NAMES else [d])]
+                                             if d.name in SPLIT_FOLDER_NAMES else [d])]
         have = {p.parent for p in images}
         empty = sorted(str(c.relative_to(folder)) for c in classes if c not in have)
         if empty:
@@ -224,6 +234,15 @@ def folder_signature(folder:Path) -> tuple:
     for _ in range(2): level = [Path(e.path) for d in level for e in os.scandir(d) if e.is_dir()]; dirs += level
     return tuple(sorted((str(d), d.stat().st_mtime_ns) for d in dirs))
 
+def source_stamp(source) -> str|None:
+    """What tells a local source's images apart in a cache key (token and feature caches): a folder's resolved path and
+    `folder_signature` (a file added, removed or renamed moves it; one overwritten in place does not), a file's resolved
+    path, size and modification time. None for an embedded or hub dataset: its name is its key."""
+    if not isinstance(source, (str, Path)) or not (p := Path(source).expanduser()).exists(): return None
+    p = p.resolve(); st = p.stat()
+    what = (str(p), folder_signature(p)) if p.is_dir() else (str(p), st.st_size, st.st_mtime_ns)
+    return hashlib.sha256(repr(what).encode()).hexdigest()[:20]
+
 def _refuse_untrained_classes(folder:Path, splits):
     "Refuse a class with images in another split (validation/zzz/) and none in train/: the model would be asked for a class it never saw."
     names = splits['train'].features['label'].names
@@ -256,7 +275,11 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
                       ) -> datasets.Dataset:
     "Load images and labels from MNIST-5k, the Hugging Face hub or an image folder, as columns `image` and `label`."
     if isinstance(source, datasets.Dataset): ds = source
-    elif str(source) in EMBEDDED_DATASETS: ds = load_embedded(str(source), split)
+    elif str(source) in EMBEDDED_DATASETS:
+        if isinstance(source, str) and Path(source).exists():          # ./emoji here too: say which one is read
+            warnings.warn(f"'{source}' names the embedded dataset, which is what is read; a folder {source}/ is here too: "
+                          f"pass ./{source} (or its full path) to read the folder", stacklevel=2)
+        ds = load_embedded(str(source), split)
     elif isinstance(source, Path) or Path(source).expanduser().exists() or _looks_like_path(source):
         ds = _load_folder(Path(source).expanduser(), split, labelled=label_column is not None)
     else: ds = _load_from_hub(source, split)

@@ -12,16 +12,16 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from einops import rearrange
-from PIL import Image
+from PIL import Image, ImageOps
 
-from .images import save_grid, save_labelled_grid, to_pil, to_rgb, save_png
+from .images import save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
 
 # %% auto #0
-__all__ = ['EDIT_MODES', 'MASK_POLICIES', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'labels_for', 'generate_edit',
-           'check_keep_mask', 'check_edit_images', 'edit', 'masked_preview', 'edit_to_folder']
+__all__ = ['EDIT_MODES', 'MASK_POLICIES', 'EDIT_ROW', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'labels_for',
+           'generate_edit', 'check_keep_mask', 'check_edit_images', 'edit', 'masked_preview', 'edit_to_folder']
 
 # %% ../nbs/09_zero_shot_editing.ipynb #07221758
 EDIT_MODES = ('inpaint', 'outpaint')
@@ -62,11 +62,12 @@ def box_mask(size:int, # side of the (square) image in pixels
 def open_image(path, # an image file PIL can read (PNG, JPEG, ...)
                what:str='image', # what the file is for, in the error messages
               ) -> Image.Image:
-    "The image at `path`, fully read; a FileNotFoundError or a ValueError naming the file when it cannot be used."
+    "The image at `path`, fully read and upright (its EXIF orientation applied); a FileNotFoundError or a ValueError naming the file when it cannot be used."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{what} file {path} not found')
     try:
         img = Image.open(path); img.load()
+        if img.getexif().get(ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)   # as a viewer shows it: masks are drawn on that
     except (OSError, Image.DecompressionBombError) as e:   # not an image (UnidentifiedImageError), truncated, a folder; too large
         raise ValueError(f'{what} file {path} cannot be read as an image ({type(e).__name__}: {e}); ' +
                          ('shrink it first (PIL opens no larger image unless PIL.Image.MAX_IMAGE_PIXELS is raised)'
@@ -152,6 +153,7 @@ def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
         raise ValueError(f'keep_mask has shape {shape}; it must be ({H}, {W}) or ({B}, {H}, {W}), the pixels of the '
                          f'{H}x{W} images (True = keep); build it with box_mask({H}, ...) or mask_from_png(path, {H})')
     m = keep_mask.float()
+    if not m.isfinite().all(): raise ValueError(f'keep_mask holds {int((~m.isfinite()).sum())} NaN or infinite values: it must lie in [0, 1] (or be bool)')
     if m.min() < 0 or m.max() > 1: raise ValueError(f'keep_mask values must lie in [0, 1] (or be bool), got [{m.min():g}, {m.max():g}]')
     return (m[None] if m.ndim == 2 else m).expand(B, H, W)
 
@@ -211,7 +213,7 @@ def edit(var, # the transformer (eval mode), class-conditional
                              f'enlarge the region (the result would be the tokenizer\'s reconstruction, vae.reconstruct)')
         f_hat, tokens = generate_edit(var, vae, vae.img_to_tokens(img), masks, labels, cfg, top_k, top_p, seed,
                                       more_smooth, temperature, first_index)
-        out = vae.fhat_to_img(f_hat).add(1).mul(0.5)
+        out = finite_pixels(vae.fhat_to_img(f_hat).add(1).mul(0.5))
     finally: var.train(modes[0]); vae.train(modes[1])
     return (out, tokens) if return_tokens else out
 
@@ -226,22 +228,28 @@ def masked_preview(img_B3HW_01:torch.Tensor, # images in [0, 1]
     return img_B3HW_01 * (1 - 0.6 * edit_B1HW) + 0.6 * edit_B1HW * red
 
 # %% ../nbs/09_zero_shot_editing.ipynb #39dba4d8
+EDIT_ROW = 16   # edits shown in edited.png's row (all are written as edit_{i}.png)
+
 def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, out, n:int=8, label=None,
                    cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int=0, more_smooth:bool=False,
-                   policy:str='official', class_names=None) -> list:
-    "Write out/edited.png (input, masked input, n edits in a row, labelled) and out/edit_{i}.png; returns the paths."
+                   policy:str='official', class_names=None, batch_size:int=64) -> list:
+    """Write out/edited.png (input, masked input, the first `EDIT_ROW` edits in a row, labelled) and out/edit_{i}.png for all
+    n; returns the paths. The edits are drawn `batch_size` at a time: the same images as in one batch (seeds per image)."""
     out = Path(out)
     if n < 1: raise ValueError(f'n must be >= 1 (edits to draw), got {n}')
     out.mkdir(parents=True, exist_ok=True)
     labels = [var.config.num_classes if label is None else label] * n
-    edits = edit(var, vae, img_3HW_pm1[None], keep_mask, labels=labels, cfg=cfg, top_k=top_k, top_p=top_p,
-                 seed=seed, more_smooth=more_smooth, policy=policy).float().cpu()
+    written, shown = [out / 'edited.png'], []
+    for lo in range(0, n, batch_size):                                  # written as they come: a large n is not held in memory
+        edits = edit(var, vae, img_3HW_pm1[None], keep_mask, labels=labels[lo:lo + batch_size], cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
+                     more_smooth=more_smooth, policy=policy, first_index=lo).float().cpu()
+        for i, e in enumerate(edits, lo):
+            p = out / f'edit_{i}.png'; save_png(to_pil(e), p, 'edit'); written.append(p)
+        shown += list(edits[:EDIT_ROW - len(shown)])
     x01 = img_3HW_pm1[None].float().cpu().add(1).div(2).clamp(0, 1)
-    row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), edits])
+    row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), torch.stack(shown)])
     what = 'unconditional' if label is None else f'as class {label}' + (f' ({class_names[label]})' if class_names else '')
-    written = [save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(n)],
-                                  title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}', made_by='edit')]
-    for i, e in enumerate(edits):
-        p = out / f'edit_{i}.png'; save_png(to_pil(e), p, 'edit'); written.append(p)
+    save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(min(n, EDIT_ROW))],
+                                  title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}' + (f'; the first {EDIT_ROW} of {n} edits' if n > EDIT_ROW else ''), made_by='edit')
     return written
 

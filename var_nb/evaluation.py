@@ -17,7 +17,7 @@ import torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names
 from .images import to_01, save_labelled_grid
-from .data import ImageTransform, ImageDataset, load_image_dataset
+from .data import ImageTransform, ImageDataset, load_image_dataset, source_stamp
 from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
@@ -255,7 +255,7 @@ def reference_features(net, # a feature network (`load_features`)
         return feats_NF[keep_N], probs_NC[keep_N]
     device, path = next(net.parameters()).device, None
     if cache and not isinstance(real, torch.Tensor):
-        stamp = [os.path.getsize(real), os.path.getmtime(real)] if str(real).endswith('.npz') and os.path.exists(real) else []
+        stamp = [s] if (s := source_stamp(real)) is not None else []   # a local folder or .npz: its resolved path and contents' stamp
         key = hashlib.sha256(json.dumps([net.key, str(real), split, image_size, *stamp]).encode()).hexdigest()[:16]
         path = cache_dir('eval') / f'{net.name}-{Path(str(real)).stem}-{split}-{image_size}px-{key}.safetensors'
         if path.exists():
@@ -382,14 +382,17 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
                n_fake:int|None=None, # real images per draw, as many as the samples a model is compared with (default: the reference's size)
                draws:int=3, # disjoint draws of the training images (fewer when the training split is too small)
                k:int=3, splits:int=10, inception_weights=None, seed:int=0,
-               classes=None) -> dict: # only the images of these classes (those a model was evaluated on: `evaluate(classes=)`)
-    "Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the validation images."
+               classes=None, # only the images of these classes (those a model was evaluated on: `evaluate(classes=)`)
+               split:str='validation') -> dict: # the reference the samples were measured against; the draws come from the other split
+    """Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the
+    validation images (with `split='train'`, the samples' reference then, draws of validation images vs the training ones)."""
     net = load_features(features, inception_weights)
-    pool, pool_probs = reference_features(net, real, 'train', image_size, classes=classes)
-    ref, _ = reference_features(net, real, 'validation', image_size, classes=classes)
+    pool_split = 'validation' if split == 'train' else 'train'
+    pool, pool_probs = reference_features(net, real, pool_split, image_size, classes=classes)
+    ref, _ = reference_features(net, real, split, image_size, classes=classes)
     n_fake = n_fake or len(ref)
     draws = min(draws, len(pool) // n_fake)
-    if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many training images, and {real} has {len(pool)}: '
+    if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many images in its {pool_split!r} split, and {real} has {len(pool)}: '
                                    f'compare fewer samples (--n-per-class)')
     perm = torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))
     runs = []
@@ -399,7 +402,7 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
         runs.append(dict(fid=fid_from_features(ref, pool[idx]), precision=precision, recall=recall,
                          inception_score=inception_score(pool_probs[idx], min(splits, n_fake))[0]))
     return dict(**summarize(runs, ('fid', 'inception_score', 'precision', 'recall')), n=n_fake, n_fake=n_fake, n_real=len(ref),
-                draws=draws, features=net.name, real=str(real), classes=None if classes is None else list(classes))
+                draws=draws, features=net.name, real=str(real), split=split, pool_split=pool_split, classes=None if classes is None else list(classes))
 
 # %% ../nbs/10_evaluation.ipynb #a244b9b5
 TRADEOFF_CFGS = (0, 0.5, 1, 1.5, 2, 3, 4, 6)

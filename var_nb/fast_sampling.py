@@ -159,6 +159,9 @@ class FastSampling:
         if not 0 <= self.skip_scales < K: raise ValueError(f'skip_scales={self.skip_scales} must be in 0..{K - 1} (this model has {K} scales)')
         if not 0 <= self.prune < 1: raise ValueError(f'prune={self.prune} is the fraction of tokens not computed: pass a number in [0, 1)')
         steps = K - self.skip_scales
+        if self.prune and steps < 2:
+            raise ValueError(f'prune={self.prune:g} with skip_scales={self.skip_scales} leaves {steps} sampled scale and nothing to prune (a pruned '
+                             f'scale restores from a whole one before it): skip fewer scales, or leave out prune')
         if self.prune and not 1 <= self.prune_scales < steps:
             raise ValueError(f'prune_scales={self.prune_scales} must be in 1..{steps - 1}: the last pruned scales of the {steps} sampled restore from an '
                              f'unpruned one before them')

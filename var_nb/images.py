@@ -9,14 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import torch
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
 from .core import atomic_path
 
 # %% auto #0
-__all__ = ['PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'to_rgb', 'from_pil', 'make_grid', 'save_grid', 'save_png',
-           'made_by_var_nb', 'refuse_foreign_pngs', 'show_images', 'labelled_grid', 'save_labelled_grid']
+__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'finite_pixels', 'to_rgb', 'from_pil', 'make_grid',
+           'save_grid', 'save_png', 'made_by_var_nb', 'refuse_foreign_pngs', 'show_images', 'labelled_grid',
+           'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -37,11 +38,22 @@ def to_pil(x_01: torch.Tensor) -> Image.Image:
     if x_01.ndim != 3: raise ValueError(f'to_pil takes one image (3, H, W), got shape {tuple(x_01.shape)}; index the batch first')
     return Image.fromarray(to_uint8(x_01))
 
+def finite_pixels(img:torch.Tensor, who:str='the tokenizer') -> torch.Tensor:
+    "`img` (a decoder's output), or a ValueError when it holds NaN or inf: a PNG would show them as black, without a word."
+    if not bool(img.isfinite().all()):
+        raise ValueError(f"{who}'s decoder gave {int((~img.isfinite()).sum()):,} NaN or infinite pixel values: its weights are damaged "
+                         f"(a NaN in the file) or overflow; load the tokenizer from a good file, or use another")
+    return img
+
+ORIENTATION = 0x0112   # the EXIF tag of how a camera turned the stored pixels (1: as stored)
+
 def to_rgb(img: Image.Image) -> Image.Image:
-    "A PIL image of any mode as 8-bit RGB; 16-bit (and 32-bit integer) greyscale is scaled to 8 bits, not clipped to white; transparency is laid on white."
+    """A PIL image of any mode as 8-bit RGB, upright: a photo's EXIF orientation is applied (cameras store the pixels
+    turned); 16-bit greyscale is scaled to 8 bits, not clipped to white; transparency is laid on white."""
+    if img.getexif().get(ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)
     if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'):
-        arr = np.asarray(img, dtype=np.float64)
-        top = 1.0 if img.mode == 'F' and arr.max() <= 1 else 65535.0 if img.mode != 'F' and arr.max() > 255 else 255.0
+        arr = np.asarray(img, dtype=np.float64)   # 16-bit by its mode, whatever its values (a dark one stays dark); 'I': by its values
+        top = 1.0 if img.mode == 'F' and arr.max() <= 1 else 65535.0 if img.mode.startswith('I;16') or img.mode == 'I' and arr.max() > 255 else 255.0
         img = Image.fromarray(np.clip(arr / top * 255 + 0.5, 0, 255).astype(np.uint8), 'L')   # a 16-bit PNG opens as 'I;16' or 'I'
     if img.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in img.info:   # the colour under a transparent pixel is
         img = Image.alpha_composite(Image.new('RGBA', img.size, 'white'), img.convert('RGBA'))   # arbitrary: the emoji are on white

@@ -16,9 +16,9 @@ import numpy as np
 import torch
 from einops import rearrange
 
-from .core import (moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
+from .core import (out_of_memory, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
                         precision_dtype, warn_if_bf16_emulated, human_bytes)
-from .images import to_pil, to_uint8, save_labelled_grid, save_png
+from .images import to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner
@@ -212,7 +212,7 @@ def decode(vae, f_hat_BChw:torch.Tensor) -> torch.Tensor:
     "Decode a final f_hat to images (B, 3, H, W) in [0, 1]."
     # a channels-last input lets oneDNN / cuDNN pick their NHWC convolutions: about 2x faster decoding on CPU
     img = vae.fhat_to_img(f_hat_BChw.contiguous(memory_format=torch.channels_last))
-    return img.add(1).mul(0.5).contiguous()
+    return finite_pixels(img.add(1).mul(0.5).contiguous())
 
 @torch.inference_mode()
 def sample(var:VAR, # the transformer (eval mode)
@@ -384,9 +384,13 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     with (npz_writer(npz, total, S, S) if npz else _no_writer()) as write_npz:
         for start in range(0, total, batch_size):   # per-image seeds: chunking changes nothing
             labels = [label_of(i) for i in range(start, min(total, start + batch_size))]
-            with sampling_math(device, dtype, tf32=precision != 'fp32'):
-                imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, more_smooth=more_smooth,
-                              temperature=temperature, first_index=start, steps=steps, **(sampler_kw or {}))
+            try:
+                with sampling_math(device, dtype, tf32=precision != 'fp32'):
+                    imgs = sample(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, more_smooth=more_smooth,
+                                  temperature=temperature, first_index=start, steps=steps, **(sampler_kw or {}))
+            except RuntimeError as e:                                   # a batch too large for the memory: said with the fix
+                if not out_of_memory(e): raise
+                raise ValueError(f'out of memory sampling {len(labels):,} images at once ({str(e)[:90]}...): lower the batch (--batch-size)') from None
             imgs = imgs.float().cpu()
             write_npz(imgs)
             for i, img in enumerate(imgs, start):
@@ -415,7 +419,7 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
     for spec in specs:
         s = nfc(spec).strip()
         # folders 0, 1, 2, 10 are read as classes ['0', '1', '10', '2']: '2' names id 3, and id 2 is '10'
-        if s.isdigit() and s not in names:
+        if s.isdecimal() and s not in names:                           # what int() reads ('²' is a digit, not a number)
             if int(s) >= num_classes: raise ValueError(f'class id {s} is out of range: this model has classes 0..{num_classes - 1}')
             ids.append(int(s)); continue
         if not lower: raise ValueError(f'{s!r} is not a class id and this model has no class names: pass ids 0..{num_classes - 1}')

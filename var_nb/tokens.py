@@ -14,13 +14,13 @@ import torch.nn as nn
 from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
-from .data import load_image_dataset, ImageTransform, ImageDataset, folder_signature
+from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp
 from .splits import dataset_split, first_images
 from .vqvae import VQVAE
 from .distributed import everyone_has, wait_for_everyone, gather_shards
 
 # %% auto #0
-__all__ = ['load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'folder_stamp', 'load_tokens',
+__all__ = ['load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'load_tokens',
            'check_train_labels']
 
 # %% ../nbs/06b_token_cache.ipynb #abf8a4d7
@@ -91,12 +91,6 @@ def default_cache_dir() -> Path:
     "Where token caches go: `$VAR_NB_CACHE/tokens` or `~/.cache/var_nb/tokens`."
     return cache_dir('tokens')
 
-def folder_stamp(source) -> str|None:
-    """What changes when an image folder's images do (`data.folder_signature`: its class and split folders' modification
-    times, which a file added, removed or renamed there moves); None for other sources. A file overwritten in place is not seen."""
-    if not (isinstance(source, (str, Path)) and Path(source).is_dir()): return None
-    return hashlib.sha256(repr(folder_signature(Path(source))).encode()).hexdigest()[:20]
-
 def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, max_images:int|None=None,
                 cache_dir=None,          # default: `default_cache_dir()`
                 device=None, progress:bool=False,
@@ -112,7 +106,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     if crops < 1: raise ValueError(f'crops={crops}: pass 1 (the centre crop) or more random crops per image')
     what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else [])   # older caches' keys stay
     if max_images is not None: what.append('first_images')            # N images of every class, no longer the first N
-    if (stamp := folder_stamp(source)) is not None: what.append(f'folder={stamp}')   # an edited folder is encoded again, not read stale
+    if (stamp := source_stamp(source)) is not None: what.append(f'folder={stamp}')   # an edited or another same-named folder: encoded again
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
     path = Path(cache_dir or default_cache_dir()) / f'{Path(str(source)).name}-{name}-{size}px-{key}.safetensors'

@@ -17,8 +17,8 @@ from tqdm.auto import tqdm
 from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, lr_factor, _USER_ERRORS)
-from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, refuse_foreign_pngs
+                         rng_state, set_rng_state, config_diff, lr_factor, json_object, _USER_ERRORS)
+from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
 from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
@@ -68,7 +68,7 @@ class TokenizerTrainConfig:
             ('steps', self.steps >= 1, '>= 1'), ('batch_size', self.batch_size >= 1, '>= 1'), ('lr', self.lr > 0, '> 0'),
             ('log_every', self.log_every >= 1, '>= 1'), ('eval_every', self.eval_every >= 1, '>= 1'),
             ('ckpt_every', self.ckpt_every >= 1, '>= 1'), ('warmup_steps', self.warmup_steps >= 0, '>= 0'),
-            ('train_size', self.train_size is None or self.train_size >= 1, '>= 1 or None'),
+            ('train_size', self.train_size is None or self.train_size >= 1, '>= 1 or None'), ('val_split', self.val_split != 'train', "not 'train', the images it learns from"),
             ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS))) if not ok]
         if bad: raise ValueError('tokenizer training settings refused: ' + '; '.join(bad) + '; a run trains at least one step on at least one image')
 
@@ -447,7 +447,7 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
         except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
             raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); pass PNG/JPEG/... files PIL can open') from None
     with torch.no_grad():
-        recs = vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))   # K x (B,3,H,W)
+        recs = [finite_pixels(r) for r in vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))]   # K x (B,3,H,W)
     spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
     if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
         print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
@@ -466,7 +466,7 @@ def _cli_reconstruct(args):
         if sum(bool(t) for t in (args.tokenizer, args.pretrained, args.official_vae)) > 1:
             raise ValueError('give one tokenizer: --tokenizer (var_nb weights), --official-vae (an official .pth file) or --pretrained (by name)')
         tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
-                     load_vqvae(args.official_vae) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
+                     load_vqvae(args.official_vae, json_object(args.vae_kwargs, '--vae-kwargs')) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
         written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
     except _USER_ERRORS as e: print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(written)} files to {args.out}: ' + ', '.join(p.name for p in written[:6]) + (' ...' if len(written) > 6 else ''))
@@ -496,4 +496,5 @@ def register_cli(subparsers):
     r.add_argument('--tokenizer', default=None, help='VQVAE weights (default: the committed MNIST tokenizer)')
     r.add_argument('--pretrained', help="the tokenizer of a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
     r.add_argument('--official-vae', dest='official_vae', help='an official VQVAE file (vae_ch160v4096z32.pth), read with var_nb.official.load_vqvae')
+    r.add_argument('--vae-kwargs', help='JSON of the official VQVAE(...) kwargs of --official-vae when it is not the released one')
     r.set_defaults(func=_cli_reconstruct)
