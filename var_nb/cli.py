@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import (default_device, refuse_overwriting_inputs, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
+from .core import (out_of_memory, default_device, refuse_overwriting_inputs, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
 from .images import save_labelled_grid, made_by_var_nb, refuse_foreign_pngs, PNG_MARK
@@ -340,8 +340,13 @@ def check_features(features, var):
     if not isinstance(features, (str, Path)) or not Path(features).is_file(): return     # 'mnist', 'inception'
     meta = checkpoint_meta(features)
     k, C = (meta.get('config') or {}).get('num_classes'), var.config.num_classes
+    theirs, ours = meta.get('class_names'), getattr(var, 'class_names', None)
+    if meta.get('kind') == 'classifier' and k == C and theirs and ours and list(theirs) != list(ours):   # as many classes, other ones
+        differ = next(i for i, (a, b) in enumerate(zip(theirs, ours)) if a != b)
+        raise ValueError(f'--features {features} is a classifier of other classes: its class {differ} is {theirs[differ]!r}, the model\'s '
+                         f'{ours[differ]!r}; pass the classifier of its own run (classifier.safetensors beside model.safetensors), or \'inception\'')
     if meta.get('kind') == 'classifier' and k != C:
-        names = ', '.join(map(str, (meta.get('class_names') or [])[:5]))
+        names = ', '.join(map(str, (theirs or [])[:5]))
         raise ValueError(f'--features {features} is a classifier of {k} classes{f" ({names})" if names else ""}; '
                          f'the model draws {C}: pass the classifier of its own run (classifier.safetensors beside model.safetensors), '
                          f"'mnist' for digits, or 'inception'")
@@ -385,13 +390,13 @@ def _cli_eval(args):
         floor = None
         if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
         if not str(real).endswith('.npz'):
-            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'])
+            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'], split=args.real_split)
             except ValueError as e: print(f'no real-vs-real floor (the figures above are kept): {e}')   # e.g. too few real images
         if floor is not None:
-            print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} training images vs the "
-                  f"{floor['n_real']} {args.real_split} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
+            print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} {floor['pool_split']} images vs the "
+                  f"{floor['n_real']} {floor['split']} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
                   f"{figure(floor, 'precision')}, recall {figure(floor, 'recall')}, IS {figure(floor, 'inception_score', '.2f')}")
-    except (*_USER_ERRORS, RuntimeError) as e: return fail(e)
+    except (*_USER_ERRORS, RuntimeError) as e: return fail(f'out of memory ({str(e)[:90]}...): lower --batch-size' if out_of_memory(e) else e)
     best = min(records, key=lambda r: r['fid'])
     imgs, rows = best['grid']
     names = getattr(var, 'class_names', None)
@@ -402,6 +407,7 @@ def _cli_eval(args):
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
         fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100, metadata={PNG_MARK: 'eval'}); plt.close(fig)
         written.append(out / 'tradeoff.png')
+    elif (out / 'tradeoff.png').exists(): _remove_earlier([out / 'tradeoff.png'], out, 'eval')   # another run's cfg values (marked ours above)
     write_results(out / 'metrics.json', dict(records=records, floor=floor),
                   provenance(command_line(args), records[0]['seeds'], time.time() - t0, next(var.parameters()).device))
     print(f"wrote {out / 'metrics.json'}, " + ', '.join(str(p) for p in written) + f' in {time.time() - t0:.0f} s')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_own_images.ipynb #eb6a4fd5
 # References: the official release has no such job (train.py trains the transformer on ImageNet with a given VQVAE);
-# the tokenizer is notebook 05's, the transformer's loop notebook 07's, the judging notebook 10's.
+# the tokenizer is notebook 05's, the transformer's loop notebook 07's, the judging notebook 10b's.
 from __future__ import annotations
 import dataclasses, json, math, os, sys, time
 from dataclasses import dataclass, field, replace
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import torch, torch.nn.functional as F
 
-from .core import (adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
+from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
 from .splits import dataset_split
@@ -25,16 +25,16 @@ from .raster import model_class
 from .train import TrainConfig, TRAIN_PRESETS, get_preset, var_config_for, load_tokenizer, train
 from .plan import fit_to_gpu
 from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
-from .classifier import Classifier, load_classifier, train_classifier, save_classifier
+from .classifier import Classifier
 from .sampling import sample
-from .evaluation import judge_samples, evaluate, real_floor, figure
+from .evaluation import figure
+from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, judge_run
 from .records import provenance, write_results, command_line
 
 # %% auto #0
-__all__ = ['AUTO_PRESETS', 'OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'data_facts',
-           'choose_preset', 'too_big_to_judge', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer', 'judge_size',
-           'judge_steps', 'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines',
-           'make_plan', 'main_job', 'train_judge', 'judge_command', 'judge_run', 'report_lines', 'register_cli']
+__all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer',
+           'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan',
+           'main_job', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation',
@@ -63,13 +63,6 @@ def choose_preset(preset:str|None, facts:dict, tokenizer=None) -> tuple[str, str
     return preset, None
 
 # %% ../nbs/13_own_images.ipynb #c604284d
-#: above these sizes the main job trains no feature classifier of its own (on ImageNet: 1.2M decoded images, ~45 GB, hours on the CPU)
-OWN_CLASSIFIER_MAX = dict(classes=100, images=100_000)
-
-def too_big_to_judge(num_classes:int, images:int|None) -> bool:
-    "Whether a dataset is beyond what the main job's own feature classifier is trained for (`OWN_CLASSIFIER_MAX`)."
-    return num_classes > OWN_CLASSIFIER_MAX['classes'] or (images or 0) > OWN_CLASSIFIER_MAX['images']
-
 @dataclass
 class JobPlan:
     "What the job trains, settled before anything runs: the transformer's settings, the tokenizer's (or the given one), the data's facts."
@@ -94,15 +87,20 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         raise ValueError('under torchrun, train the tokenizer first (var-nb train-tokenizer) and pass it with --tokenizer')
     base = get_preset(preset or AUTO_PRESETS['grey'], **overrides)
     facts = data_facts(base.dataset, base.train_split, base.val_split, base.max_images)   # a bad dataset fails now, before any training
+    if facts['images_val'] == 0 and base.val_split is not None:      # e.g. one image per class: the tokenizer would fail after the plan
+        raise ValueError(f'{base.dataset} has no validation images: a class needs 2 images or more for one to be held out for validation, and a '
+                         f'useful run dozens per class; add images')
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
     if tokenizer is None:
-        tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), data=config.dataset,
+        tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), data=config.dataset, seed=config.seed,   # --seed: both runs
                                          **({'val_split': config.val_split} if config.val_split else {}),
                                          **({'batch_size': overrides['batch_size']} if 'batch_size' in overrides else {}), **tokenizer_overrides)
         if size: tok_config = dataclasses.replace(tok_config, model=with_image_size(tok_config.vae_config(), size))
         tok_shape = tok_config.vae_config()
     else:
+        if tokenizer_overrides: raise ValueError(f'--tokenizer gives a trained tokenizer, and {", ".join(sorted(tokenizer_overrides))} of the tokenizer '
+                                                 f'(--tokenizer-steps) are for one this job trains: leave out one or the other')
         given = load_tokenizer(tokenizer); tok_shape = given.config
         if size and size != tok_shape.image_size:
             raise ValueError(f'--size {size} but the tokenizer {tokenizer} reads {tok_shape.image_size}x{tok_shape.image_size} images: '
@@ -161,25 +159,6 @@ def pace_transformer(plan:JobPlan, minutes:float, elapsed:float, tok_seconds:flo
     return replace(plan, config=replace(plan.config, steps=steps), steps=steps, seconds={**s, 'transformer': steps * step}), line
 
 # %% ../nbs/13_own_images.ipynb #df3f645e
-#: judge_run's quality figures: samples at these sampling seeds, `judge_size` per class
-JUDGE_SEEDS = (0, 1, 2)
-
-def judge_size(num_classes:int) -> int:
-    "Samples per class of judge_run's quality figures: about 200 in all per seed, 2 to 50 per class."
-    return max(2, min(50, math.ceil(200 / num_classes)))
-
-#: updates of the judge's classifier at the least: notebook 09b's default of 200 is only 8 epochs of the 1,684 emoji, and
-#: a judge that misreads real images misreads samples too (notebook 13 prints both judges' reading of the validation emoji)
-JUDGE_MIN_STEPS = 800
-#: ... but no more epochs than this: on a folder of a hundred images 800 updates of 64 would be 800 epochs, minutes spent
-#: re-reading the same images (at 40 the emoji still get their 800 updates: 26 an epoch)
-JUDGE_MAX_EPOCHS = 40
-
-def judge_steps(images:int|None, batch_size:int=64) -> int:
-    "Least updates of the judge's classifier for a dataset of `images` training images: `JUDGE_MIN_STEPS`, capped at `JUDGE_MAX_EPOCHS` epochs."
-    if not images: return JUDGE_MIN_STEPS
-    return min(JUDGE_MIN_STEPS, JUDGE_MAX_EPOCHS * max(1, images // min(batch_size, images)))
-
 def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
     "Seconds per tokenizer step, transformer step, encoded image, sampled image and classifier step, timed on random data of the job's shapes."
     vae = (VQVAE(plan.tok_shape) if plan.given is None else plan.given).to(device)
@@ -231,12 +210,21 @@ def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
     return stages
 
 # %% ../nbs/13_own_images.ipynb #6df53f0a
+def _our_plan(path:Path) -> bool:
+    "Whether `path` is a plan.json that `save_plan` wrote: a JSON object with its keys (anything else is someone's file)."
+    try: d = json.loads(path.read_text())
+    except (ValueError, OSError): return False                        # not JSON, not UTF-8 (UnicodeDecodeError is a ValueError), a folder
+    return isinstance(d, dict) and {'train_config', 'tok_shape', 'facts', 'steps'} <= set(d)
+
 def _holds_run(out_dir:Path) -> list[str]:
     "The files of an earlier `var-nb train` in `out_dir`; a checkpoint another command wrote there is refused (--resume could not continue it)."
     for name, kinds in (('last.safetensors', ('var-train-state',)), ('model.safetensors', ('var', 'raster'))):
         if (out_dir / name).is_file() and (kind := checkpoint_meta(out_dir / name).get('kind')) not in kinds:
             raise ValueError(f"{out_dir} holds a {kind!r} checkpoint ({name}), not a run of var-nb train: " + (f"to train on that tokenizer, pass "
                              f"--tokenizer {out_dir / 'tokenizer.safetensors'} and " if kind == 'tokenizer_train_state' else '') + 'choose another --out')
+    if (out_dir / 'plan.json').exists() and not _our_plan(out_dir / 'plan.json'):   # it would switch off the checks below and be overwritten
+        raise ValueError(f"{out_dir / 'plan.json'} is not a plan var-nb train wrote (a JSON object with train_config, tok_shape, facts "
+                         f"and steps), so {out_dir} holds no run of it: choose another --out")
     return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors') if (out_dir / n).exists()]
 
 #: what a job writes in its folder besides the files `_holds_run` looks for: found where no run is, they are someone else's
@@ -252,7 +240,9 @@ def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
         raise FileExistsError(f'{out_dir} already holds a {"finished " * done}run ({", ".join(held)}): ' + ('choose another --out for a new run (--resume there only redoes its samples and summary)' if done else 'pass --resume to continue it, or choose another --out' if resumable else 'choose another --out'))
     if resume and not resumable:                          # a model alone (copied there, or of a run whose plan is gone) is not overwritten
         raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no last.safetensors' + (f'; only {", ".join(held)}): choose another --out' if held else '): leave out --resume to start one there'))
-    if not held: refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES, 'train', 'plan.json')
+    if held in ([], ['plan.json']):       # no run, or its plan alone (stopped before a checkpoint): a job's other files there are a user's
+        refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES and not (held and p.name == 'tokenizer'),
+                             'train', 'last.safetensors' if held else 'plan.json')
     return out_dir
 
 def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
@@ -272,16 +262,22 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
     asked = {**{k: v for k, v in overrides.items() if k != 'var_overrides'}, **{f'tokenizer {k}': v for k, v in tokenizer_overrides.items()}}
     stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
     changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items() if local_source(jsonable(v)) != local_source(stored.get(k))]
+    stored_var = var_config_for(config)                               # the model the run builds: an asked field it differs in is a change
+    changed += [f'var-overrides {k} {v!r} (stored: {getattr(stored_var, k, None)!r})' for k, v in (overrides.get('var_overrides') or {}).items()
+                if jsonable(v) != jsonable(getattr(stored_var, k, None))]
     if minutes is not None and minutes != d['minutes']: changed.append(f'minutes {minutes:g} (stored: {d["minutes"]})')
     if preset is not None and preset != d['preset']: changed.append(f'preset {preset!r} (stored: {d["preset"]!r})')
-    if tokenizer is not None and local_source(str(tokenizer)) != local_source(d['tokenizer']): changed.append(f'tokenizer {str(tokenizer)!r} (stored: {d["tokenizer"]!r})')
-    given = load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
+    in_memory = d['tokenizer'] is None and d['tokenizer_config'] is None   # a VQVAE object was given: plan.json cannot name it
+    if in_memory and not isinstance(tokenizer, torch.nn.Module):
+        raise ValueError(f'--resume: the run in {out_dir} was given its tokenizer as a VQVAE object, which plan.json cannot name: pass the same one (tokenizer=)')
+    if tokenizer is not None and not in_memory and local_source(str(tokenizer)) != local_source(d['tokenizer']): changed.append(f'tokenizer {str(tokenizer)!r} (stored: {d["tokenizer"]!r})')
+    given = tokenizer if in_memory else load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
     tok_shape = tok_config.vae_config() if tok_config is not None else given.config
     if size is not None and size != tok_shape.image_size: changed.append(f'size {size} (stored: {tok_shape.image_size})')
     if changed:
         raise ValueError(f'--resume continues the plan in {out_dir / "plan.json"}, and these options change it: ' + '; '.join(changed) +
                          ': leave them out to resume, or choose another --out for a new run')
-    return JobPlan(config, tok_config, tok_shape, d['tokenizer'], d['facts'], d['preset'], given, d['steps'], d['why'], d['seconds'])
+    return JobPlan(config, tok_config, tok_shape, tokenizer if in_memory else d['tokenizer'], d['facts'], d['preset'], given, d['steps'], d['why'], d['seconds'])
 
 def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None) -> str:
     "What the job is about to do, said before it starts: the data, each stage's steps and, when timed, its minutes."
@@ -307,7 +303,10 @@ def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, comma
     if plan.tok_config is None: return plan.tokenizer, False
     tok_dir = out_dir / 'tokenizer'
     earlier = (tok_dir / 'tokenizer.safetensors').exists() or (resume and (tok_dir / 'last.safetensors').exists())
-    r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress, command=command)
+    try: r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress, command=command)
+    except KeyboardInterrupt as e:                                    # its line names tokenizer/; the job resumes from the job's folder
+        if not str(e).startswith('stopped at step'): raise
+        raise KeyboardInterrupt(f"the tokenizer {str(e).split(';')[0]}; the job continues from it: the same command with --resume (--out {out_dir})") from None
     return (r['tokenizer'] if r.get('tokenizer') else tok_dir / 'tokenizer.safetensors'), earlier
 
 def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
@@ -350,7 +349,9 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     command = command or f"var_nb.job.main_job('{out_dir}', preset={preset!r})"
     t0 = time.time()
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
-    out_dir = check_job_folder(out_dir or f'runs/{preset or "mnist"}', resume, overrides.get('dataset'))   # before any work
+    if out_dir is None and preset is None:                             # runs/PRESET: the preset the data's colour implies
+        preset_named = AUTO_PRESETS['colour' if is_colour(load_image_dataset(overrides.get('dataset') or 'mnist5k'), n=32) else 'grey']
+    out_dir = check_job_folder(out_dir or f'runs/{preset or preset_named}', resume, overrides.get('dataset'))   # before any work
     plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
     plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)   # before encoding
     tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
@@ -375,43 +376,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
                    classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes, planned_s=plan.seconds,
                    tokenizer=tok, steps=run['steps'], **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
                    **quality, files=sorted(set(written + [str(out_dir / 'summary.json')])))
-    write_results(out_dir / 'summary.json', summary, provenance(command, [plan.config.seed, 0], timings['total_s'], run['var'].pos_1LC.device))
+    write_results(out_dir / 'summary.json', summary, provenance(command, [plan.config.seed] + ([plan.tok_config.seed] if plan.tok_config else []), timings['total_s'], run['var'].pos_1LC.device))
     return {**run, 'summary': summary}
-
-# %% ../nbs/13_own_images.ipynb #2744ae2b
-def train_judge(config:TrainConfig, images:int|None=None) -> tuple:
-    "(classifier, validation accuracy %): the feature network `judge_run` trains on a run's data (`images` training images), with mirror images if the run trains on them."
-    return train_classifier(config.dataset, min_steps=judge_steps(images), hflip=config.hflip)
-
-def judge_command(config:TrainConfig, images:int|None=None) -> str:
-    "The call `train_judge` makes, for provenance records."
-    return f"var_nb.classifier.train_classifier({str(config.dataset)!r}, min_steps={judge_steps(images)}, hflip={config.hflip})"
-
-def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
-              seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
-              images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
-             ) -> dict:
-    "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
-    out_dir = Path(out_dir)
-    if config.dataset == 'mnist5k':                                  # notebook 10's digit classifier reads digits only
-        return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(), class_names=getattr(var, 'class_names', None))
-    judged = judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, class_names=getattr(var, 'class_names', None))
-    if too_big_to_judge(var.config.num_classes, images):
-        return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
-                    f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
-    t0, features = time.time(), out_dir / 'classifier.safetensors'
-    clf, clf_acc = train_judge(config, images)                        # a feature network of this data's own classes
-    save_classifier(clf, features, val_acc=clf_acc, data=str(config.dataset), provenance=provenance(judge_command(config, images), [0], time.time() - t0))
-    try: m = evaluate(var, vae, n_per_class=judge_size(var.config.num_classes), cfg=cfg, seeds=seeds, features=features, real=config.dataset)
-    except ValueError as e:                                           # e.g. too few validation images for precision/recall
-        return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
-    out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features))
-    for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m.get(f'{k}_ci95')})
-    try:                                                              # the FID real images get at the same sizes: how low it can go
-        floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_fake=m['n'])
-        out.update(floor_fid=floor['fid'], floor_fid_ci95=floor['fid_ci95'], floor_draws=floor['draws'])
-    except ValueError as e: out['floor_not_measured'] = str(e)
-    return out
 
 # %% ../nbs/13_own_images.ipynb #2380503e
 def report_lines(s:dict) -> str:
@@ -498,3 +464,7 @@ def register_cli(subparsers):
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: all cores; where other programs keep cores busy, use the free ones: more threads wait on each other, and steps can take many times longer)')
     p.add_argument('--quiet', action='store_true', help='no progress bars'); p.add_argument('--cfg', type=float, default=None, help='classifier-free guidance of the judged samples (default 3)')
     p.set_defaults(func=_cli_train)
+
+#: what left this module for notebook 10b when judging a run became its own room
+__getattr__ = moved_names('var_nb.job', {n: 'var_nb.judging' for n in ('OWN_CLASSIFIER_MAX', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'train_judge', 'judge_command')})
+

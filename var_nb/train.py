@@ -27,7 +27,7 @@ from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
 from .raster import model_class
-from .records import RunLog, provenance
+from .records import RunLog, provenance, is_run_log
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for', 'Run',
@@ -96,6 +96,7 @@ class TrainConfig:
             ('log_every', whole(self.log_every), '>= 1'), ('eval_every', self.eval_every is None or whole(self.eval_every), '>= 1 or None'),
             ('ckpt_every', self.ckpt_every is None or whole(self.ckpt_every), '>= 1 or None'),
             ('max_images', self.max_images is None or whole(self.max_images), '>= 1 or None'),
+            ('val_split', self.val_split != self.train_split, f'another split than train_split {self.train_split!r}, whose images it learns from, or None'),
             ('num_workers', self.num_workers is None or whole(self.num_workers, 0), '>= 0 or None'), ('crops', whole(self.crops), '>= 1'),
             ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', whole(self.max_nonfinite), '>= 1'))
             if not ok]
@@ -169,8 +170,13 @@ def _amp(precision:str, device):
 RESUMABLE_CHANGES = ('log_every', 'eval_every', 'ckpt_every', 'compile', 'num_workers', 'checkpointing', 'grad_accum')
 
 def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:bool) -> dict | None:
-    "The stored train state when resuming is allowed; raise when the folder holds another (or the same, without resume) run."
-    if not ckpt_path.exists(): return None
+    "The stored train state when resuming is allowed; raise when the folder holds another (or the same, without resume) run, or files a new one would overwrite."
+    if not ckpt_path.exists():                                       # a new run writes these: a model file, or a log that is no run's, is someone's
+        there = [n for n in ('model.safetensors', 'best.safetensors') if (ckpt_path.parent / n).exists()]
+        there += [n for n in ('log.jsonl',) if (ckpt_path.parent / n).exists() and not is_run_log(ckpt_path.parent / n)]
+        if there: raise FileExistsError(f'{ckpt_path.parent} holds {", ".join(there)} and no {ckpt_path.name} of a run, so a new run would overwrite '
+                                        f'{"them" if len(there) > 1 else "it"}: choose another output folder (--out)')
+        return None
     tensors, meta = load_checkpoint(ckpt_path)
     if meta.get('kind') != 'var-train-state':
         raise ValueError(f'{ckpt_path} is not a var_nb transformer training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
@@ -474,5 +480,5 @@ def _progress_bar(run:Run):
     return tqdm(total=run.total, initial=run.start, desc='train', dynamic_ncols=True)
 
 # %% ../nbs/07_training.ipynb #63c7867a
-__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.job', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench',
+__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.judging', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench',
                                           'cpu_has_native_bf16': 'var_nb.devices'})
