@@ -141,9 +141,9 @@ SPLIT_FOLDER_NAMES = frozenset({'train', 'training', 'validation', 'valid', 'val
 def _check_class_layout(folder:Path, images:list):
     "Refuse what `imagefolder` would label wrongly (images below the class folders, or beside them); warn of class folders without images."
     parts = [p.relative_to(folder).parts for p in images]
-    holders, classes = sorted({q[0] for q in parts if len(q) == 3}), sorted({q[0] for q in parts if len(q) == 2})   # of class folders; of images
+    holders, classes = sorted({q[0] for q in parts if len(q) == 3}), sorted({q[0] for q in parts if len(q) == 2 and q[0] not in SPLIT_FOLDER_NAMES})
     cased = [t for t in holders if t.lower() in SPLIT_FOLDER_NAMES and t != t.lower()]   # Val/cat/1.png (a class called Train/ is fine)
-    if cased:                                 # `datasets` reads split folders in lower case only: Val/'s images would be trained on
+    if cased and len(holders) + len(classes) > 1:   # `datasets` reads split folders in lower case only: Val/'s images would be trained on
         raise ValueError(f"image folder {folder} has {cased[0]}/, which `datasets` does not read as a split folder (it knows split names in "
                          f"lower case only), so its images would be mixed into the training split: rename it {cased[0].lower()}/")
     splits = [t for t in holders if t in SPLIT_FOLDER_NAMES]
@@ -152,7 +152,8 @@ def _check_class_layout(folder:Path, images:list):
                          f"images a run would leave out (only the split folders are read): move {classes[0]}/ into {splits[0]}/ (a class of each split)")
     def below_split(path):   # the parts of `path` under `folder`, without a leading split folder
         parts = path.relative_to(folder).parts
-        return parts[1:] if len(parts) > 1 and parts[0] in SPLIT_FOLDER_NAMES else parts   # as `datasets` reads them: lower case
+        if len(parts) > 2 and parts[0].lower() in SPLIT_FOLDER_NAMES: return parts[1:]   # Val/cat/1.png: a split (refused above when cased)
+        return parts[1:] if len(parts) == 2 and parts[0] in SPLIT_FOLDER_NAMES else parts   # test/1.png: no class; Train/1.png: the class Train
     depth = {p: len(below_split(p)) for p in images}
     deep = [p for p in images if depth[p] > 2]
     if deep:
@@ -162,12 +163,15 @@ def _check_class_layout(folder:Path, images:list):
                          f"would be merged; keep one sub-folder per class holding the images themselves ({folder}/cat/1.png)")
     if len(set(depth.values())) > 1:
         loose = next(p for p in images if depth[p] == 1).relative_to(folder)
+        if len(loose.parts) > 1:              # test/1.png beside train/cat/: unlabelled images in a split folder (a competition's test set)
+            raise ValueError(f'image folder {folder} has images straight inside its split folder {loose.parts[0]}/ (e.g. {loose}), with no class '
+                             f'folder: a split holds one sub-folder per class ({loose.parts[0]}/cat/1.png); move unlabelled images out of the dataset folder')
         raise ValueError(f'image folder {folder} has images beside its class folders (e.g. {loose}), which belong to no class; '
                          f'move them into the sub-folder of their class, or into a folder of their own')
     if set(depth.values()) == {2}:
         tops = [d for d in folder.iterdir() if d.is_dir() and not d.name.startswith('.')]
         classes = [c for d in tops for c in ([e for e in d.iterdir() if e.is_dir() and not e.name.startswith('.')]
-                                             if d.name in SPLIT_FOLDER_NAMES else [d])]
+                                             if d.name.lower() in SPLIT_FOLDER_NAMES and any(e.is_dir() for e in d.iterdir()) else [d])]
         have = {p.parent for p in images}
         empty = sorted(str(c.relative_to(folder)) for c in classes if c not in have)
         if empty:
@@ -238,7 +242,7 @@ def source_stamp(source) -> str|None:
     """What tells a local source's images apart in a cache key (token and feature caches): a folder's resolved path and
     `folder_signature` (a file added, removed or renamed moves it; one overwritten in place does not), a file's resolved
     path, size and modification time. None for an embedded or hub dataset: its name is its key."""
-    if not isinstance(source, (str, Path)) or not (p := Path(source).expanduser()).exists(): return None
+    if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS or not (p := Path(source).expanduser()).exists(): return None   # as read
     p = p.resolve(); st = p.stat()
     what = (str(p), folder_signature(p)) if p.is_dir() else (str(p), st.st_size, st.st_mtime_ns)
     return hashlib.sha256(repr(what).encode()).hexdigest()[:20]

@@ -87,9 +87,10 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         raise ValueError('under torchrun, train the tokenizer first (var-nb train-tokenizer) and pass it with --tokenizer')
     base = get_preset(preset or AUTO_PRESETS['grey'], **overrides)
     facts = data_facts(base.dataset, base.train_split, base.val_split, base.max_images)   # a bad dataset fails now, before any training
-    if facts['images_val'] == 0 and base.val_split is not None:      # e.g. one image per class: the tokenizer would fail after the plan
+    held_out = facts['images_val'] if base.val_split is not None else len(dataset_split(base.dataset, 'validation', base.train_split, verbose=False))
+    if held_out == 0 and (base.val_split is not None or tokenizer is None):   # the tokenizer validates even with --val-split none: one image
         raise ValueError(f'{base.dataset} has no validation images: a class needs 2 images or more for one to be held out for validation, and a '
-                         f'useful run dozens per class; add images')
+                         f'useful run dozens per class; add images')                 # per class would fail there, after the plan is written
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
     if tokenizer is None:
@@ -99,8 +100,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         if size: tok_config = dataclasses.replace(tok_config, model=with_image_size(tok_config.vae_config(), size))
         tok_shape = tok_config.vae_config()
     else:
-        if tokenizer_overrides: raise ValueError(f'--tokenizer gives a trained tokenizer, and {", ".join(sorted(tokenizer_overrides))} of the tokenizer '
-                                                 f'(--tokenizer-steps) are for one this job trains: leave out one or the other')
+        if 'steps' in tokenizer_overrides: raise ValueError('--tokenizer gives a trained tokenizer, and --tokenizer-steps is for one this job trains: leave out one or the other')
         given = load_tokenizer(tokenizer); tok_shape = given.config
         if size and size != tok_shape.image_size:
             raise ValueError(f'--size {size} but the tokenizer {tokenizer} reads {tok_shape.image_size}x{tok_shape.image_size} images: '
@@ -240,9 +240,7 @@ def check_job_folder(out_dir, resume:bool, dataset=None) -> Path:
         raise FileExistsError(f'{out_dir} already holds a {"finished " * done}run ({", ".join(held)}): ' + ('choose another --out for a new run (--resume there only redoes its samples and summary)' if done else 'pass --resume to continue it, or choose another --out' if resumable else 'choose another --out'))
     if resume and not resumable:                          # a model alone (copied there, or of a run whose plan is gone) is not overwritten
         raise FileNotFoundError(f'--resume: {out_dir} holds no run to continue (no plan.json, no last.safetensors' + (f'; only {", ".join(held)}): choose another --out' if held else '): leave out --resume to start one there'))
-    if held in ([], ['plan.json']):       # no run, or its plan alone (stopped before a checkpoint): a job's other files there are a user's
-        refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES and not (held and p.name == 'tokenizer'),
-                             'train', 'last.safetensors' if held else 'plan.json')
+    if not held: refuse_foreign_files(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in _JOB_FILES, 'train', 'plan.json')
     return out_dir
 
 def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):

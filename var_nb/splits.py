@@ -40,7 +40,7 @@ def first_images(hf:datasets.Dataset, # column `label`
     from the classes in turn (each class's first image, then each one's second, ...), in the data's order. A shuffled
     dataset (MNIST-5k, emoji) keeps its first images; a folder, read class after class, is not cut to its first classes."""
     if n is None or n >= len(hf): return hf
-    labels = hf['label']
+    labels = hf['label'][:]                              # a list: a datasets Column is read item by item
     if len(set(labels[:n])) == len(set(labels)): return hf.select(range(n))
     seen = Counter(); rank = []                          # rank of each image within its class
     for c in labels: rank.append(seen[c]); seen[c] += 1

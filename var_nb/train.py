@@ -171,9 +171,9 @@ RESUMABLE_CHANGES = ('log_every', 'eval_every', 'ckpt_every', 'compile', 'num_wo
 
 def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:bool) -> dict | None:
     "The stored train state when resuming is allowed; raise when the folder holds another (or the same, without resume) run, or files a new one would overwrite."
-    if not ckpt_path.exists():                                       # a new run writes these: a model file, or a log that is no run's, is someone's
-        there = [n for n in ('model.safetensors', 'best.safetensors') if (ckpt_path.parent / n).exists()]
-        there += [n for n in ('log.jsonl',) if (ckpt_path.parent / n).exists() and not is_run_log(ckpt_path.parent / n)]
+    if not ckpt_path.exists():          # a new run writes these; beside a run's log (one stopped before its first checkpoint) they are its own
+        log = ckpt_path.parent / 'log.jsonl'
+        there = [] if log.exists() and is_run_log(log) else [n for n in ('model.safetensors', 'best.safetensors', 'log.jsonl') if (ckpt_path.parent / n).exists()]
         if there: raise FileExistsError(f'{ckpt_path.parent} holds {", ".join(there)} and no {ckpt_path.name} of a run, so a new run would overwrite '
                                         f'{"them" if len(there) > 1 else "it"}: choose another output folder (--out)')
         return None
