@@ -15,7 +15,7 @@ import torch, torch.nn.functional as F
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
-from .splits import dataset_split
+from .splits import dataset_split, no_images
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
 from .reconstruction import colour_note
@@ -89,8 +89,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
     facts = data_facts(base.dataset, base.train_split, base.val_split, base.max_images)   # a bad dataset fails now, before any training
     held_out = facts['images_val'] if base.val_split is not None else len(dataset_split(base.dataset, 'validation', base.train_split, verbose=False))
     if held_out == 0 and (base.val_split is not None or tokenizer is None):   # the tokenizer validates even with --val-split none: one image
-        raise ValueError(f'{base.dataset} has no validation images: a class needs 2 images or more for one to be held out for validation, and a '
-                         f'useful run dozens per class; add images')                 # per class would fail there, after the plan is written
+        raise no_images(base.dataset)                                 # per class would fail there, after the plan is written
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
     if tokenizer is None:

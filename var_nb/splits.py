@@ -18,7 +18,7 @@ from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, 
 
 # %% auto #0
 __all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
-           'load_split', 'register_cli']
+           'no_images', 'load_split', 'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
 def holdout_indices(labels,               # class id of each image
@@ -83,6 +83,11 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
               f'(seeded, about {HOLDOUT_FRACTION:.0%} per class) for validation; training uses the other {len(kept)}')
     return train.select(kept if role == 'train' else held)
 
+def no_images(source, role:str='validation') -> ValueError:
+    "The error for data with no `role` images (one image per class leaves none to hold out), said by `load_split` and, before any work, by the job's plan."
+    return ValueError(f'{source} has no {role} images: a class needs 2 images or more for one to be held out for validation, and '
+                      f'a useful run dozens per class; add images')
+
 def load_split(source,                        # what `load_image_dataset` reads
                role:str='train',              # 'train' or 'validation' (a missing validation split is held out of 'train')
                size:int=32,                   # side of the square images
@@ -92,8 +97,7 @@ def load_split(source,                        # what `load_image_dataset` reads
     "The `role` images of `source` at `size`: a tensor (N,3,H,W) in [-1,1] if `preload`, else an ImageDataset."
     hf = dataset_split(source, role, 'train', val_split)
     if len(hf) == 0:
-        raise ValueError(f'{source} has no {role} images: a class needs 2 images or more for one to be held out for validation, and '
-                         f'a useful run dozens per class; add images')
+        raise no_images(source, role)
     hf = first_images(hf, max_images)
     ds = ImageDataset(hf, ImageTransform(size))
     need, free = len(ds) * 3 * size * size * 4, available_memory()   # float32 images, decoded into one tensor
