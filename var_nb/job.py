@@ -13,7 +13,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
-                         refuse_foreign_files, json_object, precision_dtype, precision_said)
+                         refuse_foreign_files, json_object, precision_dtype, precision_said, fingerprint)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
 from .splits import dataset_split, no_images
 from .vqvae import VQVAE, with_image_size
@@ -248,6 +248,7 @@ def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
     d = dict(preset=plan.preset, minutes=minutes, train_config=jsonable(plan.config), steps=plan.steps,
              tokenizer_config=plan.tok_config.to_dict() if plan.tok_config is not None else None,
              tokenizer=str(plan.tokenizer) if isinstance(plan.tokenizer, (str, Path)) else None,
+             tokenizer_weights=fingerprint(plan.tokenizer) if isinstance(plan.tokenizer, torch.nn.Module) else None,   # an object: its weights
              tok_shape=jsonable(plan.tok_shape), facts=plan.facts, seconds=plan.seconds, why=plan.why)
     with atomic_path(out_dir / 'plan.json') as tmp: tmp.write_text(json.dumps(d, indent=1))
 
@@ -267,6 +268,8 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
     in_memory = d['tokenizer'] is None and d['tokenizer_config'] is None   # a VQVAE object was given: plan.json cannot name it
     if in_memory and not isinstance(tokenizer, torch.nn.Module):
         raise ValueError(f'--resume: the run in {out_dir} was given its tokenizer as a VQVAE object, which plan.json cannot name: pass the same one (tokenizer=)')
+    if in_memory and d.get('tokenizer_weights') not in (None, fingerprint(tokenizer)):   # plans saved before the fingerprint: not compared
+        raise ValueError(f'--resume: the VQVAE object passed as tokenizer= is not the one the run in {out_dir} was given (other weights): pass the same one')
     if tokenizer is not None and not in_memory and local_source(str(tokenizer)) != local_source(d['tokenizer']): changed.append(f'tokenizer {str(tokenizer)!r} (stored: {d["tokenizer"]!r})')
     given = tokenizer if in_memory else load_tokenizer(d['tokenizer']) if d['tokenizer'] else None
     tok_shape = tok_config.vae_config() if tok_config is not None else given.config

@@ -116,7 +116,7 @@ def evaluate_tokenizer(vae,                      # a VQVAE
                 colour_kept=float((chroma[1] / chroma[0]).sqrt()) if colour else None, **codebook_stats(counts_KV))
 
 # %% ../nbs/04b_reconstruction.ipynb #cd28484f
-COLOUR_KEPT_MIN = 0.5   # below this `colour_kept`, a colour run's tokenizer is said to lose colour (emoji's keeps 0.96, MNIST's on emoji 0.08)
+COLOUR_KEPT_MIN = 0.5   # below this `colour_kept`, a colour run's tokenizer is said to lose colour (emoji's keeps 0.95, MNIST's on emoji 0.08)
 
 def colour_note(metrics:dict, # `evaluate_tokenizer`'s figures on colour images
                 advice:str):  # what to do about it

@@ -62,6 +62,13 @@ class TokenData:
 
     def __len__(self): return len(self.labels_N)
 
+    def digest(self) -> str:
+        "A hash of every view's tokens, the mirrors and the labels: what a resumed run compares to know its images are the same."
+        h = hashlib.sha256()
+        for t in (self.tokens_NL, self.labels_N, self.tokens_flip_NL):
+            if t is not None: h.update(t.to(torch.int32).contiguous().numpy().tobytes())   # int16 or int32 as stored: one hash
+        return h.hexdigest()[:20]
+
     def batch(self, idx, epoch:int=0, seed:int=0):
         "Tokens (B, L) int64 and labels (B,) of samples `idx`; each sample's crop and side are drawn per (seed, epoch)."
         idx = torch.as_tensor(idx, dtype=torch.long)

@@ -207,6 +207,7 @@ class Run:
     command: str | None = None                                                  # what started the run, recorded in its model files
     loss_weights: tuple = (None, None)                                          # ((scales, ramp), their weights on the device)
     cpu_group: object = None                                                    # torchrun beside NCCL: a gloo group for the Ctrl-C flag
+    data_digest: str | None = None                                              # `TokenData.digest` of the training tokens, stored in checkpoints
 
     @property
     def final(self) -> nn.Module: return self.ema if self.ema is not None else self.model   # what is saved and sampled
@@ -230,6 +231,11 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         train_data = load_tokens(vae, config.dataset, config.train_split, config.hflip, config.max_images, crops=config.crops,
                                  progress=progress and rank == 0, verbose=rank == 0, **tok_kw)
         val_data = load_tokens(vae, config.dataset, config.train_split, role='validation', verbose=False, **tok_kw) if config.val_split else None
+        data_digest = train_data.digest()
+        if state is not None and state['meta'].get('data', data_digest) != data_digest:   # checkpoints before the digest: not compared
+            raise ValueError(f'cannot resume {out_dir / "last.safetensors"}: its training images are not the ones {config.dataset} gives now (images '
+                             'added, removed or changed in the folder, or another selection of max_images): resume with the data the run '
+                             'trained on, or start a new run in another output folder')
         var_cfg = var_config_for(config, vae)
         check_train_labels(train_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.train_split}')
         if val_data is not None: check_train_labels(val_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.val_split}')
@@ -258,6 +264,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
                   opt, amp_dtype, scaler, sampler, micro_bs, steps_per_epoch, total, warmup, config.eval_every or steps_per_epoch,
                   config.ckpt_every or steps_per_epoch, patch_nums, np.cumsum([pn * pn for pn in patch_nums]).tolist(), log=None)
         if isinstance(tokenizer, (str, Path)): run.tokenizer_path = str(tokenizer)
+        run.data_digest = data_digest
         if state is not None: _restore_state(run, state)
         else: torch.manual_seed(rank_seed(config.seed, world, rank))       # per-rank streams for class dropout (official: seed*world+rank)
         if world > 1:
@@ -296,7 +303,7 @@ def save_state(run:Run, step:int, seconds:float):
     if run.ema is not None: tens.update({f'ema.{k}': v for k, v in run.ema.state_dict().items()})
     save_checkpoint(run.out_dir / 'last.safetensors', tens,
                     dict(kind='var-train-state', train_config=jsonable(run.config), var_config=jsonable(run.model.config),
-                         tokenizer=run.tokenizer_fp, step=step, total_steps=run.total, world_size=run.world,
+                         tokenizer=run.tokenizer_fp, data=run.data_digest, step=step, total_steps=run.total, world_size=run.world,
                          steps_per_epoch=run.steps_per_epoch, best=run.best, train_seconds=seconds, state=skel,
                          precision=dtype_name(run.amp_dtype)))
 
