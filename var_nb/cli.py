@@ -26,7 +26,7 @@ from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, npz_shape, plot_tradeoff, figure
 from .records import provenance, write_results, command_line, results_file
 from . import core, __version__                       # its folder tells var_nb's own warnings apart
-from . import splits, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
+from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
@@ -448,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                'editing, evaluation.')
     parser.add_argument('--version', action='version', version=f'var-nb {__version__} (torch {torch.__version__})')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
-    splits.register_cli(sub); train_tokenizer.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
+    splits.register_cli(sub); train_tokenizer.register_cli(sub); reconstruction.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
     _register_sample(sub); _register_edit(sub); _register_eval(sub)
     scaling.register_cli(sub)
     bench_parser = sub.add_parser('bench', help='print speed and memory figures on this device')

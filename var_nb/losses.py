@@ -424,6 +424,16 @@ class TokenizerLoss(nn.Module):
         self.config = config or TokenizerLossConfig()
         self.lpips = lpips if lpips is not None or self.config.lpips == 0 else load_lpips()
         self.disc = disc if disc is not None or self.config.gan == 0 else self.config.make_discriminator(in_channels)
+        if self.lpips is None and self.config.lpips > 0 and self.config.l1 == 0 and self.config.l2 == 0:   # nothing would pull rec to img
+            raise ValueError(f'LPIPS (lpips={self.config.lpips}) is the only reconstruction term, and it has no VGG16 weights: the tokenizer would '
+                             f'learn nothing but its codebook. Set {VGG16_ENV} to torchvision\'s VGG16 file, or give a pixel term (l1 or l2 > 0)')
+
+    def check_image_size(self, side:int):
+        "Refuse images too small for the discriminator or LPIPS before the first step (not when the GAN starts, maybe 250k steps on)."
+        if self.disc is not None and side < (need := 3 * 2 ** self.disc.n_layers):
+            raise ValueError(f'a PatchGAN with n_layers={self.disc.n_layers} needs images of side >= {need}, got {side}: set disc_layers lower, or gan=0')
+        if self.lpips is not None and side < self.lpips.min_side:
+            raise ValueError(f'LPIPS-VGG16 needs images of side >= {self.lpips.min_side}, got {side}: set lpips=0 for images this small')
 
     def gan_active(self, step:int) -> bool:
         "Whether the adversarial term and the discriminator step are on at `step`."

@@ -5,17 +5,22 @@
 # %% ../nbs/04b_reconstruction.ipynb #38348722
 # References: Wang et al. 2004 (SSIM); Tian et al. 2024 §3, Algorithm 2 (f_hat after each scale).
 from __future__ import annotations
-import math
+import math, sys
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
+from PIL import Image, UnidentifiedImageError
 
-from .core import autocast_dtype
-from .images import to_01, show_images
+from .core import autocast_dtype, default_device, data_path, refuse_overwriting_inputs, output_folder, json_object, _USER_ERRORS
+from .images import to_01, to_pil, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
+from .data import ImageTransform
+from .vqvae import VQVAE
+from .official import pretrained_tokenizer, load_vqvae
 
 # %% auto #0
 __all__ = ['COLOUR_KEPT_MIN', 'psnr', 'ssim', 'codebook_stats', 'evaluate_tokenizer', 'colour_note', 'show_reconstructions',
-           'plot_codebook_usage']
+           'plot_codebook_usage', 'reconstruct_files', 'register_cli']
 
 # %% ../nbs/04b_reconstruction.ipynb #8241c27e
 def psnr(x_01:torch.Tensor, # images (B, C, H, W) in [0, 1]
@@ -151,3 +156,67 @@ def plot_codebook_usage(metrics:dict, # the output of `evaluate_tokenizer`
     for ax in (ax_u, ax_p): ax.set_xlabel('scale')
     fig.tight_layout()
     return fig
+
+# %% ../nbs/04b_reconstruction.ipynb #c15a0b99
+def reconstruct_files(paths,               # image files (any PIL-readable format)
+                      out_dir,             # folder for {stem}.png and {stem}_scales.png
+                      tokenizer=None,      # a VQVAE, a path to VQVAE weights, or None: the committed MNIST tokenizer
+                      device=None) -> list[Path]:
+    "Reconstruct image files with a tokenizer: writes `{stem}.png` (final) and `{stem}_scales.png` (after each scale, coarse to fine)."
+    paths = [Path(p) for p in paths]; stems, out_dir = [p.stem for p in paths], Path(out_dir)
+    names = [f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')]   # a.png and a_scales.png would both write a_scales.png
+    if len(set(names)) != len(names): raise ValueError(f'several inputs would write {", ".join(sorted({n for n in names if names.count(n) > 1}))} '
+                                                       f'(two share a name, or one is another\'s with _scales); their outputs would overwrite each '
+                                                       f'other: rename or reconstruct them separately')
+    refuse_overwriting_inputs([out_dir / f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')],
+                              paths + ([tokenizer] if isinstance(tokenizer, (str, Path)) else []), 'reconstruct')
+    refuse_foreign_pngs(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in {f'{s}{x}.png' for s in stems for x in ('', '_scales')}, 'reconstruct')
+    if tokenizer is None or isinstance(tokenizer, (str, Path)):
+        path = Path(tokenizer) if tokenizer is not None else data_path('mnist_tokenizer.safetensors')
+        if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found; train one with `var-nb train-tokenizer` and pass --tokenizer PATH')
+        tokenizer = VQVAE.load(path)
+    vae = tokenizer.to(device or default_device()).eval()
+    transform = ImageTransform(vae.config.image_size)
+    imgs = []
+    for p in paths:
+        try:
+            with Image.open(p) as im: imgs.append(transform(im))
+        except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
+            raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); pass PNG/JPEG/... files PIL can open') from None
+    with torch.no_grad():
+        recs = [finite_pixels(r) for r in vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))]   # K x (B,3,H,W)
+    spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
+    if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
+        print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written, titles = [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
+    for i, (stem, path) in enumerate(zip(stems, paths)):
+        save_png(to_pil(to_01(recs[-1][i].float().cpu())), out_dir / f'{stem}.png', 'reconstruct'); written.append(out_dir / f'{stem}.png')
+        strip = torch.stack([to_01(imgs[i])] + [to_01(r[i].float().cpu()) for r in recs])     # the original beside the scales
+        written.append(save_labelled_grid(strip, out_dir / f'{stem}_scales.png', ncols=len(strip), col_labels=titles,
+                                          title=f'{path.name}: the reconstruction after each scale, coarse to fine', made_by='reconstruct'))
+    return written
+
+def _cli_reconstruct(args):
+    try:
+        output_folder(args.out)                                           # not a file, and writable: said before any work
+        if sum(bool(t) for t in (args.tokenizer, args.pretrained, args.official_vae)) > 1:
+            raise ValueError('give one tokenizer: --tokenizer (var_nb weights), --official-vae (an official .pth file) or --pretrained (by name)')
+        if args.vae_kwargs and not args.official_vae: raise ValueError('--vae-kwargs are the VQVAE(...) settings of an official .pth file given with --official-vae: give that file, or leave --vae-kwargs out')
+        tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
+                     load_vqvae(args.official_vae, json_object(args.vae_kwargs, '--vae-kwargs')) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
+        written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
+    except _USER_ERRORS as e: print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
+    print(f'wrote {len(written)} files to {args.out}: ' + ', '.join(p.name for p in written[:6]) + (' ...' if len(written) > 6 else ''))
+    return 0
+
+def register_cli(subparsers):
+    "Add `var-nb reconstruct`."
+    r = subparsers.add_parser('reconstruct', help='reconstruct images with a tokenizer: DIR/{stem}.png and DIR/{stem}_scales.png (coarse to fine)')
+    r.add_argument('images', nargs='+', help='image files; resized and centre-cropped to the tokenizer resolution, grayscale -> RGB')
+    r.add_argument('--out', required=True, help='output folder'); r.add_argument('--device', default=None)
+    r.add_argument('--tokenizer', default=None, help='VQVAE weights (default: the committed MNIST tokenizer)')
+    r.add_argument('--pretrained', help="the tokenizer of a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
+    r.add_argument('--official-vae', dest='official_vae', help='an official VQVAE file (vae_ch160v4096z32.pth), read with var_nb.official.load_vqvae')
+    r.add_argument('--vae-kwargs', help='JSON of the official VQVAE(...) kwargs of --official-vae when it is not the released one')
+    r.set_defaults(func=_cli_reconstruct)

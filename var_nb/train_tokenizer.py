@@ -10,29 +10,32 @@ from pathlib import Path
 
 import numpy as np
 import torch
-import torch.nn.functional as F
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
-                         refuse_overwriting_inputs, precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
-                         save_checkpoint, load_checkpoint, data_path, atomic_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, lr_factor, json_object, _USER_ERRORS)
-from .images import to_01, to_pil, save_grid, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
+from .core import (moved_names, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
+                         precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
+                         save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
+                         rng_state, set_rng_state, config_diff, lr_factor, SCHEDULES, _USER_ERRORS)
+from .images import to_01
 from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
-from .reconstruction import psnr, ssim, codebook_stats, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
-from .data import load_image_dataset, ImageTransform, ImageDataset, ResumableBatches, is_colour
+from .reconstruction import psnr, ssim, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
+from .data import load_image_dataset, ResumableBatches, is_colour, local_source
 from .splits import load_split
-from .official import pretrained_tokenizer, load_vqvae
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'CLI_OPTIONS', 'TOKENIZER_TRAIN_CONFIGS', 'TokenizerTrainConfig', 'TokenizerRun',
            'build_tokenizer_run', 'save_tokenizer_state', 'tokenizer_step', 'train_tokenizer',
-           'get_tokenizer_train_config', 'format_figures', 'reconstruct_files', 'register_cli']
+           'get_tokenizer_train_config', 'format_figures', 'register_cli']
 
 # %% ../nbs/05_tokenizer_training.ipynb #d2b63f80
+def _known_schedule(schedule) -> bool:
+    "Whether `core.lr_factor` knows `schedule` (asked once, so a typo is refused with the settings, not at the first step)."
+    try: lr_factor(1, 3, 0, schedule); return True
+    except (ValueError, TypeError, AttributeError): return False
+
 @dataclass
 class TokenizerTrainConfig:
     "Settings of a tokenizer training run (model, loss, data, optimiser, schedule, intervals)."
@@ -69,8 +72,12 @@ class TokenizerTrainConfig:
             ('log_every', self.log_every >= 1, '>= 1'), ('eval_every', self.eval_every >= 1, '>= 1'),
             ('ckpt_every', self.ckpt_every >= 1, '>= 1'), ('warmup_steps', self.warmup_steps >= 0, '>= 0'),
             ('train_size', self.train_size is None or self.train_size >= 1, '>= 1 or None'), ('val_split', self.val_split != 'train', "not 'train', the images it learns from"),
-            ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS))) if not ok]
-        if bad: raise ValueError('tokenizer training settings refused: ' + '; '.join(bad) + '; a run trains at least one step on at least one image')
+            ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS)),
+            ('grad_clip', self.grad_clip >= 0, '>= 0, 0 for no clipping (a negative clip turns the step uphill)'),
+            ('min_lr_ratio', 0 <= self.min_lr_ratio <= 1, 'in [0, 1]'), ('revive_every', self.revive_every >= 0, '>= 0, 0 for never'),
+            ('revive_stop', 0 <= self.revive_stop <= 1, 'in [0, 1], a fraction of the steps'),
+            ('schedule', _known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")) if not ok]
+        if bad: raise ValueError('tokenizer training settings refused: ' + '; '.join(bad))
 
     def vae_config(self):
         "The VQVAEConfig this run trains."
@@ -122,6 +129,7 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
         if meta.get('kind') != 'tokenizer_train_state':
             raise ValueError(f'{last} is not a tokenizer training checkpoint (kind {meta.get("kind")!r}); pick the folder of a train-tokenizer run')
         saved = {**TokenizerTrainConfig().to_dict(), **meta['config']}    # settings added since the save: their defaults
+        saved['data'] = local_source(saved['data'])                      # older runs stored a relative folder as typed
         diffs = config_diff(saved, config_dict, ignore=RESUME_MAY_CHANGE)
         if diffs:
             given = ''.join(f', {o} {saved[k]}' for k, o in CLI_OPTIONS.items() if k not in RESUME_MAY_CHANGE and saved.get(k) != config_dict.get(k))
@@ -156,14 +164,14 @@ def _state_dict_tensors(module, prefix:str) -> dict:
         seen.add(ptr)
     return out
 
-def _save_train_state(path, *, step, config_dict, vae, disc, opt, opt_disc, scaler, batches, best_psnr, seconds, amp=None):
+def _save_train_state(path, *, step, config_dict, vae, disc, opt, opt_disc, scaler, batches, best_psnr, seconds, amp=None, data=None):
     state = dict(opt=opt.state_dict(), opt_disc=opt_disc.state_dict() if opt_disc else None, scaler=scaler.state_dict(),
                  rng=rng_state(), data=batches.state_dict(), vae_extra=_extra_state(vae))
     tensors, skeleton = flatten_state(state, 'state')
     tensors |= _state_dict_tensors(vae, 'vae.')
     if disc is not None: tensors |= _state_dict_tensors(disc, 'disc.')
     meta = dict(kind='tokenizer_train_state', config=config_dict, vae_config=asdict(vae.config), step=step,
-                best_val_psnr=best_psnr, train_seconds=seconds, state=skeleton, precision=dtype_name(amp))
+                best_val_psnr=best_psnr, train_seconds=seconds, state=skeleton, precision=dtype_name(amp), data=data)
     return save_checkpoint(path, tensors, meta)
 
 def _restore_train_state(tensors, meta, *, vae, disc, opt, opt_disc, scaler, batches):
@@ -186,6 +194,10 @@ def _check_images(data, image_size:int, what:str):
     if tuple(img.shape[-3:]) != (3, image_size, image_size):
         raise ValueError(f'{what} images have shape {tuple(img.shape[-3:])} but this tokenizer reads (3, {image_size}, {image_size}) '
                          f'(patch_nums[-1] * downsample); resize them or pick a model whose image_size matches')
+    if not torch.is_floating_point(img): raise ValueError(f'{what} images are {img.dtype}: pass floats in [-1, 1] (x / 127.5 - 1 for 0..255 pixels)')
+    lo, hi = torch.aminmax(data if isinstance(data, torch.Tensor) else img)   # a tensor: all of it; a dataset: its first image
+    if lo < -1.01 or hi > 1.01:
+        raise ValueError(f'{what} images hold values in [{lo:.3g}, {hi:.3g}] but the tokenizer reads [-1, 1]: x / 127.5 - 1 for 0..255 pixels, 2x - 1 for 0..1')
 
 # %% ../nbs/05_tokenizer_training.ipynb #ebc852cf
 @dataclass
@@ -194,6 +206,7 @@ class TokenizerRun:
     config: TokenizerTrainConfig; config_dict: dict; out_dir: Path; device: torch.device; amp: torch.dtype | None
     vae: VQVAE; loss_fn: TokenizerLoss; opt: torch.optim.Optimizer; opt_disc: torch.optim.Optimizer | None; scaler: object
     batches: ResumableBatches; val_data: object; log: RunLog | None = None
+    data: dict | None = None        # the training and validation image counts, stored in checkpoints and compared on resume
     step: int = 0; best_psnr: float = -math.inf; seconds_before: float = 0.0; t0: float = 0.0
     command: str | None = None      # what started the run, recorded in tokenizer.safetensors
 
@@ -206,6 +219,7 @@ class TokenizerRun:
 def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val_data=None, progress:bool=True) -> TokenizerRun:
     "Data, tokenizer, loss, optimisers and AMP of a run; restored from out_dir/last.safetensors when resuming."
     config = get_tokenizer_train_config(config)
+    config = dataclasses.replace(config, data=local_source(config.data))   # a folder as the path it names: resumable from any folder
     config_dict, out_dir = config.to_dict(), Path(out_dir)
     if int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('train_tokenizer runs in one process (no DDP): run `var-nb train-tokenizer` without torchrun, '
@@ -216,10 +230,16 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     vae_config = config.vae_config()
     if train_data is None: train_data = config.images('train', preload=config.preload)
     if val_data is None: val_data = config.images('validation')
+    data = dict(train=len(train_data), validation=len(val_data))      # counts: images added or removed (not a folder's mtime, which a
+    if saved is not None and saved[1].get('data', data) != data:      # viewer's thumbnail file moves); checkpoints before it: not compared
+        was = saved[1]['data']
+        raise ValueError(f'refusing to resume {out_dir} (step {saved[1]["step"]}): its images are not the ones {config.data} gives now ({was["train"]} '
+                         f'training and {was["validation"]} validation images then, {data["train"]} and {data["validation"]} now), so it would go on with other images and could train on ones it validated on: resume with the data the run trained on, or start a fresh --out folder')
     _check_images(train_data, vae_config.image_size, 'training'); _check_images(val_data, vae_config.image_size, 'validation')
     batches = ResumableBatches(train_data, config.batch_size, seed=config.seed, num_workers=config.num_workers)
     vae = VQVAE(vae_config).to(device).train()
     loss_fn = TokenizerLoss(config.loss_config()).to(device)
+    loss_fn.check_image_size(vae_config.image_size)                    # a discriminator for larger images: said now, not when it starts
     opt = adamw(vae.parameters(), device, lr=config.lr, betas=config.betas, weight_decay=config.weight_decay)
     opt_disc = (adamw(loss_fn.disc.parameters(), device, lr=config.disc_lr or config.lr, betas=config.betas,
                                   weight_decay=config.weight_decay) if loss_fn.disc is not None else None)
@@ -230,7 +250,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         if note and progress: print(note)
     amp = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling
-    run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data)
+    run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data, data=data)
     if saved is not None:
         tensors, meta = saved
         _restore_train_state(tensors, meta, vae=vae, disc=run.disc, opt=opt, opt_disc=opt_disc, scaler=scaler, batches=batches)
@@ -243,7 +263,7 @@ def save_tokenizer_state(run:TokenizerRun):
     "Write out_dir/last.safetensors: everything the next step depends on."
     _save_train_state(run.last_path, step=run.step, config_dict=run.config_dict, vae=run.vae, disc=run.disc, opt=run.opt,
                       opt_disc=run.opt_disc, scaler=run.scaler, batches=run.batches,
-                      best_psnr=run.best_psnr if run.best_psnr > -math.inf else None, seconds=run.seconds(), amp=run.amp)
+                      best_psnr=run.best_psnr if run.best_psnr > -math.inf else None, seconds=run.seconds(), amp=run.amp, data=run.data)
 
 def tokenizer_step(run:TokenizerRun, img_B3HW:torch.Tensor) -> dict:
     "One update of the tokenizer (then of the discriminator, once its loss is on): the step's figures."
@@ -423,57 +443,11 @@ def _cli_train_tokenizer(args):
     elif args.quiet: print(f'stopped at step {result["step"]}/{config.steps}; continue it with --resume from {result["checkpoint"]}')   # said even when quiet
     return 0
 
-def reconstruct_files(paths,               # image files (any PIL-readable format)
-                      out_dir,             # folder for {stem}.png and {stem}_scales.png
-                      tokenizer=None,      # a VQVAE, a path to VQVAE weights, or None: the committed MNIST tokenizer
-                      device=None) -> list[Path]:
-    "Reconstruct image files with a tokenizer: writes `{stem}.png` (final) and `{stem}_scales.png` (after each scale, coarse to fine)."
-    paths = [Path(p) for p in paths]; stems, out_dir = [p.stem for p in paths], Path(out_dir)
-    if len(set(stems)) != len(stems): raise ValueError(f'several inputs share the name {sorted({s for s in stems if stems.count(s) > 1})}; '
-                                                       f'their outputs would overwrite each other: rename or reconstruct them separately')
-    refuse_overwriting_inputs([out_dir / f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')],
-                              paths + ([tokenizer] if isinstance(tokenizer, (str, Path)) else []), 'reconstruct')
-    refuse_foreign_pngs(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in {f'{s}{x}.png' for s in stems for x in ('', '_scales')}, 'reconstruct')
-    if tokenizer is None or isinstance(tokenizer, (str, Path)):
-        path = Path(tokenizer) if tokenizer is not None else data_path('mnist_tokenizer.safetensors')
-        if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found; train one with `var-nb train-tokenizer` and pass --tokenizer PATH')
-        tokenizer = VQVAE.load(path)
-    vae = tokenizer.to(device or default_device()).eval()
-    transform = ImageTransform(vae.config.image_size)
-    imgs = []
-    for p in paths:
-        try:
-            with Image.open(p) as im: imgs.append(transform(im))
-        except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
-            raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); pass PNG/JPEG/... files PIL can open') from None
-    with torch.no_grad():
-        recs = [finite_pixels(r) for r in vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))]   # K x (B,3,H,W)
-    spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
-    if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
-        print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written, titles = [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
-    for i, (stem, path) in enumerate(zip(stems, paths)):
-        save_png(to_pil(to_01(recs[-1][i].float().cpu())), out_dir / f'{stem}.png', 'reconstruct'); written.append(out_dir / f'{stem}.png')
-        strip = torch.stack([to_01(imgs[i])] + [to_01(r[i].float().cpu()) for r in recs])     # the original beside the scales
-        written.append(save_labelled_grid(strip, out_dir / f'{stem}_scales.png', ncols=len(strip), col_labels=titles,
-                                          title=f'{path.name}: the reconstruction after each scale, coarse to fine', made_by='reconstruct'))
-    return written
-
-def _cli_reconstruct(args):
-    try:
-        output_folder(args.out)                                           # not a file, and writable: said before any work
-        if sum(bool(t) for t in (args.tokenizer, args.pretrained, args.official_vae)) > 1:
-            raise ValueError('give one tokenizer: --tokenizer (var_nb weights), --official-vae (an official .pth file) or --pretrained (by name)')
-        tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
-                     load_vqvae(args.official_vae, json_object(args.vae_kwargs, '--vae-kwargs')) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
-        written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
-    except _USER_ERRORS as e: print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
-    print(f'wrote {len(written)} files to {args.out}: ' + ', '.join(p.name for p in written[:6]) + (' ...' if len(written) > 6 else ''))
-    return 0
+#: `reconstruct_files` and its command moved to notebook 04b (`var_nb.reconstruction`), the room of what a reconstruction is
+__getattr__ = moved_names('var_nb.train_tokenizer', {'reconstruct_files': 'var_nb.reconstruction'})
 
 def register_cli(subparsers):
-    "Add `var-nb train-tokenizer` and `var-nb reconstruct`."
+    "Add `var-nb train-tokenizer` (`var-nb reconstruct` is notebook 04b's)."
     p = subparsers.add_parser('train-tokenizer', help='train the multi-scale VQVAE tokenizer (default: the MNIST preset on MNIST-5k)')
     p.add_argument('--preset', default='mnist', choices=list(TOKENIZER_TRAIN_CONFIGS), help='training preset (default: mnist)')
     p.add_argument('--steps', type=int, default=None, help="optimiser updates (default: the preset's)")
@@ -490,11 +464,3 @@ def register_cli(subparsers):
     p.add_argument('--precision', choices=TRAIN_PRECISIONS, default=None,
                    help='autocast (default auto: bf16 where it pays, on GPUs from Ampere on and CPUs with AVX512-BF16/AMX measured faster in it)')
     p.add_argument('--quiet', action='store_true', help='no progress bar'); p.set_defaults(func=_cli_train_tokenizer)
-    r = subparsers.add_parser('reconstruct', help='reconstruct images with a tokenizer: DIR/{stem}.png and DIR/{stem}_scales.png (coarse to fine)')
-    r.add_argument('images', nargs='+', help='image files; resized and centre-cropped to the tokenizer resolution, grayscale -> RGB')
-    r.add_argument('--out', required=True, help='output folder'); r.add_argument('--device', default=None)
-    r.add_argument('--tokenizer', default=None, help='VQVAE weights (default: the committed MNIST tokenizer)')
-    r.add_argument('--pretrained', help="the tokenizer of a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
-    r.add_argument('--official-vae', dest='official_vae', help='an official VQVAE file (vae_ch160v4096z32.pth), read with var_nb.official.load_vqvae')
-    r.add_argument('--vae-kwargs', help='JSON of the official VQVAE(...) kwargs of --official-vae when it is not the released one')
-    r.set_defaults(func=_cli_reconstruct)

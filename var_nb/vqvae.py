@@ -106,6 +106,8 @@ class VQVAEConfig:
         if bad:
             raise ValueError(f'every width (ch * ch_mult = {widths}) must be divisible by norm_groups={self.norm_groups}, '
                              f'{bad} are not; change ch or norm_groups')
+        if self.quant_conv_ks < 1 or self.quant_conv_ks % 2 == 0:       # an even kernel with padding ks // 2 grows the latent by one
+            raise ValueError(f'quant_conv_ks={self.quant_conv_ks} must be odd (1, 3, 5, ...): the quant convolutions keep the latent side')
 
     @property
     def res_blocks(self) -> tuple:
@@ -146,11 +148,13 @@ PATCH_NUMS_BY_SIDE = {4: (1, 2, 3, 4), 8: (1, 2, 3, 4, 5, 6, 8), 12: (1, 2, 3, 4
                       16: (1, 2, 3, 4, 5, 6, 8, 10, 13, 16), 32: (1, 2, 3, 4, 6, 9, 13, 18, 24, 32)}
 
 def with_image_size(config:VQVAEConfig, size:int) -> VQVAEConfig:
-    "The same tokenizer for images of side `size`: its scales end at the latent side size / downsample."
+    "The same tokenizer for images of side `size`: itself at its own size, else scales ending at the latent side size / downsample."
+    if size == config.image_size: return config                       # a preset's own pyramid, even one not in the table
     side, rest = divmod(size, config.downsample)
+    if len(config.patch_nums) == 1 and not rest and side >= 1: return replace(config, patch_nums=(side,))   # one scale stays one
     if rest or side not in PATCH_NUMS_BY_SIDE:
-        sizes = ', '.join(str(s * config.downsample) for s in PATCH_NUMS_BY_SIDE)
-        raise ValueError(f'image size {size} does not fit this tokenizer (downsample {config.downsample}): use one of {sizes}')
+        sizes = ', '.join(str(s * config.downsample) for s in PATCH_NUMS_BY_SIDE) if len(config.patch_nums) > 1 else f'a multiple of {config.downsample}'
+        raise ValueError(f'image size {size} does not fit this tokenizer (downsample {config.downsample}): use {"one of " * (len(config.patch_nums) > 1)}{sizes}')
     return replace(config, patch_nums=PATCH_NUMS_BY_SIDE[side])
 
 # %% ../nbs/03_vqvae.ipynb #e59283d1
@@ -311,9 +315,12 @@ class VQVAE(nn.Module):
     def load(cls, path, device='cpu') -> 'VQVAE':
         "A VQVAE rebuilt from a file written by `save` (eval mode)."
         tensors, meta = load_checkpoint(path, device=device)
-        if meta.get('kind') != 'vqvae':
-            raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a VQVAE one; ' + (f'the tokenizer of that run is {Path(path).parent / "tokenizer.safetensors"} '
-                             f'(written when it finished)' if meta.get('kind') == 'tokenizer_train_state' else 'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)'))
+        if (kind := meta.get('kind')) != 'vqvae':
+            hint = (f'the tokenizer of that run is {Path(path).parent / "tokenizer.safetensors"} (written when it finished)' if kind == 'tokenizer_train_state' else
+                    'it is a transformer, and the tokenizer it was trained with is ' + (str(Path(path).parent / meta['tokenizer_path']) if 'tokenizer_path' in meta
+                    else 'found by var_nb.sampling.tokenizer_of(path)') if kind in ('var', 'raster') else
+                    'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)')
+            raise ValueError(f'{path} holds a {kind!r} checkpoint, not a VQVAE one; {hint}')
         model = cls(VQVAEConfig(**meta['config'])).to(device)
         load_weights(model, finite_weights(path, tensors, dict(model.named_parameters())), source=str(path))
         return model.eval()
