@@ -144,8 +144,11 @@ def usable_device(device, # 'cpu', 'cuda', 'cuda:1', 'mps' (any case) or a torch
     elif d.type == 'mps':
         if not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
             raise ValueError(f'MPS (Apple GPU) is not available here: use {use}')
+    elif d.type == 'cpu' and d.index:                                  # one CPU device: its threads are set with --threads
+        raise ValueError(f"device {str(d)!r}: the CPU is one device, 'cpu' (its threads: --threads, or torch.set_num_threads)")
+    elif d.type == 'meta': raise ValueError(f"device 'meta' holds shapes, not numbers: nothing can be computed on it; use {use}, or {out}")
     elif d.type != 'cpu':                                              # xpu and the rest: asked of torch itself
         try: torch.empty(0, device=d)
-        except (RuntimeError, AssertionError) as e:
+        except Exception as e:                                         # RuntimeError, or a backend whose module is missing (hpu)
             raise ValueError(f"device {str(d)!r} cannot be used here ({str(e).splitlines()[0][:80]}): use {use}, or {out}") from None
     return d

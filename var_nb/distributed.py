@@ -16,8 +16,8 @@ from .core import precision_dtype
 
 # %% auto #0
 __all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'join_group', 'wait_for_everyone', 'cpu_group', 'any_rank_asked', 'everyone_has',
-           'agree_on_resume', 'agree_on_precision', 'rank_seed', 'gather_shards', 'all_ranks', 'add_sums',
-           'mean_over_ranks']
+           'agree_on_resume', 'agree_on_settings', 'agree_on_precision', 'rank_seed', 'gather_shards', 'all_ranks',
+           'add_sums', 'mean_over_ranks']
 
 # %% ../nbs/06a_distributed.ipynb #ca7c8962
 #: how long any collective of the run's process group may wait (NCCL's default is 10 min; a large checkpoint takes minutes)
@@ -74,6 +74,15 @@ def agree_on_resume(step:int|None, out_dir:Path, world:int):
         seen = ', '.join(f'rank {r}: ' + (f'step {s}' if s >= 0 else 'no checkpoint') for r, s in enumerate(steps))
         raise ValueError(f'the ranks disagree on the run to resume ({seen}) in {out_dir}: every node must see the same --out; '
                          f'put it on a filesystem all nodes share')
+
+def agree_on_settings(settings:dict, world:int):
+    "Refuse, on every rank at once, a run whose ranks were given other settings (each would train its own schedule, then wait forever)."
+    if world == 1: return
+    every = [None] * world
+    dist.all_gather_object(every, settings)
+    if differ := sorted({k for s in every for k in set(s) | set(every[0]) if s.get(k) != every[0].get(k)}):
+        seen = '; '.join(f'{k}: ' + ', '.join(f'rank {r} {s.get(k)!r}' for r, s in enumerate(every)) for k in differ[:3])
+        raise ValueError(f'the ranks were given different settings ({seen}): start every rank with the same command and options')
 
 def agree_on_precision(precision:str, world:int, device) -> str:
     "A new run's precision, one for every rank: on CPUs 'auto' becomes 'bf16' only if every rank's own timing takes bf16, else 'fp32'. Every rank calls it."

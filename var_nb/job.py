@@ -324,11 +324,17 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
         if now['class_names'] != was['class_names']:
             raise ValueError(f"--resume: the classes of {plan.config.dataset} changed since the run began ({', '.join(was['class_names'])} -> "
                              f"{', '.join(now['class_names'])}), and its model was built for the old ones: start a new run in another --out")
-        if verbose and (now['images'], now['images_val']) != (was['images'], was['images_val']):
-            print(f"note: {plan.config.dataset} changed since the run began ({was['images']} -> {now['images']} training images, {was['images_val']} -> "
-                  f"{now['images_val']} validation): the run goes on with the data as it is now, no longer an exact continuation")
+        if (now['images'], now['images_val']) != (was['images'], was['images_val']):
+            change = f"{plan.config.dataset} changed since the run began ({was['images']} -> {now['images']} training images, {was['images_val']} -> {now['images_val']} validation)"
+            if not (out_dir / 'summary.json').is_file():                 # still to train: on other images, and held-out ones drawn again
+                raise ValueError(f'--resume: {change}: the run would go on with other images, and could train on ones it validated on: '
+                                 'restore the data as it was, or start a new run in another --out')
+            if verbose: print(f'note: {change}: the finished run is judged again against the data as it is now')
         plan.facts = {**was, **now}
     else:
+        if minutes and int(os.environ.get('WORLD_SIZE', '1')) > 1:   # each rank would time itself and plan its own steps
+            raise ValueError('--minutes plans the steps from this process\'s own timings, which every torchrun rank would make differently: '
+                             'under torchrun give --steps (or --epochs) instead')
         plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
         if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
         if int(os.environ.get('RANK', '0')) == 0: save_plan(plan, out_dir, minutes)

@@ -118,6 +118,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
         memory = _memory(config, vc, per_gpu // accum, gpus)
         if memory['total'] <= usable: break
     images = images or DATASET_IMAGES.get(str(config.dataset))
+    if config.max_images and images: images = min(images, config.max_images)   # what train reads (`first_images`)
     if images and images < config.batch_size:                   # train refuses such a run: the plan says so, not '25.6 epochs'
         raise ValueError(f'{images:,} training images are fewer than one batch of {config.batch_size:,}: pass a smaller --batch-size (or more --images)')
     flops_image = train_flops(vc, vc.L)

@@ -48,7 +48,9 @@ def encode_dataset(vae, dataset, batch_size:int=128, hflip:bool=False, device=No
         toks.append(torch.cat(vae.img_to_tokens(img_B3HW), 1).to(dtype).cpu())
         if hflip: flips.append(torch.cat(vae.img_to_tokens(img_B3HW.flip(-1)), 1).to(dtype).cpu())
         labels.append(torch.as_tensor(label_B).long())
-    if not toks: return torch.zeros(0, vae.quantizer.L, dtype=dtype), torch.zeros(0, dtype=torch.long), None
+    if not toks:                                   # a rank with no share: empty, mirrors too, so every rank gathers the same tensors
+        empty = torch.zeros(0, vae.quantizer.L, dtype=dtype)
+        return empty, torch.zeros(0, dtype=torch.long), (empty.clone() if hflip else None)
     return torch.cat(toks), torch.cat(labels), (torch.cat(flips) if hflip else None)
 
 # %% ../nbs/06b_token_cache.ipynb #689a1cfc
@@ -66,7 +68,9 @@ class TokenData:
         "A hash of every view's tokens, the mirrors and the labels: what a resumed run compares to know its images are the same."
         h = hashlib.sha256()
         for t in (self.tokens_NL, self.labels_N, self.tokens_flip_NL):
-            if t is not None: h.update(t.to(torch.int32).contiguous().numpy().tobytes())   # int16 or int32 as stored: one hash
+            if t is None: continue
+            for part in t.reshape(len(t), -1).split(1 << 16):           # int16 or int32 as stored: one hash; ImageNet's in pieces, not one copy
+                h.update(part.to(torch.int32).contiguous().numpy().tobytes())
         return h.hexdigest()[:20]
 
     def batch(self, idx, epoch:int=0, seed:int=0):

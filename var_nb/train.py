@@ -21,7 +21,7 @@ from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_d
                          jsonable, fingerprint, lr_factor, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers
-from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_precision, rank_seed, all_ranks, add_sums,
+from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
@@ -222,6 +222,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         tokenizer_fp = fingerprint(vae)
         state = _check_resume(out_dir / 'last.safetensors', config, tokenizer_fp, resume)
         agree_on_resume(None if state is None else state['meta']['step'], out_dir, world)   # a node that sees another --out must not start afresh
+        agree_on_settings(jsonable(config), world)                       # ranks of other schedules would part ways, then wait forever
         if device.type == 'cuda' and config.tf32:   # what the official trainer does; process-wide, as torch has it
             torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
 
@@ -448,6 +449,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                     run.log.write('validation', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), **m, seconds=seconds)
                     if m['loss'] < run.best: run.best, new_best = m['loss'], True
                 ctrl_c.asked = any_rank_asked(ctrl_c.asked, run.world, run.cpu_group)   # torchrun: all ranks stop at one step
+                if ctrl_c.asked and not (logging or due_eval or due_ckpt): _check_finite(run, step, stats, lr)   # a stop's checkpoint is never a diverged one
                 if due_ckpt or ctrl_c.asked: save_state(run, step + 1, seconds)
                 if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)
                 ctrl_c.stop_here(step + 1, run.total, run.out_dir)
