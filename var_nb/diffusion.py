@@ -355,7 +355,7 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
                               ('; it has finished): choose another --out folder for a new run' if done else
                                '): pass --resume (resume=True) to continue it, or choose another --out folder'))
     saved = {**jsonable(DiTTrainConfig()), 'ema_warmup': False, **meta['train_config']}   # runs before the warm-up had none
-    diff = config_diff(saved, jsonable(config), ignore=('log_every', 'ckpt_every'))
+    diff = config_diff(saved, jsonable(config), ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a run keeps its own EMA rule (train_dit)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
     if diff: raise ValueError(f'cannot resume {path}: its run used other settings:\n  ' + '\n  '.join(diff) + '\nuse the same settings, or another folder')
     return dict(tensors=tensors, meta=meta)
@@ -391,6 +391,9 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
     vae = load_tokenizer(tokenizer, device)
     tokenizer_fp = fingerprint(vae)
     state = _check_dit_resume(out_dir / 'last.safetensors', config, tokenizer_fp, resume)
+    if state is not None and (was := state['meta']['train_config'].get('ema_warmup', False)) != config.ema_warmup:   # runs from before the warm-up
+        config = replace(config, ema_warmup=was)                    # resume as they began: exactly
+        if progress and config.ema > 0: print(f"note: this run began {'with' if was else 'without'} the EMA's warm-up, and goes on so")
     f_NChw, labels_N = encode_latents(vae, config.dataset, 'train', config.max_images, device=device)
     if len(labels_N) < config.batch_size: raise ValueError(f'{len(labels_N)} training images are fewer than one batch of {config.batch_size}; lower batch_size')
     num_classes = num_classes_of(dataset_split(config.dataset, 'train', 'train', 'validation', verbose=False))
@@ -414,10 +417,15 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
     seconds = lambda: before + time.time() - t0
     bar = tqdm(total=total, initial=start, desc='train DiT', dynamic_ncols=True, disable=not progress)
     model.train()
+    bad = torch.zeros((), dtype=torch.bool, device=device)          # a non-finite loss or gradient since the last check (no sync per step)
+    def check_finite(done:int):
+        "Raise when a step so far was not finite: nothing diverged is logged or saved."
+        if bad.item(): raise FloatingPointError(f'a non-finite loss or gradient by step {done} (lr {lr:.3g}): the run diverged; lower base_lr '
+                                                f'or keep clip > 0. The last checkpoint in {out_dir} is intact')
     with StopAfterStep() as ctrl_c:                 # Ctrl-C: a checkpoint after this step, then stop
         for step in range(start, total):
             if stop_at is not None and step >= stop_at:
-                _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step, total, seconds()); break
+                check_finite(step); _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step, total, seconds()); break
             lr = config.peak_lr * lr_factor(step, total, config.warmup, config.schedule, config.warmup_start, config.final_lr_ratio)
             for g in opt.param_groups: g['lr'], g['weight_decay'] = lr, config.weight_decay * g['wd_scale']
             idx = _batch_indices(step, len(labels_N), config.batch_size, config.seed)
@@ -425,17 +433,16 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
             loss.backward()
             grad_norm = torch.nn.utils.clip_grad_norm_(model.parameters(), config.clip if config.clip > 0 else float('inf'))
             opt.step(); opt.zero_grad(set_to_none=True)
+            bad |= ~(torch.isfinite(loss.detach()) & torch.isfinite(grad_norm))
             if ema is not None:
                 decay = min(config.ema, (2 + step) / (11 + step)) if config.ema_warmup else config.ema   # (1 + n) / (10 + n), n = step + 1 updates
                 with torch.no_grad(): torch._foreach_lerp_(list(ema.parameters()), list(model.parameters()), 1 - decay)
             if (step + 1) % config.log_every == 0 or step + 1 == total:
-                if not (math.isfinite(loss.item()) and math.isfinite(grad_norm.item())):
-                    raise FloatingPointError(f'a non-finite loss or gradient by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr '
-                                             f'or keep clip > 0. The last checkpoint in {out_dir} is intact')
+                check_finite(step + 1)
                 log.write('train', step + 1, loss=loss.item(), grad_norm=grad_norm.item(), lr=lr, seconds=seconds())
                 bar.set_postfix(loss=f'{loss.item():.4f}')
             if (config.ckpt_every and (step + 1) % config.ckpt_every == 0 or ctrl_c.asked) and step + 1 < total:
-                _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step + 1, total, seconds())
+                check_finite(step + 1); _save_dit_state(out_dir / 'last.safetensors', model, ema, opt, config, tokenizer_fp, step + 1, total, seconds())
             bar.update(1)
             ctrl_c.stop_here(step + 1, total, out_dir)
     bar.close()

@@ -233,7 +233,8 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
                                  progress=progress and rank == 0, verbose=rank == 0, **tok_kw)
         val_data = load_tokens(vae, config.dataset, config.train_split, role='validation', verbose=False, **tok_kw) if config.val_split else None
         data_digest = train_data.digest()
-        if state is not None and state['meta'].get('data', data_digest) != data_digest:   # checkpoints before the digest: not compared
+        finished = state is not None and state['meta']['step'] >= state['meta']['total_steps']   # nothing left to train: judged as the data are
+        if state is not None and not finished and state['meta'].get('data', data_digest) != data_digest:   # checkpoints before the digest: not compared
             raise ValueError(f'cannot resume {out_dir / "last.safetensors"}: its training images are not the ones {config.dataset} gives now (images '
                              'added, removed or changed in the folder, or another selection of max_images): resume with the data the run '
                              'trained on, or start a new run in another output folder')
