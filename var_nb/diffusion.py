@@ -354,8 +354,8 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
         raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}' +
                               ('; it has finished): choose another --out folder for a new run' if done else
                                '): pass --resume (resume=True) to continue it, or choose another --out folder'))
-    saved = {**jsonable(DiTTrainConfig()), 'ema_warmup': False, **meta['train_config']}   # runs before the warm-up had none
-    diff = config_diff(saved, jsonable(config), ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a run keeps its own EMA rule (train_dit)
+    diff = config_diff({**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config),
+                       ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a run keeps its own EMA rule (train_dit)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
     if diff: raise ValueError(f'cannot resume {path}: its run used other settings:\n  ' + '\n  '.join(diff) + '\nuse the same settings, or another folder')
     return dict(tensors=tensors, meta=meta)
