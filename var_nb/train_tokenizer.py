@@ -230,9 +230,10 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     vae_config = config.vae_config()
     if train_data is None: train_data = config.images('train', preload=config.preload)
     if val_data is None: val_data = config.images('validation')
-    data = dict(train=len(train_data), validation=len(val_data))      # counts: images added or removed (not a folder's mtime, which a
-    if saved is not None and saved[1]['step'] < config.steps and saved[1].get('data', data) != data:   # viewer's thumbnail moves); checkpoints before
-        # it: not compared; a finished run trains nothing more, and is measured on the validation images as they are now
+    # the image counts say images were added or removed (a folder's mtimes would also move with a viewer's thumbnail file);
+    # not compared: checkpoints from before the counts, and a finished run (it trains nothing more)
+    data = dict(train=len(train_data), validation=len(val_data))
+    if saved is not None and saved[1]['step'] < config.steps and saved[1].get('data', data) != data:
         was = saved[1]['data']
         raise ValueError(f'refusing to resume {out_dir} (step {saved[1]["step"]}): its images are not the ones {config.data} gives now ({was["train"]} '
                          f'training and {was["validation"]} validation images then, {data["train"]} and {data["validation"]} now), so it would go on with other images and could train on ones it validated on: resume with the data the run trained on, or start a fresh --out folder')
