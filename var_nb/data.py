@@ -21,9 +21,9 @@ from .images import to_rgb
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'source_stamp', 'load_image_dataset',
-           'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches',
-           'class_grid', 'check_readable', 'is_colour']
+           'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'source_stamp', 'source_name',
+           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers',
+           'ResumableBatches', 'class_grid', 'check_readable', 'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -238,14 +238,30 @@ def folder_signature(folder:Path) -> tuple:
     for _ in range(2): level = [Path(e.path) for d in level for e in os.scandir(d) if e.is_dir()]; dirs += level
     return tuple(sorted((str(d), d.stat().st_mtime_ns) for d in dirs))
 
-def source_stamp(source) -> str|None:
-    """What tells a local source's images apart in a cache key (token and feature caches): a folder's resolved path and
+def _hub_fingerprint(name:str, split:str) -> str:
+    "The fingerprint of a hub dataset's `split` as cached (of 'train' when it lacks `split`, which is then held out of train)."
+    try: return load_image_dataset(name, split)._fingerprint
+    except ValueError as e:
+        if 'split' not in str(e).lower() or split == 'train': raise
+        return load_image_dataset(name, 'train')._fingerprint
+
+def source_stamp(source, split:str|None=None) -> str|None:
+    """What tells a source's images apart in a cache key (token and feature caches): a folder's resolved path and
     `folder_signature` (a file added, removed or renamed moves it; one overwritten in place does not), a file's resolved
-    path, size and modification time. None for an embedded or hub dataset: its name is its key."""
-    if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS or not (p := Path(source).expanduser()).exists(): return None   # as read
+    path, size and modification time; a `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves
+    it: its repr, columns and row count, does not); a hub name with `split`, the fingerprint of that split as `datasets`
+    cached it (a newer revision is another). None for an embedded dataset: its name is its key."""
+    if isinstance(source, datasets.Dataset): return source._fingerprint
+    if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS: return None
+    if not (p := Path(source).expanduser()).exists():                 # a hub name (a missing path fails where it is read)
+        return None if split is None or _looks_like_path(str(source)) else _hub_fingerprint(str(source), split)
     p = p.resolve(); st = p.stat()
     what = (str(p), folder_signature(p)) if p.is_dir() else (str(p), st.st_size, st.st_mtime_ns)
     return hashlib.sha256(repr(what).encode()).hexdigest()[:20]
+
+def source_name(source) -> str:
+    "A short name of `source` for a cache file's name: a folder's or file's name, a hub name's last part, 'dataset' for one in memory."
+    return 'dataset' if isinstance(source, datasets.Dataset) else Path(str(source)).name
 
 def _refuse_untrained_classes(folder:Path, splits):
     "Refuse a class with images in another split (validation/zzz/) and none in train/: the model would be asked for a class it never saw."

@@ -17,7 +17,7 @@ import torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names
 from .images import to_01, save_labelled_grid
-from .data import ImageTransform, ImageDataset, load_image_dataset, source_stamp
+from .data import ImageTransform, ImageDataset, load_image_dataset, source_stamp, source_name
 from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
@@ -255,9 +255,9 @@ def reference_features(net, # a feature network (`load_features`)
         return feats_NF[keep_N], probs_NC[keep_N]
     device, path = next(net.parameters()).device, None
     if cache and not isinstance(real, torch.Tensor):
-        stamp = [s] if (s := source_stamp(real)) is not None else []   # a local folder or .npz: its resolved path and contents' stamp
+        stamp = [s] if (s := source_stamp(real, split)) is not None else []   # a local folder or .npz, a hub revision, a Dataset: what tells it apart
         key = hashlib.sha256(json.dumps([net.key, str(real), split, image_size, *stamp]).encode()).hexdigest()[:16]
-        path = cache_dir('eval') / f'{net.name}-{Path(str(real)).stem}-{split}-{image_size}px-{key}.safetensors'
+        path = cache_dir('eval') / f'{net.name}-{Path(source_name(real)).stem}-{split}-{image_size}px-{key}.safetensors'
         if path.exists():
             t, _ = load_checkpoint(path)
             if 'labels_N' in t or classes is None: return of_classes(t['feats_NF'], t['probs_NC'], t.get('labels_N', torch.zeros(0)))

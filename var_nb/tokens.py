@@ -14,7 +14,7 @@ import torch.nn as nn
 from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
-from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp
+from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp, source_name
 from .splits import dataset_split, first_images
 from .vqvae import VQVAE
 from .distributed import everyone_has, wait_for_everyone, gather_shards
@@ -117,10 +117,10 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     if crops < 1: raise ValueError(f'crops={crops}: pass 1 (the centre crop) or more random crops per image')
     what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else [])   # older caches' keys stay
     if max_images is not None: what.append('first_images')            # N images of every class, no longer the first N
-    if (stamp := source_stamp(source)) is not None: what.append(f'folder={stamp}')   # an edited or another same-named folder: encoded again
+    if (stamp := source_stamp(source, split)) is not None: what.append(f'folder={stamp}')   # an edited folder, a hub revision, another Dataset: encoded again
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
-    path = Path(cache_dir or default_cache_dir()) / f'{Path(str(source)).name}-{name}-{size}px-{key}.safetensors'
+    path = Path(cache_dir or default_cache_dir()) / f'{source_name(source)}-{name}-{size}px-{key}.safetensors'
     if everyone_has(path, world, device):
         t, meta = load_checkpoint(path)
         return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), len(t['tokens_NL']) // max(1, len(t['labels_N'])))
