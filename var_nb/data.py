@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0ff3d4f3
 from __future__ import annotations
-import hashlib, io, os, socket, warnings
+import difflib, hashlib, io, os, socket, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -19,7 +19,7 @@ from .core import moved_names, data_path
 from .images import to_rgb
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS',
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS', 'SPLIT_FOLDERS',
            'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
            'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'source_stamp', 'source_name',
            'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers',
@@ -76,7 +76,7 @@ def load_mnist5k(split:str='train') -> datasets.Dataset:
 #: how a command-line user reaches other columns than `image` and `label` (only `var-nb data` has the options)
 COLUMNS_HINT = ('on the command line, var-nb data takes --image-column and --label-column, and the other commands read columns named image '
                 'and label: write the data once as a folder of class sub-folders, var-nb data --dataset NAME --image-column C --label-column C '
-                '--export FOLDER, and pass FOLDER')
+                '--to-folder FOLDER (once with --split train, once with --split validation), and pass --dataset FOLDER')
 
 def _check_columns(ds:datasets.Dataset, image_column:str, label_column:str|None):
     "Raise a clear error when the image or label column is missing or of the wrong type."
@@ -110,19 +110,30 @@ def class_names_of(hf_dataset:datasets.Dataset, label_column:str='label') -> lis
     return [str(c) for c in range(num_classes_of(hf_dataset, label_column))]
 
 # %% ../nbs/01_data.ipynb #b0a70cd5
-IMAGE_EXTENSIONS = frozenset(e.lower() for e in Image.registered_extensions())
-_FOLDER_METADATA = ('metadata.csv', 'metadata.jsonl', 'metadata.parquet')
+#: extensions of the formats Pillow can open (not those it only writes, such as .pdf)
+IMAGE_EXTENSIONS = frozenset(e.lower() for e, f in Image.registered_extensions().items() if f in Image.OPEN)
+#: folder names read as splits when they hold class folders (folder/train/cat/1.png, any case), and the split each one is
+SPLIT_FOLDERS = {'train': 'train', 'training': 'train', 'validation': 'validation', 'valid': 'validation', 'val': 'validation',
+                 'dev': 'validation', 'test': 'test', 'testing': 'test', 'eval': 'test', 'evaluation': 'test'}
+SPLIT_FOLDER_NAMES = frozenset(SPLIT_FOLDERS)
+
+def _walk_files(folder:Path) -> list[Path]:
+    "Every file under `folder`, sorted; linked folders are followed (each real folder once), hidden names and macOS's __MACOSX/ skipped."
+    files, seen = [], set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        if (real := os.path.realpath(root)) in seen: dirs[:] = []; continue   # a link back up the tree: not a loop
+        seen.add(real)
+        dirs[:] = [d for d in dirs if not d.startswith('.') and d != '__MACOSX']
+        files += [Path(root) / n for n in names if not n.startswith('.')]     # .DS_Store, ._1.png (macOS), .ipynb_checkpoints
+    return sorted(p for p in files if p.is_file())                           # a broken link is no file
 
 def _scan_image_folder(folder:Path) -> list[Path]:
     "The image files under `folder`; warn about files that are skipped, raise when there are none."
     if not folder.exists(): raise FileNotFoundError(f"image folder {folder} does not exist; pass an existing folder (one sub-folder per class), or 'mnist5k'")
     if not folder.is_dir(): raise NotADirectoryError(f'{folder} is a file; pass the folder that holds the images (one sub-folder per class)')
     images, skipped = [], []
-    for path in sorted(p for p in folder.rglob('*') if p.is_file()):
-        if any(part.startswith('.') for part in path.relative_to(folder).parts): continue  # .DS_Store, .ipynb_checkpoints
-        if path.suffix.lower() in IMAGE_EXTENSIONS: images.append(path)
-        elif path.name not in _FOLDER_METADATA: skipped.append(path)
-    for p in images:                                                    # `datasets` fails on such names, in a traceback
+    for path in _walk_files(folder): (images if path.suffix.lower() in IMAGE_EXTENSIONS else skipped).append(path)
+    for p in images:                                                    # a path PIL and the caches cannot name
         try: str(p).encode('utf-8')
         except UnicodeEncodeError: raise ValueError(f'image folder {folder} holds a path that is not valid UTF-8, '
                                                     f'{ascii(str(p.relative_to(folder)))}: rename it') from None
@@ -131,52 +142,52 @@ def _scan_image_folder(folder:Path) -> list[Path]:
                          f"(.png, .jpg, ...) in one sub-folder per class, e.g. {folder}/cat/1.png, or use 'mnist5k'")
     if skipped:
         names = ', '.join(str(p.relative_to(folder)) for p in skipped[:5]) + (', ...' if len(skipped) > 5 else '')
-        warnings.warn(f'skipped {len(skipped)} non-image files in {folder}: {names}', stacklevel=3)
-    _check_class_layout(folder, images)
+        meta = [p.name for p in skipped if p.name.startswith('metadata.')]
+        warnings.warn(f'skipped {len(skipped)} non-image files in {folder}: {names}' + (f' ({meta[0]} is not read: an image\'s class is '
+                      'the folder it is in, and no other column is used)' if meta else ''), stacklevel=3)
     return images
 
-#: folder names `imagefolder` reads as splits (folder/train/cat/1.png), not as classes
-SPLIT_FOLDER_NAMES = frozenset({'train', 'training', 'validation', 'valid', 'val', 'dev', 'test', 'testing', 'eval', 'evaluation'})
-
-def _check_class_layout(folder:Path, images:list):
-    "Refuse what `imagefolder` would label wrongly (images below the class folders, or beside them); warn of class folders without images."
-    parts = [p.relative_to(folder).parts for p in images]
-    holders, classes = sorted({q[0] for q in parts if len(q) == 3}), sorted({q[0] for q in parts if len(q) == 2 and q[0] not in SPLIT_FOLDER_NAMES})
-    cased = [t for t in holders if t.lower() in SPLIT_FOLDER_NAMES and t != t.lower()]   # Val/cat/1.png (a class called Train/ is fine)
-    if cased and len(holders) + len(classes) > 1:   # `datasets` reads split folders in lower case only: Val/'s images would be trained on
-        raise ValueError(f"image folder {folder} has {cased[0]}/, which `datasets` does not read as a split folder (it knows split names in "
-                         f"lower case only), so its images would be mixed into the training split: rename it {cased[0].lower()}/")
-    splits = [t for t in holders if t in SPLIT_FOLDER_NAMES]
-    if splits and classes:                    # with split folders there, `datasets` reads them alone: c/ beside train/ would vanish
-        raise ValueError(f"image folder {folder} has split folders ({', '.join(s + '/' for s in splits)}) and, beside them, {classes[0]}/, whose "
-                         f"images a run would leave out (only the split folders are read): move {classes[0]}/ into {splits[0]}/ (a class of each split)")
-    def below_split(path):   # the parts of `path` under `folder`, without a leading split folder
-        parts = path.relative_to(folder).parts
-        if len(parts) > 2 and parts[0].lower() in SPLIT_FOLDER_NAMES: return parts[1:]   # Val/cat/1.png: a split (refused above when cased)
-        return parts[1:] if len(parts) == 2 and parts[0] in SPLIT_FOLDER_NAMES else parts   # test/1.png: no class; Train/1.png: the class Train
-    depth = {p: len(below_split(p)) for p in images}
-    deep = [p for p in images if depth[p] > 2]
-    if deep:
-        rel = deep[0].relative_to(folder)
-        raise ValueError(f"image folder {folder} has images in sub-folders of its class folders (e.g. {rel}): the class of an image "
-                         f"is the folder right above it, so '{deep[0].parent.name}' would become a class and the classes above it "
+def _folder_rows(folder:Path, images:list) -> list[tuple[str, str, str]]:
+    """(path, split, class) of every image: its class is the folder right above it, its split a split folder above that
+    (train/cat/1.png), else 'train'. What cannot be labelled so is refused; class folders without images are warned of."""
+    rel = {p: p.relative_to(folder).parts for p in images}
+    split_dirs = sorted({q[0] for q in rel.values() if len(q) == 3 and q[0].lower() in SPLIT_FOLDERS})   # a split name holding class folders
+    below = {p: q[1:] if q[0] in split_dirs else q for p, q in rel.items()}                           # the parts under the split folder
+    if deep := [p for p in images if len(below[p]) > 2]:
+        raise ValueError(f"image folder {folder} has images in sub-folders of its class folders (e.g. {deep[0].relative_to(folder)}): the "
+                         f"class of an image is the folder right above it, so '{deep[0].parent.name}' would become a class and the classes above it "
                          f"would be merged; keep one sub-folder per class holding the images themselves ({folder}/cat/1.png)")
-    if len(set(depth.values())) > 1:
-        loose = next(p for p in images if depth[p] == 1).relative_to(folder)
-        if len(loose.parts) > 1:              # test/1.png beside train/cat/: unlabelled images in a split folder (a competition's test set)
-            raise ValueError(f'image folder {folder} has images straight inside its split folder {loose.parts[0]}/ (e.g. {loose}), with no class '
-                             f'folder: a split holds one sub-folder per class ({loose.parts[0]}/cat/1.png); move unlabelled images out of the dataset folder')
+    if split_dirs:
+        if loose := next((p for p in images if rel[p][0].lower() in SPLIT_FOLDERS and len(rel[p]) == 2), None):   # test/1.png beside train/cat/: a competition's test set
+            raise ValueError(f'image folder {folder} has images straight inside its split folder {rel[loose][0]}/ (e.g. {loose.relative_to(folder)}), with '
+                             f'no class folder: a split holds one sub-folder per class ({rel[loose][0]}/cat/1.png); move unlabelled images out of the dataset folder')
+        if other := next((p for p in images if rel[p][0] not in split_dirs), None):
+            where = (f'beside them, {rel[other][0]}/, whose images' if len(rel[other]) > 1 else f'beside them, {rel[other][0]}, which')
+            raise ValueError(f"image folder {folder} has split folders ({', '.join(s + '/' for s in split_dirs)}) and, {where} a run would leave out "
+                             f"(only the split folders are read): move it into {split_dirs[0]}/ (a class of each split)")
+    elif len({len(q) for q in rel.values()}) > 1:
+        loose = next(p for p in images if len(rel[p]) == 1).relative_to(folder)
         raise ValueError(f'image folder {folder} has images beside its class folders (e.g. {loose}), which belong to no class; '
                          f'move them into the sub-folder of their class, or into a folder of their own')
-    if set(depth.values()) == {2}:
-        tops = [d for d in folder.iterdir() if d.is_dir() and not d.name.startswith('.')]
-        classes = [c for d in tops for c in ([e for e in d.iterdir() if e.is_dir() and not e.name.startswith('.')]
-                                             if d.name.lower() in SPLIT_FOLDER_NAMES and any(e.is_dir() for e in d.iterdir()) else [d])]
-        have = {p.parent for p in images}
-        empty = sorted(str(c.relative_to(folder)) for c in classes if c not in have)
-        if empty:
-            warnings.warn(f'class folders without images in {folder}: {", ".join(empty[:5])}{", ..." if len(empty) > 5 else ""}; '
-                          f'they are not classes of this dataset', stacklevel=4)
+    elif len(tops := sorted({q[0] for q in rel.values() if len(q) == 2})) > 1 and all(t.lower() in SPLIT_FOLDERS for t in tops):
+        raise ValueError(f"image folder {folder} has {', '.join(t + '/' for t in tops)} holding images straight inside, with no class folders: "
+                         f"a split holds one sub-folder per class ({tops[0]}/cat/1.png); if these are classes, rename them")
+    rows = [(str(p.absolute()), SPLIT_FOLDERS[rel[p][0].lower()] if split_dirs else 'train', below[p][0] if len(below[p]) == 2 else folder.name) for p in images]
+    holders = [d for s in split_dirs for d in (folder / s).iterdir()] if split_dirs else ([d for d in folder.iterdir()] if len(rel[images[0]]) == 2 else [])
+    have = {p.parent for p in images}
+    empty = sorted(str(d.relative_to(folder)) for d in holders if d.is_dir() and not d.name.startswith('.') and d.name != '__MACOSX' and d not in have)
+    if empty: warnings.warn(f'class folders without images in {folder}: {", ".join(empty[:5])}{", ..." if len(empty) > 5 else ""}; '
+                            f'they are not classes of this dataset', stacklevel=4)
+    return rows
+
+def _read_folder(folder:Path, labelled:bool) -> dict:
+    "Every split of an image folder as a `datasets.Dataset` (columns image, and label unless not `labelled`), from var_nb's own walk of it."
+    rows = _folder_rows(folder, _scan_image_folder(folder))
+    names = sorted({c for _, _, c in rows}); ids = {c: i for i, c in enumerate(names)}
+    features = datasets.Features({'image': datasets.Image()} | ({'label': datasets.ClassLabel(names=names)} if labelled else {}))
+    return {split: datasets.Dataset.from_dict({'image': [p for p, s, _ in rows if s == split]} |
+                                              ({'label': [ids[c] for _, s, c in rows if s == split]} if labelled else {}), features=features, split=split)
+            for split in dict.fromkeys(s for _, s, _ in rows)}
 
 # %% ../nbs/01_data.ipynb #c3488d50
 def _env_true(name): return os.environ.get(name, '').upper() in ('1', 'ON', 'YES', 'TRUE')
@@ -201,6 +212,8 @@ def _load_from_hub(name:str, split:str) -> datasets.Dataset:
     try:
         with _offline_mode(): return datasets.load_dataset(name, split=split)
     except (ConnectionError, FileNotFoundError) as e:
+        near = difflib.get_close_matches(name, EMBEDDED_DATASETS, n=1, cutoff=0.6)   # 'emoj', 'mnist5': a typo of a name var_nb ships
+        if near: raise ConnectionError(f'dataset {name!r} is not one var_nb ships, and the Hugging Face hub cannot be reached: did you mean {near[0]!r}?') from None
         raise ConnectionError(
             f"dataset {name!r} is not in the local cache and the Hugging Face hub cannot be reached (offline: "
             f"{type(e).__name__}). Use a local folder of images instead, one sub-folder per class: "
@@ -209,15 +222,6 @@ def _load_from_hub(name:str, split:str) -> datasets.Dataset:
             f"(If {name!r} is meant as a local folder: it does not exist in {Path.cwd()}.)") from None
 
 # %% ../nbs/01_data.ipynb #2025192e
-@contextmanager
-def _quiet_datasets():
-    "No 'Resolving data files' / 'Downloading data' bars while a local folder is read (nothing is downloaded)."
-    was = datasets.utils.logging.is_progress_bar_enabled()
-    datasets.utils.logging.disable_progress_bar()
-    try: yield
-    finally:
-        if was: datasets.utils.logging.enable_progress_bar()
-
 def _looks_like_path(source:str) -> bool:
     return source.startswith(('/', '.', '~')) or source.count('/') > 1 or '\\' in source
 
@@ -246,9 +250,9 @@ def _hub_fingerprint(name:str, split:str) -> str:
         return load_image_dataset(name, 'train')._fingerprint
 
 def source_stamp(source, split:str|None=None) -> str|None:
-    """What tells a source's images apart in a cache key (token and feature caches): a folder's resolved path and
-    `folder_signature` (a file added, removed or renamed moves it; one overwritten in place does not), a file's resolved
-    path, size and modification time; a `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves
+    """What tells a source's images apart in a cache key (token and feature caches): a folder's resolved path and the
+    name, size and modification time of every file in it (a file added, removed, renamed or overwritten moves it; one
+    stat per file, next to nothing beside encoding the images), a file's resolved path, size and modification time; a `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves
     it: its repr, columns and row count, does not); a hub name with `split`, the fingerprint of that split as `datasets`
     cached it (a newer revision is another). None for an embedded dataset: its name is its key."""
     if isinstance(source, datasets.Dataset): return source._fingerprint
@@ -256,7 +260,8 @@ def source_stamp(source, split:str|None=None) -> str|None:
     if not (p := Path(source).expanduser()).exists():                 # a hub name (a missing path fails where it is read)
         return None if split is None or _looks_like_path(str(source)) else _hub_fingerprint(str(source), split)
     p = p.resolve(); st = p.stat()
-    what = (str(p), folder_signature(p)) if p.is_dir() else (str(p), st.st_size, st.st_mtime_ns)
+    what = ((str(p), [(str(f.relative_to(p)), (s := f.stat()).st_size, s.st_mtime_ns) for f in _walk_files(p)]) if p.is_dir()
+            else (str(p), st.st_size, st.st_mtime_ns))
     return hashlib.sha256(repr(what).encode()).hexdigest()[:20]
 
 def source_name(source) -> str:
@@ -277,8 +282,7 @@ def _load_folder(folder:Path, split:str, labelled:bool) -> datasets.Dataset:
     if not folder.is_dir(): _scan_image_folder(folder)                 # raises: a missing folder, or a file
     key, signature = (str(folder.resolve()), labelled), folder_signature(folder)
     if _FOLDER_LOADS.get(key, (None,))[0] != signature:
-        _scan_image_folder(folder)
-        with _quiet_datasets(): splits = datasets.load_dataset('imagefolder', data_dir=str(folder), drop_labels=not labelled)
+        splits = _read_folder(folder, labelled)
         if labelled and 'train' in splits and len(splits) > 1: _refuse_untrained_classes(folder, splits)
         _FOLDER_LOADS[key] = (signature, splits)
     splits = _FOLDER_LOADS[key][1]

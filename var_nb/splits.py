@@ -5,7 +5,7 @@
 # %% ../nbs/01b_splits.ipynb #4ce700bb
 # References: Tian et al. 2024 §4 (ImageNet's train and val splits); official utils/data.py (build_dataset: train/ and val/ folders).
 from __future__ import annotations
-import re, sys, time
+import hashlib, re, sys, time
 from collections import Counter
 from pathlib import Path
 
@@ -18,19 +18,31 @@ from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, 
 
 # %% auto #0
 __all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
-           'no_images', 'load_split', 'register_cli']
+           'held_out_names', 'no_images', 'load_split', 'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
+def _unit(key:str, seed:int) -> float:
+    "A number in [0, 1) fixed by (seed, key) alone."
+    return int.from_bytes(hashlib.sha256(f'{seed}:{key}'.encode()).digest()[:8], 'big') / 2**64
+
 def holdout_indices(labels,               # class id of each image
                     fraction:float=0.05,  # share of each class to hold out
-                    seed:int=0):          # fixes which images are held out
-    "(kept, held-out) index lists: a seeded `fraction` of each class held out, at least 1 image of every class with 2 or more."
+                    seed:int=0,           # fixes which images are held out
+                    keys=None):           # a name of each image (its path in a folder); None: images known by position only
+    """(kept, held-out) index lists, at least 1 image of every class with 2 or more held out. With `keys`, an image is held
+    out by its own name (a seeded hash under `fraction`), so adding, removing or reordering other images never moves it
+    into training; without, a seeded `fraction` of each class's positions (data that does not change: a hub revision)."""
     labels_N = torch.as_tensor(list(labels)).long()
     g, held = torch.Generator().manual_seed(seed), []
+    u = None if keys is None else torch.tensor([_unit(str(k), seed) for k in keys], dtype=torch.float64)
     for c in labels_N.unique().tolist():
         idx_n = (labels_N == c).nonzero().flatten()
-        k = min(len(idx_n) - 1, max(1, round(fraction * len(idx_n))))
-        held += idx_n[torch.randperm(len(idx_n), generator=g)[:k]].tolist()
+        if u is None:
+            k = min(len(idx_n) - 1, max(1, round(fraction * len(idx_n))))
+            held += idx_n[torch.randperm(len(idx_n), generator=g)[:k]].tolist(); continue
+        order = idx_n[u[idx_n].argsort()]                  # this class's images by their own number
+        k = min(len(idx_n) - 1, max(1, int((u[idx_n] < fraction).sum())))   # those under `fraction`; one at least, never all
+        held += order[:k].tolist()
     held = sorted(held); out = set(held)
     return [i for i in range(len(labels_N)) if i not in out], held
 
@@ -60,6 +72,12 @@ def _refuse_split_half(source, val_split:str):
         raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
 
+def _image_names(source, hf:datasets.Dataset) -> list[str]|None:
+    "Each image's path inside a local folder `source` (what holds it out, whatever else the folder gains), else None."
+    if not isinstance(source, (str, Path)) or not (folder := Path(source).expanduser()).is_dir(): return None
+    paths = [x['path'] for x in hf.cast_column('image', datasets.Image(decode=False))['image']]
+    return [Path(p).relative_to(folder.absolute()).as_posix() for p in paths]
+
 def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
                   role:str='train',          # 'train' or 'validation'
                   train_split:str='train',   # the data's training split
@@ -77,11 +95,21 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
     if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
     _refuse_split_half(source, val_split)
     train = load_image_dataset(source, split=train_split)
-    kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED)
+    kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED, _image_names(source, train))
     if verbose and role == 'validation':
         print(f'{source} has no split {val_split!r}: holding out {len(held)} of its {len(train)} {train_split!r} images '
               f'(seeded, about {HOLDOUT_FRACTION:.0%} per class) for validation; training uses the other {len(kept)}')
     return train.select(kept if role == 'train' else held)
+
+def held_out_names(source, train_split:str='train', val_split:str|None='validation') -> str|None:
+    "A digest of the names of the images a folder holds out of `train_split` for validation (a run compares it on resume); None when none are held out by name."
+    if val_split is None or not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return None
+    try: load_image_dataset(source, split=val_split); return None            # the data's own validation split
+    except ValueError as e:
+        if 'split' not in str(e).lower(): raise
+    train = load_image_dataset(source, split=train_split); names = _image_names(source, train)
+    held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED, names)[1]
+    return hashlib.sha256('\n'.join(sorted(names[i] for i in held)).encode()).hexdigest()[:20]
 
 def no_images(source, role:str='validation') -> ValueError:
     "The error for data with no `role` images (one image per class leaves none to hold out), said by `load_split` and, before any work, by the job's plan."
@@ -116,6 +144,24 @@ def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
     scale = max(1, 64 // size); px = (per_row * (size + 2)) * (rows * (size + 2))
     return n_images * 3 * size * size * 4 * 2 + px * 3 * 4 + px * scale * scale * 3 * 3
 
+def _to_folder(ds:datasets.Dataset, args) -> int:
+    "`var-nb data --to-folder DIR`: every image of the split as it is, in DIR/SPLIT/CLASS/INDEX.png, a folder every command reads."
+    from_data = {'train': 'train', 'validation': 'validation', 'valid': 'validation', 'val': 'validation', 'test': 'test'}
+    if args.split not in from_data:
+        print(f"var-nb data: error: --to-folder writes the splits train, validation and test (a folder's split is its sub-folder's name), "
+              f"not {args.split!r}: pass --split train, validation or test", file=sys.stderr); return 2
+    root = Path(args.to_folder) / from_data[args.split]
+    if root.exists() and any(root.iterdir()):
+        print(f'var-nb data: error: {root} is not empty: choose another --to-folder (nothing is overwritten)', file=sys.stderr); return 2
+    names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
+    safe = lambda c: re.sub(r'[\\/:]+', '_', names[c] if names else str(c)) or str(c)   # a class name as a folder name
+    for i, row in enumerate(ds):
+        (root / safe(row['label'])).mkdir(parents=True, exist_ok=True)
+        row['image'].save(root / safe(row['label']) / f'{i:06d}.png')
+    print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: pass --dataset {args.to_folder} '
+          f'(write the other splits too, --split validation, so that a run validates on them)')
+    return 0
+
 def _cli_data(args):
     def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
     t0 = time.perf_counter()
@@ -130,6 +176,7 @@ def _cli_data(args):
             if args.split != 'validation' or 'split' not in str(e).lower() or (args.image_column, args.label_column) != ('image', 'label'): raise
             ds = dataset_split(args.dataset, 'validation', verbose=True)   # says which images these are, as a run does
     except _USER_ERRORS as e: return fail(e)
+    if args.to_folder: return _to_folder(ds, args)
     seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
@@ -167,6 +214,8 @@ def register_cli(subparsers):
     p.add_argument('--size', type=int, default=32, help='side of the square images (default: 32)')
     p.add_argument('--preview', default=None, metavar='PNG', help='write a grid of the data here, one row per class')
     p.add_argument('--export', default=None, metavar='DIR', help='write --per-class images of each class to DIR/{class}_{index}.png (inputs for reconstruct / edit)')
+    p.add_argument('--to-folder', default=None, metavar='DIR', help="write every image of --split, as it is, to DIR/SPLIT/CLASS/: "
+                   "a folder the other commands read (data whose columns are not image and label)")
     p.add_argument('--per-class', type=int, default=8, help='images per class in the preview or the export (default 8)')
     p.add_argument('--max-classes', type=int, default=10, help='classes (rows) in the preview')
     p.add_argument('--image-column', default='image', help='column holding the images')
