@@ -6,7 +6,7 @@
 # References: the official release has no such job (train.py trains the transformer on ImageNet with a given VQVAE);
 # the tokenizer is notebook 05's, the transformer's loop notebook 07's, the judging notebook 10b's.
 from __future__ import annotations
-import dataclasses, json, math, os, sys, time
+import argparse, dataclasses, json, math, os, sys, time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -265,6 +265,8 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
                 if jsonable(v) != jsonable(getattr(stored_var, k, None))]
     if minutes is not None and minutes != d['minutes']: changed.append(f'minutes {minutes:g} (stored: {d["minutes"]})')
     if preset is not None and preset != d['preset']: changed.append(f'preset {preset!r} (stored: {d["preset"]!r})')
+    elif preset is not None and 'dataset' not in overrides and local_source(get_preset(preset).dataset) != local_source(config.dataset):   # --preset emoji asks for emoji
+        changed.append(f"dataset {get_preset(preset).dataset!r}, --preset {preset}'s (stored: {config.dataset!r}; --dataset {config.dataset} continues that run)")
     in_memory = d['tokenizer'] is None and d['tokenizer_config'] is None   # a VQVAE object was given: plan.json cannot name it
     if in_memory and not isinstance(tokenizer, torch.nn.Module):
         raise ValueError(f'--resume: the run in {out_dir} was given its tokenizer as a VQVAE object, which plan.json cannot name: pass the same one (tokenizer=)')
@@ -291,7 +293,8 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '
                  'images (the data\'s split, or 5% held out of train)' if plan.config.val_split is None else '') if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
-    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}, in {precision_said(plan.config.precision, device or default_device())}")
+    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}, in {precision_said(plan.config.precision, device or default_device())}"
+                 + (', on each image and its mirror (--no-hflip where a mirror changes the class: text, arrows)' if plan.config.hflip else ''))
     if s: lines.append(f"  data, planning, samples and their evaluation (about {(s['data'] + s.get('planning', 0) + s['samples']) / 60:.1f} min)")
     else: lines.append('  then samples and their evaluation (not timed: give --minutes for a budget)')
     if s and minutes: lines.append(f"  in all about {sum(v for v in s.values()) / 60:.1f} of the {minutes:g} minutes asked (timed on this machine)")
@@ -426,7 +429,7 @@ def report_lines(s:dict) -> str:
 def _cli_train(args):
     if args.preset in DIT_TRAIN_PRESETS: return cli_train_dit(args)      # notebook 14's DiT: its own loop, on a given tokenizer
     overrides = {k: local_source(v) if k == 'dataset' else v for k in ('steps', 'epochs', 'batch_size', 'base_lr', 'precision', 'seed', 'grad_accum', 'ema', 'dataset',
-                 'log_every', 'val_split', 'num_workers', 'crops') if (v := getattr(args, k, None)) is not None}   # paths absolute: --resume from anywhere
+                 'log_every', 'val_split', 'num_workers', 'crops', 'hflip') if (v := getattr(args, k, None)) is not None}   # paths absolute: --resume from anywhere
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
     overrides.update({k: True for k in ('compile', 'checkpointing') if getattr(args, k)})
     tok_overrides = {'steps': args.tokenizer_steps} if args.tokenizer_steps else {}
@@ -451,19 +454,21 @@ def register_cli(subparsers):
     p.add_argument('--tokenizer', default=None, help='a var_nb tokenizer checkpoint; default: train one into OUT/tokenizer')
     p.add_argument('--steps', type=int, default=None, help='optimiser steps (overrides --epochs)')
     p.add_argument('--batch-size', dest='batch_size', type=int, default=None, help='global batch per optimiser step, of the transformer and of the tokenizer this job trains')
-    p.add_argument('--epochs', type=float, default=None); p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
+    p.add_argument('--epochs', type=float, default=None, help="passes over the training images (default: the preset's)"); p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
     p.add_argument('--base-lr', dest='base_lr', type=float, default=None, help='lr per 256 images')
     p.add_argument('--precision', choices=['auto', 'fp32', 'bf16', 'fp16'], default=None); p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--ema', type=float, default=None, help='EMA decay of the weights (0: off)')
     p.add_argument('--dataset', default=None, help="'mnist5k', 'emoji', a Hugging Face dataset name or a folder of class sub-folders")
     p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32); the tokenizer's scales follow")
-    p.add_argument('--minutes', type=float, default=None, help='a time budget for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it')
+    p.add_argument('--minutes', type=float, default=None, help='a time budget in minutes for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it (default: none, the presets\' steps)')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
     p.add_argument('--val-split', dest='val_split', default=None, help="validation split (default: 'validation', held out of train as 5%% when the data has none; 'none': no validation)")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None, help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
     p.add_argument('--crops', type=int, default=None, help="random crops of a 1.125x resize cached per training image, one drawn per epoch (default: the preset's; 1: the centre crop)")
+    p.add_argument('--hflip', action=argparse.BooleanOptionalAction, default=None, help="train on each image and its mirror too (default: the preset's, on for "
+                   "emoji and colour folders); --no-hflip for data a mirror changes (text, arrows, left and right)")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
