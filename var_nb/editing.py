@@ -158,9 +158,10 @@ def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     return (m[None] if m.ndim == 2 else m).expand(B, H, W)
 
 def check_edit_images(img) -> torch.Tensor:
-    "Images to edit as (B, 3, H, W) floats in [-1, 1] (one (3, H, W) image gains its batch axis), else a one-line ValueError saying how to convert them."
+    "Images to edit as (B, 3, H, W) float32 in [-1, 1] (one (3, H, W) image gains its batch axis; other floats are converted), else a one-line ValueError saying how to convert them."
     if not torch.is_tensor(img) or not img.is_floating_point():
         raise ValueError(f'images must be a float tensor in [-1, 1], got {getattr(img, "dtype", type(img).__name__)}: uint8 pixels p map to p / 127.5 - 1')
+    img = img.float()                          # float64 (torch.from_numpy's) or half: the tokenizer's weights are fp32
     if img.ndim == 3: img = img[None]
     if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
     if not (img.amin() >= -1.01 and img.amax() <= 1.01):                 # e.g. 0..255 pixels, or NaN: the tokenizer would see noise
@@ -193,7 +194,8 @@ def edit(var, # the transformer (eval mode), class-conditional
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     try:
         img = check_edit_images(img_B3HW_pm1)
-        n_labels = 1 if labels is None else torch.as_tensor(labels).numel()
+        if labels is not None: labels = check_labels(labels, var.config.num_classes, var.pos_1LC.device)   # '8' or [3, None]: said in one line
+        n_labels = 1 if labels is None else labels.numel()
         B = max(img.shape[0], n_labels)
         if img.shape[0] not in (1, B): raise ValueError(f'got {img.shape[0]} images and {n_labels} labels; pass one label, or one per image')
         img = img.to(var.pos_1LC.device).expand(B, -1, -1, -1)
@@ -211,6 +213,12 @@ def edit(var, # the transformer (eval mode), class-conditional
             raise ValueError(f'the region to edit of image {i} covers no token at any scale, so nothing would change: a token '
                              f'is regenerated when half or more of its {cell}x{cell}-pixel cell (finest scale) is edited; '
                              f'enlarge the region (the result would be the tokenizer\'s reconstruction, vae.reconstruct)')
+        n_keep_B = sum(m.flatten(1).sum(1) for m in masks)
+        if (n_keep_B == 0).any():                                     # 'area' only: 'official' always keeps the 1x1 scale
+            i = int((n_keep_B == 0).nonzero()[0])
+            raise ValueError(f'the region to keep of image {i} covers no token at any scale under policy {policy!r} (a token is kept when '
+                             f'more than half of its cell is), so the edit would be plain sampling: keep a larger region, or use '
+                             f"policy='official' (--policy official), which always keeps the 1x1 scale")
         f_hat, tokens = generate_edit(var, vae, vae.img_to_tokens(img), masks, labels, cfg, top_k, top_p, seed,
                                       more_smooth, temperature, first_index)
         out = finite_pixels(vae.fhat_to_img(f_hat).add(1).mul(0.5))
