@@ -129,7 +129,7 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
         synchronize(device); t1 = time.perf_counter()
         with amp: img = decode(vae, f_hat)
         synchronize(device); t2 = time.perf_counter()
-        if r: t_var.append(t1 - t0); t_dec.append(t2 - t1)
+        if r: t_var.append(t1 - t0); t_dec.append(t2 - t1)        # timed: seeds 1..runs
     tv, td = statistics.median(t_var), statistics.median(t_dec)
     with amp: flops = count_flops(lambda: generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=0))[0]
     peak_flops = matmul_peak(torch.bfloat16 if bf16 else torch.float32, device)
@@ -139,14 +139,15 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
     peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
     return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
                 total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads(),
-                transformer_flops=flops, matmul_peak=peak_flops, mfu=flops / tv / peak_flops,
+                transformer_flops=flops, matmul_peak=peak_flops, mfu=flops / tv / peak_flops, seeds=list(range(runs + 1)),   # 0: warm-up, count, profile
                 profile=profile_table(one_batch, SAMPLE_PHASES, device) if profile else None)
 
 SAMPLE_PHASES = ('transformer', 'decoder')   # what a sampling batch marks for the profile
 
 def write_bench(path, results:list, args, seconds:float, device) -> None:
-    "`--json PATH` of every `var-nb bench`: the figures it printed, with their provenance (`records.write_results`)."
-    if path: write_results(path, dict(results=jsonable(results)), provenance(command_line(args), [0], seconds, device or default_device()))
+    "`--json PATH` of every `var-nb bench`: the figures it printed, with their provenance (`records.write_results`): the seeds the results used."
+    seeds = sorted({s for r in results for s in r['seeds']})
+    if path: write_results(path, dict(results=jsonable(results)), provenance(command_line(args), seeds, seconds, device or default_device()))
 
 def _cmd_bench(args):
     t0 = time.time()
@@ -187,15 +188,18 @@ def _bench_models(preset:str, device):
 
 def bench_train(preset:str='ref', mode:str='images', steps:int=10, warmup:int=2, batch_size:int|None=None, device=None,
                 precision:str='auto', compile:bool=False,
-                profile:bool=False) -> dict: # also the profile table of a step (`profile_table`), under 'profile'
+                profile:bool=False, # also the profile table of a step (`profile_table`), under 'profile'
+                peaks:dict|None=None, # {(dtype, device): matmul peak} shared by the calls of one run: their MFUs get one denominator
+               ) -> dict:
     "Median seconds per training step, images/s, tokens/s, MFU and peak memory for a bench preset on `device`."
     device = torch.device(device) if device else default_device()
-    with torch.random.fork_rng(devices=[device] if device.type == 'cuda' else []):   # class dropout draws: not from the caller's RNG
-        return _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile)
+    with torch.random.fork_rng(devices=list(range(torch.cuda.device_count())) if device.type == 'cuda' else []):
+        torch.manual_seed(0)              # class dropout draws from seed 0, as the data: not from the caller's RNG
+        return _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile, {} if peaks is None else peaks)
 
 TRAIN_PHASES = ('data', 'forward', 'backward', 'optimizer')   # what a training step marks for the profile
 
-def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile):
+def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile, peaks):
     vae, var, batch = _bench_models(preset, device); B = batch_size or batch
     amp_dtype, scaler = _amp(precision, device)
     refuse_beyond(train_step_bytes(var.config, B, 2 if amp_dtype else 4), available_memory(device), f'a training step of batch {B:,}', 'lower --batch-size')
@@ -233,11 +237,13 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     s = float(np.median(times))
     peak, peak_what = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
     flops = train_flops(var.config, B * L)
-    peak_flops = matmul_peak(amp_dtype or torch.float32, device)
+    key = (amp_dtype or torch.float32, str(device))
+    if key not in peaks: peaks[key] = matmul_peak(*key)        # once per run: two modes against one peak, not two measurements
+    peak_flops = peaks[key]
     return dict(preset=preset, mode=mode, device=str(device), batch=B, L=L, s_per_step=s, s_per_step_min=min(times),
                 cpu_s_per_step=float(np.median(cpu)), precision=str(amp_dtype or 'fp32').replace('torch.', ''), images_per_s=B / s, tokens_per_s=B * L / s,
                 peak_mem_mib=peak, peak_mem_what=peak_what, threads=torch.get_num_threads(), var_params=sum(p.numel() for p in var.parameters()),
-                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops,
+                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops, seeds=[0],
                 profile=profile_table(one_step, TRAIN_PHASES, device) if profile else None)
 
 def _cli_bench(args):
@@ -246,10 +252,10 @@ def _cli_bench(args):
     precision = 'bf16' if args.bf16 else args.precision
     try: results_file(args.json, command='var-nb bench train')   # before any work: not a folder, not someone's file
     except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
-    t0, results = time.time(), []
+    t0, results, peaks = time.time(), [], {}
     for mode in (['images', 'tokens'] if args.mode == 'both' else [args.mode]):
         try: r = bench_train(args.preset, mode, args.steps, batch_size=args.batch_size, device=args.device, precision=precision,
-                             compile=args.compile, profile=args.profile)
+                             compile=args.compile, profile=args.profile, peaks=peaks)
         except _USER_ERRORS as e: print(f'var-nb bench train: error: {e}', file=sys.stderr); return 2
         print(f"train[{r['preset']}, {r['mode']:>6}, {r['precision']}] on {r['device']} ({r['threads']} threads): batch {r['batch']}, "
               f"{r['s_per_step']:.3f} s/step (median of {args.steps}; min {r['s_per_step_min']:.3f}; CPU time {r['cpu_s_per_step']:.3f} s), "
