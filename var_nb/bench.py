@@ -17,7 +17,7 @@ from .core import adamw, jsonable, default_device, synchronize, available_memory
 from .records import provenance, write_results, command_line, results_file
 from .vqvae import VQVAE, VQVAE_CONFIGS
 from .transformer import VAR, VARConfig
-from .official import pretrained, PRETRAINED
+from .official import pretrained, PRETRAINED, load_vqvae, load_var, official_var_kwargs
 from .sampling import generate, decode, sampling_bytes
 from .objective import token_weights, var_loss, param_groups
 from .flops import train_flops, count_flops
@@ -26,8 +26,8 @@ from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0
 __all__ = ['OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines', 'bench_models',
-           'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'bench_sample', 'write_bench',
-           'bench_train', 'register_bench']
+           'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'released_files', 'bench_sample',
+           'write_bench', 'bench_train', 'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #fcfc4918
 #: operator classes of the profile table: the first whose name fragments match an operator's name takes it
@@ -112,13 +112,24 @@ def peak_rss() -> tuple[float, str]:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / 2**(20 if sys.platform == 'darwin' else 10), 'MiB peak RSS of the process over its whole life'
 
+def released_files(vae_path, var_path, # the released tokenizer and transformer files (.pth), e.g. copied from another machine
+                   depth:int=16, device='cpu') -> tuple:
+    "(var, vae) in eval mode from a released model's files: what `official.pretrained` loads from the hub's cache."
+    var_kwargs = official_var_kwargs(depth)                             # a depth with no released model: said first
+    vae = load_vqvae(str(vae_path), dict(PRETRAINED[f'd{depth}']['vae_kwargs']))
+    return load_var(str(var_path), vae, var_kwargs).to(device).eval(), vae.to(device).eval()
+
 def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int=50, top_p:float=0.9, bf16:bool=False,
                  pretrained_name:str|None=None, # a released model by name instead of the reference pair
-                 profile:bool=False) -> dict:   # also the profile table of a batch (`profile_table`), under 'profile'
+                 profile:bool=False,   # also the profile table of a batch (`profile_table`), under 'profile'
+                 files:tuple|None=None, # (tokenizer .pth, transformer .pth, depth) of a released model, without the hub (`released_files`)
+                ) -> dict:
     "Median seconds per batch (transformer, decoder), images/s, the transformer's MFU and peak memory of `sample` on the reference setup (or a released model)."
     device = torch.device(device or default_device())
     amp = torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16)
-    var, vae = pretrained(pretrained_name, device=device) if pretrained_name else bench_models(device)
+    if pretrained_name and files: raise ValueError('--pretrained names the model: leave out --official-vae and --official-var')
+    var, vae = (pretrained(pretrained_name, device=device) if pretrained_name else released_files(*files, device=device) if files
+                else bench_models(device))
     refuse_beyond(sample_bytes(var.config, vae.config, batch), available_memory(device), f'sampling a batch of {batch:,}', 'lower --batch-size')
     labels = torch.arange(batch) % 10
     torch.cuda.reset_peak_memory_stats(device) if device.type == 'cuda' else reset_peak_rss()
@@ -151,7 +162,12 @@ def write_bench(path, results:list, args, seconds:float, device) -> None:
 
 def _cmd_bench(args):
     t0 = time.time()
-    try: results_file(args.json, command='var-nb bench sample'); r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained, profile=args.profile)
+    try:
+        if (args.official_vae is None) != (args.official_var is None):
+            raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)')
+        files = (args.official_vae, args.official_var, args.depth) if args.official_var else None
+        results_file(args.json, command='var-nb bench sample')
+        r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained, profile=args.profile, files=files)
     except _USER_ERRORS as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
     write_bench(args.json, [r], args, time.time() - t0, args.device)
     print(f'sampling {r["batch"]} images of {r["image_size"][0]}x{r["image_size"][1]} on {r["device"]} ({r["threads"]} threads, '
@@ -167,6 +183,9 @@ def _register_bench_sample(subparsers):
     p = subparsers.add_parser('sample', help='images/s and peak memory of sampling (reference setup, random weights)')
     p.add_argument('--batch-size', type=int, default=16, help='images per batch (default 16)')
     p.add_argument('--pretrained', choices=list(PRETRAINED), help='time a released model instead (from the Hugging Face cache)')
+    p.add_argument('--official-vae', help='or time one from its files, without the hub: the released VQVAE .pth (vae_ch160v4096z32.pth)')
+    p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...), with --official-vae')
+    p.add_argument('--depth', type=int, default=16, help='depth of the --official-var file (16, 20, 24, 30, 36)')
     p.add_argument('--runs', type=int, default=3)
     p.add_argument('--device')
     p.add_argument('--bf16', action='store_true', help='bf16 autocast (GPUs; CPUs with AVX512-BF16 or AMX)')
