@@ -8,7 +8,8 @@
 # Guo et al. 2025 (FastVAR, ICCV'25: cached token pruning). Official code: FastVAR's Infinity/infinity/models/fastvar_utils.py
 # (masked_previous_scale_cache: pivotal tokens and their restoration) and fastvar_basic.py (the pruned block); CoDe's models/var.py.
 from __future__ import annotations
-import copy, operator, re
+import copy, numbers, operator, os, re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import torch
@@ -138,6 +139,9 @@ class FastSampling:
                 if isinstance(value, bool): raise TypeError
                 return operator.index(value)
             except TypeError: raise ValueError(f'{name}={value!r} must be a whole number') from None
+        if self.refiner is not None and (not isinstance(self.refiner, VAR) or self.refiner.order != 'next-scale'):
+            raise ValueError(f'refiner must be a next-scale VAR model, got {type(self.refiner).__name__}' + (
+                ': load the file first, VAR.load(path) (var-nb sample --refiner PATH does)' if isinstance(self.refiner, (str, os.PathLike)) else ''))
         if self.refiner is None and self.switch_at is not None:
             raise ValueError(f'switch_at={self.switch_at} without a refiner: pass refiner= (a small model on the same tokenizer), or leave switch_at out')
         if self.refiner is not None:
@@ -150,6 +154,10 @@ class FastSampling:
             if differ: raise ValueError(f'the refiner was not trained on the drafter\'s tokenizer and classes ({"; ".join(differ)}): train one on the same '
                                         f'tokenizer (var-nb train --preset mnist-small --tokenizer TOKENIZER)')
         if isinstance(self.cfg_scales, str): self.cfg_scales = parse_scales(self.cfg_scales, K)
+        elif isinstance(self.cfg_scales, numbers.Integral) and not isinstance(self.cfg_scales, bool): self.cfg_scales = (self.cfg_scales,)   # one scale
+        elif self.cfg_scales is not None and not isinstance(self.cfg_scales, Iterable):
+            raise ValueError(f'cfg_scales={self.cfg_scales!r} must name the scales (1..{K}) where guidance runs: a tuple such as (1, 2, 3), '
+                             f"one scale, or '1-3'; None: every scale")
         if self.cfg_scales is not None:
             scales = tuple(whole('cfg_scales', s) for s in self.cfg_scales)
             bad = [s for s in scales if not 1 <= s <= K]
@@ -157,7 +165,8 @@ class FastSampling:
             self.cfg_scales = scales
         self.skip_scales, self.prune_scales = whole('skip_scales', self.skip_scales), whole('prune_scales', self.prune_scales)
         if not 0 <= self.skip_scales < K: raise ValueError(f'skip_scales={self.skip_scales} must be in 0..{K - 1} (this model has {K} scales)')
-        if not 0 <= self.prune < 1: raise ValueError(f'prune={self.prune} is the fraction of tokens not computed: pass a number in [0, 1)')
+        if isinstance(self.prune, bool) or not isinstance(self.prune, numbers.Real) or not 0 <= self.prune < 1:
+            raise ValueError(f'prune={self.prune!r} is the fraction of tokens not computed: pass a number in [0, 1)')
         steps = K - self.skip_scales
         if self.prune and steps < 2:
             raise ValueError(f'prune={self.prune:g} with skip_scales={self.skip_scales} leaves {steps} sampled scale and nothing to prune (a pruned '

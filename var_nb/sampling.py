@@ -232,22 +232,21 @@ def sample(var:VAR, # the transformer (eval mode)
            steps:int|None=None, # denoising steps of a diffusion model (notebook 14; default: its DEFAULT_STEPS); VAR and raster take their own
            refiner:VAR|None=None, # notebook 15, CoDe: a small model on the same tokenizer that predicts the scales after `switch_at`
            switch_at:int|None=None, # the drafter predicts scales 1..switch_at (1..K), the refiner the rest
-           cfg_scales=None, # notebook 15, SkipVAR: the scales (1..K) where guidance runs; None: all
+           cfg_scales=None, # notebook 15, SkipVAR: the scales (1..K) where guidance runs (a tuple, one int, or '1-3'); None: all
            prune:float=0.0, # notebook 15, FastVAR: the fraction of tokens not computed on the last `prune_scales` scales
            prune_scales:int=2, # how many last scales `prune` applies to
            skip_scales:int=0, # notebook 15: stop this many scales early and decode the upsampled f_hat
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
     check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
+    fast = FastSampling(refiner, switch_at, cfg_scales, prune, prune_scales, skip_scales=skip_scales)
+    if not (fast.neutral and switch_at is None) and var.order != 'next-scale':
+        raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
+    if var.order == 'next-scale': fast.check(var)      # before the refiner is used: a path given as refiner is said in one line
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
-    fast = FastSampling(refiner, switch_at, cfg_scales if cfg_scales is None or isinstance(cfg_scales, str) else tuple(cfg_scales),
-                        prune, prune_scales, skip_scales=skip_scales)
     if refiner is not None: refiner_mode = refiner.training; refiner.eval()
     try:
-        if not (fast.neutral and switch_at is None) and var.order != 'next-scale':
-            raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
-        if var.order == 'next-scale': fast.check(var)
         if steps is not None and var.order != 'diffusion':
             raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
                              f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
