@@ -190,7 +190,8 @@ def parse_scales(spec:str, num_scales:int) -> tuple:
     scales = []
     for part in str(spec).replace(' ', '').split(','):
         m = re.fullmatch(r'(\d+)(?:-(\d+))?', part)
-        if not m: raise ValueError(f'--cfg-scales {spec!r}: write scales as 1-5, 2,3,7 or 1-3,6 (1..{num_scales})')
+        if not m: raise ValueError(f'--cfg-scales {spec!r}' + (' names no scale' if not str(spec).strip() else '') +
+                                   f': write scales as 1-5, 2,3,7 or 1-3,6 (1..{num_scales}); no guidance at all is --cfg 0')
         lo, hi = int(m[1]), int(m[2] or m[1])
         if not 1 <= lo <= hi <= num_scales: raise ValueError(f'--cfg-scales {spec!r}: scales run from 1 to {num_scales}, low to high')
         scales += range(lo, hi + 1)
