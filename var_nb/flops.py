@@ -48,7 +48,8 @@ def train_flops(config:VARConfig, # the transformer
     C, L, V, Cv = c.embed_dim, c.L, c.vocab_size, c.Cvae
     first_l = c.first_l if arch == 'var' else 1
     hidden = round(C * c.mlp_ratio)
-    per_block = 2 * C * 6 * C + 2 * L * C * 3 * C + 4 * L * L * C + 2 * L * C * C + 2 * 2 * L * C * hidden
+    ada_lin = 0 if c.shared_aln else 2 * C * 6 * C            # a shared AdaLN (d36) leaves each block only an added offset, no matmul
+    per_block = ada_lin + 2 * L * C * 3 * C + 4 * L * L * C + 2 * L * C * C + 2 * 2 * L * C * hidden
     forward = 2 * (L - first_l) * Cv * C + c.depth * per_block + 2 * C * 2 * C + 2 * L * C * V + (2 * C * 6 * C if c.shared_aln else 0)
     per_image = 3 * forward - 2 * (L - first_l) * Cv * C
     return per_image * n_tokens // L
