@@ -6,7 +6,7 @@
 # References: official FoundationVision/VAR models/vqvae.py (VQVAE, its load_state_dict), models/quant.py (the φ
 # containers), models/__init__.py (build_vae_var: the released configs), models/var.py (VAR, via var_nb.transformer).
 from __future__ import annotations
-import importlib.metadata, re
+import importlib.metadata, re, struct
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
@@ -71,42 +71,58 @@ def vqvae_state_dict_to_official(vae:VQVAE) -> dict:
 
 # %% ../nbs/03b_official.ipynb #51202305
 _WRAPPERS = ('state_dict', 'model', 'module', 'vae', 'vae_local', 'var', 'var_wo_ddp', 'ema')
+#: which wrapper each loader takes from a file that holds both models (the official train.py's checkpoint holds var_wo_ddp and vae_local)
+_PARTS = {'vae': ('vae_local', 'vae'), 'var': ('var_wo_ddp', 'var')}
 
 def _is_tensor_dict(d): return isinstance(d, Mapping) and len(d) > 0 and all(isinstance(v, torch.Tensor) for v in d.values())
 
-def _unwrap(obj, source):
+def _unwrap(obj, source, part=None):
+    at = 'checkpoint'                                                 # where in the file we are, written as a user would index it
     while not _is_tensor_dict(obj):
-        inner = [k for k in _WRAPPERS if isinstance(obj, Mapping) and _is_tensor_dict(obj.get(k))] if isinstance(obj, Mapping) else []
-        if isinstance(obj, Mapping) and len(inner) == 1: obj = obj[inner[0]]; continue
+        if isinstance(obj, Mapping) and isinstance(obj.get('trainer'), Mapping):   # the official train.py's {'trainer': ..., 'epoch': ...}
+            obj, at = obj['trainer'], f"{at}['trainer']"; continue
+        inner = [k for k in _WRAPPERS if _is_tensor_dict(obj.get(k))] if isinstance(obj, Mapping) else []
+        if len(inner) > 1 and part: inner = [k for k in _PARTS[part] if k in inner][:1] or inner
+        if len(inner) == 1: obj, at = obj[inner[0]], f'{at}[{inner[0]!r}]'; continue
+        dicts = [k for k, v in obj.items() if isinstance(v, Mapping)] if isinstance(obj, Mapping) else []
         what = f'a dict with keys {list(obj)[:8]}' if isinstance(obj, Mapping) else type(obj).__name__
-        raise ValueError(f'{source} does not hold a state_dict (name -> tensor) but {what}; '
-                         f'pass the model weights, e.g. checkpoint["model"]')
+        fix = (f'it holds {len(inner)} models: pass one, e.g. {at}[{inner[0]!r}]' if len(inner) > 1 else
+               f'pass the model weights alone; the dicts inside are {", ".join(f"{at}[{k!r}]" for k in dicts[:4])}' if dicts else
+               'pass the model weights alone (torch.save(model.state_dict(), path))')
+        raise ValueError(f'{source} does not hold a state_dict (name -> tensor) but {what}' + (f' at {at}' if at != 'checkpoint' else '') + f'; {fix}')
     sd = dict(obj)
     for prefix in ('module.', '_orig_mod.'):
         if all(k.startswith(prefix) for k in sd): sd = {k[len(prefix):]: v for k, v in sd.items()}
     return sd
 
+def _cut_short(e:Exception) -> bool:
+    "Whether torch.load failed as it does on a file that ends too soon or is damaged (rather than refusing a pickled object)."
+    return isinstance(e, (OSError, EOFError, struct.error)) or (isinstance(e, RuntimeError) and
+                                                                 any(s in str(e) for s in ('EOF', 'corrupt', 'zip archive', 'central directory')))
+
 def read_state_dict(path_or_dict, # a state_dict, or a `.pth`/`.pt`/`.bin` (torch) or `.safetensors` file
+                    part:str|None=None, # 'vae' or 'var': the model to take from a file that holds both (the official train.py's checkpoint)
                    ) -> dict:
     "A state_dict (name -> tensor, on the CPU) from a dict or a file; `.pth` files only through torch.load(weights_only=True)."
-    if isinstance(path_or_dict, Mapping): return _unwrap(path_or_dict, 'the given dict')
+    if isinstance(path_or_dict, Mapping): return _unwrap(path_or_dict, 'the given dict', part)
     path = Path(path_or_dict)
     if not path.is_file(): raise FileNotFoundError(f'checkpoint {path} does not exist (or is not a file)')
     with open(path, 'rb') as fh: head = fh.read(8)
     if head[:4] == b'PK\x03\x04' or head[:1] == b'\x80':   # a zip (torch >= 1.6) or a legacy pickle
         try: obj = torch.load(path, map_location='cpu', weights_only=True)
         except Exception as e:
-            raise ValueError(f'{path} could not be read with torch.load(weights_only=True) ({type(e).__name__}: '
-                             f'{str(e).splitlines()[0][:200]}); var_nb never unpickles arbitrary objects: '
-                             f'save the weights alone (torch.save(model.state_dict(), ...)) or as safetensors') from None
-        return _unwrap(obj, str(path))
+            said = f'{path} could not be read with torch.load(weights_only=True) ({type(e).__name__}: {(str(e).splitlines() or [""])[0][:200]})'
+            if _cut_short(e): raise ValueError(f'{said}: the file looks cut short or damaged (an interrupted download or copy): download it again') from None
+            raise ValueError(f'{said}; var_nb never unpickles arbitrary objects: save the weights alone '
+                             f'(torch.save(model.state_dict(), ...)) or as safetensors') from None
+        return _unwrap(obj, str(path), part)
     try:
         with safe_open(str(path), framework='pt') as f: ours = 'var_nb' in (f.metadata() or {})
     except Exception: ours = False                                   # not safetensors: said below
     if ours: raise ValueError(f'{path} is a var_nb checkpoint, not official weights: pass it as --checkpoint (a transformer) or --tokenizer '
                               f'(in Python: VAR.load / VQVAE.load)')
     try:
-        return _unwrap(load_file(str(path), device='cpu'), str(path))
+        return _unwrap(load_file(str(path), device='cpu'), str(path), part)
     except Exception as e:
         raise ValueError(f'{path} is not a checkpoint: neither a torch file (.pth) nor a safetensors file '
                          f'({type(e).__name__}: {str(e)[:120]})') from None
@@ -125,7 +141,7 @@ def load_vqvae(state_dict_or_path, # official VQVAE state_dict, or a file holdin
                config:dict|VQVAEConfig|None=None, # official `VQVAE(...)` kwargs (default: the released ch160/V4096/z32)
                device='cpu') -> VQVAE:
     "A var_nb VQVAE (eval mode) with the weights of an official VQVAE checkpoint."
-    sd = read_state_dict(state_dict_or_path)
+    sd = read_state_dict(state_dict_or_path, 'vae')
     if isinstance(state_dict_or_path, Mapping): sd = {k: v.clone() for k, v in sd.items()}  # the model must not alias the caller's tensors
     if any(k.startswith(('blocks.', 'word_embed.', 'head.')) for k in sd):
         raise ValueError('this is a VAR (transformer) state_dict, not a VQVAE one: load it with var_nb.official.load_var')
@@ -162,7 +178,7 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
              config:dict, # official `VAR(...)` kwargs
             ):
     "A var_nb VAR (eval mode) with the weights of an official VAR checkpoint (via `var_nb.transformer.var_from_official`)."
-    sd = read_state_dict(state_dict_or_path)
+    sd = read_state_dict(state_dict_or_path, 'var')
     return var_from_official(sd, vae, config).eval()
 
 # %% ../nbs/03b_official.ipynb #e223ee32
