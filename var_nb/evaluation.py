@@ -78,6 +78,8 @@ def inception_score(probs_NC, # class probabilities of N samples (rows sum to 1)
     p_NC = torch.as_tensor(np.asarray(probs_NC) if not torch.is_tensor(probs_NC) else probs_NC).double().cpu()
     if p_NC.ndim != 2 or len(p_NC) < splits or splits < 1:
         raise ValueError(f'inception_score needs at least splits={splits} rows of class probabilities (N, C), got shape {tuple(p_NC.shape)}')
+    if not torch.isfinite(p_NC).all():   # said first: NaN rows fail the softmax test below too, and its fix would be the wrong one
+        raise ValueError('the class probabilities contain NaN or inf: check the images (a diverged model samples NaN) and the feature network')
     if (p_NC < 0).any() or not torch.allclose(p_NC.sum(1), torch.ones(len(p_NC), dtype=torch.float64), atol=1e-3):
         raise ValueError('inception_score takes class probabilities (non-negative, rows summing to 1): apply softmax to logits first')
     N, scores = len(p_NC), []
@@ -112,6 +114,8 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
                     ) -> tuple[float, float]:
     "Improved precision and recall (Kynkäänniemi et al. 2019) of generated features against real ones."
     real, fake = (torch.as_tensor(np.asarray(x) if not torch.is_tensor(x) else x).float() for x in (real_NF, fake_NF))
+    for name, x in (('real', real), ('generated', fake)):   # a NaN is no distance: every ball test is False, and the figures look measured
+        if not torch.isfinite(x).all(): raise ValueError(f'the {name} features contain NaN or inf: check the images (a diverged model samples NaN) and the feature network')
     if device is not None: real, fake = real.to(device), fake.to(device)
     for name, x, fix in (('real', real, 'compare with more real images (var-nb eval --real, --real-split)'), ('generated', fake, 'sample more (var-nb eval --n-per-class)')):
         if x.ndim != 2 or len(x) < k + 1:
