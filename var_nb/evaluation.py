@@ -16,7 +16,7 @@ import torch
 import torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names
-from .images import to_01, save_labelled_grid
+from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, source_stamp, source_name
 from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
@@ -28,7 +28,7 @@ from .records import figure, interval   # a metric as 'mean ± 95% half-width' (
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
            'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'separated',
            'ClassifierFeatures', 'load_features', 'npz_shape', 'reference_features', 'sample_scored', 'evaluate',
-           'real_floor', 'tradeoff', 'plot_tradeoff', 'judge_samples']
+           'real_floor', 'tradeoff', 'plot_tradeoff']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -449,35 +449,9 @@ def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     fig.tight_layout()
     return fig
 
-# %% ../nbs/10_evaluation.ipynb #43a931cb
-@torch.no_grad()
-def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int=0, top_k:int=0, top_p:float=0.0,
-                  classifier=None, # a classifier of the model's classes (e.g. `load_classifier()` for MNIST), or None
-                  class_names=None, # names of the classes, for the pictures' row labels
-                 ) -> dict:
-    "Sample the first 10 classes; write samples.png and progression.png (labelled), and the classifier's accuracy if given one."
-    out_dir = Path(out_dir); device = next(var.parameters()).device
-    C = min(var.config.num_classes, 10)                              # ImageNet: the first 10 classes
-    names = [f'{c} {class_names[c]}' if class_names and str(class_names[c]) != str(c) else str(c) for c in range(C)]   # the id too: a name the font lacks (星) still has a label
-    labels_B = torch.arange(C, device=device).repeat_interleave(n_per_class)
-    imgs_B3HW, tokens = sample(var, vae, labels_B, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, return_tokens=True)
-    save_labelled_grid(imgs_B3HW, out_dir / 'samples.png', ncols=n_per_class, row_labels=names,
-                       title=f'{n_per_class} samples per class (rows), cfg {cfg:g}, seed {seed}')
-    first_B = torch.arange(C, device=device) * n_per_class          # one sample per class, through every scale
-    fhats = vae.quantizer.tokens_to_fhats([t[first_B] for t in tokens])
-    steps_BK3HW = torch.stack([to_01(vae.fhat_to_img(f)) for f in fhats], 1)
-    save_labelled_grid(steps_BK3HW.flatten(0, 1), out_dir / 'progression.png', ncols=len(fhats), row_labels=names,
-                       col_labels=[f'{pn}×{pn}' for pn in vae.patch_nums], title='coarse to fine: the image after each scale')
-    result = dict(cfg=cfg, n=len(labels_B), seed=seed)
-    if classifier is not None and classifier.num_classes == var.config.num_classes:
-        pred_B = classify(imgs_B3HW.float(), classifier.to(device))
-        result['classifier_accuracy'] = 100 * (pred_B == labels_B).float().mean().item()
-        result['per_class'] = [100 * (pred_B[labels_B == c] == c).float().mean().item() for c in range(C)]
-    (out_dir / 'samples.json').write_text(json.dumps(result, indent=1))
-    return result
-
 # %% ../nbs/10_evaluation.ipynb #a746984e
 __getattr__ = moved_names('var_nb.evaluation', {**{n: 'var_nb.classifier' for n in ('labelled_images', 'train_classifier', 'classifier_accuracy',
                                                                                     'save_classifier')},
                                                 **{n: 'var_nb.inception' for n in ('FIDInceptionV3', 'load_fid_inception', 'find_fid_inception_weights',
-                                                                                   'fid_resize', 'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')}})
+                                                                                   'fid_resize', 'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')},
+                                                'judge_samples': 'var_nb.judging'})

@@ -6,16 +6,20 @@
 # References: Heusel et al. 2017 (FID), Kynkäänniemi et al. 2019 (precision and recall), through notebook 10; the
 # official release judges nothing itself.
 from __future__ import annotations
-import math, time
+import json, math, time
 from pathlib import Path
 
-from .classifier import load_classifier, train_classifier, save_classifier
-from .evaluation import judge_samples, evaluate, real_floor
+import torch
+
+from .images import to_01, save_labelled_grid
+from .sampling import sample
+from .classifier import load_classifier, train_classifier, save_classifier, classify
+from .evaluation import evaluate, real_floor
 from .records import provenance
 
 # %% auto #0
 __all__ = ['OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'too_big_to_judge', 'judge_size',
-           'judge_steps', 'train_judge', 'judge_command', 'judge_run']
+           'judge_steps', 'judge_samples', 'train_judge', 'judge_command', 'judge_run']
 
 # %% ../nbs/10b_judging.ipynb #c46ac81e
 #: above these sizes the main job trains no feature classifier of its own (on ImageNet: 1.2M decoded images, ~45 GB, hours on the CPU)
@@ -45,6 +49,33 @@ def judge_steps(images:int|None, batch_size:int=64) -> int:
     if not images: return JUDGE_MIN_STEPS
     return min(JUDGE_MIN_STEPS, JUDGE_MAX_EPOCHS * max(1, images // min(batch_size, images)))
 
+
+# %% ../nbs/10b_judging.ipynb #508a5889
+@torch.no_grad()
+def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int=0, top_k:int=0, top_p:float=0.0,
+                  classifier=None, # a classifier of the model's classes (e.g. `load_classifier()` for MNIST), or None
+                  class_names=None, # names of the classes, for the pictures' row labels
+                 ) -> dict:
+    "Sample the first 10 classes; write samples.png and progression.png (labelled), and the classifier's accuracy if given one."
+    out_dir = Path(out_dir); device = next(var.parameters()).device
+    C = min(var.config.num_classes, 10)                              # ImageNet: the first 10 classes
+    names = [f'{c} {class_names[c]}' if class_names and str(class_names[c]) != str(c) else str(c) for c in range(C)]   # the id too: a name the font lacks (星) still has a label
+    labels_B = torch.arange(C, device=device).repeat_interleave(n_per_class)
+    imgs_B3HW, tokens = sample(var, vae, labels_B, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, return_tokens=True)
+    save_labelled_grid(imgs_B3HW, out_dir / 'samples.png', ncols=n_per_class, row_labels=names,
+                       title=f'{n_per_class} samples per class (rows), cfg {cfg:g}, seed {seed}')
+    first_B = torch.arange(C, device=device) * n_per_class          # one sample per class, through every scale
+    fhats = vae.quantizer.tokens_to_fhats([t[first_B] for t in tokens])
+    steps_BK3HW = torch.stack([to_01(vae.fhat_to_img(f)) for f in fhats], 1)
+    save_labelled_grid(steps_BK3HW.flatten(0, 1), out_dir / 'progression.png', ncols=len(fhats), row_labels=names,
+                       col_labels=[f'{pn}×{pn}' for pn in vae.patch_nums], title='coarse to fine: the image after each scale')
+    result = dict(cfg=cfg, n=len(labels_B), seed=seed)
+    if classifier is not None and classifier.num_classes == var.config.num_classes:
+        pred_B = classify(imgs_B3HW.float(), classifier.to(device))
+        result['classifier_accuracy'] = 100 * (pred_B == labels_B).float().mean().item()
+        result['per_class'] = [100 * (pred_B[labels_B == c] == c).float().mean().item() for c in range(C)]
+    (out_dir / 'samples.json').write_text(json.dumps(result, indent=1))
+    return result
 
 # %% ../nbs/10b_judging.ipynb #faf304b9
 def train_judge(config:TrainConfig, images:int|None=None) -> tuple:
