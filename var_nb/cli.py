@@ -390,7 +390,8 @@ def _cli_eval(args):
         floor = None
         if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
         if not str(real).endswith('.npz'):
-            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'], split=args.real_split)
+            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'],
+                                    num_classes=var.config.num_classes, split=args.real_split)
             except ValueError as e: print(f'no real-vs-real floor (the figures above are kept): {e}')   # e.g. too few real images
         if floor is not None:
             print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} {floor['pool_split']} images vs the "

@@ -26,9 +26,9 @@ from .records import figure, interval   # a metric as 'mean ± 95% half-width' (
 
 # %% auto #0
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
-           'inception_score', 'knn_radii', 'covered', 'precision_recall', 't975', 'mean_ci', 'summarize', 'separated',
-           'ClassifierFeatures', 'load_features', 'npz_shape', 'reference_features', 'sample_scored', 'evaluate',
-           'real_floor', 'tradeoff', 'plot_tradeoff']
+           'inception_score', 'inception_chunks_too_small', 'knn_radii', 'covered', 'precision_recall', 't975',
+           'mean_ci', 'summarize', 'separated', 'ClassifierFeatures', 'load_features', 'npz_shape',
+           'reference_features', 'sample_scored', 'evaluate', 'real_floor', 'tradeoff', 'plot_tradeoff']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -91,6 +91,18 @@ def inception_score(probs_NC, # class probabilities of N samples (rows sum to 1)
         scores.append(kl_n.mean().exp())
     scores = torch.stack(scores)
     return float(scores.mean()), float(scores.std(unbiased=False))
+
+def inception_chunks_too_small(n:int, # samples scored
+                               splits:int, # chunks they are cut into
+                               num_classes:int, # classes they were drawn from
+                              ) -> str|None: # why the score would not mean anything, or None
+    "Why an Inception Score of `n` samples in `splits` chunks would measure the chunk size rather than the samples (None: it would not)."
+    # a chunk's p(y) is the mean of its rows, so a chunk of m samples scores at most m (exactly 1 at m = 1, for any model): with fewer
+    # samples per chunk than classes, the chunk size caps the score below the num_classes a perfect model reaches
+    if n // splits >= num_classes: return None
+    return (f'the Inception Score: {n} samples make {splits} chunks of {n // splits}, and a chunk of m samples scores at most m (one sample: '
+            f'exactly 1, whatever the model); with {num_classes} classes sampled it needs {num_classes * splits} samples ({splits} per class: '
+            f'raise n_per_class, --n-per-class)')
 
 # %% ../nbs/10_evaluation.ipynb #4116822e
 def knn_radii(x_NF:torch.Tensor, k:int=3, chunk:int=1024) -> torch.Tensor:
@@ -295,7 +307,7 @@ def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_i
     pick_B = torch.arange(len(labels_B), device=score_BM.device) * M + score_BM.argmax(1)
     return imgs[pick_B], feats_NF[pick_B], probs_NC[pick_B]
 
-def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int, batch_size:int, dtype, tf32:bool, k:int, splits:int,
+def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int, batch_size:int, dtype, tf32:bool, k:int, splits:int|None,
                     extra:dict, extra_real:dict, grid_per_class:int, **sample_kw) -> dict:
     "Sample every label with `seed` and measure the samples: FID, IS, precision, recall, accuracy (and FID in the `extra` networks)."
     device, C = var.pos_1LC.device, var.config.num_classes
@@ -311,7 +323,7 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
         for img, c in zip(imgs.cpu(), labels_B.tolist()):
             if c in imgs_kept and len(imgs_kept[c]) < grid_per_class: imgs_kept[c].append(img)
     fake_feats, fake_probs = torch.cat(feats), torch.cat(probs)
-    is_mean, is_std = inception_score(fake_probs, splits)
+    is_mean = inception_score(fake_probs, splits)[0] if splits else None   # None: its chunks would be too small (`evaluate` says why)
     precision, recall = (precision_recall(real_feats, fake_feats, k, device=device) if len(real_feats) > k   # on the sampling device (a GPU's, where there is one)
                          else (None, None))                            # too few real images: said in the record, the rest is measured
     r = dict(fid=fid_from_features(real_feats, fake_feats), inception_score=is_mean, precision=precision, recall=recall,
@@ -336,7 +348,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              batch_size:int=100, # images sampled at once
              sampling_precision:str='auto', # 'auto' (bf16 where native: CUDA GPUs, CPUs where it measures faster; else fp32), 'bf16', 'tf32' or 'fp32' (strict); the features stay fp32
              inception_weights=None, # the FID Inception's weight file (features='inception')
-             k:int=3, splits:int=10, # precision/recall neighbours; Inception Score chunks
+             k:int=3, splits:int=10, # precision/recall neighbours; Inception Score chunks (fewer samples than classes in a chunk: IS not measured)
              extra_features=None, # {name: feature network or classifier path}: FID in these features too (`fid_<name>`)
              grid_per_class:int=10, # samples kept for a picture (first 10 classes, first seed)
              cache:bool=True,
@@ -359,10 +371,13 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
         raise ValueError(f'rejection sampling keeps the candidate the feature network finds most likely of the asked class, but '
                          f'{net.name!r} does not know this model\'s {C} classes: use a classifier trained on them (--features PATH: '
                          f'`var-nb train` writes one as classifier.safetensors)')
-    labels_N = torch.tensor(classes * n_per_class)                          # interleaved: every IS chunk sees every class
-    if len(labels_N) < max(k + 1, splits):
-        raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need more than {k} and the Inception Score at least {splits} '
-                         f'(one per chunk); raise n_per_class (--n-per-class) to {math.ceil(max(k + 1, splits) / len(classes))} or more')
+    # interleaved (0, 1, ..., 0, 1, ...): this order fixes each image's seed index (the committed figures were drawn in it); the IS
+    # chunks do not follow it, since inception_score shuffles the rows (seeded, torch-fidelity's convention) before it cuts them
+    labels_N = torch.tensor(classes * n_per_class)
+    if len(labels_N) < k + 1:
+        raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need more than k={k}; raise n_per_class (--n-per-class) to '
+                         f'{math.ceil((k + 1) / len(classes))} or more')
+    is_unmeasured = inception_chunks_too_small(len(labels_N), splits, len(classes))
     real = 'mnist5k' if real is None else real
     subset = classes if sorted(set(classes)) != list(range(C)) else None    # samples of some classes: real images of those
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache, subset)
@@ -370,16 +385,17 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache, subset)[0] for name, net_x in extra.items()}
     runs = []
     for s in seeds:
-        runs.append(_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, splits,
+        runs.append(_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, None if is_unmeasured else splits,
                                     extra, extra_real, grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth,
                                     guidance=guidance, **({} if steps is None else {'steps': steps}), **(sampler_kw or {})))
         if on_seed is not None: on_seed(s, {k: v for k, v in runs[-1].items() if k != 'grid'}, time.time() - t0)
+    unmeasured = [why for why in (is_unmeasured, None if len(real_feats) > k else f'precision and recall: they need more than k={k} real images, and '
+                  + ('the tensor' if isinstance(real, torch.Tensor) else f'{real} ({real_split})') + f' has {len(real_feats)}: pass more (--real, --real-split)') if why]
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
                 rejection=rejection, features=net.name, classes=subset,
                 sampling_precision='bf16' if dtype else 'fp32' if sampling_precision == 'fp32' or device.type != 'cuda' else 'tf32', real=str(real) if not isinstance(real, torch.Tensor) else 'tensor',
-                real_split=real_split, grid=runs[0]['grid'], **({} if len(real_feats) > k else {'not_measured': f'precision and recall: they need '
-                f'more than k={k} real images, and ' + ('the tensor' if isinstance(real, torch.Tensor) else f'{real} ({real_split})') + f' has {len(real_feats)}: pass more (--real, --real-split)'}))
+                real_split=real_split, grid=runs[0]['grid'], **({'not_measured': '; '.join(unmeasured)} if unmeasured else {}))
 
 # %% ../nbs/10_evaluation.ipynb #d042d509
 def real_floor(features='mnist', real='mnist5k', image_size:int=32,
@@ -387,6 +403,7 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
                draws:int=3, # disjoint draws of the training images (fewer when the training split is too small)
                k:int=3, splits:int=10, inception_weights=None, seed:int=0,
                classes=None, # only the images of these classes (those a model was evaluated on: `evaluate(classes=)`)
+               num_classes:int|None=None, # the model's classes, when `classes` is None: the IS chunks' rule (default: the feature network's)
                split:str='validation') -> dict: # the reference the samples were measured against; the draws come from the other split
     """Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the
     validation images (with `split='train'`, the samples' reference then, draws of validation images vs the training ones)."""
@@ -399,14 +416,16 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
     if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many images in its {pool_split!r} split, and {real} has {len(pool)}: '
                                    f'compare fewer samples (--n-per-class)')
     perm = torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))
+    is_unmeasured = inception_chunks_too_small(n_fake, splits, len(classes) if classes is not None else num_classes or pool_probs.shape[1])
     runs = []
     for d in range(draws):
         idx = perm[d * n_fake:(d + 1) * n_fake]
         precision, recall = precision_recall(ref, pool[idx], k)
         runs.append(dict(fid=fid_from_features(ref, pool[idx]), precision=precision, recall=recall,
-                         inception_score=inception_score(pool_probs[idx], min(splits, n_fake))[0]))
+                         inception_score=None if is_unmeasured else inception_score(pool_probs[idx], splits)[0]))
     return dict(**summarize(runs, ('fid', 'inception_score', 'precision', 'recall')), n=n_fake, n_fake=n_fake, n_real=len(ref),
-                draws=draws, features=net.name, real=str(real), split=split, pool_split=pool_split, classes=None if classes is None else list(classes))
+                draws=draws, features=net.name, real=str(real), split=split, pool_split=pool_split, classes=None if classes is None else list(classes),
+                **({'not_measured': is_unmeasured} if is_unmeasured else {}))
 
 # %% ../nbs/10_evaluation.ipynb #a244b9b5
 TRADEOFF_CFGS = (0, 0.5, 1, 1.5, 2, 3, 4, 6)
@@ -426,10 +445,13 @@ def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     fig, axs = plt.subplots(1, 3, figsize=(13, 3.6))
     cfgs = [r['cfg'] for r in records]
     for ax, (x, y) in zip(axs[:2], (('inception_score', 'fid'), ('recall', 'precision'))):
+        if any(r.get(m) is None for r in records for m in (x, y)):   # too few samples per IS chunk, or real images: each record's not_measured says
+            ax.text(0.5, 0.5, "not measured at this size\n(each record's not_measured says why)", ha='center', va='center', transform=ax.transAxes)
+            ax.set_axis_off(); continue
         (xs, xe), (ys, ye) = zip(*[_bars(r, x) for r in records]), zip(*[_bars(r, y) for r in records])
         ax.errorbar(xs, ys, xerr=np.transpose(xe), yerr=np.transpose(ye), fmt='o-', color='tab:blue', capsize=2, lw=1)
         for r in records: ax.annotate(f"{r['cfg']:g}", (r[x], r[y]), textcoords='offset points', xytext=(4, 4), fontsize=8)
-        if floor:
+        if floor and floor.get(x) is not None and floor.get(y) is not None:
             (fx, fxe), (fy, fye) = _bars(floor, x), _bars(floor, y)
             ax.errorbar([fx], [fy], xerr=np.transpose([fxe]), yerr=np.transpose([fye]), fmt='*', ms=12, color='tab:green', label='real vs real, same sizes')
             ax.legend(fontsize=8)
