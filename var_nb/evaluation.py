@@ -36,7 +36,7 @@ def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array
     "Mean and covariance (unbiased, divided by N - 1 as `np.cov`) of a set of feature vectors, in float64."
     x_NF = torch.as_tensor(np.asarray(feats_NF) if not torch.is_tensor(feats_NF) else feats_NF).double().cpu()
     if x_NF.ndim != 2 or len(x_NF) < 2:
-        raise ValueError(f'feature_stats needs at least 2 feature vectors (N, F), got shape {tuple(x_NF.shape)}')
+        raise ValueError(f'feature_stats needs at least 2 feature vectors (N, F), got shape {tuple(x_NF.shape)}: a covariance needs 2 or more images; pass more')
     if not torch.isfinite(x_NF).all(): raise ValueError('the features contain NaN or inf: check the images and the feature network')
     mu_F = x_NF.mean(0)
     xc_NF = x_NF - mu_F
@@ -259,7 +259,7 @@ def _real_batches(real, split:str, size:int, batch_size:int=256):
 def reference_features(net, # a feature network (`load_features`)
                        real='mnist5k', # a dataset var_nb reads, an .npz of uint8 images, or a tensor in [0, 1]
                        split:str='validation', # the dataset's split ('validation' is held out of 'train' when missing)
-                       image_size:int=32, # images are resized and centre-cropped to this side, as the model's
+                       image_size:int=32, # images are resized and centre-cropped to this side, as the model's (an .npz must have it)
                        cache:bool=True, # keep the features on disk (datasets and .npz files only)
                        classes=None, # only the images of these class ids (a dataset's labels; an .npz or a tensor has none: all)
                       ) -> tuple[torch.Tensor, torch.Tensor]:
@@ -269,6 +269,9 @@ def reference_features(net, # a feature network (`load_features`)
         keep_N = torch.isin(labels_N, torch.as_tensor(list(classes)))
         if not keep_N.any(): raise ValueError(f'{real} ({split}) has no images of the classes {list(classes)}: pass a reference that has (--real, --real-split)')
         return feats_NF[keep_N], probs_NC[keep_N]
+    if str(real).endswith('.npz') and (side := tuple(npz_shape(real)[1:3])) != (image_size, image_size):   # an .npz is read as it is, not resized
+        raise ValueError(f'{real} holds {side[0]}×{side[1]} images and the model draws {image_size}×{image_size}: FID compares images of one size; '
+                         f'pass a reference batch of {image_size}×{image_size} images (or a dataset or folder, which are resized to it)')
     device, path = next(net.parameters()).device, None
     if cache and not isinstance(real, torch.Tensor):
         stamp = [s] if (s := source_stamp(real, split)) is not None else []   # a local folder or .npz, a hub revision, a Dataset: what tells it apart
@@ -381,6 +384,8 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     real = 'mnist5k' if real is None else real
     subset = classes if sorted(set(classes)) != list(range(C)) else None    # samples of some classes: real images of those
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache, subset)
+    source = 'the tensor' if isinstance(real, torch.Tensor) else str(real) if str(real).endswith('.npz') else f'{real} ({real_split})'
+    if len(real_feats) < 2: raise ValueError(f'{source} has {len(real_feats)} real image: FID needs at least 2 (thousands for a stable figure): pass more (--real, --real-split)')
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache, subset)[0] for name, net_x in extra.items()}
     runs = []
@@ -389,8 +394,8 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
                                     extra, extra_real, grid_per_class, cfg=cfg, top_k=top_k, top_p=top_p, more_smooth=more_smooth,
                                     guidance=guidance, **({} if steps is None else {'steps': steps}), **(sampler_kw or {})))
         if on_seed is not None: on_seed(s, {k: v for k, v in runs[-1].items() if k != 'grid'}, time.time() - t0)
-    unmeasured = [why for why in (is_unmeasured, None if len(real_feats) > k else f'precision and recall: they need more than k={k} real images, and '
-                  + ('the tensor' if isinstance(real, torch.Tensor) else f'{real} ({real_split})') + f' has {len(real_feats)}: pass more (--real, --real-split)') if why]
+    unmeasured = [why for why in (is_unmeasured, None if len(real_feats) > k else f'precision and recall: they need more than k={k} real images, '
+                                  f'and {source} has {len(real_feats)}: pass more (--real, --real-split)') if why]
     return dict(**summarize(runs, METRICS + tuple(f'fid_{name}' for name in extra)), n=len(labels_N), n_real=len(real_feats),
                 seeds=seeds, seconds=time.time() - t0, cfg=cfg, top_k=top_k, top_p=top_p, seed=seeds[0], more_smooth=more_smooth, guidance=guidance, steps=steps,
                 rejection=rejection, features=net.name, classes=subset,
