@@ -31,8 +31,8 @@ from . import splits, reconstruction, train_tokenizer, job, scaling, bench, rast
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
            'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser',
-           'load_for_sampling', 'add_fast_options', 'add_precision_options', 'fast_options', 'eval_references',
-           'check_features', 'build_parser', 'main']
+           'load_for_sampling', 'add_fast_options', 'add_released_options', 'add_precision_options', 'fast_options',
+           'eval_references', 'check_features', 'build_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -100,7 +100,7 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
     if (official_vae is None) != (official_var is None):
         raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)')
     if official_vae is not None:
-        vkw = {**RELEASED_VQVAE_KWARGS, **(vae_kwargs or {})}
+        vkw = {**PRETRAINED.get(f'd{depth}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
         akw = {**official_var_kwargs(depth), **(var_kwargs or {})}
         vae = load_vqvae(str(official_vae), vkw)
         var = load_var(str(official_var), vae, akw)
@@ -154,6 +154,14 @@ def add_fast_options(p:argparse.ArgumentParser):
     g.add_argument('--prune', type=float, default=0.0, help='FastVAR: the share of tokens not computed on the last --prune-scales scales (default 0)')
     g.add_argument('--prune-scales', type=int, default=None, help='how many last scales --prune applies to (default 2)')
     g.add_argument('--skip-scales', type=int, default=0, help='stop this many scales early and decode the upsampled f_hat (default 0)')
+
+def add_released_options(p:argparse.ArgumentParser):
+    "The options of `sample` and `eval` that name a released model: by name (--pretrained), or its official files and depth."
+    p.add_argument('--pretrained', choices=list(PRETRAINED), help='a released ImageNet model by name, from the Hugging Face cache (downloaded when online)')
+    p.add_argument('--official-vae', help='released VQVAE .pth (vae_ch160v4096z32.pth)'); p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...)')
+    p.add_argument('--depth', type=int, default=16, help="depth of the official VAR file (16, 20, 24, 30, 36); the tokenizer gets that release's scales (36: 512 px)")
+    p.add_argument('--vae-kwargs', help="JSON overriding the official VQVAE(...) kwargs (default: the released tokenizer's, at --depth's scales)")
+    p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
 
 def add_precision_options(p:argparse.ArgumentParser):
     "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
@@ -243,12 +251,7 @@ def _register_sample(subparsers):
     p.add_argument('--out', default='samples', help='output folder (default: samples)')
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
     add_precision_options(p)
-    p.add_argument('--pretrained', choices=list(PRETRAINED), help='a released ImageNet model by name, from the Hugging Face cache (downloaded when online)')
-    p.add_argument('--official-vae', help='released VQVAE .pth (vae_ch160v4096z32.pth)')
-    p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...)')
-    p.add_argument('--depth', type=int, default=16, help='depth of the official VAR file (16, 20, 24, 30, 36)')
-    p.add_argument('--vae-kwargs', help='JSON overriding the official VQVAE(...) kwargs')
-    p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
+    add_released_options(p)
     p.add_argument('--npz', help="also write every image to this .npz (arr_0: N×H×W×3 uint8), the input of OpenAI's FID evaluator")
     p.add_argument('--official-eval', action='store_true', help="the paper's FID settings: cfg 1.5, top-k 900, top-p 0.96, no smoothing, 50 per class")
     add_fast_options(p)
@@ -368,6 +371,7 @@ def _cli_eval(args):
         # the references first: a released model without --features/--real is refused before gigabytes of weights are read
         features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
+                                               json_object(args.vae_kwargs, '--vae-kwargs'), json_object(args.var_kwargs, '--var-kwargs'),
                                                device=args.device, pretrained_name=args.pretrained)
         check_features(features, var)
         if not str(real).endswith('.npz') and (k := num_classes_of(splits.dataset_split(real, 'train', verbose=False))) != var.config.num_classes:
@@ -420,9 +424,7 @@ def _register_eval(subparsers):
                                           'OUT/samples.png and, with several --cfg values, OUT/tradeoff.png.')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: the committed MNIST model)')
     p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded, else the committed MNIST tokenizer)")
-    p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
-    p.add_argument('--official-vae', help='released VQVAE .pth'); p.add_argument('--official-var', help='released VAR .pth')
-    p.add_argument('--depth', type=int, default=16, help='depth of the official VAR file')
+    add_released_options(p)
     p.add_argument('--n-per-class', type=int, default=None, help='samples per class (default 100; 50 with --official-eval)')
     p.add_argument('--classes', nargs='+', help='class ids or names (default: all)')
     p.add_argument('--cfg', type=float, nargs='+', help="guidance scale(s); several draw the trade-off (default: the model's)")
