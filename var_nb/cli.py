@@ -173,7 +173,7 @@ def add_precision_options(p:argparse.ArgumentParser):
 
 def fast_options(args, var, vae) -> dict:
     "The options of `sample` that --refiner/--switch-at, --cfg-scales, --prune and --skip-scales ask for, checked; a ValueError otherwise."
-    kw, asked = {}, [o for o, v in (('--refiner', args.refiner), ('--switch-at', args.switch_at), ('--cfg-scales', args.cfg_scales),
+    kw, asked = {}, [o for o, v in (('--refiner', args.refiner), ('--switch-at', args.switch_at), ('--cfg-scales', args.cfg_scales is not None),
                                     ('--prune', args.prune), ('--prune-scales', args.prune_scales), ('--skip-scales', args.skip_scales)) if v]
     if asked and var.order != 'next-scale':                           # said first: a raster model or a DiT has no scales to parse
         raise ValueError(f'{", ".join(asked)} speed{"s" * (len(asked) == 1)} up next-scale sampling; this is a {var.order} model')
@@ -189,7 +189,7 @@ def fast_options(args, var, vae) -> dict:
             raise ValueError(f'{args.refiner} was trained with another tokenizer (fingerprint {want}; the transformer\'s is {fingerprint(vae)}): '
                              f'train the refiner with --tokenizer set to the transformer\'s tokenizer')
         kw.update(refiner=refiner.eval(), switch_at=args.switch_at)
-    if args.cfg_scales: kw['cfg_scales'] = parse_scales(args.cfg_scales, var.config.num_scales)
+    if args.cfg_scales is not None: kw['cfg_scales'] = parse_scales(args.cfg_scales, var.config.num_scales)   # '' too: said, not skipped
     if args.prune: kw.update(prune=args.prune, prune_scales=args.prune_scales or 2)
     elif args.prune_scales is not None: raise ValueError('--prune-scales goes with --prune: give the share of tokens not computed, e.g. --prune 0.5')
     if args.skip_scales: kw['skip_scales'] = args.skip_scales
@@ -468,7 +468,7 @@ def _add_threads(parser:argparse.ArgumentParser) -> argparse.ArgumentParser:
         for name, sub in action.choices.items():
             if any(isinstance(a, argparse._SubParsersAction) for a in sub._actions): _add_threads(sub)
             elif name not in _NO_THREADS and not any(a.dest == 'threads' for a in sub._actions):
-                sub.add_argument('--threads', default=None, help='torch CPU threads (default: all cores; where other programs keep cores busy, use the free ones: '
+                sub.add_argument('--threads', default=None, help='torch CPU threads (default: all cores, or OMP_NUM_THREADS when it is set; where other programs keep cores busy, use the free ones: '
                                  'threads that outnumber them wait on each other, and steps can take many times longer)')
     return parser
 

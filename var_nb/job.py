@@ -472,7 +472,7 @@ def register_cli(subparsers):
     p.add_argument('--seed', type=int, default=None); p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
-    p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: all cores; where other programs keep cores busy, use the free ones: more threads wait on each other, and steps can take many times longer)')
+    p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: all cores, or OMP_NUM_THREADS when it is set; where other programs keep cores busy, use the free ones: more threads wait on each other, and steps can take many times longer)')
     p.add_argument('--quiet', action='store_true', help='no progress bars'); p.add_argument('--cfg', type=float, default=None, help='classifier-free guidance of the judged samples (default 3)')
     p.set_defaults(func=_cli_train)
 
