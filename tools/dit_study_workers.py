@@ -8,7 +8,8 @@ notebook's slow cell put them together (it reuses every trained and measured run
 Each process takes the next task nobody has claimed (a claim is a folder made atomically under runs/dit_study/claims);
 an evaluation waits for its run's training. The study's own functions come from the notebook's cells, so what runs
 here is what the notebook runs. runs/dit_study/workers.json records the layout and the wall clock, which the slow cell
-writes into the results file's provenance.
+writes into the results file's provenance: a later call (after a run's eval.json was deleted to measure it again with
+new settings) adds its wall clock to the earlier calls', whose trained runs it reuses.
 """
 import json, multiprocessing as mp, shutil, sys, time, types
 from pathlib import Path
@@ -71,5 +72,7 @@ if __name__ == '__main__':
     for p in ps: p.start()
     for p in ps: p.join()
     if any(p.exitcode for p in ps): sys.exit('a worker failed: see its traceback above; run again to go on (finished runs are kept)')
-    (RUNS / 'workers.json').write_text(json.dumps(dict(processes=processes, threads=1, wall_seconds=round(time.time() - t0, 1))))
+    was = json.loads((RUNS / 'workers.json').read_text()) if (RUNS / 'workers.json').exists() else {}
+    calls = was.get('calls', [was['wall_seconds']] if 'wall_seconds' in was else []) + [round(time.time() - t0, 1)]   # an earlier call's work is reused, so its time counts
+    (RUNS / 'workers.json').write_text(json.dumps(dict(processes=processes, threads=1, wall_seconds=round(sum(calls), 1), calls=calls)))
     print(f'done in {time.time() - t0:.0f} s; now: python tools/run_notebook.py --slow=9148631a,87adff1c --update-data {NB.relative_to(ROOT)}')

@@ -457,7 +457,7 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
 
 # %% ../nbs/14_var_vs_diffusion.ipynb #104f35ab
 #: sampling defaults of a DiT checkpoint (`var-nb sample`): DiT's guidance scale (1 = conditional), the median of what §7's study
-#: chose at DEFAULT_STEPS on its three training seeds (3, 1.5, 1.5: data/dit_mnist.json, tested there); no token options
+#: chose at DEFAULT_STEPS on its three training seeds (3, 1, 1.5: data/dit_mnist.json, tested there); no token options
 DIT_SAMPLING = dict(cfg=1.5, top_k=0, top_p=0.0, more_smooth=False)
 
 def load_dit(path, tokenizer=None, device='cpu') -> tuple:
