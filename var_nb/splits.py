@@ -73,10 +73,9 @@ def _refuse_split_half(source, val_split:str):
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
 
 def _image_names(source, hf:datasets.Dataset) -> list[str]|None:
-    "Each image's path inside a local folder `source` (what holds it out, whatever else the folder gains), else None."
-    if not isinstance(source, (str, Path)) or not (folder := Path(source).expanduser()).is_dir(): return None
-    paths = [x['path'] for x in hf.cast_column('image', datasets.Image(decode=False))['image']]
-    return [Path(p).relative_to(folder.absolute()).as_posix() for p in paths]
+    "Each image's class folder and file name in a local folder `source` (what holds it out, whatever else the folder gains), else None."
+    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return None
+    return [f'{(p := Path(x["path"])).parent.name}/{p.name}' for x in hf.cast_column('image', datasets.Image(decode=False))['image']]
 
 def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
                   role:str='train',          # 'train' or 'validation'
