@@ -252,9 +252,10 @@ def _hub_fingerprint(name:str, split:str) -> str:
 def source_stamp(source, split:str|None=None) -> str|None:
     """What tells a source's images apart in a cache key (token and feature caches): a folder's resolved path and the
     name, size and modification time of every file in it (a file added, removed, renamed or overwritten moves it; one
-    stat per file, next to nothing beside encoding the images), a file's resolved path, size and modification time; a `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves
-    it: its repr, columns and row count, does not); a hub name with `split`, the fingerprint of that split as `datasets`
-    cached it (a newer revision is another). None for an embedded dataset: its name is its key."""
+    stat per file, next to nothing beside encoding the images), a file's resolved path, size and modification time; a
+    `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves it: its repr, columns and row count,
+    do not); a hub name with `split`, the fingerprint of that split as `datasets` cached it (a newer revision is another).
+    None for an embedded dataset: its name is its key."""
     if isinstance(source, datasets.Dataset): return source._fingerprint
     if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS: return None
     if not (p := Path(source).expanduser()).exists():                 # a hub name (a missing path fails where it is read)

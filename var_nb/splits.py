@@ -28,7 +28,7 @@ def _unit(key:str, seed:int) -> float:
 def holdout_indices(labels,               # class id of each image
                     fraction:float=0.05,  # share of each class to hold out
                     seed:int=0,           # fixes which images are held out
-                    keys=None):           # a name of each image (its path in a folder); None: images known by position only
+                    keys=None):           # a name of each image (class/file in a folder); None: images known by position only
     """(kept, held-out) index lists, at least 1 image of every class with 2 or more held out. With `keys`, an image is held
     out by its own name (a seeded hash under `fraction`), so adding, removing or reordering other images never moves it
     into training; without, a seeded `fraction` of each class's positions (data that does not change: a hub revision)."""
@@ -143,17 +143,22 @@ def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
     scale = max(1, 64 // size); px = (per_row * (size + 2)) * (rows * (size + 2))
     return n_images * 3 * size * size * 4 * 2 + px * 3 * 4 + px * scale * scale * 3 * 3
 
-def _to_folder(ds:datasets.Dataset, args) -> int:
+def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     "`var-nb data --to-folder DIR`: every image of the split as it is, in DIR/SPLIT/CLASS/INDEX.png, a folder every command reads."
     from_data = {'train': 'train', 'validation': 'validation', 'valid': 'validation', 'val': 'validation', 'test': 'test'}
     if args.split not in from_data:
         print(f"var-nb data: error: --to-folder writes the splits train, validation and test (a folder's split is its sub-folder's name), "
               f"not {args.split!r}: pass --split train, validation or test", file=sys.stderr); return 2
+    if held_out:                     # its 'train' is every image, these among them: a folder of both would validate on trained images
+        print(f"var-nb data: error: {args.dataset} has no validation split, so --to-folder writes --split train alone: a run on the "
+              f"folder holds out its 5% again", file=sys.stderr); return 2
     root = Path(args.to_folder) / from_data[args.split]
     if root.exists() and any(root.iterdir()):
         print(f'var-nb data: error: {root} is not empty: choose another --to-folder (nothing is overwritten)', file=sys.stderr); return 2
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
-    safe = lambda c: re.sub(r'[\\/:]+', '_', names[c] if names else str(c)) or str(c)   # a class name as a folder name
+    safe = lambda c: re.sub(r'^\.+|[\\/:]+', '_', names[c] if names else str(c)) or str(c)   # a folder name: no '..', no hidden name, no separator
+    if names and len({safe(c) for c in range(len(names))}) < len(names):
+        print(f'var-nb data: error: two class names of {args.dataset} make the same folder name: rename them first', file=sys.stderr); return 2
     for i, row in enumerate(ds):
         (root / safe(row['label'])).mkdir(parents=True, exist_ok=True)
         row['image'].save(root / safe(row['label']) / f'{i:06d}.png')
@@ -163,7 +168,7 @@ def _to_folder(ds:datasets.Dataset, args) -> int:
 
 def _cli_data(args):
     def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
-    t0 = time.perf_counter()
+    t0, held_out = time.perf_counter(), False
     try:
         output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
         export = output_folder(args.export, '--export') if args.export else None
@@ -173,9 +178,9 @@ def _cli_data(args):
         try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
         except ValueError as e:                   # no validation split (an image folder): the images a run holds out for it
             if args.split != 'validation' or 'split' not in str(e).lower() or (args.image_column, args.label_column) != ('image', 'label'): raise
-            ds = dataset_split(args.dataset, 'validation', verbose=True)   # says which images these are, as a run does
+            ds, held_out = dataset_split(args.dataset, 'validation', verbose=not args.to_folder), True   # says which images these are, as a run does
     except _USER_ERRORS as e: return fail(e)
-    if args.to_folder: return _to_folder(ds, args)
+    if args.to_folder: return _to_folder(ds, args, held_out)
     seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
