@@ -97,8 +97,8 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
             raise ValueError('--pretrained names the model: leave out --checkpoint, --tokenizer, --official-vae and --official-var')
         var, vae = pretrained(pretrained_name, device=device)
         return var, vae, var.sampling
-    if (official_vae is None) != (official_var is None):
-        raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)')
+    if (official_vae is None) != (official_var is None) or (official_vae is None and (vae_kwargs or var_kwargs)):   # kwargs alone: ignored
+        raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)' + (', which --vae-kwargs / --var-kwargs configure' if official_vae is None and official_var is None else ''))
     if official_vae is not None:
         vkw = {**PRETRAINED.get(f'd{depth}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
         akw = {**official_var_kwargs(depth), **(var_kwargs or {})}

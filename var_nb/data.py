@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0ff3d4f3
 from __future__ import annotations
-import difflib, hashlib, io, os, socket, warnings
+import difflib, hashlib, io, os, socket, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -172,7 +172,8 @@ def _folder_rows(folder:Path, images:list) -> list[tuple[str, str, str]]:
     elif len(tops := sorted({q[0] for q in rel.values() if len(q) == 2})) > 1 and all(t.lower() in SPLIT_FOLDERS for t in tops):
         raise ValueError(f"image folder {folder} has {', '.join(t + '/' for t in tops)} holding images straight inside, with no class folders: "
                          f"a split holds one sub-folder per class ({tops[0]}/cat/1.png); if these are classes, rename them")
-    rows = [(str(p.absolute()), SPLIT_FOLDERS[rel[p][0].lower()] if split_dirs else 'train', below[p][0] if len(below[p]) == 2 else folder.resolve().name) for p in images]
+    rows = [(str(p.absolute()), SPLIT_FOLDERS[rel[p][0].lower()] if split_dirs else 'train',   # a class name in one Unicode spelling: café (NFC) and café (NFD) look alike
+             unicodedata.normalize('NFC', below[p][0] if len(below[p]) == 2 else folder.resolve().name)) for p in images]
     holders = [d for s in split_dirs for d in (folder / s).iterdir()] if split_dirs else ([d for d in folder.iterdir()] if len(rel[images[0]]) == 2 else [])
     have = {p.parent for p in images}
     empty = sorted(str(d.relative_to(folder)) for d in holders if d.is_dir() and not d.name.startswith('.') and d.name != '__MACOSX' and d not in have)
