@@ -14,7 +14,7 @@ import datasets
 
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
 from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
-from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside
+from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS
 
 # %% auto #0
 __all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
@@ -101,14 +101,10 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
     return train.select(kept if role == 'train' else held)
 
 def held_out_names(source, train_split:str='train', val_split:str|None='validation') -> str|None:
-    "A digest of the names of the images a folder holds out of `train_split` for validation (a run compares it on resume); None when none are held out by name."
+    "A digest of the names of a folder's validation images (held out of `train_split`, or its own split), which a run compares on resume; None for other data."
     if val_split is None or not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return None
-    try: load_image_dataset(source, split=val_split); return None            # the data's own validation split
-    except ValueError as e:
-        if 'split' not in str(e).lower(): raise
-    train = load_image_dataset(source, split=train_split); names = _image_names(source, train)
-    held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED, names)[1]
-    return hashlib.sha256('\n'.join(sorted(names[i] for i in held)).encode()).hexdigest()[:20]
+    names = _image_names(source, dataset_split(source, 'validation', train_split, val_split, verbose=False))
+    return hashlib.sha256('\n'.join(sorted(names)).encode()).hexdigest()[:20]
 
 def no_images(source, role:str='validation') -> ValueError:
     "The error for data with no `role` images (one image per class leaves none to hold out), said by `load_split` and, before any work, by the job's plan."
@@ -145,14 +141,13 @@ def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
 
 def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     "`var-nb data --to-folder DIR`: every image of the split as it is, in DIR/SPLIT/CLASS/INDEX.png, a folder every command reads."
-    from_data = {'train': 'train', 'validation': 'validation', 'valid': 'validation', 'val': 'validation', 'test': 'test'}
-    if args.split not in from_data:
+    if args.split not in SPLIT_FOLDERS:
         print(f"var-nb data: error: --to-folder writes the splits train, validation and test (a folder's split is its sub-folder's name), "
               f"not {args.split!r}: pass --split train, validation or test", file=sys.stderr); return 2
     if held_out:                     # its 'train' is every image, these among them: a folder of both would validate on trained images
         print(f"var-nb data: error: {args.dataset} has no validation split, so --to-folder writes --split train alone: a run on the "
               f"folder holds out its 5% again", file=sys.stderr); return 2
-    root = Path(args.to_folder) / from_data[args.split]
+    root = Path(args.to_folder) / SPLIT_FOLDERS[args.split]   # the folder name var_nb reads as that split
     if root.exists() and any(root.iterdir()):
         print(f'var-nb data: error: {root} is not empty: choose another --to-folder (nothing is overwritten)', file=sys.stderr); return 2
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
