@@ -389,8 +389,8 @@ def _cli_eval(args):
         records = []
         per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
         for cfg in (args.cfg or [defaults['cfg']]):                   # said before the wait (and, with seeds, as each ends)
-            print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
-            r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), **kw); _print_record(r); records.append(r)
+            said = lambda: print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
+            r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), on_start=said, **kw); _print_record(r); records.append(r)   # said once the references are read
         floor = None
         if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
         if not str(real).endswith('.npz'):

@@ -13,7 +13,7 @@ import numpy as np
 import torch
 
 # %% auto #0
-__all__ = ['BF16_MIN_SPEEDUP', 'TRAIN_PRECISIONS', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated',
+__all__ = ['BF16_MIN_SPEEDUP', 'TRAIN_PRECISIONS', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'cpu_bf16_units',
            'cpu_has_native_bf16', 'matmul_peak', 'cpu_bf16_speedup', 'cpu_prefers_bf16', 'precision_dtype',
            'dtype_name', 'precision_said', 'resume_precision', 'seed_everything', 'usable_device']
 
@@ -39,11 +39,19 @@ def warn_if_bf16_emulated(device):
         warnings.warn(f'bf16 on {torch.cuda.get_device_name(device)} (compute capability {major}.{minor}) is emulated and slow, '
                       f'and attention falls back to its memory-hungry math kernel; use fp16 (--precision fp16 or auto)', stacklevel=3)
 
+def _cpu_flags() -> set:
+    try: return set(Path('/proc/cpuinfo').read_text().split())
+    except OSError: return set()
+
+def cpu_bf16_units() -> str|None:
+    "Which bf16 units this CPU has, from its flags: 'AMX' (matrix tiles: Intel from Sapphire Rapids), 'AVX512-BF16' (vector dot products), 'BF16' (Arm), or None."
+    flags = _cpu_flags()
+    return next((name for flag, name in (('amx_bf16', 'AMX'), ('avx512_bf16', 'AVX512-BF16'), ('bf16', 'BF16')) if flag in flags), None)
+
 def cpu_has_native_bf16() -> bool:
     "Whether this CPU computes bf16 natively (x86 avx512_bf16 / AMX, Arm bf16): bf16 autocast then speeds up training and sampling."
-    try: flags = Path('/proc/cpuinfo').read_text().split()
-    except OSError: return False
-    if not any(f in flags for f in ('avx512_bf16', 'amx_bf16', 'bf16')): return False
+    if cpu_bf16_units() is None: return False
+    flags = _cpu_flags()
     # an x86 torch told to use older kernels (ATEN_CPU_CAPABILITY=avx2 or default) emulates bf16, slowly, whatever the CPU has
     x86 = 'avx2' in flags or 'sse2' in flags
     return not x86 or torch.backends.cpu.get_cpu_capability().startswith('AVX512')

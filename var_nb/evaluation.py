@@ -272,6 +272,10 @@ def reference_features(net, # a feature network (`load_features`)
     if str(real).endswith('.npz') and (side := tuple(npz_shape(real)[1:3])) != (image_size, image_size):   # an .npz is read as it is, not resized
         raise ValueError(f'{real} holds {side[0]}×{side[1]} images and the model draws {image_size}×{image_size}: FID compares images of one size; '
                          f'pass a reference batch of {image_size}×{image_size} images (or a dataset or folder, which are resized to it)')
+    if isinstance(real, torch.Tensor) and real.ndim == 4 and (side := tuple(real.shape[-2:])) != (image_size, image_size):   # neither is a tensor
+        raise ValueError(f'the real images tensor holds {side[0]}×{side[1]} images and the model draws {image_size}×{image_size}: FID compares images of one '
+                         f'size; resize them (torch.nn.functional.interpolate(real, size={image_size}, mode="bicubic", antialias=True).clamp(0, 1)) '
+                         'or pass a dataset or folder, which are resized to it')
     device, path = next(net.parameters()).device, None
     if cache and not isinstance(real, torch.Tensor):
         stamp = [s] if (s := source_stamp(real, split)) is not None else []   # a local folder or .npz, a hub revision, a Dataset: what tells it apart
@@ -356,6 +360,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
              grid_per_class:int=10, # samples kept for a picture (first 10 classes, first seed)
              cache:bool=True,
              on_seed=None, # called after each seed as on_seed(seed, its figures, seconds so far): a long evaluation's progress
+             on_start=None, # called with no arguments once the inputs and references are checked, as sampling begins
             ) -> dict:
     "Sample and measure, once per seed: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
     t0 = time.time()
@@ -388,6 +393,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     if len(real_feats) < 2: raise ValueError(f'{source} has {len(real_feats)} real image: FID needs at least 2 (thousands for a stable figure): pass more (--real, --real-split)')
     extra = {name: load_features(f, inception_weights, device).to(device) for name, f in (extra_features or {}).items()}
     extra_real = {name: reference_features(net_x, real, real_split, vae.config.image_size, cache, subset)[0] for name, net_x in extra.items()}
+    if on_start is not None: on_start()
     runs = []
     for s in seeds:
         runs.append(_score_one_seed(var, vae, labels_N, net, real_feats, s, rejection, batch_size, dtype, sampling_precision != 'fp32', k, None if is_unmeasured else splits,

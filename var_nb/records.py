@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from .core import atomic_path, checkpoint_meta, output_file
+from .devices import cpu_bf16_units
 
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
@@ -113,13 +114,14 @@ def git_commit() -> str:
         return f'var_nb {importlib.metadata.version("var_nb")}'
 
 def machine(device='cpu') -> str:
-    "The device in words: 'cpu: AMD EPYC (2 cores)', 'cuda: NVIDIA H200'."
+    "The device in words: 'cpu: AMD EPYC (2 cores, AVX512-BF16)', 'cuda: NVIDIA H200'; a CPU's bf16 units are named, as bf16 speed hangs on them (notebook 00a)."
     device = torch.device(device)
     if device.type == 'cuda': return f'cuda: {torch.cuda.get_device_name(device)}'
     if device.type != 'cpu': return device.type
     model = next((l.split(':', 1)[1].strip() for l in (Path('/proc/cpuinfo').read_text().splitlines() if Path('/proc/cpuinfo').exists() else [])
                   if l.startswith('model name')), platform.processor() or platform.machine())
-    return f'cpu: {model} ({os.cpu_count()} cores)'
+    units = cpu_bf16_units()
+    return f'cpu: {model} ({os.cpu_count()} cores' + (f', {units})' if units else ')')
 
 def provenance(command:str, # what made the file: the command line, or the function call
                seeds=(), # every seed the figures depend on (training and sampling)

@@ -267,7 +267,9 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
                   config.ckpt_every or steps_per_epoch, patch_nums, np.cumsum([pn * pn for pn in patch_nums]).tolist(), log=None)
         if isinstance(tokenizer, (str, Path)): run.tokenizer_path = str(tokenizer)
         run.data_digest = data_digest
-        if state is not None: _restore_state(run, state)
+        if state is not None:
+            _restore_state(run, state)
+            if rank == 0 and progress: print(f'resuming {out_dir} at step {run.start}/{total}')   # as the tokenizer says it
         else: torch.manual_seed(rank_seed(config.seed, world, rank))       # per-rank streams for class dropout (official: seed*world+rank)
         if world > 1:
             run.ddp = DDP(model, device_ids=[device.index] if device.type == 'cuda' else None, broadcast_buffers=False)
