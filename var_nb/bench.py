@@ -27,7 +27,7 @@ from .train import get_preset, var_config_for, load_tokenizer, _amp
 # %% auto #0
 __all__ = ['OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines', 'bench_models',
            'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'released_files', 'bench_sample',
-           'write_bench', 'bench_train', 'register_bench']
+           'write_bench', 'bench_train', 'matmul_ceiling', 'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #fcfc4918
 #: operator classes of the profile table: the first whose name fragments match an operator's name takes it
@@ -259,11 +259,20 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     key = (amp_dtype or torch.float32, str(device))
     if key not in peaks: peaks[key] = matmul_peak(*key)        # once per run: two modes against one peak, not two measurements
     peak_flops = peaks[key]
+    table = profile_table(one_step, TRAIN_PHASES, device) if profile else None
     return dict(preset=preset, mode=mode, device=str(device), batch=B, L=L, s_per_step=s, s_per_step_min=min(times),
                 cpu_s_per_step=float(np.median(cpu)), precision=str(amp_dtype or 'fp32').replace('torch.', ''), images_per_s=B / s, tokens_per_s=B * L / s,
                 peak_mem_mib=peak, peak_mem_what=peak_what, threads=torch.get_num_threads(), var_params=sum(p.numel() for p in var.parameters()),
-                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops, seeds=[0],
-                profile=profile_table(one_step, TRAIN_PHASES, device) if profile else None)
+                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops, seeds=[0], profile=table,
+                matmul_mfu=matmul_ceiling(table, flops / s / peak_flops) if profile else None)
+
+def matmul_ceiling(table:dict, mfu:float) -> float:
+    """The MFU a step would reach if everything but the transformer's matmuls and attention took no time: `mfu` over their
+    share of the profiled time (forward and backward; the tokenizer's encoding is the 'data' phase). A share, not the
+    profiled seconds, as the profiler slows every operator, and other programs on the cores slow the profiled run too."""
+    total = sum(s for row in table.values() for s in row.values())
+    mm = sum(table.get(c, {}).get(p, 0.0) for c in ('matmul / conv', 'attention') for p in ('forward', 'backward'))
+    return mfu * total / mm if mm > 0 else float('nan')
 
 def _cli_bench(args):
     if args.bf16 and args.precision not in ('auto', 'bf16'):
@@ -282,7 +291,10 @@ def _cli_bench(args):
         print(f"  transformer: {r['flops_per_step'] / 1e9:.1f} GFLOP per step (var_nb.flops.train_flops), {r['flops_per_s'] / 1e9:.1f} GFLOP/s = "
               f"MFU {100 * r['mfu']:.0f}% of this device's {r['precision']} matmul peak, {r['matmul_peak'] / 1e9:.0f} GFLOP/s"
               + (" (the step also encodes the images: not counted)" if mode == 'images' else ''))
-        if r['profile']: print(profile_lines(r['profile'], TRAIN_PHASES))
+        if r['profile']:
+            print(profile_lines(r['profile'], TRAIN_PHASES))
+            print(f"  the transformer's matmuls and attention take {100 * r['mfu'] / r['matmul_mfu']:.0f}% of the profiled step: were the rest free, "
+                  f"MFU would be {100 * r['matmul_mfu']:.0f}% (the ceiling at this model's sizes)")
         results.append(r)
     write_bench(args.json, results, args, time.time() - t0, args.device)
 
