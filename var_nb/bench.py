@@ -18,7 +18,7 @@ from .records import provenance, write_results, command_line, results_file
 from .vqvae import VQVAE, VQVAE_CONFIGS
 from .transformer import VAR, VARConfig
 from .official import pretrained, PRETRAINED, load_vqvae, load_var, official_var_kwargs
-from .sampling import generate, decode, sampling_bytes
+from .sampling import generate, decode, sampling_bytes, sampling_dtype
 from .objective import token_weights, var_loss, param_groups
 from .flops import train_flops, count_flops
 from .core import matmul_peak
@@ -167,7 +167,9 @@ def _cmd_bench(args):
             raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)')
         files = (args.official_vae, args.official_var, args.depth) if args.official_var else None
         results_file(args.json, command='var-nb bench sample')
-        r = bench_sample(args.batch_size, args.runs, args.device, bf16=args.bf16, pretrained_name=args.pretrained, profile=args.profile, files=files)
+        if args.bf16 and args.precision not in ('auto', 'bf16'): raise ValueError(f'--bf16 asks for bf16 and --precision for {args.precision}: give one of them')
+        bf16 = sampling_dtype(args.device or default_device(), 'bf16' if args.bf16 else args.precision) == torch.bfloat16   # 'auto': as var-nb sample picks
+        r = bench_sample(args.batch_size, args.runs, args.device, bf16=bf16, pretrained_name=args.pretrained, profile=args.profile, files=files)
     except _USER_ERRORS as e: print(f'var-nb bench sample: error: {e}', file=sys.stderr); return 2
     write_bench(args.json, [r], args, time.time() - t0, args.device)
     print(f'sampling {r["batch"]} images of {r["image_size"][0]}x{r["image_size"][1]} on {r["device"]} ({r["threads"]} threads, '
@@ -175,7 +177,7 @@ def _cmd_bench(args):
     print(f'  transformer {r["transformer_s"]:.3f} s + decoder {r["decoder_s"]:.3f} s = {r["total_s"]:.3f} s per batch')
     print(f'  {r["images_per_s"]:.1f} images/s, peak memory {r["peak_mem"][0]:.0f} {r["peak_mem"][1]}')
     print(f'  transformer: {r["transformer_flops"] / 1e9:.2f} GFLOP per batch (counted), MFU {100 * r["mfu"]:.0f}% of this device\'s '
-          f'{"bf16" if args.bf16 else "fp32"} matmul peak, {r["matmul_peak"] / 1e9:.0f} GFLOP/s')
+          f'{"bf16" if bf16 else "fp32"} matmul peak, {r["matmul_peak"] / 1e9:.0f} GFLOP/s')
     if r['profile']: print(profile_lines(r['profile'], SAMPLE_PHASES))
     return 0
 
@@ -188,7 +190,9 @@ def _register_bench_sample(subparsers):
     p.add_argument('--depth', type=int, default=16, help='depth of the --official-var file (16, 20, 24, 30, 36)')
     p.add_argument('--runs', type=int, default=3)
     p.add_argument('--device')
-    p.add_argument('--bf16', action='store_true', help='bf16 autocast (GPUs; CPUs with AVX512-BF16 or AMX)')
+    p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16'], help="'auto' (default): what var-nb sample and eval pick here "
+                   "(bf16 where native and measured faster, else fp32); fp32 is strict")
+    p.add_argument('--bf16', action='store_true', help='the same as --precision bf16 (GPUs; CPUs with AVX512-BF16 or AMX)')
     p.add_argument('--profile', action='store_true', help='also print where a batch spends its time: operator classes by phase (torch profiler)')
     p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cmd_bench)

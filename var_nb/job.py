@@ -13,7 +13,7 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
-                         refuse_foreign_files, json_object, precision_dtype, precision_said, fingerprint)
+                         refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
 from .splits import dataset_split, no_images
 from .vqvae import VQVAE, with_image_size
@@ -290,10 +290,12 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
              f"images, {C} class{'es' if C != 1 else ''}, {'colour' if f['colour'] else 'grey'}, {tok.image_size}x{tok.image_size}; preset {plan.preset}"]
     if plan.why: lines.append('  ' + plan.why)
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
+    dev = device or default_device()
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
-                 f"{tok.vocab_size} codes" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '
+                 f"{tok.vocab_size} codes, in {dtype_name(precision_dtype(plan.tok_config.precision, dev))}" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '
                  'images (the data\'s split, or 5% held out of train)' if plan.config.val_split is None else '') if plan.tok_config is not None else f'  tokenizer: given ({plan.tokenizer})')
-    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}, in {precision_said(plan.config.precision, device or default_device())}"
+    lines.append(f"  transformer: {plan.steps} steps of batch {plan.config.batch_size}{m('transformer')}, in {precision_said(plan.config.precision, dev)}"""
+                 + (' unless saved in another (said below: a resumed run keeps its dtype)' if resumed and plan.config.precision == 'auto' else '')
                  + (', on each image and its mirror (--no-hflip where a mirror changes the class: text, arrows)' if plan.config.hflip else ''))
     if s: lines.append(f"  data, planning, samples and their evaluation (about {(s['data'] + s.get('planning', 0) + s['samples']) / 60:.1f} min)")
     else: lines.append('  then samples and their evaluation (not timed: give --minutes for a budget)')

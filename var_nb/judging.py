@@ -18,8 +18,8 @@ from .evaluation import evaluate, real_floor
 from .records import provenance
 
 # %% auto #0
-__all__ = ['OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'too_big_to_judge', 'judge_size',
-           'judge_steps', 'judge_samples', 'train_judge', 'judge_command', 'judge_run']
+__all__ = ['OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'SAMPLING_OF_TRAINING', 'too_big_to_judge',
+           'judge_size', 'judge_steps', 'judge_samples', 'train_judge', 'judge_command', 'judge_run']
 
 # %% ../nbs/10b_judging.ipynb #c46ac81e
 #: above these sizes the main job trains no feature classifier of its own (on ImageNet: 1.2M decoded images, ~45 GB, hours on the CPU)
@@ -86,6 +86,10 @@ def judge_command(config:TrainConfig, images:int|None=None) -> str:
     "The call `train_judge` makes, for provenance records."
     return f"var_nb.classifier.train_classifier({str(config.dataset)!r}, min_steps={judge_steps(images)}, hflip={config.hflip})"
 
+#: the sampling precision (`sampling.sampling_dtype`) of a run's measured samples, by its training precision: fp16 is for GPUs
+#: before Ampere, where 'auto' samples in fp32
+SAMPLING_OF_TRAINING = {'auto': 'auto', 'bf16': 'bf16', 'fp16': 'auto', 'fp32': 'fp32'}
+
 def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
               seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
               images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
@@ -105,10 +109,12 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     clf, clf_acc = train_judge(config, images)                        # a feature network of this data's own classes
     save_classifier(clf, features, val_acc=clf_acc, data=str(config.dataset), provenance=provenance(judge_command(config, images), [0], time.time() - t0))
     try: m = evaluate(var, vae, n_per_class=judge_size(var.config.num_classes), cfg=cfg, seeds=seeds, features=features, real=config.dataset,
-                      real_split=config.val_split)                    # the run's own validation images (--val-split), never its training ones
+                      real_split=config.val_split,                    # the run's own validation images (--val-split), never its training ones
+                      sampling_precision=SAMPLING_OF_TRAINING[config.precision])   # --precision fp32 samples in fp32 too
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
         return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
-    out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features))
+    out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features),
+               eval_sampling_precision=m.get('sampling_precision'))
     for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m.get(f'{k}_ci95')})
     try:                                                              # the FID real images get at the same sizes: how low it can go
         floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_fake=m['n'], split=config.val_split)

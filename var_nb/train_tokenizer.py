@@ -253,7 +253,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     if saved is not None:     # a run saved before the setting existed trained as `autocast_dtype` said (fp32 on every CPU)
         recorded = saved[1].get('precision') or (None if 'precision' in saved[1]['config'] else dtype_name(autocast_dtype(device)))
         precision, note = resume_precision(config.precision, recorded, device)
-        if note and progress: print(note)
+        if note: print(note)                  # with or without a progress bar, as the transformer's run says it
     amp = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling
     run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data, data=data)
