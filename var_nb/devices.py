@@ -6,7 +6,7 @@
 # References: none in the paper; the official code hard-codes CUDA (`dist.get_device()`) and bf16/fp16 autocast per
 # flag (train.py's --fp16). Here the device and dtype are asked of the machine.
 from __future__ import annotations
-import random, time, warnings
+import os, random, time, warnings
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +15,8 @@ import torch
 # %% auto #0
 __all__ = ['BF16_MIN_SPEEDUP', 'TRAIN_PRECISIONS', 'default_device', 'autocast_dtype', 'warn_if_bf16_emulated', 'cpu_bf16_units',
            'cpu_has_native_bf16', 'matmul_peak', 'cpu_bf16_speedup', 'cpu_prefers_bf16', 'precision_dtype',
-           'dtype_name', 'precision_said', 'resume_precision', 'seed_everything', 'usable_device']
+           'refuse_broken_cpu_bf16', 'dtype_name', 'precision_said', 'resume_precision', 'seed_everything',
+           'usable_device']
 
 # %% ../nbs/00a_devices.ipynb #4ceaf6b2
 def default_device() -> torch.device:
@@ -108,8 +109,20 @@ def precision_dtype(precision:str, device) -> torch.dtype | None:
     if dtype == torch.bfloat16 and device.type == 'cuda': warn_if_bf16_emulated(device)
     if dtype == torch.float16 and device.type == 'cpu':                                   # no fp16 autocast on CPU
         warnings.warn("fp16 has no autocast on the CPU: this runs in bf16 instead (--precision bf16 says so; fp16 is for GPUs)", stacklevel=2)
-        return torch.bfloat16
+        dtype = torch.bfloat16
+    if dtype == torch.bfloat16: refuse_broken_cpu_bf16(device)
     return dtype
+
+def refuse_broken_cpu_bf16(device) -> None:
+    """Refuse bf16 where torch's bf16 attention fails: a CPU with AMX whose torch is told to use older kernels
+    (`ATEN_CPU_CAPABILITY=avx2` or `default`) still packs bf16 for AVX512 there ('pack_vnni2 is only supported when avx512
+    is supported', a torch bug). 'auto' never picks bf16 then (`cpu_has_native_bf16`); an explicit bf16, or a run saved
+    in bf16 and resumed, would fail at its first attention."""
+    capability = torch.backends.cpu.get_cpu_capability()
+    if torch.device(device).type == 'cpu' and cpu_bf16_units() == 'AMX' and not capability.startswith('AVX512'):
+        raise ValueError(f"bf16 cannot run here: torch uses its {capability} kernels on this AMX CPU (ATEN_CPU_CAPABILITY="
+                         f"{os.environ.get('ATEN_CPU_CAPABILITY', '')}), and its bf16 attention then fails (a torch bug): unset "
+                         "ATEN_CPU_CAPABILITY, or run in fp32 (--precision fp32; a run saved in bf16 then resumes in fp32, not bit for bit)")
 
 def dtype_name(dtype:torch.dtype|None) -> str:
     "How a training checkpoint records the autocast dtype its run trained in: 'bf16', 'fp16' or 'fp32' (None)."

@@ -17,7 +17,7 @@ import torch
 from einops import rearrange
 
 from .core import (out_of_memory, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
-                        precision_dtype, warn_if_bf16_emulated, human_bytes)
+                        precision_dtype, human_bytes)
 from .images import to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
@@ -281,9 +281,7 @@ def sampling_dtype(device, precision:str='auto') -> torch.dtype|None:
                          f'bf16, tf32 (fp32 with TF32 matmuls) or fp32 (strict)')
     device = torch.device(device)
     if precision in ('tf32', 'fp32'): return None
-    if precision == 'bf16':
-        if device.type == 'cuda': warn_if_bf16_emulated(device)
-        return torch.bfloat16
+    if precision == 'bf16': return precision_dtype('bf16', device)   # said where it is emulated (old GPUs), refused where it fails (00a)
     # bf16 where native; GPUs before Ampere (fp16 for training there), MPS and CPUs without native (or faster) bf16: fp32
     return torch.bfloat16 if precision_dtype('auto', device) == torch.bfloat16 else None
 
