@@ -272,7 +272,7 @@ def reference_features(net, # a feature network (`load_features`)
     if str(real).endswith('.npz') and (side := tuple(npz_shape(real)[1:3])) != (image_size, image_size):   # an .npz is read as it is, not resized
         raise ValueError(f'{real} holds {side[0]}×{side[1]} images and the model draws {image_size}×{image_size}: FID compares images of one size; '
                          f'pass a reference batch of {image_size}×{image_size} images (or a dataset or folder, which are resized to it)')
-    if isinstance(real, torch.Tensor) and real.ndim == 4 and (side := tuple(real.shape[-2:])) != (image_size, image_size):   # neither is a tensor
+    if isinstance(real, torch.Tensor) and real.ndim == 4 and (side := tuple(real.shape[-2:])) != (image_size, image_size):   # nor is a tensor resized
         raise ValueError(f'the real images tensor holds {side[0]}×{side[1]} images and the model draws {image_size}×{image_size}: FID compares images of one '
                          f'size; resize them (torch.nn.functional.interpolate(real, size={image_size}, mode="bicubic", antialias=True).clamp(0, 1)) '
                          'or pass a dataset or folder, which are resized to it')
