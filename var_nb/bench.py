@@ -25,17 +25,20 @@ from .core import matmul_peak
 from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0
-__all__ = ['OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines', 'bench_models',
-           'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'released_files', 'bench_sample',
-           'write_bench', 'bench_train', 'matmul_ceiling', 'register_bench']
+__all__ = ['COMPILED_GRAPH', 'OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines',
+           'bench_models', 'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'released_files',
+           'bench_sample', 'write_bench', 'bench_train', 'matmul_ceiling', 'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #fcfc4918
+#: the profiler's name for a call of a graph torch.compile (inductor) built: its self time is the fused kernels' time
+COMPILED_GRAPH = '## Call CompiledFxGraph'
 #: operator classes of the profile table: the first whose name fragments match an operator's name takes it
 OP_CLASSES = (('matmul / conv', ('aten::mm', 'aten::addmm', 'aten::bmm', 'aten::baddbmm', 'aten::_addmm_activation', 'convolution')),
               ('attention', ('scaled_dot_product', 'flash_attention', 'efficient_attention')),
               ('norms', ('layer_norm', 'group_norm')),
               ('softmax / cross-entropy', ('softmax', 'nll_loss', 'cross_entropy', 'multinomial', 'exponential', 'argmax', 'topk', 'sort')),
-              ('casts and copies', ('aten::copy_', 'aten::_to_copy', 'aten::clone', 'aten::contiguous')))
+              ('casts and copies', ('aten::copy_', 'aten::_to_copy', 'aten::clone', 'aten::contiguous')),
+              ('fused kernels (torch.compile)', (COMPILED_GRAPH,)))
 OTHER = 'elementwise, reductions, rest'
 
 def op_class(name:str) -> str:
@@ -60,7 +63,7 @@ def profile_table(run, # a function doing the work once, marking its phases with
         for _ in range(repeats): run(); synchronize(device)
     table = {}
     for e in prof.events():
-        if not e.name.startswith('aten::'): continue
+        if not (e.name.startswith('aten::') or e.name.startswith(COMPILED_GRAPH)): continue   # a compiled graph's kernels are not aten ops
         phase = _phase_of(e, phases)
         if phase is None: continue
         us = e.self_device_time_total if cuda else e.self_cpu_time_total
