@@ -411,9 +411,11 @@ def report_lines(s:dict) -> str:
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
     def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
     if 'classifier_accuracy' in s:
-        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (cfg {s['cfg']:g}) as the asked digit")
+        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (cfg {s['cfg']:g}"
+                     + (f", sampled in {s['sampling_precision']}" if 'sampling_precision' in s else '') + ") as the asked digit")
     elif 'fid' in s:
-        lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}) against the {s.get('eval_real', n_val)} validation images, in the features of a "
+        lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}" + (f", in {s['eval_sampling_precision']}" if s.get('eval_sampling_precision') else '')
+                     + f") against the {s.get('eval_real', n_val)} validation images, in the features of a "
                      f"classifier trained on this data (its validation accuracy {s['classifier_val_accuracy']:.1f}%): FID {figure(s, 'fid', '.2f')}, "
                      f"precision {figure(s, 'precision')}, recall {figure(s, 'recall')}, read as the asked class {read_as(s['accuracy'])}"
                      + (f" (mean ± 95% interval over sampling seeds {', '.join(map(str, s['eval_seeds']))})" if len(s.get('eval_seeds', ())) > 1 else ''))

@@ -12,7 +12,7 @@ from pathlib import Path
 import torch
 
 from .images import to_01, save_labelled_grid
-from .sampling import sample
+from .sampling import sample, sampling_dtype, sampling_math
 from .classifier import load_classifier, train_classifier, save_classifier, classify
 from .evaluation import evaluate, real_floor
 from .records import provenance
@@ -55,13 +55,17 @@ def judge_steps(images:int|None, batch_size:int=64) -> int:
 def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int=0, top_k:int=0, top_p:float=0.0,
                   classifier=None, # a classifier of the model's classes (e.g. `load_classifier()` for MNIST), or None
                   class_names=None, # names of the classes, for the pictures' row labels
+                  sampling_precision:str='fp32', # as `evaluate`'s: 'fp32' (strict), 'auto', 'bf16' or 'tf32'; a run's judge samples in the run's (`judge_run`)
                  ) -> dict:
     "Sample the first 10 classes; write samples.png and progression.png (labelled), and the classifier's accuracy if given one."
     out_dir = Path(out_dir); device = next(var.parameters()).device
+    dtype = sampling_dtype(device, sampling_precision)
     C = min(var.config.num_classes, 10)                              # ImageNet: the first 10 classes
     names = [f'{c} {class_names[c]}' if class_names and str(class_names[c]) != str(c) else str(c) for c in range(C)]   # the id too: a name the font lacks (星) still has a label
     labels_B = torch.arange(C, device=device).repeat_interleave(n_per_class)
-    imgs_B3HW, tokens = sample(var, vae, labels_B, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, return_tokens=True)
+    with sampling_math(device, dtype, sampling_precision != 'fp32'):   # the pictures and the accuracy in one precision with the FID's
+        imgs_B3HW, tokens = sample(var, vae, labels_B, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, return_tokens=True)
+    imgs_B3HW = imgs_B3HW.float()
     save_labelled_grid(imgs_B3HW, out_dir / 'samples.png', ncols=n_per_class, row_labels=names,
                        title=f'{n_per_class} samples per class (rows), cfg {cfg:g}, seed {seed}')
     first_B = torch.arange(C, device=device) * n_per_class          # one sample per class, through every scale
@@ -69,7 +73,8 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
     steps_BK3HW = torch.stack([to_01(vae.fhat_to_img(f)) for f in fhats], 1)
     save_labelled_grid(steps_BK3HW.flatten(0, 1), out_dir / 'progression.png', ncols=len(fhats), row_labels=names,
                        col_labels=[f'{pn}×{pn}' for pn in vae.patch_nums], title='coarse to fine: the image after each scale')
-    result = dict(cfg=cfg, n=len(labels_B), seed=seed)
+    result = dict(cfg=cfg, n=len(labels_B), seed=seed,
+                  sampling_precision='bf16' if dtype else 'fp32' if sampling_precision == 'fp32' or device.type != 'cuda' else 'tf32')
     if classifier is not None and classifier.num_classes == var.config.num_classes:
         pred_B = classify(imgs_B3HW.float(), classifier.to(device))
         result['classifier_accuracy'] = 100 * (pred_B == labels_B).float().mean().item()
@@ -95,10 +100,11 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
               images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
              ) -> dict:
     "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
-    out_dir = Path(out_dir)
+    out_dir, precision = Path(out_dir), SAMPLING_OF_TRAINING[config.precision]   # every figure and picture in the run's precision
     if config.dataset == 'mnist5k':                                  # notebook 10's digit classifier reads digits only
-        return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(), class_names=getattr(var, 'class_names', None))
-    judged = judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, class_names=getattr(var, 'class_names', None))
+        return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(), class_names=getattr(var, 'class_names', None),
+                             sampling_precision=precision)
+    judged = judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, class_names=getattr(var, 'class_names', None), sampling_precision=precision)
     if too_big_to_judge(var.config.num_classes, images):
         return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
                     f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
@@ -110,7 +116,7 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     save_classifier(clf, features, val_acc=clf_acc, data=str(config.dataset), provenance=provenance(judge_command(config, images), [0], time.time() - t0))
     try: m = evaluate(var, vae, n_per_class=judge_size(var.config.num_classes), cfg=cfg, seeds=seeds, features=features, real=config.dataset,
                       real_split=config.val_split,                    # the run's own validation images (--val-split), never its training ones
-                      sampling_precision=SAMPLING_OF_TRAINING[config.precision])   # --precision fp32 samples in fp32 too
+                      sampling_precision=precision)   # --precision fp32 samples in fp32 too
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
         return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
     out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features),
