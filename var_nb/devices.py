@@ -6,7 +6,7 @@
 # References: none in the paper; the official code hard-codes CUDA (`dist.get_device()`) and bf16/fp16 autocast per
 # flag (train.py's --fp16). Here the device and dtype are asked of the machine.
 from __future__ import annotations
-import os, random, time, warnings
+import functools, os, random, time, warnings
 from pathlib import Path
 
 import numpy as np
@@ -40,9 +40,10 @@ def warn_if_bf16_emulated(device):
         warnings.warn(f'bf16 on {torch.cuda.get_device_name(device)} (compute capability {major}.{minor}) is emulated and slow, '
                       f'and attention falls back to its memory-hungry math kernel; use fp16 (--precision fp16 or auto)', stacklevel=3)
 
-def _cpu_flags() -> set:
-    try: return set(Path('/proc/cpuinfo').read_text().split())
-    except OSError: return set()
+@functools.cache                 # the CPU does not change under a running process: read once
+def _cpu_flags() -> frozenset:
+    try: return frozenset(Path('/proc/cpuinfo').read_text().split())
+    except OSError: return frozenset()
 
 def cpu_bf16_units() -> str|None:
     "Which bf16 units this CPU has, from its flags: 'AMX' (matrix tiles: Intel from Sapphire Rapids), 'AVX512-BF16' (vector dot products), 'BF16' (Arm), or None."
