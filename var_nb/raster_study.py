@@ -244,7 +244,7 @@ def arm_record(runs:list[dict], # the runs of one order in one arm (`plan_runs`)
                train_seconds=[e['train_seconds'] for e in evals], val_loss=[e['val_loss'] for e in evals],
                best_cfg=[e['best_cfg'] for e in evals], guidance=[e['guidance'] for e in evals],
                sweeps=[e['sweep'] for e in evals])
-    for m in METRICS_REPORTED: rec.update({m: s[f'{m}_per_seed'], f'{m}_mean': s[f'{m}_mean'], f'{m}_ci95': s[f'{m}_ci95']})
+    for m in METRICS_REPORTED: rec.update({m: s[f'{m}_per_seed'], **{f'{m}_{k}': s[f'{m}_{k}'] for k in ('mean', 'std', 'ci95')}})
     if all('edits' in e for e in evals):       # per mask: 'share' (% read as the digit) per seed, its mean and 95% interval
         rec['edits'] = {name: summarize([{'share': e['edits'][name]} for e in evals], ('share',)) for name in evals[0]['edits']}
     return rec
