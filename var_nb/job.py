@@ -13,7 +13,8 @@ from pathlib import Path
 import torch, torch.nn.functional as F
 
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
-                         refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint)
+                         refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
+                         cpu_bf16_speedup, cpu_has_native_bf16)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
 from .splits import dataset_split, no_images
 from .vqvae import VQVAE, with_image_size
@@ -317,7 +318,7 @@ def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, comma
 def _tokenizer_report(tokenizer, plan:JobPlan) -> dict:
     "What the summary says about the tokenizer: its file, image size, steps and validation figures (when it was trained)."
     meta = load_checkpoint(tokenizer)[1] if isinstance(tokenizer, (str, Path)) else {}
-    return dict(path=str(tokenizer), image_size=plan.tok_shape.image_size, steps=meta.get('step'), train_seconds=meta.get('train_seconds'),
+    return dict(path=str(tokenizer), image_size=plan.tok_shape.image_size, steps=meta.get('step'), train_seconds=meta.get('train_seconds'), dtype=meta.get('precision'),
                 **{k: meta.get('val_metrics', {}).get(k) for k in ('psnr', 'ssim', 'codes_used', 'colour_kept')})
 
 def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, tokenizer_overrides:dict, size, minutes, device, t0:float, verbose:bool) -> JobPlan:
@@ -385,7 +386,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     written = sorted(str(p) for p in out_dir.rglob('*') if p.is_file() and p.suffix in ('.png', '.safetensors', '.json', '.jsonl'))
     summary = dict(preset=plan.preset, dataset=str(plan.config.dataset), images=plan.facts['images'], images_val=plan.facts['images_val'],
                    classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes, planned_s=plan.seconds,
-                   tokenizer=tok, steps=run['steps'], **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
+                   tokenizer=tok, steps=run['steps'], transformer_dtype=run.get('dtype'), **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
+                   cpu_bf16_speedup=cpu_bf16_speedup() if run['var'].pos_1LC.device.type == 'cpu' and cpu_has_native_bf16() else None,   # why 'auto' chose
                    **quality, files=sorted(set(written + [str(out_dir / 'summary.json')])))
     write_results(out_dir / 'summary.json', summary, provenance(command, [plan.config.seed] + ([plan.tok_config.seed] if plan.tok_config else []), timings['total_s'], run['var'].pos_1LC.device))
     return {**run, 'summary': summary}
@@ -403,11 +405,11 @@ def report_lines(s:dict) -> str:
              (f"{s['total_s']:.0f} s in this call, which resumed earlier training (the times below are the runs' own clocks, all calls)"
               if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
     if 'tokenizer_s' in s:
-        lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s: validation PSNR {tok['psnr']:.2f} dB, "
+        lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s" + (f" ({tok['dtype']})" if tok.get('dtype') else '') + ": validation PSNR {tok['psnr']:.2f} dB, "
                      f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + (f", {tok['colour_kept']:.0%} of the colour kept" if tok.get('colour_kept') is not None else '') + f" ({tok['path']})")
     else:
         lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
-    lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s; final training loss {tr.get('loss', float('nan')):.3f}"
+    lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s" + (f" ({s['transformer_dtype']})" if s.get('transformer_dtype') else '') + "; final training loss {tr.get('loss', float('nan')):.3f}"
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
     def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
     if 'classifier_accuracy' in s:

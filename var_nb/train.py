@@ -459,7 +459,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
         finished = stop_at is None or stop_at >= run.total
         if finished and run.rank == 0: _save_model(run, run.out_dir / 'model.safetensors', run.total, run.seconds_before + time.time() - t0)
         if bar is not None: bar.close()
-        result = dict(var=run.final.eval(), vae=run.vae, history=run.log.records, steps=run.total, finished=finished,
+        result = dict(var=run.final.eval(), vae=run.vae, history=run.log.records, steps=run.total, finished=finished, dtype=dtype_name(run.amp_dtype),
                       out_dir=run.out_dir, rank=run.rank, world_size=run.world)
     except BaseException:
         _leave_group(run, finished=False); raise

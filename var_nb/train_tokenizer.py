@@ -369,7 +369,7 @@ def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
         return dict(step=run.step, seconds=seconds, finished=False, checkpoint=str(run.last_path))
     if metrics is None: metrics = evaluate_tokenizer(run.vae, run.val_data)   # a resumed run that was already complete
     prov = provenance(run.command or f"var_nb.train_tokenizer.train_tokenizer(config, '{run.out_dir}')", [c.seed], seconds, run.device)
-    run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config=run.config_dict,
+    run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config=run.config_dict, precision=dtype_name(run.amp),
                  val_metrics=metrics, log=_thin_log(run.log.records), provenance=prov)
     return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path), tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)
 
