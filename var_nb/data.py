@@ -17,13 +17,14 @@ import huggingface_hub.constants as hub_constants
 
 from .core import moved_names, data_path
 from .images import to_rgb
+from .folders import IMAGE_EXTENSIONS, SPLIT_FOLDERS, SPLIT_FOLDER_NAMES, _walk_files, _scan_image_folder, _read_folder
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'IMAGE_EXTENSIONS', 'SPLIT_FOLDERS',
-           'SPLIT_FOLDER_NAMES', 'build_mnist5k', 'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of',
-           'hub_offline', 'local_source', 'refuse_inside', 'folder_signature', 'source_stamp', 'source_name',
-           'load_image_dataset', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers',
-           'ResumableBatches', 'class_grid', 'check_readable', 'is_colour']
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'build_mnist5k', 'load_embedded',
+           'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline', 'local_source', 'refuse_inside',
+           'folder_signature', 'source_stamp', 'source_name', 'load_image_dataset', 'ImageTransform', 'ImageDataset',
+           'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable',
+           'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -108,87 +109,6 @@ def class_names_of(hf_dataset:datasets.Dataset, label_column:str='label') -> lis
     feat = hf_dataset.features[label_column]
     if isinstance(feat, datasets.ClassLabel): return list(feat.names)
     return [str(c) for c in range(num_classes_of(hf_dataset, label_column))]
-
-# %% ../nbs/01_data.ipynb #b0a70cd5
-#: extensions of the formats Pillow can open (not those it only writes, such as .pdf)
-IMAGE_EXTENSIONS = frozenset(e.lower() for e, f in Image.registered_extensions().items() if f in Image.OPEN)
-#: folder names read as splits when they hold class folders (folder/train/cat/1.png, any case), and the split each one is
-SPLIT_FOLDERS = {'train': 'train', 'training': 'train', 'validation': 'validation', 'valid': 'validation', 'val': 'validation',
-                 'dev': 'validation', 'test': 'test', 'testing': 'test', 'eval': 'test', 'evaluation': 'test'}
-SPLIT_FOLDER_NAMES = frozenset(SPLIT_FOLDERS)
-
-def _walk_files(folder:Path) -> list[Path]:
-    "Every file under `folder`, sorted; linked folders are followed (each real folder once), hidden names and macOS's __MACOSX/ skipped."
-    files, seen = [], set()
-    for root, dirs, names in os.walk(folder, followlinks=True):
-        if (real := os.path.realpath(root)) in seen: dirs[:] = []; continue   # a link back up the tree: not a loop
-        seen.add(real)
-        dirs[:] = [d for d in dirs if not d.startswith('.') and d != '__MACOSX']
-        files += [Path(root) / n for n in names if not n.startswith('.')]     # .DS_Store, ._1.png (macOS), .ipynb_checkpoints
-    return sorted(p for p in files if p.is_file())                           # a broken link is no file
-
-def _scan_image_folder(folder:Path) -> list[Path]:
-    "The image files under `folder`; warn about files that are skipped, raise when there are none."
-    if not folder.exists(): raise FileNotFoundError(f"image folder {folder} does not exist; pass an existing folder (one sub-folder per class), or 'mnist5k'")
-    if not folder.is_dir(): raise NotADirectoryError(f'{folder} is a file; pass the folder that holds the images (one sub-folder per class)')
-    images, skipped = [], []
-    for path in _walk_files(folder): (images if path.suffix.lower() in IMAGE_EXTENSIONS else skipped).append(path)
-    for p in images:                                                    # a path PIL and the caches cannot name
-        try: str(p).encode('utf-8')
-        except UnicodeEncodeError: raise ValueError(f'image folder {folder} holds a path that is not valid UTF-8, '
-                                                    f'{ascii(str(p.relative_to(folder)))}: rename it') from None
-    if not images:
-        raise ValueError(f"image folder {folder} holds no image files ({len(skipped)} other files); put images "
-                         f"(.png, .jpg, ...) in one sub-folder per class, e.g. {folder}/cat/1.png, or use 'mnist5k'")
-    if skipped:
-        names = ', '.join(str(p.relative_to(folder)) for p in skipped[:5]) + (', ...' if len(skipped) > 5 else '')
-        meta = [p.name for p in skipped if p.name.startswith('metadata.')]
-        warnings.warn(f'skipped {len(skipped)} non-image files in {folder}: {names}' + (f' ({meta[0]} is not read: an image\'s class is '
-                      'the folder it is in, and no other column is used)' if meta else ''), stacklevel=3)
-    return images
-
-def _folder_rows(folder:Path, images:list) -> list[tuple[str, str, str]]:
-    """(path, split, class) of every image: its class is the folder right above it, its split a split folder above that
-    (train/cat/1.png), else 'train'. What cannot be labelled so is refused; class folders without images are warned of."""
-    rel = {p: p.relative_to(folder).parts for p in images}
-    split_dirs = sorted({q[0] for q in rel.values() if len(q) == 3 and q[0].lower() in SPLIT_FOLDERS})   # a split name holding class folders
-    below = {p: q[1:] if q[0] in split_dirs else q for p, q in rel.items()}                           # the parts under the split folder
-    if deep := [p for p in images if len(below[p]) > 2]:
-        raise ValueError(f"image folder {folder} has images in sub-folders of its class folders (e.g. {deep[0].relative_to(folder)}): the "
-                         f"class of an image is the folder right above it, so '{deep[0].parent.name}' would become a class and the classes above it "
-                         f"would be merged; keep one sub-folder per class holding the images themselves ({folder}/cat/1.png)")
-    if split_dirs:
-        if loose := next((p for p in images if rel[p][0].lower() in SPLIT_FOLDERS and len(rel[p]) == 2), None):   # test/1.png beside train/cat/: a competition's test set
-            raise ValueError(f'image folder {folder} has images straight inside its split folder {rel[loose][0]}/ (e.g. {loose.relative_to(folder)}), with '
-                             f'no class folder: a split holds one sub-folder per class ({rel[loose][0]}/cat/1.png); move unlabelled images out of the dataset folder')
-        if other := next((p for p in images if rel[p][0] not in split_dirs), None):
-            where = (f'beside them, {rel[other][0]}/, whose images' if len(rel[other]) > 1 else f'beside them, {rel[other][0]}, which')
-            raise ValueError(f"image folder {folder} has split folders ({', '.join(s + '/' for s in split_dirs)}) and, {where} a run would leave out "
-                             f"(only the split folders are read): move it into {split_dirs[0]}/ (a class of each split)")
-    elif len({len(q) for q in rel.values()}) > 1:
-        loose = next(p for p in images if len(rel[p]) == 1).relative_to(folder)
-        raise ValueError(f'image folder {folder} has images beside its class folders (e.g. {loose}), which belong to no class; '
-                         f'move them into the sub-folder of their class, or into a folder of their own')
-    elif len(tops := sorted({q[0] for q in rel.values() if len(q) == 2})) > 1 and all(t.lower() in SPLIT_FOLDERS for t in tops):
-        raise ValueError(f"image folder {folder} has {', '.join(t + '/' for t in tops)} holding images straight inside, with no class folders: "
-                         f"a split holds one sub-folder per class ({tops[0]}/cat/1.png); if these are classes, rename them")
-    rows = [(str(p.absolute()), SPLIT_FOLDERS[rel[p][0].lower()] if split_dirs else 'train',   # a class name in one Unicode spelling: café (NFC) and café (NFD) look alike
-             unicodedata.normalize('NFC', below[p][0] if len(below[p]) == 2 else folder.resolve().name)) for p in images]
-    holders = [d for s in split_dirs for d in (folder / s).iterdir()] if split_dirs else ([d for d in folder.iterdir()] if len(rel[images[0]]) == 2 else [])
-    have = {p.parent for p in images}
-    empty = sorted(str(d.relative_to(folder)) for d in holders if d.is_dir() and not d.name.startswith('.') and d.name != '__MACOSX' and d not in have)
-    if empty: warnings.warn(f'class folders without images in {folder}: {", ".join(empty[:5])}{", ..." if len(empty) > 5 else ""}; '
-                            f'they are not classes of this dataset', stacklevel=4)
-    return rows
-
-def _read_folder(folder:Path, labelled:bool) -> dict:
-    "Every split of an image folder as a `datasets.Dataset` (columns image, and label unless not `labelled`), from var_nb's own walk of it."
-    rows = _folder_rows(folder, _scan_image_folder(folder))
-    names = sorted({c for _, _, c in rows}); ids = {c: i for i, c in enumerate(names)}
-    features = datasets.Features({'image': datasets.Image()} | ({'label': datasets.ClassLabel(names=names)} if labelled else {}))
-    return {split: datasets.Dataset.from_dict({'image': [p for p, s, _ in rows if s == split]} |
-                                              ({'label': [ids[c] for _, s, c in rows if s == split]} if labelled else {}), features=features, split=split)
-            for split in dict.fromkeys(s for _, s, _ in rows)}
 
 # %% ../nbs/01_data.ipynb #c3488d50
 def _env_true(name): return os.environ.get(name, '').upper() in ('1', 'ON', 'YES', 'TRUE')
