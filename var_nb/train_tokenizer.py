@@ -23,6 +23,7 @@ from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
 from .data import load_image_dataset, ResumableBatches, is_colour, local_source
+from .folders import images_stamp
 from .splits import load_split, held_out_names
 
 # %% auto #0
@@ -229,18 +230,22 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     seed_everything(config.seed)
     vae_config = config.vae_config()
     held = held_out_names(config.data, 'train', config.val_split) if train_data is None else None
+    folder = train_data is None and isinstance(config.data, str) and Path(config.data).is_dir()   # images read from a local folder
     if train_data is None: train_data = config.images('train', preload=config.preload)
     if val_data is None: val_data = config.images('validation')
-    # the image counts say images were added or removed (a folder's mtimes would also move with a viewer's thumbnail file),
-    # the held-out names that one was renamed into or out of validation; not compared: what a checkpoint from before them
-    # lacks, and a finished run (it trains nothing more)
-    data = dict(train=len(train_data), validation=len(val_data), **({'held_out': held} if held else {}))
+    # the image counts say images were added or removed, the held-out names that one was renamed into or out of validation,
+    # a folder's `images_stamp` that one was replaced or edited (other files, a viewer's thumbnails, do not move it); not
+    # compared: what a checkpoint from before them lacks, and a finished run (it trains nothing more)
+    data = dict(train=len(train_data), validation=len(val_data), **({'held_out': held} if held else {}),
+                **({'images': images_stamp(config.data)} if folder else {}))
     if saved is not None and saved[1]['step'] < config.steps and any(saved[1].get('data', {}).get(k, v) != v for k, v in data.items()):
         was = {**data, **saved[1]['data']}
+        same_counts, same_held = (was['train'], was['validation']) == (data['train'], data['validation']), was.get('held_out') == data.get('held_out')
         raise ValueError(f'refusing to resume {out_dir} (step {saved[1]["step"]}): its images are not the ones {config.data} gives now ({was["train"]} '
                          f'training and {was["validation"]} validation images then, {data["train"]} and {data["validation"]} now' + (
-                         '' if (was['train'], was['validation']) != (data['train'], data['validation']) else ', but other images held out for '
-                         'validation: one was renamed') + '), so it would go on with other images and could train on ones it validated on: resume with the data the run trained on, or start a fresh --out folder')
+                         '' if not same_counts else ', but other images held out for validation: one was renamed' if not same_held else
+                         ', but an image was added, removed, replaced or edited since') + '), so it would go on with other images and could train on ones '
+                         'it validated on: resume with the data the run trained on, or start a fresh --out folder')
     _check_images(train_data, vae_config.image_size, 'training'); _check_images(val_data, vae_config.image_size, 'validation')
     batches = ResumableBatches(train_data, config.batch_size, seed=config.seed, num_workers=config.num_workers)
     vae = VQVAE(vae_config).to(device).train()
