@@ -23,7 +23,7 @@ from .reconstruction import colour_note
 from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, TokenizerTrainConfig
 from .objective import token_weights, var_loss
 from .raster import model_class
-from .train import TrainConfig, TRAIN_PRESETS, get_preset, var_config_for, load_tokenizer, train
+from .train import TrainConfig, TRAIN_PRESETS, RESUMABLE_CHANGES, get_preset, var_config_for, load_tokenizer, train
 from .plan import fit_to_gpu
 from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
 from .classifier import Classifier
@@ -260,7 +260,9 @@ def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:fl
     tok_config = TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None
     asked = {**{k: v for k, v in overrides.items() if k != 'var_overrides'}, **{f'tokenizer {k}': v for k, v in tokenizer_overrides.items()}}
     stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
-    changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items() if local_source(jsonable(v)) != local_source(stored.get(k))]
+    changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items()
+               if local_source(jsonable(v)) != local_source(stored.get(k)) and k not in RESUMABLE_CHANGES]
+    config = replace(config, **{k: v for k, v in asked.items() if k in RESUMABLE_CHANGES})   # --grad-accum, --num-workers, ...: as a resumed `train` takes them
     stored_var = var_config_for(config)                               # the model the run builds: an asked field it differs in is a change
     changed += [f'var-overrides {k} {v!r} (stored: {getattr(stored_var, k, None)!r})' for k, v in (overrides.get('var_overrides') or {}).items()
                 if jsonable(v) != jsonable(getattr(stored_var, k, None))]
@@ -287,7 +289,8 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     f, s, tok = plan.facts, plan.seconds, plan.tok_shape
     m = lambda k: f' (about {s[k] / 60:.1f} min)' if k in s else ''
     C = len(f['class_names'])
-    lines = [('resuming the plan of plan.json: ' if resumed else 'plan: ') + f"{f['images']} training and {f['images_val']} validation "
+    cap = plan.config.max_images if plan.config.max_images and f['images'] >= plan.config.max_images else None
+    lines = [('resuming the plan of plan.json: ' if resumed else 'plan: ') + f"{f['images']} training" + (f" (at most {cap}: the preset's max_images)" if cap else '') + f" and {f['images_val']} validation "
              f"images, {C} class{'es' if C != 1 else ''}, {'colour' if f['colour'] else 'grey'}, {tok.image_size}x{tok.image_size}; preset {plan.preset}"]
     if plan.why: lines.append('  ' + plan.why)
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
@@ -401,7 +404,7 @@ def report_lines(s:dict) -> str:
     n_val = s.get('images_val')
     budget = f" of the {s['minutes']:g} minutes asked" if s.get('minutes') else ''
     lines = [f"trained on {s['dataset']}: {s['images']} training images" + (f" ({n_val} more held out for validation)" if n_val else '') +
-             f", {C} classes ({shown}), {tok['image_size']}x{tok['image_size']} pixels; " +
+             f", {C} class{'es' if C != 1 else ''} ({shown}), {tok['image_size']}x{tok['image_size']} pixels; " +
              (f"{s['total_s']:.0f} s in this call, which resumed earlier training (the times below are the runs' own clocks, all calls)"
               if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
     if 'tokenizer_s' in s:
