@@ -408,11 +408,11 @@ def report_lines(s:dict) -> str:
              (f"{s['total_s']:.0f} s in this call, which resumed earlier training (the times below are the runs' own clocks, all calls)"
               if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
     if 'tokenizer_s' in s:
-        lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s" + (f" ({tok['dtype']})" if tok.get('dtype') else '') + ": validation PSNR {tok['psnr']:.2f} dB, "
+        lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s" + (f" ({tok['dtype']})" if tok.get('dtype') else '') + f": validation PSNR {tok['psnr']:.2f} dB, "
                      f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + (f", {tok['colour_kept']:.0%} of the colour kept" if tok.get('colour_kept') is not None else '') + f" ({tok['path']})")
     else:
         lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
-    lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s" + (f" ({s['transformer_dtype']})" if s.get('transformer_dtype') else '') + "; final training loss {tr.get('loss', float('nan')):.3f}"
+    lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s" + (f" ({s['transformer_dtype']})" if s.get('transformer_dtype') else '') + f"; final training loss {tr.get('loss', float('nan')):.3f}"
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
     def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
     if 'classifier_accuracy' in s:
