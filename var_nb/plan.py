@@ -17,10 +17,12 @@ from .attention import SelfAttention
 from .transformer import VAR, VARConfig, count_params
 from .flops import train_flops
 from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
+from .data import local_source
+from .splits import dataset_split
 
 # %% auto #0
-__all__ = ['DATASET_IMAGES', 'PEAK_TFLOPS', 'MFU', 'HEADROOM', 'saved_tensor_bytes', 'activation_bytes', 'logits_bytes', 'plan',
-           'plan_lines', 'refuse_unfit', 'fit_to_gpu', 'register_cli']
+__all__ = ['DATASET_IMAGES', 'PEAK_TFLOPS', 'MFU', 'HEADROOM', 'saved_tensor_bytes', 'activation_bytes', 'logits_bytes',
+           'dataset_images', 'plan', 'plan_lines', 'refuse_unfit', 'fit_to_gpu', 'register_cli']
 
 # %% ../nbs/07b_plan.ipynb #77500fdd
 def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:bool=False) -> int:
@@ -89,13 +91,21 @@ def _memory(config:TrainConfig, vc:VARConfig, micro_batch:int, gpus:int) -> dict
              logits=logits_bytes(vc, micro_batch))
     return dict(m, total=sum(m.values()))
 
+_BOTH = 'give the training images (--images) or a dataset to count them in (--dataset), not both'
+
+def dataset_images(dataset, config:TrainConfig) -> int:
+    "Training images of `dataset` as a run of `config` splits it: its 'validation' split apart, else 5% of train held out (`dataset_split`)."
+    return len(dataset_split(local_source(dataset), 'train', config.train_split, config.val_split, verbose=False))
+
 def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
          gpus:int=1, gpu_memory_gb:float=80.0, # GPUs and the memory of each (GiB)
          batch_size:int|None=None, # the global batch (default: the preset's)
          grad_accum:int|None=None, # micro-batches per step (default: the fewest that fit)
          checkpointing:bool|None=None, # recompute blocks in the backward pass (default: the preset's)
          images:int|None=None, # training images (default: the preset's dataset's, when known)
-         peak_tflops:float=PEAK_TFLOPS, mfu:float=MFU) -> dict:
+         peak_tflops:float=PEAK_TFLOPS, mfu:float=MFU,
+         dataset=None, # or the dataset whose training images to count (`dataset_images`): a folder, 'mnist5k', 'emoji', a hub name
+        ) -> dict:
     "Parameters, FLOPs, the micro-batch that fits with its memory per GPU, the token cache and the time of a run, before it starts."
     config = get_preset(preset) if isinstance(preset, str) else preset
     over = {k: v for k, v in dict(batch_size=batch_size, grad_accum=grad_accum, checkpointing=checkpointing).items() if v is not None}
@@ -117,6 +127,8 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     for accum in tries:                        # the fewest micro-batches that fit (the last tried when none does)
         memory = _memory(config, vc, per_gpu // accum, gpus)
         if memory['total'] <= usable: break
+    if dataset is not None and images is not None: raise ValueError(_BOTH)
+    if dataset is not None: images = dataset_images(dataset, config)
     images = images or DATASET_IMAGES.get(str(config.dataset))
     if config.max_images and images: images = min(images, config.max_images)   # what train reads (`first_images`)
     if images and images < config.batch_size:                   # train refuses such a run: the plan says so, not '25.6 epochs'
@@ -205,9 +217,10 @@ def _fits_with(p:dict, replan) -> str:
             + f" (micro-batch {best['micro_batch']}: {gib} per GPU)")
 
 def _cli_plan(args):
-    replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, args.train_images,
-                                      args.peak_tflops, args.mfu)
     try:
+        if args.dataset is not None and args.train_images is not None: raise ValueError(_BOTH)
+        images = args.train_images if args.dataset is None else dataset_images(args.dataset, get_preset(args.preset))   # counted once
+        replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, images, args.peak_tflops, args.mfu)
         p = replan(args.grad_accum, args.checkpointing or None)
         if not p['fits']: p['fits_with'] = _fits_with(p, replan)
     except ValueError as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2
@@ -226,6 +239,8 @@ def register_cli(subparsers):
     p.add_argument('--grad-accum', type=int, default=None, help='micro-batches per step (default: the fewest that fit)')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass')
     p.add_argument('--images', dest='train_images', type=int, default=None, help="training images (default: the preset's dataset's)")
+    p.add_argument('--dataset', default=None, help="count the training images of this dataset instead, as a run splits it: "
+                                                   "an image folder, 'mnist5k', 'emoji' or a hub name")
     p.add_argument('--peak-tflops', type=float, default=PEAK_TFLOPS, help=f'peak TFLOP/s per GPU (default {PEAK_TFLOPS:g}: A100 bf16 dense)')
     p.add_argument('--mfu', type=float, default=MFU, help=f'assumed model-FLOP utilisation (default {MFU})')
     p.add_argument('--json', action='store_true', help='print the plan as JSON')
