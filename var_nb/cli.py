@@ -4,35 +4,29 @@
 
 # %% ../nbs/90_cli.ipynb #1aeaa200
 from __future__ import annotations
-import argparse, json, math, re, sys, time, warnings, zipfile
+import argparse, math, re, sys, time, warnings, zipfile
 from pathlib import Path
 
 import numpy as np
 import torch
 
-from .core import (out_of_memory, default_device, refuse_overwriting_inputs, run_marked, json_object, checkpoint_meta, output_folder, output_file, free_disk, fingerprint,
+from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
-from .images import save_labelled_grid, made_by_var_nb, refuse_foreign_pngs, PNG_MARK
-from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
-                             pretrained, PRETRAINED)
-from .transformer import check_tokenizer_fits
-from .fast_sampling import FastSampling, parse_scales
-from .data import ImageTransform, num_classes_of
-from .sampling import MNIST_SAMPLING, PRECISIONS, NPZ_MARK, mnist_models, tokenizer_of, sample_to_folder, resolve_classes
+from .images import made_by_var_nb, refuse_foreign_pngs
+from .data import ImageTransform
+from .sampling import NPZ_MARK, sample_to_folder, resolve_classes
+from .official import OFFICIAL_EVAL
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
-from .raster import load_model
-from .diffusion import DiT, load_dit, DIT_SAMPLING
-from .evaluation import evaluate, real_floor, npz_shape, plot_tradeoff, figure
-from .records import provenance, write_results, command_line, results_file
+from .eval_cli import (load_for_sampling, add_fast_options, add_released_options, add_precision_options, fast_options,
+                             _remove_earlier)   # what sample and edit share with eval (notebook 10c)
 from . import core, __version__                       # its folder tells var_nb's own warnings apart
-from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan   # the modules that register their own subcommands
+from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan, eval_cli   # the modules that register their own subcommands
 
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
-           'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser',
-           'load_for_sampling', 'add_fast_options', 'add_released_options', 'add_precision_options', 'fast_options',
-           'eval_references', 'check_features', 'build_parser', 'main']
+           'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'build_parser',
+           'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -86,37 +80,6 @@ class Parser(argparse.ArgumentParser):
         print(f'{self.prog}: error: {message} (see {self.prog} --help)', file=sys.stderr)
         raise SystemExit(2)
 
-# %% ../nbs/90_cli.ipynb #17b26cd0
-def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, official_var=None, depth:int=16,
-                      vae_kwargs=None, var_kwargs=None, device=None,
-                      pretrained_name:str|None=None): # a released model by name ('d16' ... 'd36'), from the Hugging Face cache
-    "(var, vae, defaults): var_nb checkpoints (default: the committed MNIST models), a released model by name, or official .pth files."
-    device = device or default_device()
-    if pretrained_name is not None:
-        if checkpoint or tokenizer or official_vae or official_var:
-            raise ValueError('--pretrained names the model: leave out --checkpoint, --tokenizer, --official-vae and --official-var')
-        var, vae = pretrained(pretrained_name, device=device)
-        return var, vae, var.sampling
-    if (official_vae is None) != (official_var is None) or (official_vae is None and (vae_kwargs or var_kwargs)):   # kwargs alone: ignored
-        raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)' + (', which --vae-kwargs / --var-kwargs configure' if official_vae is None and official_var is None else ''))
-    if official_vae is not None:
-        vkw = {**PRETRAINED.get(f'd{depth}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
-        akw = {**official_var_kwargs(depth), **(var_kwargs or {})}
-        vae = load_vqvae(str(official_vae), vkw)
-        var = load_var(str(official_var), vae, akw)
-        return var.to(device).eval(), vae.to(device).eval(), OFFICIAL_SAMPLING
-    if checkpoint is None:
-        if tokenizer is not None: raise ValueError('--tokenizer goes with --checkpoint: name the transformer it belongs to')
-        var, vae = mnist_models(device)
-        return var, vae, MNIST_SAMPLING
-    if checkpoint_meta(checkpoint).get('kind') == DiT.kind:           # the DiT of notebook 14: DDIM on the tokenizer's latent
-        var, vae = load_dit(checkpoint, tokenizer, device)
-        return var, vae, DIT_SAMPLING
-    var = load_model(checkpoint, device=device)                       # VAR or raster (notebook 11)
-    vae = tokenizer_of(checkpoint, tokenizer)
-    check_tokenizer_fits(var.config, vae)
-    return var, vae.to(device).eval(), MNIST_SAMPLING
-
 # %% ../nbs/90_cli.ipynb #bf8e437f
 def _sample_writes(out:Path, classes, n:int, npz):
     "Whether a (resolved) path is one `sample` writes: out/grid.png, out/{class}_{index}.png or the .npz (too many to list)."
@@ -137,64 +100,6 @@ def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
     "Files an earlier run of a command left in `out` (it writes `mark` beside them every time) that this run does not overwrite: `named(name)` says a file is of its kind."
     if not run_marked(out, mark, named): return []
     return sorted(p for p in out.iterdir() if named(p.name) and not writes(p.resolve()))
-
-def _remove_earlier(files:list, out:Path, command:str):
-    "Remove the files `_earlier_run` found, once this run's are written, so that the folder holds one run; say so."
-    for p in files: p.unlink(missing_ok=True)
-    if files: print(f'removed {len(files)} image{"s" if len(files) > 1 else ""} of an earlier var-nb {command} run in {out} that this one did not '
-                    f'replace ({files[0].name}{", ..." if len(files) > 1 else ""})')
-
-def add_fast_options(p:argparse.ArgumentParser):
-    "Notebook 15's faster samplers as options of a subcommand (`sample`, `eval`)."
-    g = p.add_argument_group('faster sampling (notebook 15; each off by default)')
-    g.add_argument('--refiner', help='CoDe: a small VAR .safetensors trained on the same tokenizer (var-nb train --preset mnist-small), which '
-                                     'predicts the scales after --switch-at')
-    g.add_argument('--switch-at', type=int, help='with --refiner: the transformer predicts scales 1..K, the refiner the rest')
-    g.add_argument('--cfg-scales', help='SkipVAR: guidance on these scales only, e.g. 1-5 or 1-3,6; the batch halves after the last one')
-    g.add_argument('--prune', type=float, default=0.0, help='FastVAR: the share of tokens not computed on the last --prune-scales scales (default 0)')
-    g.add_argument('--prune-scales', type=int, default=None, help='how many last scales --prune applies to (default 2)')
-    g.add_argument('--skip-scales', type=int, default=0, help='stop this many scales early and decode the upsampled f_hat (default 0)')
-
-def add_released_options(p:argparse.ArgumentParser):
-    "The options of `sample` and `eval` that name a released model: by name (--pretrained), or its official files and depth."
-    p.add_argument('--pretrained', choices=list(PRETRAINED), help='a released ImageNet model by name, from the Hugging Face cache (downloaded when online)')
-    p.add_argument('--official-vae', help='released VQVAE .pth (vae_ch160v4096z32.pth)'); p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...)')
-    p.add_argument('--depth', type=int, default=16, help="depth of the official VAR file (16, 20, 24, 30, 36); the tokenizer gets that release's scales (36: 512 px)")
-    p.add_argument('--vae-kwargs', help="JSON overriding the official VQVAE(...) kwargs (default: the released tokenizer's, at --depth's scales)")
-    p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
-
-def add_precision_options(p:argparse.ArgumentParser):
-    "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
-    p.add_argument('--precision', choices=PRECISIONS, default='auto',
-                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX measured faster in it), fp32 elsewhere; '
-                        'bf16; tf32: fp32 with TF32 matmuls; fp32: strict (no autocast, no TF32). TF32 is on on CUDA unless fp32')
-    p.add_argument('--bf16', dest='precision', action='store_const', const='bf16', default=argparse.SUPPRESS,
-                   help='the same as --precision bf16')
-
-def fast_options(args, var, vae) -> dict:
-    "The options of `sample` that --refiner/--switch-at, --cfg-scales, --prune and --skip-scales ask for, checked; a ValueError otherwise."
-    kw, asked = {}, [o for o, v in (('--refiner', args.refiner), ('--switch-at', args.switch_at), ('--cfg-scales', args.cfg_scales is not None),
-                                    ('--prune', args.prune), ('--prune-scales', args.prune_scales), ('--skip-scales', args.skip_scales)) if v]
-    if asked and var.order != 'next-scale':                           # said first: a raster model or a DiT has no scales to parse
-        raise ValueError(f'{", ".join(asked)} speed{"s" * (len(asked) == 1)} up next-scale sampling; this is a {var.order} model')
-    if args.switch_at is not None and not args.refiner:
-        raise ValueError('--switch-at goes with --refiner: name the small model that predicts the later scales')
-    if args.refiner:
-        if args.switch_at is None:
-            raise ValueError(f'--refiner needs --switch-at K: the transformer predicts scales 1..K and the refiner the rest (K in 1..{var.config.num_scales})')
-        refiner = load_model(args.refiner, device=var.pos_1LC.device)
-        if refiner.order != 'next-scale': raise ValueError(f'{args.refiner} is a {refiner.order} model; a refiner is a next-scale (VAR) transformer')
-        want = checkpoint_meta(args.refiner).get('tokenizer')
-        if want is not None and want != fingerprint(vae):
-            raise ValueError(f'{args.refiner} was trained with another tokenizer (fingerprint {want}; the transformer\'s is {fingerprint(vae)}): '
-                             f'train the refiner with --tokenizer set to the transformer\'s tokenizer')
-        kw.update(refiner=refiner.eval(), switch_at=args.switch_at)
-    if args.cfg_scales is not None: kw['cfg_scales'] = parse_scales(args.cfg_scales, var.config.num_scales)   # '' too: said, not skipped
-    if args.prune: kw.update(prune=args.prune, prune_scales=args.prune_scales or 2)
-    elif args.prune_scales is not None: raise ValueError('--prune-scales goes with --prune: give the share of tokens not computed, e.g. --prune 0.5')
-    if args.skip_scales: kw['skip_scales'] = args.skip_scales
-    if kw: FastSampling(**kw).check(var)
-    return kw
 
 def _cmd_sample(args):
     try:
@@ -312,139 +217,6 @@ def _register_edit(subparsers):
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
     p.set_defaults(func=_cmd_edit)
 
-# %% ../nbs/90_cli.ipynb #0f489770
-def _print_record(r:dict):
-    acc = f", accuracy {figure(r, 'accuracy', '.1f')}%" if r.get('accuracy') is not None else ''
-    rej = f", best of {r['rejection']}" if r['rejection'] > 1 else ''
-    over = f"mean ± 95% interval over {len(r['seeds'])} seeds" if len(r['seeds']) > 1 else f"seed {r['seeds'][0]}"
-    print(f"cfg {r['cfg']:g}{rej}: FID {figure(r, 'fid')}, IS {figure(r, 'inception_score', '.2f')}, "
-          f"precision {figure(r, 'precision')}, recall {figure(r, 'recall')}{acc} ({over}; {r['n']} samples vs {r['n_real']} real, "
-          f"{r['features']} features, {r['seconds']:.1f} s)" + (f"; not measured: {r['not_measured']}" if r.get('not_measured') else ''))
-
-def eval_references(checkpoint, features, real, released:bool) -> tuple:
-    "(feature network, reference images) of `var-nb eval`: as given, else those of the model's own run; refused when none fits."
-    run_data = (checkpoint_meta(checkpoint).get('train_config') or {}).get('dataset') if checkpoint else None
-    if features is None:
-        if released:
-            raise ValueError('an ImageNet model is measured in the FID Inception-v3 features against ImageNet images: pass --features '
-                             'inception --real VIRTUAL_imagenet256_labeled.npz (or a folder of real images)')
-        if run_data in (None, 'mnist5k'): features = 'mnist'
-        elif (Path(checkpoint).parent / 'classifier.safetensors').exists(): features = str(Path(checkpoint).parent / 'classifier.safetensors')
-        else:
-            raise FileNotFoundError(f'{checkpoint} was trained on {run_data}, which the MNIST digit classifier cannot judge, and its folder '
-                                    f'has no classifier.safetensors: pass --features CLASSIFIER.safetensors (a classifier of its classes) and --real')
-    if real is None:
-        if released: raise ValueError('an ImageNet model needs --real: the ImageNet reference batch (.npz) or a folder of real images')
-        real = run_data or 'mnist5k'
-    if str(real).endswith('.npz'): npz_shape(real)                     # a missing or wrong reference batch: said before the sampling
-    return features, real
-
-def check_features(features, var):
-    "Refuse a classifier of other classes as the feature network: its features and its reading of the asked class would not fit."
-    if not isinstance(features, (str, Path)) or not Path(features).is_file(): return     # 'mnist', 'inception'
-    meta = checkpoint_meta(features)
-    k, C = (meta.get('config') or {}).get('num_classes'), var.config.num_classes
-    theirs, ours = meta.get('class_names'), getattr(var, 'class_names', None)
-    if meta.get('kind') == 'classifier' and k == C and theirs and ours and list(theirs) != list(ours):   # as many classes, other ones
-        differ = next(i for i, (a, b) in enumerate(zip(theirs, ours)) if a != b)
-        raise ValueError(f'--features {features} is a classifier of other classes: its class {differ} is {theirs[differ]!r}, the model\'s '
-                         f'{ours[differ]!r}; pass the classifier of its own run (classifier.safetensors beside model.safetensors), or \'inception\'')
-    if meta.get('kind') == 'classifier' and k != C:
-        names = ', '.join(map(str, (theirs or [])[:5]))
-        raise ValueError(f'--features {features} is a classifier of {k} classes{f" ({names})" if names else ""}; '
-                         f'the model draws {C}: pass the classifier of its own run (classifier.safetensors beside model.safetensors), '
-                         f"'mnist' for digits, or 'inception'")
-
-def _seed_progress(seeds:int):
-    "`evaluate`'s on_seed for the CLI: a line as each of several seeds ends (None for one seed: its figures follow at once)."
-    done = []                                                         # the seeds reported so far, for this cfg
-    def said(seed, r, seconds):
-        done.append(seed); acc = f", accuracy {r['accuracy']:.1f}%" if r.get('accuracy') is not None else ''
-        print(f"  seed {seed} ({len(done)} of {seeds}): FID {r['fid']:.3f}{acc} ({seconds:.1f} s so far)", flush=True)
-    return said if seeds > 1 else None
-
-def _cli_eval(args):
-    def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
-    try:
-        out = output_folder(args.out)
-        results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
-        refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
-        # the references first: a released model without --features/--real is refused before gigabytes of weights are read
-        features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
-        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
-                                               json_object(args.vae_kwargs, '--vae-kwargs'), json_object(args.var_kwargs, '--var-kwargs'),
-                                               device=args.device, pretrained_name=args.pretrained)
-        check_features(features, var)
-        if not str(real).endswith('.npz') and (k := num_classes_of(splits.dataset_split(real, 'train', verbose=False))) != var.config.num_classes:
-            print(f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
-                  f'other classes (pass --real the data the model was trained on)')
-        if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
-        pick = lambda v, k: defaults[k] if v is None else v
-        n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
-        t0 = time.time()
-        kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seeds=range(args.seed, args.seed + args.seeds),
-                  more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
-                  rejection=args.rejection, batch_size=args.batch_size, sampling_precision=args.precision,
-                  classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None), once=True) if args.classes else None,
-                  inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
-        records = []
-        per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
-        for cfg in (args.cfg or [defaults['cfg']]):                   # said before the wait (and, with seeds, as each ends)
-            said = lambda: print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
-            r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), on_start=said, **kw); _print_record(r); records.append(r)   # said once the references are read
-        floor = None
-        if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
-        if not str(real).endswith('.npz'):
-            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'],
-                                    num_classes=var.config.num_classes, split=args.real_split)
-            except ValueError as e: print(f'no real-vs-real floor (the figures above are kept): {e}')   # e.g. too few real images
-        if floor is not None:
-            print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} {floor['pool_split']} images vs the "
-                  f"{floor['n_real']} {floor['split']} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
-                  f"{figure(floor, 'precision')}, recall {figure(floor, 'recall')}, IS {figure(floor, 'inception_score', '.2f')}")
-    except (*_USER_ERRORS, RuntimeError) as e: return fail(f'out of memory ({str(e)[:90]}...): lower --batch-size' if out_of_memory(e) else e)
-    best = min(records, key=lambda r: r['fid'])
-    imgs, rows = best['grid']
-    names = getattr(var, 'class_names', None)
-    written = [save_labelled_grid(imgs, out / 'samples.png', ncols=len(imgs) // len(rows), row_labels=[f'{c} {names[c]}' if names else str(c) for c in rows],
-                                  title=f"cfg {best['cfg']:g}: FID {best['fid']:.2f} ({best['features']} features)", made_by='eval')]
-    records = [{k: v for k, v in r.items() if k != 'grid'} for r in records]
-    if len(records) > 1:
-        import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
-        fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100, metadata={PNG_MARK: 'eval'}); plt.close(fig)
-        written.append(out / 'tradeoff.png')
-    elif (out / 'tradeoff.png').exists(): _remove_earlier([out / 'tradeoff.png'], out, 'eval')   # another run's cfg values (marked ours above)
-    write_results(out / 'metrics.json', dict(records=records, floor=floor),
-                  provenance(command_line(args), records[0]['seeds'], time.time() - t0, next(var.parameters()).device))
-    print(f"wrote {out / 'metrics.json'}, " + ', '.join(str(p) for p in written) + f' in {time.time() - t0:.0f} s')
-    return 0
-
-def _register_eval(subparsers):
-    p = subparsers.add_parser('eval', help='FID, IS, precision/recall and accuracy of samples (default: the committed MNIST model)',
-                              description='Sample N images per class and measure them against real images. Writes OUT/metrics.json, '
-                                          'OUT/samples.png and, with several --cfg values, OUT/tradeoff.png.')
-    p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: the committed MNIST model)')
-    p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded, else the committed MNIST tokenizer)")
-    add_released_options(p)
-    p.add_argument('--n-per-class', type=int, default=None, help='samples per class (default 100; 50 with --official-eval)')
-    p.add_argument('--classes', nargs='+', help='class ids or names (default: all)')
-    p.add_argument('--cfg', type=float, nargs='+', help="guidance scale(s); several draw the trade-off (default: the model's)")
-    p.add_argument('--top-k', type=int); p.add_argument('--top-p', type=float)
-    p.add_argument('--seed', type=int, default=0, help='the first sampling seed (default 0)')
-    p.add_argument('--seeds', type=int, default=1, help='sampling seeds: every figure as mean ± 95%% interval over seeds seed..seed+N-1 (default 1)')
-    p.add_argument('--official-eval', action='store_true', help='the paper\'s settings: cfg 1.5, top-k 900, top-p 0.96, 50 per class')
-    p.add_argument('--rejection', type=int, default=1, metavar='M', help='keep the best of M candidates per image (default 1: off)')
-    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32)')
-    p.add_argument('--features', default=None, help="feature network: 'mnist', 'inception' or a classifier .safetensors (default: the model's run's own classifier; 'mnist' for digits)")
-    p.add_argument('--inception-weights', help='pt_inception-2015-12-05-6726825d.pth (default: $VAR_NB_INCEPTION or the torch hub cache)')
-    p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images (default: the data the model was trained on)")
-    p.add_argument('--real-split', default='validation', help='split of --real (default: validation)')
-    p.add_argument('--batch-size', type=int, default=100, help='images sampled at once (default 100; on a GPU, lowered to what fits)')
-    add_precision_options(p)
-    p.add_argument('--out', default='eval', help='output folder (default: eval)'); p.add_argument('--device')
-    add_fast_options(p)
-    p.set_defaults(func=_cli_eval)
-
 # %% ../nbs/90_cli.ipynb #9f9c45d6
 def build_parser() -> argparse.ArgumentParser:
     "The `var-nb` parser with every subcommand, every option under OPTION_RULES."
@@ -453,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument('--version', action='version', version=f'var-nb {__version__} (torch {torch.__version__})')
     sub = parser.add_subparsers(dest='command', metavar='COMMAND')
     splits.register_cli(sub); train_tokenizer.register_cli(sub); reconstruction.register_cli(sub); job.register_cli(sub); plan.register_cli(sub)
-    _register_sample(sub); _register_edit(sub); _register_eval(sub)
+    _register_sample(sub); _register_edit(sub); eval_cli.register_cli(sub)
     scaling.register_cli(sub)
     bench_parser = sub.add_parser('bench', help='print speed and memory figures on this device')
     bench_sub = bench_parser.add_subparsers(dest='bench_command', metavar='WHAT', required=True)

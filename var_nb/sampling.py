@@ -437,4 +437,4 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
 
 
 # %% ../nbs/08_sampling.ipynb #758320da
-__getattr__ = moved_names('var_nb.sampling', {'bench_models': 'var_nb.bench', 'bench_sample': 'var_nb.bench', 'load_for_sampling': 'var_nb.cli'})
+__getattr__ = moved_names('var_nb.sampling', {'bench_models': 'var_nb.bench', 'bench_sample': 'var_nb.bench', 'load_for_sampling': 'var_nb.eval_cli'})
