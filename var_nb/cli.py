@@ -14,12 +14,12 @@ from .core import (refuse_overwriting_inputs, run_marked, json_object, output_fo
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
 from .images import made_by_var_nb, refuse_foreign_pngs
-from .data import ImageTransform
+from .data import ImageTransform, refuse_inside
 from .sampling import NPZ_MARK, sample_to_folder, resolve_classes
 from .official import OFFICIAL_EVAL
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .eval_cli import (load_for_sampling, add_fast_options, add_released_options, add_precision_options, fast_options,
-                             _remove_earlier)   # what sample and edit share with eval (notebook 10c)
+                             run_dataset, _remove_earlier)   # what sample and edit share with eval (notebook 10c)
 from . import core, __version__                       # its folder tells var_nb's own warnings apart
 from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan, eval_cli   # the modules that register their own subcommands
 
@@ -117,6 +117,7 @@ def _cmd_sample(args):
     n = args.n if args.n is not None else defaults.get('n_per_class', 8)
     try:
         fast = fast_options(args, var, vae)
+        if (data := run_dataset(args.checkpoint)) is not None: refuse_inside(args.out, data, '--out')   # out=data/cat: samples among its cats
         out, npz = output_folder(args.out), output_file(args.npz, '.npz', '--npz', ours=_samples_npz, example='samples')
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')

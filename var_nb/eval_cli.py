@@ -15,7 +15,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
-from .data import num_classes_of
+from .data import num_classes_of, refuse_inside
 from .splits import dataset_split
 from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, resolve_classes
 from .raster import load_model
@@ -25,7 +25,7 @@ from .records import provenance, write_results, command_line, results_file
 
 # %% auto #0
 __all__ = ['load_for_sampling', 'add_fast_options', 'add_released_options', 'add_precision_options', 'fast_options',
-           'eval_references', 'check_features', 'register_cli']
+           'run_dataset', 'eval_references', 'check_features', 'register_cli']
 
 # %% ../nbs/10c_eval_cli.ipynb #17b26cd0
 def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, official_var=None, depth:int=16,
@@ -126,9 +126,13 @@ def _print_record(r:dict):
           f"precision {figure(r, 'precision')}, recall {figure(r, 'recall')}{acc} ({over}; {r['n']} samples vs {r['n_real']} real, "
           f"{r['features']} features, {r['seconds']:.1f} s)" + (f"; not measured: {r['not_measured']}" if r.get('not_measured') else ''))
 
+def run_dataset(checkpoint) -> str|None:
+    "The dataset a var_nb checkpoint's run trained on, as its training config recorded it (a local folder by its absolute path); None without one."
+    return (checkpoint_meta(checkpoint).get('train_config') or {}).get('dataset') if checkpoint else None
+
 def eval_references(checkpoint, features, real, released:bool) -> tuple:
     "(feature network, reference images) of `var-nb eval`: as given, else those of the model's own run; refused when none fits."
-    run_data = (checkpoint_meta(checkpoint).get('train_config') or {}).get('dataset') if checkpoint else None
+    run_data = run_dataset(checkpoint)
     if features is None:
         if released:
             raise ValueError('an ImageNet model is measured in the FID Inception-v3 features against ImageNet images: pass --features '
@@ -172,6 +176,8 @@ def _seed_progress(seeds:int):
 def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
+        for data in (run_dataset(args.checkpoint), args.real):       # samples.png in data/cat would become an image of class cat
+            if data is not None: refuse_inside(args.out, data, '--out')
         out = output_folder(args.out)
         results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
         refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
