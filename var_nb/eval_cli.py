@@ -20,7 +20,7 @@ from .splits import dataset_split
 from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, resolve_classes
 from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
-from .evaluation import evaluate, real_floor, npz_shape, plot_tradeoff, figure
+from .evaluation import evaluate, real_floor, npz_shape, plot_tradeoff, figure, check_real_classes
 from .records import provenance, write_results, command_line, results_file
 
 # %% auto #0
@@ -187,9 +187,11 @@ def _cli_eval(args):
                                                json_object(args.vae_kwargs, '--vae-kwargs'), json_object(args.var_kwargs, '--var-kwargs'),
                                                device=args.device, pretrained_name=args.pretrained)
         check_features(features, var)
-        if not str(real).endswith('.npz') and (k := num_classes_of(dataset_split(real, 'train', verbose=False))) != var.config.num_classes:
-            print(f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
-                  f'other classes (pass --real the data the model was trained on)')
+        if not str(real).endswith('.npz'):
+            check_real_classes(getattr(var, 'class_names', None), real, args.real_split)   # other names: refused before the note and the sampling
+            if (k := num_classes_of(dataset_split(real, 'train', verbose=False))) != var.config.num_classes:
+                print(f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
+                      f'other classes (pass --real the data the model was trained on)')
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)

@@ -17,7 +17,7 @@ import torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names
 from .images import to_01
-from .data import ImageTransform, ImageDataset, load_image_dataset, source_stamp, source_name
+from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
 from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
@@ -28,7 +28,8 @@ from .records import figure, interval   # a metric as 'mean ± 95% half-width' (
 __all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
            'inception_score', 'inception_chunks_too_small', 'knn_radii', 'covered', 'precision_recall', 't975',
            'mean_ci', 'summarize', 'separated', 'ClassifierFeatures', 'load_features', 'npz_shape',
-           'reference_features', 'sample_scored', 'evaluate', 'real_floor', 'tradeoff', 'plot_tradeoff']
+           'check_real_classes', 'reference_features', 'sample_scored', 'evaluate', 'real_floor', 'tradeoff',
+           'plot_tradeoff']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -250,10 +251,19 @@ def _real_batches(real, split:str, size:int, batch_size:int=256):
         for lo in range(0, len(arr), batch_size):
             yield torch.from_numpy(np.ascontiguousarray(arr[lo:lo + batch_size])).permute(0, 3, 1, 2).float().div(255), None
         return
-    ds = (dataset_split(real, split, 'train', 'validation', verbose=False) if split in ('train', 'validation')
-          else load_image_dataset(real, split=split))
-    for img, label in torch.utils.data.DataLoader(ImageDataset(ds, ImageTransform(size)), batch_size=batch_size):
+    for img, label in torch.utils.data.DataLoader(ImageDataset(_real_dataset(real, split), ImageTransform(size)), batch_size=batch_size):
         yield to_01(img), label
+
+def _real_dataset(real, split:str): # 'train' and 'validation' as a run splits them (validation held out of train when missing)
+    return dataset_split(real, split, 'train', 'validation', verbose=False) if split in ('train', 'validation') else load_image_dataset(real, split=split)
+
+def check_real_classes(class_names, real, split:str='validation'): # the model's class names by id (None: not recorded), its reference, its split
+    "Refuse real images whose classes are not the model's under the same ids: the samples of a class would be measured against images of another."
+    if not class_names or isinstance(real, torch.Tensor) or str(real).endswith('.npz'): return     # an .npz or a tensor has no classes
+    if (theirs := class_names_of(_real_dataset(real, split))) == (ours := [str(n) for n in class_names]): return
+    where = next((f"its class {i} is {b!r}, the model's {a!r}" for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), f'it has {len(theirs)} classes, the model {len(ours)}')
+    raise ValueError(f"the classes of {real} ({split}) are not the model's: {where}, so the samples of a class would be measured against images of another: "
+                     "pass the data the model was trained on (--real), its classes named as they were then")
 
 @torch.no_grad()
 def reference_features(net, # a feature network (`load_features`)
@@ -386,7 +396,7 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
         raise ValueError(f'{len(labels_N)} samples are too few: precision/recall need more than k={k}; raise n_per_class (--n-per-class) to '
                          f'{math.ceil((k + 1) / len(classes))} or more')
     is_unmeasured = inception_chunks_too_small(len(labels_N), splits, len(classes))
-    real = 'mnist5k' if real is None else real
+    real = 'mnist5k' if real is None else real; check_real_classes(getattr(var, 'class_names', None), real, real_split)   # class i is the data's class i
     subset = classes if sorted(set(classes)) != list(range(C)) else None    # samples of some classes: real images of those
     real_feats, _ = reference_features(net, real, real_split, vae.config.image_size, cache, subset)
     source = 'the tensor' if isinstance(real, torch.Tensor) else str(real) if str(real).endswith('.npz') else f'{real} ({real_split})'
