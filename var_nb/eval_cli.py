@@ -15,7 +15,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
-from .data import num_classes_of, refuse_inside
+from .data import load_image_dataset, num_classes_of, refuse_inside
 from .splits import dataset_split
 from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, resolve_classes
 from .raster import load_model
@@ -130,7 +130,26 @@ def run_dataset(checkpoint) -> str|None:
     "The dataset a var_nb checkpoint's run trained on, as its training config recorded it (a local folder by its absolute path); None without one."
     return (checkpoint_meta(checkpoint).get('train_config') or {}).get('dataset') if checkpoint else None
 
-def eval_references(checkpoint, features, real, released:bool) -> tuple:
+def _has_split(source, split:str) -> bool:
+    "Whether a dataset has a `split` of its own (without one, `dataset_split` holds its 'validation' images out of 'train')."
+    try: load_image_dataset(source, split=split); return True
+    except ValueError as e:
+        if 'split' not in str(e).lower(): raise
+        return False
+
+def _check_run_data(checkpoint, data:str, real_split:str):
+    "Refuse the data a model's run trained on as its reference where the folder is gone, or where every image of it trained the model."
+    if Path(data).is_absolute() and not Path(data).exists():           # var_nb records a local folder by its absolute path
+        raise FileNotFoundError(f'{checkpoint} was trained on the images in {data}, which is not there any more (moved or deleted): '
+                                f'pass --real FOLDER, the place those images are now (or other real images the model did not train on)')
+    config = checkpoint_meta(checkpoint).get('train_config') or {}
+    if 'val_split' not in config or config['val_split'] is not None: return   # its validation images were held out of training
+    if real_split == config.get('train_split', 'train') or real_split == 'validation' and not _has_split(data, 'validation'):
+        raise ValueError(f'{checkpoint} was trained with --val-split none: every image of {data} trained it, the {real_split!r} images eval '
+                         f'would measure it against among them; pass --real REFERENCE, real images it did not see (a folder, a dataset or an .npz)')
+
+def eval_references(checkpoint, features, real, released:bool,
+                    real_split:str='validation') -> tuple: # the split measured against (of `real`, else of the run's data)
     "(feature network, reference images) of `var-nb eval`: as given, else those of the model's own run; refused when none fits."
     run_data = run_dataset(checkpoint)
     if features is None:
@@ -144,6 +163,7 @@ def eval_references(checkpoint, features, real, released:bool) -> tuple:
                                     f'has no classifier.safetensors: pass --features CLASSIFIER.safetensors (a classifier of its classes) and --real')
     if real is None:
         if released: raise ValueError('an ImageNet model needs --real: the ImageNet reference batch (.npz) or a folder of real images')
+        if run_data is not None: _check_run_data(checkpoint, run_data, real_split)
         real = run_data or 'mnist5k'
     if str(real).endswith('.npz'): npz_shape(real)                     # a missing or wrong reference batch: said before the sampling
     return features, real
@@ -182,7 +202,7 @@ def _cli_eval(args):
         results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
         refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
         # the references first: a released model without --features/--real is refused before gigabytes of weights are read
-        features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var))
+        features, real = eval_references(args.checkpoint, args.features, args.real, bool(args.pretrained or args.official_var), args.real_split)
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
                                                json_object(args.vae_kwargs, '--vae-kwargs'), json_object(args.var_kwargs, '--var-kwargs'),
                                                device=args.device, pretrained_name=args.pretrained)
