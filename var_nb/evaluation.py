@@ -260,7 +260,9 @@ def _real_dataset(real, split:str): # 'train' and 'validation' as a run splits t
 def check_real_classes(class_names, real, split:str='validation'): # the model's class names by id (None: not recorded), its reference, its split
     "Refuse real images whose classes are not the model's under the same ids: the samples of a class would be measured against images of another."
     if not class_names or isinstance(real, torch.Tensor) or str(real).endswith('.npz'): return     # an .npz or a tensor has no classes
-    if (theirs := class_names_of(_real_dataset(real, split))) == (ours := [str(n) for n in class_names]): return
+    theirs, ours = class_names_of(_real_dataset(real, split)), [str(n) for n in class_names]
+    imagenet = len(ours) == 1000 and all(t[:1] == 'n' and t[1:].isdigit() for t in theirs)   # WordNet-id folders, sorted: the order the released models' names follow
+    if theirs == ours or imagenet: return
     where = next((f"its class {i} is {b!r}, the model's {a!r}" for i, (a, b) in enumerate(zip(ours, theirs)) if a != b), f'it has {len(theirs)} classes, the model {len(ours)}')
     raise ValueError(f"the classes of {real} ({split}) are not the model's: {where}, so the samples of a class would be measured against images of another: "
                      "pass the data the model was trained on (--real), its classes named as they were then")
@@ -493,8 +495,6 @@ def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     return fig
 
 # %% ../nbs/10_evaluation.ipynb #a746984e
-__getattr__ = moved_names('var_nb.evaluation', {**{n: 'var_nb.classifier' for n in ('labelled_images', 'train_classifier', 'classifier_accuracy',
-                                                                                    'save_classifier')},
-                                                **{n: 'var_nb.inception' for n in ('FIDInceptionV3', 'load_fid_inception', 'find_fid_inception_weights',
-                                                                                   'fid_resize', 'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')},
-                                                'judge_samples': 'var_nb.judging'})
+__getattr__ = moved_names('var_nb.evaluation', {**{n: 'var_nb.classifier' for n in ('labelled_images', 'train_classifier', 'classifier_accuracy', 'save_classifier')},
+                                                **{n: 'var_nb.inception' for n in ('FIDInceptionV3', 'load_fid_inception', 'find_fid_inception_weights', 'fid_resize',
+                                                                                   'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')}, 'judge_samples': 'var_nb.judging'})
