@@ -20,11 +20,11 @@ from .images import to_rgb
 from .folders import IMAGE_EXTENSIONS, SPLIT_FOLDERS, SPLIT_FOLDER_NAMES, _walk_files, _scan_image_folder, _read_folder
 
 # %% auto #0
-__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'build_mnist5k', 'load_embedded',
-           'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline', 'local_source', 'refuse_inside',
-           'folder_signature', 'source_stamp', 'source_name', 'load_image_dataset', 'ImageTransform', 'ImageDataset',
-           'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches', 'class_grid', 'check_readable',
-           'is_colour']
+__all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'build_mnist5k', 'NoSuchSplit',
+           'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline', 'local_source',
+           'refuse_inside', 'folder_signature', 'source_stamp', 'source_name', 'load_image_dataset', 'has_split',
+           'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches',
+           'class_grid', 'check_readable', 'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -59,12 +59,15 @@ def build_mnist5k(out_dir, # folder to write `train.parquet` and `validation.par
 EMBEDDED_DATASETS = ('mnist5k', 'emoji')
 MNIST5K_SPLITS = ('train', 'validation')
 
+class NoSuchSplit(ValueError):
+    "A dataset without the split asked for; its message names the splits it has. What `has_split` and the hold-out of validation images catch."
+
 def load_embedded(name:str='mnist5k', # 'mnist5k' (grey digits) or 'emoji' (colour, see below)
                   split:str='train') -> datasets.Dataset:
     "An embedded dataset's split, columns `image` (PIL) and `label` (a ClassLabel with the class names)."
     import pyarrow.parquet as pq   # pyarrow: only to write the embedded parquet files, once
     if name not in EMBEDDED_DATASETS: raise ValueError(f'{name!r} is not an embedded dataset; those are {EMBEDDED_DATASETS}')
-    if split not in MNIST5K_SPLITS: raise ValueError(f"{name} has splits {MNIST5K_SPLITS}, not {split!r}")
+    if split not in MNIST5K_SPLITS: raise NoSuchSplit(f"{name} has splits {MNIST5K_SPLITS}, not {split!r}")
     path = data_path(name, f'{split}.parquet')
     if not path.exists(): raise FileNotFoundError(f'{path} is missing; restore it from the repository (git checkout data/) or reinstall var_nb')
     return datasets.Dataset(datasets.table.InMemoryTable(pq.read_table(path)))
@@ -128,10 +131,17 @@ def _offline_mode():
     try: yield
     finally: datasets.config.HF_HUB_OFFLINE, hub_constants.HF_HUB_OFFLINE = saved
 
+def _hub_split(name:str, split:str) -> datasets.Dataset:
+    "`datasets.load_dataset`, its error for a split the dataset lacks as `NoSuchSplit` (`datasets` says it in a plain ValueError: this is the one place that reads its words)."
+    try: return datasets.load_dataset(name, split=split)
+    except ValueError as e:
+        if not str(e).startswith('Unknown split'): raise
+        raise NoSuchSplit(f'dataset {name!r}: {e}') from None
+
 def _load_from_hub(name:str, split:str) -> datasets.Dataset:
-    if not hub_offline(): return datasets.load_dataset(name, split=split)
+    if not hub_offline(): return _hub_split(name, split)
     try:
-        with _offline_mode(): return datasets.load_dataset(name, split=split)
+        with _offline_mode(): return _hub_split(name, split)
     except (ConnectionError, FileNotFoundError) as e:
         near = difflib.get_close_matches(name, EMBEDDED_DATASETS, n=1, cutoff=0.6)   # 'emoj', 'mnist5': a typo of a name var_nb ships
         if near: raise ConnectionError(f'dataset {name!r} is not one var_nb ships, and the Hugging Face hub cannot be reached: did you mean {near[0]!r}?') from None
@@ -166,8 +176,8 @@ def folder_signature(folder:Path) -> tuple:
 def _hub_fingerprint(name:str, split:str) -> str:
     "The fingerprint of a hub dataset's `split` as cached (of 'train' when it lacks `split`, which is then held out of train)."
     try: return load_image_dataset(name, split)._fingerprint
-    except ValueError as e:
-        if 'split' not in str(e).lower() or split == 'train': raise
+    except NoSuchSplit:
+        if split == 'train': raise
         return load_image_dataset(name, 'train')._fingerprint
 
 def source_stamp(source, split:str|None=None) -> str|None:
@@ -209,7 +219,7 @@ def _load_folder(folder:Path, split:str, labelled:bool) -> datasets.Dataset:
         _FOLDER_LOADS[key] = (signature, splits)
     splits = _FOLDER_LOADS[key][1]
     if split not in splits:
-        raise ValueError(f'image folder {folder} has no split {split!r} (it has {sorted(splits)}); ' + ("with no train/ validation/ sub-folders "
+        raise NoSuchSplit(f'image folder {folder} has no split {split!r} (it has {sorted(splits)}); ' + ("with no train/ validation/ sub-folders "
                          "every image is in split 'train'" if list(splits) == ['train'] else "folders val/, valid/ and dev/ are split 'validation', "
                          "test/ and eval/ split 'test'"))
     return splits[split]
@@ -236,6 +246,11 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
         ds = ds.rename_columns({k: v for k, v in keep.items() if k != v})
     if ds.features['image'] == datasets.Value('string'): ds = ds.cast_column('image', datasets.Image())  # paths -> images
     return ds
+
+def has_split(source, split:str) -> bool:
+    "Whether `source` has a split `split` of its own (a `datasets.Dataset` in memory is the images asked for, whatever the split); other failures are raised."
+    try: load_image_dataset(source, split=split); return True
+    except NoSuchSplit: return False
 
 # %% ../nbs/01_data.ipynb #5a911e93
 class ImageTransform:

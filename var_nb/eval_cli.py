@@ -15,7 +15,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
-from .data import load_image_dataset, num_classes_of, refuse_inside
+from .data import num_classes_of, refuse_inside, has_split
 from .splits import dataset_split
 from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, resolve_classes
 from .raster import load_model
@@ -130,13 +130,6 @@ def run_dataset(checkpoint) -> str|None:
     "The dataset a var_nb checkpoint's run trained on, as its training config recorded it (a local folder by its absolute path); None without one."
     return (checkpoint_meta(checkpoint).get('train_config') or {}).get('dataset') if checkpoint else None
 
-def _has_split(source, split:str) -> bool:
-    "Whether a dataset has a `split` of its own (without one, `dataset_split` holds its 'validation' images out of 'train')."
-    try: load_image_dataset(source, split=split); return True
-    except ValueError as e:
-        if 'split' not in str(e).lower(): raise
-        return False
-
 def _check_run_data(checkpoint, data:str, real_split:str):
     "Refuse the data a model's run trained on as its reference where the folder is gone, or where every image of it trained the model."
     if Path(data).is_absolute() and not Path(data).exists():           # var_nb records a local folder by its absolute path
@@ -144,7 +137,7 @@ def _check_run_data(checkpoint, data:str, real_split:str):
                                 f'pass --real FOLDER, the place those images are now (or other real images the model did not train on)')
     config = checkpoint_meta(checkpoint).get('train_config') or {}
     if 'val_split' not in config or config['val_split'] is not None: return   # its validation images were held out of training
-    if real_split == config.get('train_split', 'train') or real_split == 'validation' and not _has_split(data, 'validation'):
+    if real_split == config.get('train_split', 'train') or real_split == 'validation' and not has_split(data, 'validation'):
         raise ValueError(f'{checkpoint} was trained with --val-split none: every image of {data} trained it, the {real_split!r} images eval '
                          f'would measure it against among them; pass --real REFERENCE, real images it did not see (a folder, a dataset or an .npz)')
 

@@ -14,7 +14,7 @@ import datasets
 
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
 from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
-from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS
+from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit
 
 # %% auto #0
 __all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
@@ -88,8 +88,8 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
         if role == 'train': return load_image_dataset(source, split=train_split)
         raise ValueError('val_split is None: this run has no validation images; set val_split')
     try: val = load_image_dataset(source, split=val_split)
-    except ValueError as e:          # held out only in place of the usual split: a split named on purpose (--val-split) must exist
-        if 'split' not in str(e).lower() or val_split != 'validation': raise
+    except NoSuchSplit:              # held out only in place of the usual split: a split named on purpose (--val-split) must exist
+        if val_split != 'validation': raise
         val = None
     if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
     _refuse_split_half(source, val_split)
@@ -171,8 +171,8 @@ def _cli_data(args):
         if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
             refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
         try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
-        except ValueError as e:                   # no validation split (an image folder): the images a run holds out for it
-            if args.split != 'validation' or 'split' not in str(e).lower() or (args.image_column, args.label_column) != ('image', 'label'): raise
+        except NoSuchSplit:                       # no validation split (an image folder): the images a run holds out for it
+            if args.split != 'validation' or (args.image_column, args.label_column) != ('image', 'label'): raise
             ds, held_out = dataset_split(args.dataset, 'validation', verbose=not args.to_folder), True   # says which images these are, as a run does
     except _USER_ERRORS as e: return fail(e)
     if args.to_folder: return _to_folder(ds, args, held_out)
