@@ -299,16 +299,22 @@ class ImageDataset(torch.utils.data.Dataset):
 
     def __len__(self): return len(self.labels)
 
+    def where(self, i:int, item=None) -> str:
+        "Image `i`'s file, or its row when its bytes are in the dataset itself."
+        item = item or self.images[i][self.image_column]
+        return item.get('path') or f'row {i} (embedded bytes)'
+
     def read_image(self, i:int) -> Image.Image:
         "Decode image `i`, with an error naming the file (or row) when it is not a readable image."
         item = self.images[i][self.image_column]
-        where = item.get('path') or f'row {i} (embedded bytes)'
+        where = self.where(i, item)
         try:
             img = Image.open(io.BytesIO(item['bytes'])) if item.get('bytes') else Image.open(item['path'])
             img.load()
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:
-            raise ValueError(f'cannot read image {where} (item {i}): {type(e).__name__}: {e}; '
-                             f'remove or replace that file (PIL.Image.open must be able to read it)') from None
+            fix = (f'shrink it below {Image.MAX_IMAGE_PIXELS:,} pixels (or raise PIL.Image.MAX_IMAGE_PIXELS, if you trust the file)'
+                   if isinstance(e, Image.DecompressionBombError) else 'remove or replace that file (PIL.Image.open must be able to read it)')
+            raise ValueError(f'cannot read image {where} (item {i}): {type(e).__name__}: {e}; {fix}') from None
         return img
 
     def __getitem__(self, i:int):

@@ -129,8 +129,15 @@ def load_split(source,                        # what `load_image_dataset` reads
               f'are free: they are decoded batch by batch as they are drawn instead (slower; the same images in the same order)')
         preload = False
     if not preload: return ds
-    out = torch.empty(len(ds), 3, size, size)                        # filled in place: no list of copies beside it
-    for i in range(len(ds)): out[i] = ds[i][0]
+    out, bad = torch.empty(len(ds), 3, size, size), {}               # filled in place: no list of copies beside it
+    for i in range(len(ds)):
+        try: out[i] = ds[i][0]
+        except ValueError as e: bad[i] = str(e)                       # every unreadable file in one go, not one per attempt
+    if len(bad) > 1:
+        names = [ds.where(i) for i in bad]
+        raise ValueError(f'{len(bad)} of the {len(ds):,} {role} images of {source} cannot be read: {", ".join(names[:5])}' + (f' and {len(names) - 5} more' if len(names) > 5 else '')
+                         + f' (`var-nb data --dataset {source}` lists why, file by file); the first: {next(iter(bad.values()))}')
+    if bad: raise ValueError(next(iter(bad.values())))
     return out
 
 # %% ../nbs/01b_splits.ipynb #d22fe750
@@ -182,7 +189,9 @@ def _cli_data(args):
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
     if len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
     checked, bad = check_readable(ds)
-    if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read: {bad[0]}' + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''))
+    if len(bad) > 1:                                 # the command that lists them: every one up to 20, each with its reason
+        for b in bad[:20]: print(f'var-nb data: {b}', file=sys.stderr)
+    if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read' + (f': {bad[0]}' if len(bad) == 1 else f' (the first {min(len(bad), 20)} above)'))
     per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
     if per_class < args.per_class and (args.preview or args.export):
         print(f'note: --per-class {args.per_class}, and the largest class has {per_class} image{"s" * (per_class != 1)}: {per_class} per class')
