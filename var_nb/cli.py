@@ -173,11 +173,13 @@ def _cmd_edit(args):
     try:
         out = output_folder(args.out)
         writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)]}
-        refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer], 'edit')
+        refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer, args.official_vae, args.official_var], 'edit')
         ours = lambda name: re.fullmatch(r'edit_\d+\.png', name) and made_by_var_nb(out / name, 'edit')   # an edit run's images beside edited.png
         refuse_foreign_pngs(out, lambda p: p in writes, 'edit')
         earlier = _earlier_run(out, 'edited.png', ours, lambda p: p in writes)
-        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, device=args.device, pretrained_name=args.pretrained)
+        var_kwargs, vae_kwargs = json_object(args.var_kwargs, '--var-kwargs'), json_object(args.vae_kwargs, '--vae-kwargs')
+        var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var,   # as sample reads them
+                                               args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
         S, image = vae.config.image_size, open_image(args.image)
         img_3HW = ImageTransform(S)(image).to(var.pos_1LC.device)
         keep = box_mask(S, *args.mask, mode=args.mode) if args.mask is not None else mask_from_png(args.mask_png, S, args.mode, image.size)
@@ -213,7 +215,7 @@ def _register_edit(subparsers):
     p.add_argument('--seed', type=int, default=0, help='edit i uses a generator seeded from (seed, i)')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
     p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded)")
-    p.add_argument('--pretrained', help="a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
+    add_released_options(p)                                           # --pretrained, or the official .pth files, as sample takes them
     p.add_argument('--out', default='edits', help='output folder (default: edits)')
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')
     p.set_defaults(func=_cmd_edit)

@@ -22,14 +22,13 @@ from .splits import dataset_split
 from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
-from .records import figure, interval   # a metric as 'mean ± 95% half-width' (the README's format too), and its interval
+from .records import figure, interval, METRICS, summarize   # a metric as 'mean ± 95% half-width' (the README's format too); intervals over seeds
 
 # %% auto #0
-__all__ = ['METRICS', 'FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features',
-           'inception_score', 'inception_chunks_too_small', 'knn_radii', 'covered', 'precision_recall', 't975',
-           'mean_ci', 'summarize', 'separated', 'ClassifierFeatures', 'load_features', 'npz_shape',
-           'check_real_classes', 'reference_features', 'sample_scored', 'evaluate', 'real_floor', 'tradeoff',
-           'plot_tradeoff']
+__all__ = ['FEATURE_NETWORKS', 'TRADEOFF_CFGS', 'feature_stats', 'frechet_distance', 'fid_from_features', 'inception_score',
+           'inception_chunks_too_small', 'knn_radii', 'covered', 'precision_recall', 'ClassifierFeatures',
+           'load_features', 'npz_shape', 'check_real_classes', 'reference_features', 'sample_scored', 'evaluate',
+           'real_floor', 'tradeoff', 'plot_tradeoff']
 
 # %% ../nbs/10_evaluation.ipynb #a62b18f4
 def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array)
@@ -140,41 +139,6 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
         precision = covered(fake, real, knn_radii(real, k, chunk), chunk).float().mean().item()
         recall = covered(real, fake, knn_radii(fake, k, chunk), chunk).float().mean().item()
     return precision, recall
-
-# %% ../nbs/10_evaluation.ipynb #90104480
-#: the metrics of a record; each gets its per-seed values, mean, standard deviation and 95% interval
-METRICS = ('fid', 'inception_score', 'precision', 'recall', 'accuracy')
-_T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228,
-         12: 2.179, 15: 2.131, 20: 2.086, 25: 2.060, 30: 2.042}
-
-def t975(df:int) -> float:
-    "The 97.5% quantile of Student's t with `df` degrees of freedom (from its table; 1.96 + 2.5/df beyond 30)."
-    if df < 1: raise ValueError(f'an interval needs 2 or more runs (df >= 1), got df={df}')
-    if df in _T975: return _T975[df]
-    if df > 30: return 1.96 + 2.5 / df
-    lo = max(d for d in _T975 if d < df); hi = min(d for d in _T975 if d > df)
-    return _T975[lo] + (_T975[hi] - _T975[lo]) * (df - lo) / (hi - lo)
-
-def mean_ci(values) -> dict:
-    "Mean, standard deviation (n - 1) and the half-width of the 95% Student-t interval of the mean of runs (None for one run)."
-    x = np.asarray(values, dtype=float); n = len(x)
-    std = float(x.std(ddof=1)) if n > 1 else 0.0
-    return dict(mean=float(x.mean()), std=std, ci95=float(t975(n - 1) * std / math.sqrt(n)) if n > 1 else None, n=n)
-
-def summarize(runs:list[dict], metrics=METRICS) -> dict:
-    "For each metric of records `runs` (one per seed): `m` and `m_mean` (the mean), `m_std`, `m_ci95` and `m_per_seed`."
-    out = {}
-    for m in metrics:
-        vals = [r.get(m) for r in runs]
-        if any(v is None for v in vals): out[m] = None; continue
-        s = mean_ci(vals)
-        out.update({m: s['mean'], f'{m}_mean': s['mean'], f'{m}_std': s['std'], f'{m}_ci95': s['ci95'], f'{m}_per_seed': vals})
-    return out
-
-def separated(a:dict, b:dict, m:str='fid') -> bool:
-    "Whether the 95% intervals of `m` of two records do not overlap: only then does this project claim a difference."
-    (lo_a, hi_a), (lo_b, hi_b) = interval(a, m), interval(b, m)
-    return hi_a < lo_b or hi_b < lo_a
 
 # %% ../nbs/10_evaluation.ipynb #30bfed49
 class ClassifierFeatures(nn.Module):
@@ -497,4 +461,5 @@ def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
 # %% ../nbs/10_evaluation.ipynb #a746984e
 __getattr__ = moved_names('var_nb.evaluation', {**{n: 'var_nb.classifier' for n in ('labelled_images', 'train_classifier', 'classifier_accuracy', 'save_classifier')},
                                                 **{n: 'var_nb.inception' for n in ('FIDInceptionV3', 'load_fid_inception', 'find_fid_inception_weights', 'fid_resize',
-                                                                                   'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')}, 'judge_samples': 'var_nb.judging'})
+                                                                                   'FID_INCEPTION_FILE', 'FID_INCEPTION_URL')}, 'judge_samples': 'var_nb.judging',
+                                                **{n: 'var_nb.records' for n in ('t975', 'mean_ci', 'separated')}})

@@ -230,8 +230,8 @@ def pretrained_file(filename:str, cache_dir=None, offline:bool|None=None) -> Pat
         raise FileNotFoundError(
             f'{filename} is not in the Hugging Face cache ({_hub_cache(cache_dir)}) and the hub cannot be reached: on a machine with '
             f'network run `{hub_cli()} download {PRETRAINED_REPO} {filename}` and copy its cache folder here, or download the file '
-            f'from the {PRETRAINED_REPO} model repository and pass it as a path (var-nb sample, eval and bench sample: --official-var / '
-            f'--official-vae; var-nb reconstruct: --official-vae; var-nb edit takes var_nb checkpoints only)') from None
+            f'from the {PRETRAINED_REPO} model repository and pass it as a path (var-nb sample, edit, eval and bench sample: --official-var / '
+            f'--official-vae; var-nb reconstruct: --official-vae)') from None
 
 def _released(name:str) -> dict:
     if name not in PRETRAINED: raise ValueError(f'no released model {name!r}: choose one of {list(PRETRAINED)}')

@@ -24,7 +24,8 @@ from .train import train, get_preset, var_config_for
 from .sampling import sample
 from .editing import box_mask, edit
 from .classifier import labelled_images
-from .evaluation import evaluate, real_floor, summarize, separated, load_features
+from .evaluation import evaluate, real_floor, load_features
+from .records import summarize, separated
 from .raster import model_class, load_model, step_flops, raster_edit
 
 # %% auto #0

@@ -16,10 +16,10 @@ from .core import atomic_path, checkpoint_meta, output_file
 from .devices import cpu_bf16_units
 
 # %% auto #0
-__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
+__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
            'provenance', 'command_line', 'write_results', 'read_results', 'results_file', 'read_figures',
            'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure', 'format_figure',
-           'render_figures']
+           'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -268,3 +268,38 @@ def render_figures(text:str, data_dir) -> str:
         except (KeyError, IndexError, TypeError, ValueError) as e:
             raise ValueError(f'{{{{{name}:{path}|{fmt}}}}}: {type(e).__name__}: {e}') from None
     return _FIGURE.sub(fill, text)
+
+# %% ../nbs/00b_records.ipynb #8415036a
+#: the metrics of a record; each gets its per-seed values, mean, standard deviation and 95% interval
+METRICS = ('fid', 'inception_score', 'precision', 'recall', 'accuracy')
+_T975 = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228,
+         12: 2.179, 15: 2.131, 20: 2.086, 25: 2.060, 30: 2.042}
+
+def t975(df:int) -> float:
+    "The 97.5% quantile of Student's t with `df` degrees of freedom (from its table; 1.96 + 2.5/df beyond 30)."
+    if df < 1: raise ValueError(f'an interval needs 2 or more runs (df >= 1), got df={df}')
+    if df in _T975: return _T975[df]
+    if df > 30: return 1.96 + 2.5 / df
+    lo = max(d for d in _T975 if d < df); hi = min(d for d in _T975 if d > df)
+    return _T975[lo] + (_T975[hi] - _T975[lo]) * (df - lo) / (hi - lo)
+
+def mean_ci(values) -> dict:
+    "Mean, standard deviation (n - 1) and the half-width of the 95% Student-t interval of the mean of runs (None for one run)."
+    x = np.asarray(values, dtype=float); n = len(x)
+    std = float(x.std(ddof=1)) if n > 1 else 0.0
+    return dict(mean=float(x.mean()), std=std, ci95=float(t975(n - 1) * std / math.sqrt(n)) if n > 1 else None, n=n)
+
+def summarize(runs:list[dict], metrics=METRICS) -> dict:
+    "For each metric of records `runs` (one per seed): `m` and `m_mean` (the mean), `m_std`, `m_ci95` and `m_per_seed`."
+    out = {}
+    for m in metrics:
+        vals = [r.get(m) for r in runs]
+        if any(v is None for v in vals): out[m] = None; continue
+        s = mean_ci(vals)
+        out.update({m: s['mean'], f'{m}_mean': s['mean'], f'{m}_std': s['std'], f'{m}_ci95': s['ci95'], f'{m}_per_seed': vals})
+    return out
+
+def separated(a:dict, b:dict, m:str='fid') -> bool:
+    "Whether the 95% intervals of `m` of two records do not overlap: only then does this project claim a difference."
+    (lo_a, hi_a), (lo_b, hi_b) = interval(a, m), interval(b, m)
+    return hi_a < lo_b or hi_b < lo_a
