@@ -22,9 +22,9 @@ from .folders import IMAGE_EXTENSIONS, SPLIT_FOLDERS, SPLIT_FOLDER_NAMES, _walk_
 # %% auto #0
 __all__ = ['MNIST5K_PER_CLASS_VAL', 'EMBEDDED_DATASETS', 'MNIST5K_SPLITS', 'COLUMNS_HINT', 'build_mnist5k', 'NoSuchSplit',
            'load_embedded', 'load_mnist5k', 'num_classes_of', 'class_names_of', 'hub_offline', 'local_source',
-           'refuse_inside', 'folder_signature', 'source_stamp', 'source_name', 'load_image_dataset', 'has_split',
-           'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers', 'ResumableBatches',
-           'class_grid', 'check_readable', 'is_colour']
+           'stored_source', 'refuse_inside', 'folder_signature', 'source_stamp', 'source_name', 'load_image_dataset',
+           'has_split', 'ImageTransform', 'ImageDataset', 'EpochSampler', 'make_loader', 'loader_workers',
+           'ResumableBatches', 'class_grid', 'check_readable', 'is_colour']
 
 # %% ../nbs/01_data.ipynb #9e10bc10
 MNIST5K_PER_CLASS_VAL = 50  # validation digits per class (of 500)
@@ -159,6 +159,14 @@ def _looks_like_path(source:str) -> bool:
 def local_source(source):
     "An existing local file or folder as its absolute path (a run that stores it resumes from any folder); anything else as it is."
     return str(Path(source).expanduser().resolve()) if isinstance(source, str) and source not in EMBEDDED_DATASETS and Path(source).expanduser().exists() else source
+
+def stored_source(source, setting:str='dataset') -> str:
+    "A run's data as its config stores it (JSON, read again by --resume, sample and eval): a name, or a path as text; anything else refused."
+    if isinstance(source, os.PathLike): return str(source)
+    if isinstance(source, str): return source
+    raise ValueError(f'{setting} must be a dataset name or a folder path, not a {type(source).__name__}: a run stores its data by name, '
+                     f'so that --resume, var-nb sample and var-nb eval read the same images again. Write the images to a folder, one '
+                     f'sub-folder per class (folder/cat/0.png), and pass the folder')
 
 def refuse_inside(path, dataset, option:str='--out'):
     "Refuse an output `path` inside a local dataset folder, where what a command writes would become images and classes of the data."

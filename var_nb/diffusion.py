@@ -23,7 +23,7 @@ from .core import (adamw, StopAfterStep, default_device, seed_everything, save_c
 from .records import RunLog, provenance, command_line, is_run_log
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
-from .data import ImageDataset, ImageTransform, num_classes_of
+from .data import ImageDataset, ImageTransform, num_classes_of, stored_source
 from .splits import dataset_split, first_images
 from .objective import param_groups
 from .sampling import check_labels, check_settings, generators_for, tokenizer_of
@@ -308,6 +308,7 @@ class DiTTrainConfig:
     ckpt_every: int | None = None          # steps between train-state checkpoints (None: only at the end or a pause)
 
     def __post_init__(self):
+        self.dataset = stored_source(self.dataset)                      # a Path as its text; a Dataset in memory refused
         bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
             ('steps', self.steps >= 1, '>= 1'), ('batch_size', self.batch_size >= 1, '>= 1'), ('base_lr', self.base_lr > 0, '> 0'),
             ('ema', 0 <= self.ema < 1, 'in [0, 1)'), ('log_every', self.log_every >= 1, '>= 1'), ('warmup', self.warmup >= 0, '>= 0'),

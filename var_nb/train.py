@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
-from .data import loader_workers
+from .data import loader_workers, stored_source
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
@@ -78,6 +78,7 @@ class TrainConfig:
     ckpt_every: int | None = None         # steps between checkpoints (None: once per epoch)
 
     def __post_init__(self):
+        self.dataset = stored_source(self.dataset)                      # a Path as its text; a Dataset in memory refused
         # a setting that arrives as JSON or from Python is checked here, in one line, not as torch's error (or a silent
         # negative learning rate) once the tokens are cached
         num = lambda v, lo=-math.inf, hi=math.inf: isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi

@@ -22,7 +22,7 @@ from .records import RunLog, read_log, plot_log, provenance, command_line, is_ru
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
-from .data import load_image_dataset, ResumableBatches, is_colour, local_source
+from .data import load_image_dataset, ResumableBatches, is_colour, local_source, stored_source
 from .folders import images_stamp
 from .splits import load_split, held_out_names
 
@@ -68,6 +68,7 @@ class TokenizerTrainConfig:
     num_workers: int = 0            # DataLoader workers when preload=False (may change when resuming)
 
     def __post_init__(self):
+        self.data = stored_source(self.data, 'data')                    # a Path as its text; a Dataset in memory refused
         bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
             ('steps', self.steps >= 1, '>= 1'), ('batch_size', self.batch_size >= 1, '>= 1'), ('lr', self.lr > 0, '> 0'),
             ('log_every', self.log_every >= 1, '>= 1'), ('eval_every', self.eval_every >= 1, '>= 1'),
