@@ -272,19 +272,24 @@ def unflatten_state(skeleton, # the skeleton `flatten_state` returned (after a J
         return {k: walk(v) for k, v in o['__dict__']}
     return walk(skeleton)
 
-def rng_state() -> dict:
-    "The state of every global random stream (Python, NumPy, torch CPU, and this process's current GPU if there is one)."
+def _run_gpu(device) -> int:
+    "The GPU whose stream a run draws from: its device's index (--device cuda:1), else the current GPU (a rank's, set by `join_group`)."
+    device = torch.device(device) if device is not None else None
+    return device.index if device is not None and device.type == 'cuda' and device.index is not None else torch.cuda.current_device()
+
+def rng_state(device=None) -> dict:
+    "The state of every global random stream (Python, NumPy, torch CPU, and the run's GPU if there is one: `device`'s, else the current one)."
     state = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
-    # only the current device: a resumed job may see fewer GPUs (one per task under SLURM), and a rank uses only its own
-    if torch.cuda.is_available(): state['cuda'] = torch.cuda.get_rng_state(torch.cuda.current_device())
+    # only the run's device: a resumed job may see fewer GPUs (one per task under SLURM), and a rank uses only its own
+    if torch.cuda.is_available(): state['cuda'] = torch.cuda.get_rng_state(_run_gpu(device))
     return state
 
-def set_rng_state(state:dict):
-    "Restore the random streams saved by `rng_state` (the GPU stream onto this process's current GPU)."
+def set_rng_state(state:dict, device=None):
+    "Restore the random streams saved by `rng_state` (the GPU stream onto the run's GPU: `device`'s, else the current one)."
     random.setstate(state['python']); np.random.set_state(state['numpy']); torch.set_rng_state(state['torch'])
     if 'cuda' in state and torch.cuda.is_available():
         cuda = state['cuda'][0] if isinstance(state['cuda'], (list, tuple)) else state['cuda']   # older var_nb saved every GPU's stream
-        torch.cuda.set_rng_state(cuda, torch.cuda.current_device())
+        torch.cuda.set_rng_state(cuda, _run_gpu(device))
 
 def config_diff(saved:dict, new:dict, ignore=(), prefix:str='') -> list[str]:
     "Differences between two (nested) config dicts, one 'key: saved -> new' line each; keys in `ignore` may differ."

@@ -369,7 +369,7 @@ def _batch_indices(step:int, n:int, batch_size:int, seed:int) -> torch.Tensor:
     return perm[it * batch_size:(it + 1) * batch_size]
 
 def _save_dit_state(path:Path, model, ema, opt, config, tokenizer_fp, step:int, total:int, seconds:float):
-    tens, skel = flatten_state({'opt': opt.state_dict(), 'rng': rng_state()}, 'state.')
+    tens, skel = flatten_state({'opt': opt.state_dict(), 'rng': rng_state(next(model.parameters()).device)}, 'state.')
     tens.update({f'model.{k}': v for k, v in model.state_dict().items()})
     if ema is not None: tens.update({f'ema.{k}': v for k, v in ema.state_dict().items()})
     save_checkpoint(path, tens, dict(kind='dit-train-state', train_config=jsonable(config), dit_config=jsonable(model.config),
@@ -410,7 +410,7 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
         model.load_state_dict({k[6:]: v for k, v in t.items() if k.startswith('model.')})
         if ema is not None: ema.load_state_dict({k[4:]: v for k, v in t.items() if k.startswith('ema.')})
         extra = unflatten_state(meta['state'], t)
-        opt.load_state_dict(extra['opt']); set_rng_state(extra['rng'])
+        opt.load_state_dict(extra['opt']); set_rng_state(extra['rng'], device)
         start, before = meta['step'], meta['train_seconds']
     out_dir.mkdir(parents=True, exist_ok=True)
     log = RunLog(out_dir / 'log.jsonl', resume_step=start if state is not None else None)

@@ -292,7 +292,7 @@ def _restore_state(run:Run, state:dict):
     run.opt.load_state_dict(extra['opt'])
     if run.scaler is not None and extra.get('scaler'): run.scaler.load_state_dict(extra['scaler'])
     run.start, run.best, run.seconds_before = meta['step'], meta['best'], meta.get('train_seconds', 0.0)
-    if meta['world_size'] == run.world: set_rng_state(extra['rng'][run.rank])
+    if meta['world_size'] == run.world: set_rng_state(extra['rng'][run.rank], run.device)
     else:                                  # the saved streams belong to other ranks: new ones, distinct per rank and per resume
         torch.manual_seed(rank_seed(run.config.seed, run.world, run.rank, run.start))
         if run.rank == 0: print(f'resuming on {run.world} processes a run saved on {meta["world_size"]}: same batches, other random streams')
@@ -300,8 +300,8 @@ def _restore_state(run:Run, state:dict):
 def save_state(run:Run, step:int, seconds:float):
     "Write out_dir/last.safetensors (rank 0; every rank contributes its random streams)."
     rngs = [None] * run.world
-    if run.world > 1: dist.all_gather_object(rngs, rng_state())
-    else: rngs = [rng_state()]
+    if run.world > 1: dist.all_gather_object(rngs, rng_state(run.device))
+    else: rngs = [rng_state(run.device)]
     if run.rank != 0: return
     tens, skel = flatten_state({'opt': run.opt.state_dict(), 'scaler': run.scaler.state_dict() if run.scaler else None, 'rng': rngs}, 'state.')
     tens.update({f'model.{k}': v for k, v in run.model.state_dict().items()})
