@@ -136,7 +136,7 @@ def load_split(source,                        # what `load_image_dataset` reads
     if len(bad) > 1:
         names = [ds.where(i) for i in bad]
         raise ValueError(f'{len(bad)} of the {len(ds):,} {role} images of {source} cannot be read: {", ".join(names[:5])}' + (f' and {len(names) - 5} more' if len(names) > 5 else '')
-                         + f' (`var-nb data --dataset {source}` lists why, file by file); the first: {next(iter(bad.values()))}')
+                         + f' (`var-nb data --dataset {source} --split {role}` lists why, file by file); the first: {next(iter(bad.values()))}')
     if bad: raise ValueError(next(iter(bad.values())))
     return out
 
