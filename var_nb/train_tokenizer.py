@@ -166,11 +166,9 @@ def _state_dict_tensors(module, prefix:str) -> dict:
         seen.add(ptr)
     return out
 
-def _device_of(module) -> torch.device: return next(module.parameters()).device   # the run's (its GPU's random stream)
-
 def _save_train_state(path, *, step, config_dict, vae, disc, opt, opt_disc, scaler, batches, best_psnr, seconds, amp=None, data=None):
     state = dict(opt=opt.state_dict(), opt_disc=opt_disc.state_dict() if opt_disc else None, scaler=scaler.state_dict(),
-                 rng=rng_state(_device_of(vae)), data=batches.state_dict(), vae_extra=_extra_state(vae))
+                 rng=rng_state(next(vae.parameters()).device), data=batches.state_dict(), vae_extra=_extra_state(vae))
     tensors, skeleton = flatten_state(state, 'state')
     tensors |= _state_dict_tensors(vae, 'vae.')
     if disc is not None: tensors |= _state_dict_tensors(disc, 'disc.')
@@ -188,7 +186,7 @@ def _restore_train_state(tensors, meta, *, vae, disc, opt, opt_disc, scaler, bat
     if state['scaler']: scaler.load_state_dict(state['scaler'])     # saved by a run without fp16: an empty state
     batches.load_state_dict(state['data'])
     _load_extra_state(vae, state['vae_extra'])
-    set_rng_state(state['rng'], _device_of(vae))
+    set_rng_state(state['rng'], next(vae.parameters()).device)   # the run's GPU stream
 
 # %% ../nbs/05_tokenizer_training.ipynb #29185ead
 def _check_images(data, image_size:int, what:str):
