@@ -193,9 +193,11 @@ def source_stamp(source, split:str|None=None) -> str|None:
     name, size and modification time of every file in it (a file added, removed, renamed or overwritten moves it; one
     stat per file, next to nothing beside encoding the images), a file's resolved path, size and modification time; a
     `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves it: its repr, columns and row count,
-    do not); a hub name with `split`, the fingerprint of that split as `datasets` cached it (a newer revision is another).
+    do not), and of a `datasets.DatasetDict` that of the split; a hub name with `split`, the fingerprint of that split as `datasets` cached it (a newer revision is another).
     None for an embedded dataset: its name is its key."""
     if isinstance(source, datasets.Dataset): return source._fingerprint
+    if isinstance(source, datasets.DatasetDict):                      # a split it lacks is held out of 'train': all of it is the key
+        return source[split]._fingerprint if split in source else hashlib.sha256(repr(sorted((k, d._fingerprint) for k, d in source.items())).encode()).hexdigest()[:20]
     if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS: return None
     if not (p := Path(source).expanduser()).exists():                 # a hub name (a missing path fails where it is read)
         return None if split is None or _looks_like_path(str(source)) else _hub_fingerprint(str(source), split)
@@ -206,7 +208,7 @@ def source_stamp(source, split:str|None=None) -> str|None:
 
 def source_name(source) -> str:
     "A short name of `source` for a cache file's name: a folder's or file's name, a hub name's last part, 'dataset' for one in memory."
-    return 'dataset' if isinstance(source, datasets.Dataset) else Path(str(source)).name
+    return 'dataset' if isinstance(source, (datasets.Dataset, datasets.DatasetDict)) else Path(str(source)).name
 
 def _refuse_untrained_classes(folder:Path, splits):
     "Refuse a class with images in another split (validation/zzz/) and none in train/: the model would be asked for a class it never saw."
@@ -232,13 +234,23 @@ def _load_folder(folder:Path, split:str, labelled:bool) -> datasets.Dataset:
                          "test/ and eval/ split 'test'"))
     return splits[split]
 
-def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hub name ('ylecun/mnist'), a local folder, or a `datasets.Dataset`
+def _in_memory(source, split:str) -> datasets.Dataset:
+    "Split `split` of a `datasets.DatasetDict`; a `datasets.Dataset` that knows its split (the hub's, loaded with `split=`) is that split only."
+    if isinstance(source, datasets.DatasetDict):
+        if split in source: return source[split]
+        raise NoSuchSplit(f'the datasets.DatasetDict given has no split {split!r} (it has {sorted(source)})')
+    if source.split is not None and str(source.split) != split:       # its 'validation' images are then held out of it, never itself
+        raise NoSuchSplit(f"the datasets.Dataset given is split {str(source.split)!r}, not {split!r}: pass the DatasetDict of every split "
+                          f"(datasets.load_dataset without split=) for its {split!r} images")
+    return source
+
+def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hub name ('ylecun/mnist'), a local folder, a `datasets.Dataset` or `DatasetDict`
                        split:str='train', # split to load ('train', 'validation', 'test', ...)
                        image_column:str='image', # column holding the images (or image paths)
                        label_column:str|None='label', # column holding integer class ids; None: unlabelled (all 0)
                       ) -> datasets.Dataset:
     "Load images and labels from MNIST-5k, the Hugging Face hub or an image folder, as columns `image` and `label`."
-    if isinstance(source, datasets.Dataset): ds = source
+    if isinstance(source, (datasets.Dataset, datasets.DatasetDict)): ds = _in_memory(source, split)
     elif str(source) in EMBEDDED_DATASETS:
         if isinstance(source, str) and Path(source).exists():          # ./emoji here too: say which one is read
             warnings.warn(f"'{source}' names the embedded dataset, which is what is read; a folder {source}/ is here too: "
@@ -256,7 +268,7 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
     return ds
 
 def has_split(source, split:str) -> bool:
-    "Whether `source` has a split `split` of its own (a `datasets.Dataset` in memory is the images asked for, whatever the split); other failures are raised."
+    "Whether `source` has a split `split` of its own (a `datasets.Dataset` that records no split is the images asked for, whatever the split); other failures are raised."
     try: load_image_dataset(source, split=split); return True
     except NoSuchSplit: return False
 
