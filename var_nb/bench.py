@@ -194,7 +194,7 @@ def _register_bench_sample(subparsers):
     p.add_argument('--runs', type=int, default=3)
     p.add_argument('--device')
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16'], help="'auto' (default): what var-nb sample and eval pick here "
-                   "(bf16 where native and measured faster, else fp32); fp32 is strict")
+                   "(bf16 where native and measured at least 1.3x as fast, else fp32); fp32 is strict")
     p.add_argument('--bf16', action='store_true', help='the same as --precision bf16 (GPUs; CPUs with AVX512-BF16 or AMX)')
     p.add_argument('--profile', action='store_true', help='also print where a batch spends its time: operator classes by phase (torch profiler)')
     p.add_argument('--json', help='also write the figures, with their provenance, to this results file')

@@ -81,7 +81,7 @@ def add_released_options(p:argparse.ArgumentParser):
 def add_precision_options(p:argparse.ArgumentParser):
     "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
     p.add_argument('--precision', choices=PRECISIONS, default='auto',
-                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX measured faster in it), fp32 elsewhere; '
+                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX where it measures at least 1.3x as fast), fp32 elsewhere; '
                         'bf16; tf32: fp32 with TF32 matmuls; fp32: strict (no autocast, no TF32). TF32 is on on CUDA unless fp32')
     p.add_argument('--bf16', dest='precision', action='store_const', const='bf16', default=argparse.SUPPRESS,
                    help='the same as --precision bf16')

@@ -17,16 +17,17 @@ __all__ = ['token_weights', 'var_loss', 'per_scale_metrics', 'param_groups', 'pr
 
 # %% ../nbs/06c_objective.ipynb #6a9d6027
 def token_weights(patch_nums, scale_weights=None, upto:int|None=None, newest:float=1.0) -> torch.Tensor:
-    "Loss weight of each of the L tokens (sums to 1): uniform, or per scale; only scales < `upto`, the last one times `newest`."
+    "Loss weight of each of the L tokens, summing to 1 over all scales: uniform, or per scale; with `upto`, only scales < `upto` (the last one times `newest`), not renormalised."
     K = len(patch_nums)
     sw = torch.ones(K) if scale_weights is None else torch.as_tensor(scale_weights, dtype=torch.float)
     if len(sw) != K: raise ValueError(f'scale_weights has {len(sw)} entries but the tokenizer has {K} scales {tuple(patch_nums)}')
     w_L = torch.cat([sw[k].expand(pn * pn) for k, pn in enumerate(patch_nums)])
+    w_L = w_L / w_L.sum()                                  # before any truncation: a progressive stage is part of the full loss (official)
     if upto is not None:
         ends = np.cumsum([pn * pn for pn in patch_nums])
         w_L[ends[upto - 1]:] = 0
         w_L[(ends[upto - 2] if upto > 1 else 0):ends[upto - 1]] *= newest
-    return w_L / w_L.sum()
+    return w_L
 
 # %% ../nbs/06c_objective.ipynb #9aec6a7b
 def var_loss(logits_BLV, target_BL, weight_L, label_smoothing:float=0.0):

@@ -20,7 +20,7 @@ from .vqvae import VQVAE
 from .distributed import everyone_has, wait_for_everyone, gather_shards
 
 # %% auto #0
-__all__ = ['load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'load_tokens',
+__all__ = ['CROP_RESIZE', 'load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'load_tokens',
            'check_train_labels']
 
 # %% ../nbs/06b_token_cache.ipynb #abf8a4d7
@@ -87,9 +87,11 @@ class TokenData:
             tokens_BL = torch.where(flip_N[idx, None], self.tokens_flip_NL[rows], tokens_BL)
         return tokens_BL.long(), self.labels_N[idx]
 
+CROP_RESIZE = 1.125   # official (utils/data.py): training crops are random squares of a 1.125x resize; validation its centre square
+
 class SeededCrops(torch.utils.data.Dataset):
     "Crop `crop` of every image of `images`: a random square of the `resize_ratio` resize, placed by (image, crop) alone."
-    def __init__(self, images:ImageDataset, crop:int, resize_ratio:float=1.125):   # official: crops of a 1.125x resize
+    def __init__(self, images:ImageDataset, crop:int, resize_ratio:float=CROP_RESIZE):
         self.images, self.crop = images, crop
         self.transform = ImageTransform(images.transform.size, crop='random', resize_ratio=resize_ratio)
     def __len__(self): return len(self.images)
@@ -111,11 +113,13 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
                 num_workers:int=0,       # DataLoader workers decoding images while encoding
                 rank:int=0, world:int=1, # under torchrun: each rank encodes every world-th image, then all gather
                 crops:int=1,             # views per image: 1, the centre crop; n > 1, n random crops of a 1.125x resize
+                resize_ratio:float=1.0,  # crops=1: the centre crop of this resize (CROP_RESIZE: the validation view of a crops run, official)
                ) -> TokenData:
     "Tokens of a dataset split, encoded once with the frozen `vae` (each rank its share) and cached on disk."
     size, tokenizer_fp = vae.config.image_size, fingerprint(vae)
     if crops < 1: raise ValueError(f'crops={crops}: pass 1 (the centre crop) or more random crops per image')
-    what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else [])   # older caches' keys stay
+    if crops > 1 and resize_ratio != 1: raise ValueError(f'resize_ratio={resize_ratio:g} is for the one centre crop: crops={crops} are drawn from the {CROP_RESIZE}x resize')
+    what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else []) + ([f'resize={resize_ratio:g}'] if resize_ratio != 1 else [])   # older caches' keys stay
     if max_images is not None: what.append('first_images')            # N images of every class, no longer the first N
     if (stamp := source_stamp(source, split)) is not None: what.append(f'folder={stamp}')   # an edited folder, a hub revision, another Dataset: encoded again
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
@@ -126,7 +130,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
         return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), len(t['tokens_NL']) // max(1, len(t['labels_N'])))
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)
     ds = first_images(ds, max_images)
-    images = ImageDataset(ds, ImageTransform(size))
+    images = ImageDataset(ds, ImageTransform(size, resize_ratio=resize_ratio))
     parts = []
     for view in [images] if crops == 1 else [SeededCrops(images, c) for c in range(crops)]:
         mine = torch.utils.data.Subset(view, range(rank, len(view), world))

@@ -24,7 +24,7 @@ from .data import loader_workers, stored_source
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
-from .tokens import TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
+from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
 from .raster import model_class
 from .records import RunLog, provenance, is_run_log
@@ -144,9 +144,10 @@ TRAIN_PRESETS = {
 }
 
 def get_preset(name:str, **overrides) -> TrainConfig:
-    "A copy of preset `name` with `overrides` applied."
+    "A copy of preset `name` with `overrides` applied; `progressive=p` alone also sets schedule 'lin<p>', as the official arguments do (pg > 0)."
     if name not in TRAIN_PRESETS:
         raise ValueError(f'unknown training preset {name!r}; choose one of {sorted(TRAIN_PRESETS)}')
+    if 0 < overrides.get('progressive', 0) < 1 and 'schedule' not in overrides: overrides['schedule'] = f"lin{overrides['progressive']:g}"
     return replace(copy.deepcopy(TRAIN_PRESETS[name]), **overrides)
 
 # %% ../nbs/07_training.ipynb #618da3cc
@@ -232,7 +233,8 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         tok_kw = dict(cache_dir=cache_dir, device=device, val_split=config.val_split, num_workers=loader_workers(config.num_workers, device), rank=rank, world=world)
         train_data = load_tokens(vae, config.dataset, config.train_split, config.hflip, config.max_images, crops=config.crops,
                                  progress=progress and rank == 0, verbose=rank == 0, **tok_kw)
-        val_data = load_tokens(vae, config.dataset, config.train_split, role='validation', verbose=False, **tok_kw) if config.val_split else None
+        val_data = (load_tokens(vae, config.dataset, config.train_split, role='validation', verbose=False, resize_ratio=CROP_RESIZE if config.crops > 1 else 1.0,
+                                **tok_kw) if config.val_split else None)          # with crops: the centre square of their resize (official)
         data_digest = train_data.digest()
         finished = state is not None and state['meta']['step'] >= state['meta']['total_steps']   # nothing left to train: judged as the data are
         if state is not None and not finished and state['meta'].get('data', data_digest) != data_digest:   # checkpoints before the digest: not compared
