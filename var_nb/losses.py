@@ -185,7 +185,8 @@ def load_lpips(vgg16_path=None, # torchvision VGG16 file; default: $VAR_NB_VGG16
     if heads_file is None:
         _warn_once('lpips-heads', f'LPIPS runs without its learned heads (all weights 1, the paper\'s baseline): no head file found '
                    f'(looked at: {"; ".join(looked)}). Set {LPIPS_HEADS_ENV} to the lpips package\'s weights/v0.1/vgg.pth '
-                   f'(or pip install lpips) for the calibrated metric.')
+                   f'(or pip install lpips) for the calibrated metric. Its values are about 10x the calibrated ones: a loss weight chosen for '
+                   f'the calibrated LPIPS acts about 10x larger.')
         for h in lpips.heads: nn.init.ones_(h.weight)
     else: lpips.load_heads(heads_file)
     return lpips.to(device) if device is not None else lpips
