@@ -239,8 +239,9 @@ def _in_memory(source, split:str) -> datasets.Dataset:
     if isinstance(source, datasets.DatasetDict):
         if split in source: return source[split]
         raise NoSuchSplit(f'the datasets.DatasetDict given has no split {split!r} (it has {sorted(source)})')
-    if source.split is not None and str(source.split) != split:       # its 'validation' images are then held out of it, never itself
-        raise NoSuchSplit(f"the datasets.Dataset given is split {str(source.split)!r}, not {split!r}: pass the DatasetDict of every split "
+    own = None if source.split is None else str(source.split).split('[')[0]   # 'train[:10%]', a slice of the hub's 'train', is 'train'
+    if own is not None and own != split:                              # its 'validation' images are then held out of it, never itself
+        raise NoSuchSplit(f"the datasets.Dataset given is split {own!r}, not {split!r}: pass the DatasetDict of every split "
                           f"(datasets.load_dataset without split=) for its {split!r} images")
     return source
 
