@@ -217,6 +217,8 @@ class DiT(nn.Module):
 def guided_eps(model:DiT, x_BChw, t:int, labels_B, cfg:float):
     "eps_u + cfg (eps_c - eps_u) from one batched call: cfg 1 is the conditional model, 0 the unconditional (DiT's scale)."
     B = x_BChw.shape[0]
+    if cfg in (0, 1):                                                   # one branch only: half the work (DiT's sampler skips it too)
+        return model(x_BChw, torch.full((B,), t, device=x_BChw.device), labels_B if cfg == 1 else torch.full_like(labels_B, model.config.num_classes))
     labels_2B = torch.cat((labels_B, torch.full_like(labels_B, model.config.num_classes)))
     eps_c, eps_u = model(x_BChw.repeat(2, 1, 1, 1), torch.full((2 * B,), t, device=x_BChw.device), labels_2B).chunk(2)
     return eps_u + cfg * (eps_c - eps_u)
