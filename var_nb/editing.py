@@ -86,10 +86,12 @@ def mask_from_png(path, # black-and-white PNG (any size); white (brighter than m
         raise ValueError(f'mask {path} is {png.width}x{png.height} and the image {image_size[0]}x{image_size[1]}: both are resized and '
                          f'centre-cropped to {size}x{size}, so a mask of another shape would mark another region; draw the mask on a copy '
                          f'of the image (the same size, or scaled alike)')
-    if png.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in png.info:   # a transparent pixel counts as black, whatever
-        png = Image.alpha_composite(Image.new('RGBA', png.size, 'black'), png.convert('RGBA'))   # colour it holds: outside the region
-    marked_HW = ImageTransform(size)(to_rgb(png).convert('L'))[0] > 0   # brighter than mid-grey after the resize (16-bit: scaled first)
-    if not marked_HW.any(): raise ValueError(f'mask {path} has no white pixel: paint the region to {mode} white on black')
+    grey = to_rgb(png, background='black').convert('L')                # a transparent pixel counts as black, whatever colour it holds
+    marked_HW = ImageTransform(size)(grey)[0] > 0                        # brighter than mid-grey after the resize (16-bit: scaled first)
+    if not marked_HW.any():
+        raise ValueError(f'mask {path} has no white pixel: paint the region to {mode} white on black' if max(grey.getextrema()) < 128 else
+                         f'the white region of mask {path} lies outside the centre square that it and the image are cropped to ({size}x{size} '
+                         f'after the resize): draw the region inside it')
     return _keep_from_marked(marked_HW, mode, f'the white region of {path}')
 
 # %% ../nbs/09_zero_shot_editing.ipynb #de9dae69
@@ -256,7 +258,8 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
         shown += list(edits[:EDIT_ROW - len(shown)])
     x01 = img_3HW_pm1[None].float().cpu().add(1).div(2).clamp(0, 1)
     row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), torch.stack(shown)])
-    what = 'unconditional' if label is None else f'as class {label}' + (f' ({class_names[label]})' if class_names else '')
+    what = ('unconditional' if label is None or label == var.config.num_classes else     # the null class: unconditional too
+            f'as class {label}' + (f' ({class_names[label]})' if class_names else ''))
     save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(min(n, EDIT_ROW))],
                                   title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}' + (f'; the first {EDIT_ROW} of {n} edits' if n > EDIT_ROW else ''), made_by='edit')
     return written

@@ -47,16 +47,18 @@ def finite_pixels(img:torch.Tensor, who:str='the tokenizer') -> torch.Tensor:
 
 ORIENTATION = 0x0112   # the EXIF tag of how a camera turned the stored pixels (1: as stored)
 
-def to_rgb(img: Image.Image) -> Image.Image:
+def to_rgb(img: Image.Image, background:str='white') -> Image.Image:
     """A PIL image of any mode as 8-bit RGB, upright: a photo's EXIF orientation is applied (cameras store the pixels
-    turned); 16-bit greyscale is scaled to 8 bits, not clipped to white; transparency is laid on white."""
+    turned); 16-bit greyscale is scaled to 8 bits, not clipped to white; transparency (a 16-bit one's too) is laid on `background`."""
     if img.getexif().get(ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)
     if img.mode in ('I', 'I;16', 'I;16B', 'I;16L', 'I;16N', 'F'):
         arr = np.asarray(img, dtype=np.float64)   # 16-bit by its mode, whatever its values (a dark one stays dark); 'I': by its values
         top = 1.0 if img.mode == 'F' and arr.max() <= 1 else 65535.0 if img.mode.startswith('I;16') or img.mode == 'I' and arr.max() > 255 else 255.0
+        key = img.info.get('transparency')                                  # a 16-bit PNG's transparent value, in 16 bits
         img = Image.fromarray(np.clip(arr / top * 255 + 0.5, 0, 255).astype(np.uint8), 'L')   # a 16-bit PNG opens as 'I;16' or 'I'
+        if isinstance(key, (int, float)): img = Image.merge('LA', (img, Image.fromarray(np.where(arr == key, 0, 255).astype(np.uint8), 'L')))
     if img.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in img.info:   # the colour under a transparent pixel is
-        img = Image.alpha_composite(Image.new('RGBA', img.size, 'white'), img.convert('RGBA'))   # arbitrary: the emoji are on white
+        img = Image.alpha_composite(Image.new('RGBA', img.size, background), img.convert('RGBA'))   # arbitrary: the emoji are on white
     return img.convert('RGB')
 
 def from_pil(img: Image.Image) -> torch.Tensor:
