@@ -12,6 +12,7 @@ import hashlib, json, math, os, time, zipfile
 from pathlib import Path
 
 import numpy as np
+import datasets
 import torch
 import torch.nn as nn
 
@@ -394,15 +395,17 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
                split:str='validation') -> dict: # the reference the samples were measured against; the draws come from the other split
     """Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the
     validation images (with `split='train'`, the samples' reference then, draws of validation images vs the training ones)."""
-    same = lambda what: ValueError(f'the floor measures real images of one split against those of another, and {what} has no splits: its draws would '
+    same = lambda what: ValueError(f'the floor measures real images of one split against those of another, and {what}: its draws would '
                                    'be measured against themselves (precision 1, FID near 0). Pass real images with a train and a validation split '
                                    '(a dataset or a folder), or leave the floor out')
-    if isinstance(real, torch.Tensor) or str(real).endswith('.npz'): raise same('a tensor' if isinstance(real, torch.Tensor) else real)
+    one_set = ('a tensor' if isinstance(real, torch.Tensor) else real if str(real).endswith('.npz') else       # said before any feature is computed
+               'a datasets.Dataset that records no split' if isinstance(real, datasets.Dataset) and real.split is None else None)
+    if one_set: raise same(f'{one_set} has no splits')
     net = load_features(features, inception_weights)
     pool_split = 'validation' if split == 'train' else 'train'
     pool, pool_probs = reference_features(net, real, pool_split, image_size, classes=classes)
     ref, _ = reference_features(net, real, split, image_size, classes=classes)
-    if pool.shape == ref.shape and torch.equal(pool, ref): raise same(f'{real} (the same images for both)')   # a Dataset in memory that records no split
+    if pool.shape == ref.shape and torch.equal(pool, ref): raise same(f'the {pool_split!r} and {split!r} images of {"the dataset given" if source_name(real) == "dataset" else real} are the same')   # a DatasetDict of one Dataset twice
     n_fake = n_fake or len(ref)
     draws = min(draws, len(pool) // n_fake)
     if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many images in its {pool_split!r} split, and {real} has {len(pool)}: '

@@ -126,15 +126,18 @@ VQVAE_CONFIGS = {
                         patch_nums=(1, 2, 3, 4, 6, 8)),
     'mnist': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2, 2), num_res_blocks=(0, 1, 1), norm_groups=8,
                          using_sa=False, using_mid_sa=False, patch_nums=(1, 2, 3, 4, 5, 6, 8)),
-    # the same with one scale: plain VQ on the 8x8 latent, the raster-order baseline's tokenizer (notebook 11)
+    # the same with one scale: plain VQ on the 8x8 latent, the raster-order baseline's tokenizer (notebook 11). Plain:
+    # φ is the identity (quant_resi=0), as in VQGAN's quantiser. With VAR's φ on one scale a code is picked by its
+    # distance to f but φ(code) is what gets reconstructed; training pulls the two apart (φ's conv grows the codes'
+    # effect), picks get worse, the VQ loss climbs and validation PSNR falls late in the run (notebook 11b shows it)
     'mnist-1scale': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2, 2), num_res_blocks=(0, 1, 1), norm_groups=8,
-                                using_sa=False, using_mid_sa=False, patch_nums=(8,)),
+                                using_sa=False, using_mid_sa=False, quant_resi=0.0, patch_nums=(8,)),
     # MNIST with one downsampling: a 16x16 latent, the token map of the paper's 256 px ablation (notebook 11b), with
     # the 7 scales of the emoji pyramid (386 tokens), and its one-scale twin for the raster baseline (256 tokens)
     'mnist16': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2), num_res_blocks=(0, 1), norm_groups=8,
                            using_sa=False, using_mid_sa=False, patch_nums=(1, 2, 3, 4, 6, 8, 16)),
     'mnist16-1scale': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2), num_res_blocks=(0, 1), norm_groups=8,
-                                  using_sa=False, using_mid_sa=False, patch_nums=(16,)),
+                                  using_sa=False, using_mid_sa=False, quant_resi=0.0, patch_nums=(16,)),
     # colour emoji at 32x32 (notebook 13): one downsampling, a 16x16 latent and 1,024 codes. With the MNIST shape (8x8
     # latent) the same budget stopped at 21-22 dB whatever the codebook; 16x16 reaches 24-26 dB in 500-800 steps
     'emoji': VQVAEConfig(vocab_size=1024, z_channels=32, ch=32, ch_mult=(1, 2), num_res_blocks=(0, 1), norm_groups=8,
