@@ -232,7 +232,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     vae_config = config.vae_config()
     if len(vae_config.patch_nums) == 1 and abs(vae_config.quant_resi) > 1e-6:   # VQVAE_CONFIGS' one-scale presets say why
         warnings.warn(f'one scale with φ (quant_resi={vae_config.quant_resi}): a code is picked by its distance to f but φ(code) is what is reconstructed, '
-                      'and on one scale training pulls the two apart (the VQ loss climbs, validation PSNR falls late in the run); '
+                      'and on one scale training pulls the two apart (the VQ loss climbs, validation PSNR stalls far below plain VQ\'s); '
                       'quant_resi=0 makes it plain VQ, as the one-scale presets are (notebook 05 measures both)', stacklevel=3)
     held = held_out_names(config.data, 'train', config.val_split) if train_data is None else None
     folder = train_data is None and isinstance(config.data, str) and Path(config.data).is_dir()   # images read from a local folder
