@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .core import (moved_names, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, lr_factor, SCHEDULES, _USER_ERRORS)
+                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, SCHEDULES, _USER_ERRORS)
 from .images import to_01
 from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
@@ -123,8 +123,8 @@ RESUME_MAY_CHANGE = ('device', 'num_workers')  # settings that do not change the
 #: the option of `var-nb train-tokenizer` that sets each setting (the others come from --preset and --size)
 CLI_OPTIONS = dict(data='--dataset', **{k: '--' + k.replace('_', '-') for k in ('steps', 'batch_size', 'lr', 'val_split', 'seed', 'precision', 'device')})
 
-def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
-    "Check `out_dir` for this run; return the saved (tensors, meta) when resuming, else None."
+def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dict|None=None):
+    "Check `out_dir` for this run (`vae_config`: the model it builds, as a dict); return the saved (tensors, meta) when resuming, else None."
     last = out_dir / 'last.safetensors'
     if resume and last.exists():
         tensors, meta = load_checkpoint(last)
@@ -137,6 +137,12 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool):
             given = ''.join(f', {o} {saved[k]}' for k, o in CLI_OPTIONS.items() if k not in RESUME_MAY_CHANGE and saved.get(k) != config_dict.get(k))
             raise ValueError(f'refusing to resume {out_dir} (step {meta["step"]}) with different settings:\n  ' + '\n  '.join(diffs) + '\nresume with the saved '
                              f'settings (on the command line: the same --preset and --size{given}; in Python: TokenizerTrainConfig.from_dict(meta["config"])), or start a fresh --out folder')
+        # a model given by preset name is stored as the name: the preset may build another model since (the one-scale ones lost φ)
+        built = config_diff(jsonable({**vae_config, **meta['vae_config']}), jsonable(vae_config), prefix='model.') if vae_config and 'vae_config' in meta else []
+        if built:
+            raise ValueError(f'refusing to resume {out_dir} (step {meta["step"]}): the tokenizer preset {config_dict["model"]!r} builds another model now than the run '
+                             f'trained:\n  ' + '\n  '.join(built) + '\nresume with the model the run trained (in Python: model=VQVAEConfig(**meta["vae_config"]) '
+                             'with meta = load_checkpoint(last.safetensors)[1]), or start a fresh --out folder')
         return tensors, meta
     files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
     if files and not (files == ['log.jsonl'] and is_run_log(out_dir / 'log.jsonl')):   # a run stopped before its first checkpoint starts again
@@ -226,7 +232,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     if int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('train_tokenizer runs in one process (no DDP): run `var-nb train-tokenizer` without torchrun, '
                          'then pass its tokenizer.safetensors to the transformer run (--tokenizer)')
-    saved = _open_run_folder(out_dir, config_dict, resume)
+    saved = _open_run_folder(out_dir, config_dict, resume, asdict(config.vae_config()))
     device = torch.device(config.device) if config.device else default_device()
     seed_everything(config.seed)
     vae_config = config.vae_config()
