@@ -132,6 +132,8 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
             raise ValueError(f'{last} is not a tokenizer training checkpoint (kind {meta.get("kind")!r}); pick the folder of a train-tokenizer run')
         saved = {**TokenizerTrainConfig().to_dict(), **meta['config']}    # settings added since the save: their defaults
         saved['data'] = local_source(saved['data'])                      # older runs stored a relative folder as typed
+        if isinstance(saved['model'], str) and not isinstance(config_dict['model'], str) and 'vae_config' in meta:
+            saved['model'] = {**config_dict['model'], **meta['vae_config']}   # a run named by preset, resumed with its model's config: compared as that config
         diffs = config_diff(saved, config_dict, ignore=RESUME_MAY_CHANGE)
         if diffs:
             given = ''.join(f', {o} {saved[k]}' for k, o in CLI_OPTIONS.items() if k not in RESUME_MAY_CHANGE and saved.get(k) != config_dict.get(k))
@@ -142,7 +144,7 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
         if built:
             raise ValueError(f'refusing to resume {out_dir} (step {meta["step"]}): the tokenizer preset {config_dict["model"]!r} builds another model now than the run '
                              f'trained:\n  ' + '\n  '.join(built) + '\nresume with the model the run trained (in Python: model=VQVAEConfig(**meta["vae_config"]) '
-                             'with meta = load_checkpoint(last.safetensors)[1]), or start a fresh --out folder')
+                             f'with meta = load_checkpoint({str(last)!r})[1]), or start a fresh --out folder')
         return tensors, meta
     files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
     if files and not (files == ['log.jsonl'] and is_run_log(out_dir / 'log.jsonl')):   # a run stopped before its first checkpoint starts again
