@@ -23,8 +23,8 @@ __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchroniz
            'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
            'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
            'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
-           'out_of_memory', 'warmup_steps', 'lr_factor', 'wd_at', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
-           'moved_names']
+           'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'adamw', 'jsonable', 'fingerprint',
+           'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -371,6 +371,11 @@ def lr_factor(step:int,            # index of the update, 0-based
             mid = (1 + wpe + (1 - wpe) * (1 - T)) / 2
             return 1 + (mid - 1) * done / T if done < T else wpe + (mid - wpe) * rest / (1 - T)
     raise ValueError(f"unknown schedule {schedule!r}; use one of {SCHEDULES} or 'lin<T>' with 0 < T < 1 (e.g. 'lin0.3')")
+
+def known_schedule(schedule) -> bool:
+    "Whether `lr_factor` knows `schedule`: the training configs ask once, so a typo is refused with the settings, not at the first step."
+    try: lr_factor(1, 3, 0, schedule); return True
+    except (ValueError, TypeError, AttributeError): return False
 
 def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
     "Weight decay at `step`: half a cosine from `wd` to `wd_end` over the run (constant when wd_end is None)."

@@ -17,8 +17,8 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
-                         jsonable, fingerprint, lr_factor, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
+from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
+                         jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
@@ -68,7 +68,7 @@ class TrainConfig:
     tf32: bool = True                     # TF32 matmuls on Ampere and later GPUs (the official trainer enables them)
     max_nonfinite: int = 25               # fp16: stop after this many non-finite steps in a row (single ones are GradScaler overflows)
     num_workers: int | None = None        # DataLoader workers decoding images for the token cache (None: data.loader_workers)
-    progressive: float = 0.0              # > 0: grow the trained scales during this fraction of the run (official pg)
+    progressive: float = 0.0              # > 0: grow the trained scales during this fraction of the run (official pg; get_preset then sets schedule 'lin<pg>')
     progressive_start: int = 4            # scale index the progressive run starts with (official pg0)
     progressive_warmup: float = 1/300     # ramp of a newly added scale's loss weight, fraction of the run (official pgwp)
     ema: float = 0.0                      # EMA decay of the weights (0: no EMA)
@@ -99,7 +99,13 @@ class TrainConfig:
             ('max_images', self.max_images is None or whole(self.max_images), '>= 1 or None'),
             ('val_split', self.val_split != self.train_split, f'another split than train_split {self.train_split!r}, whose images it learns from, or None'),
             ('num_workers', self.num_workers is None or whole(self.num_workers, 0), '>= 0 or None'), ('crops', whole(self.crops), '>= 1'),
-            ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', whole(self.max_nonfinite), '>= 1'))
+            ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', whole(self.max_nonfinite), '>= 1'),
+            ('var', self.var in VAR_CONFIGS, f"one of {', '.join(VAR_CONFIGS)}"), ('var_overrides', isinstance(self.var_overrides, dict), 'a dict of VARConfig fields'),
+            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"), ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS)),
+            ('progressive_start', whole(self.progressive_start, 0), 'a whole number >= 0'), ('progressive_warmup', num(self.progressive_warmup, 0), '>= 0'),
+            ('scale_weights', self.scale_weights is None or isinstance(self.scale_weights, (list, tuple)) and all(num(w, 0) for w in self.scale_weights)
+             and any(w > 0 for w in self.scale_weights), 'None, or one weight >= 0 per scale, not all 0'),
+            *((k, isinstance(getattr(self, k), bool), 'True or False') for k in ('hflip', 'compile', 'checkpointing', 'tf32')))
             if not ok]
         if bad: raise ValueError('training settings refused: ' + '; '.join(bad))
 
@@ -153,19 +159,19 @@ def get_preset(name:str, **overrides) -> TrainConfig:
 # %% ../nbs/07_training.ipynb #618da3cc
 def var_config_for(config:TrainConfig, vae=None):
     "The transformer config of a run: VAR_CONFIGS[config.var] with `config.var_overrides`, checked against the tokenizer."
-    if config.var not in VAR_CONFIGS: raise ValueError(f'unknown transformer preset {config.var!r}; choose one of {sorted(VAR_CONFIGS)}')
     base = VAR_CONFIGS[config.var]
     unknown = set(config.var_overrides) - {f.name for f in dataclasses.fields(base)}
     if unknown: raise ValueError(f'var_overrides has unknown VARConfig fields {sorted(unknown)}; the fields are {", ".join(f.name for f in dataclasses.fields(base))}')
     vc = replace(base, **{k: (tuple(v) if isinstance(v, list) else v) for k, v in config.var_overrides.items()})
+    if config.scale_weights is not None and len(config.scale_weights) != len(vc.patch_nums):
+        raise ValueError(f'scale_weights has {len(config.scale_weights)} weights for the {len(vc.patch_nums)} scales {vc.patch_nums}: give one per scale, or None')
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
 
 def _amp(precision:str, device):
     "(autocast dtype or None, GradScaler or None) for a precision setting on `device` (`devices.precision_dtype`)."
     dtype = precision_dtype(precision, device)
-    scaler = torch.amp.GradScaler(device.type, init_scale=2.**11, growth_interval=1000) if dtype == torch.float16 else None
-    return dtype, scaler
+    return dtype, (torch.amp.GradScaler(device.type, init_scale=2.**11, growth_interval=1000) if dtype == torch.float16 else None)
 
 # %% ../nbs/07_training.ipynb #b51e2f36
 #: settings that may change when a run is resumed (they do not change what it computes); passed as `ignore` to `config_diff`
@@ -225,6 +231,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         state = _check_resume(out_dir / 'last.safetensors', config, tokenizer_fp, resume)
         agree_on_resume(None if state is None else state['meta']['step'], out_dir, world)   # a node that sees another --out must not start afresh
         agree_on_settings(jsonable(config), world)                       # ranks of other schedules would part ways, then wait forever
+        var_cfg = var_config_for(config, vae)                            # checked against the tokenizer before any image is read
         if device.type == 'cuda' and config.tf32:   # what the official trainer does; process-wide, as torch has it
             torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
 
@@ -241,7 +248,6 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
             raise ValueError(f'cannot resume {out_dir / "last.safetensors"}: its training images are not the ones {config.dataset} gives now (images '
                              'added, removed or changed in the folder, or another selection of max_images): resume with the data the run '
                              'trained on, or start a new run in another output folder')
-        var_cfg = var_config_for(config, vae)
         check_train_labels(train_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.train_split}')
         if val_data is not None: check_train_labels(val_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.val_split}')
         if config.batch_size % (world * config.grad_accum):
@@ -301,9 +307,8 @@ def _restore_state(run:Run, state:dict):
 
 def save_state(run:Run, step:int, seconds:float):
     "Write out_dir/last.safetensors (rank 0; every rank contributes its random streams)."
-    rngs = [None] * run.world
+    rngs = [rng_state(run.device)] * run.world
     if run.world > 1: dist.all_gather_object(rngs, rng_state(run.device))
-    else: rngs = [rng_state(run.device)]
     if run.rank != 0: return
     tens, skel = flatten_state({'opt': run.opt.state_dict(), 'scaler': run.scaler.state_dict() if run.scaler else None, 'rng': rngs}, 'state.')
     tens.update({f'model.{k}': v for k, v in run.model.state_dict().items()})
@@ -393,8 +398,6 @@ def _diverged(run:Run, step:int, loss, grad_norm, lr, streak:int):
     raise FloatingPointError(f'{what} by step {step + 1} (lr {lr:.3g}): the run diverged; lower base_lr, keep clip > 0 or use bf16 instead of fp16. '
                              + (f'Nothing was written; the last checkpoint {last} is intact' if last.exists() else 'No checkpoint was written yet: there is nothing to --resume'))
 
-
-
 # %% ../nbs/07_training.ipynb #c7559fbd
 @torch.no_grad()
 def evaluate(model, vae, data:TokenData, batch_size:int=64, amp_dtype=None, rank:int=0, world:int=1) -> dict:
@@ -429,7 +432,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
     run.command = command
     try:
         for m in filter(None, (run.model, run.ema)): m.class_names = list(class_names) if class_names else None
-        bar = _progress_bar(run) if progress and run.rank == 0 else None
+        bar = tqdm(total=run.total, initial=run.start, desc='train', dynamic_ncols=True) if progress and run.rank == 0 else None
         stats, t0, t_log, cur_epoch, order = StepStats(), time.time(), time.time(), -1, None
         run.ddp.train()
         with StopAfterStep() as ctrl_c:                   # Ctrl-C: a checkpoint after this step, then stop (every rank)
@@ -491,8 +494,6 @@ def _save_model(run:Run, path:Path, step:int, seconds:float):
     prov = provenance(run.command or f"var_nb.train.train(config, '{run.out_dir}')", [run.config.seed], seconds, run.device)
     run.final.save(path, train_config=jsonable(run.config), step=step, tokenizer=run.tokenizer_fp, provenance=prov, **where)
 
-def _progress_bar(run:Run):
-    return tqdm(total=run.total, initial=run.start, desc='train', dynamic_ncols=True)
 
 # %% ../nbs/07_training.ipynb #63c7867a
 __getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.judging', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench',

@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .core import (moved_names, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, SCHEDULES, _USER_ERRORS)
+                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, known_schedule, SCHEDULES, _USER_ERRORS)
 from .images import to_01
 from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
@@ -32,11 +32,6 @@ __all__ = ['RESUME_MAY_CHANGE', 'CLI_OPTIONS', 'TOKENIZER_TRAIN_CONFIGS', 'Token
            'get_tokenizer_train_config', 'format_figures', 'register_cli']
 
 # %% ../nbs/05_tokenizer_training.ipynb #d2b63f80
-def _known_schedule(schedule) -> bool:
-    "Whether `core.lr_factor` knows `schedule` (asked once, so a typo is refused with the settings, not at the first step)."
-    try: lr_factor(1, 3, 0, schedule); return True
-    except (ValueError, TypeError, AttributeError): return False
-
 @dataclass
 class TokenizerTrainConfig:
     "Settings of a tokenizer training run (model, loss, data, optimiser, schedule, intervals)."
@@ -78,7 +73,7 @@ class TokenizerTrainConfig:
             ('grad_clip', self.grad_clip >= 0, '>= 0, 0 for no clipping (a negative clip turns the step uphill)'),
             ('min_lr_ratio', 0 <= self.min_lr_ratio <= 1, 'in [0, 1]'), ('revive_every', self.revive_every >= 0, '>= 0, 0 for never'),
             ('revive_stop', 0 <= self.revive_stop <= 1, 'in [0, 1], a fraction of the steps'),
-            ('schedule', _known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")) if not ok]
+            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")) if not ok]
         if bad: raise ValueError('tokenizer training settings refused: ' + '; '.join(bad))
 
     def vae_config(self):
