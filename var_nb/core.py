@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import ctypes, dataclasses, glob, hashlib, json, math, os, random, shutil, signal, socket, statistics, sys, tempfile, threading, time
+import ctypes, dataclasses, glob, hashlib, json, math, numbers, os, random, shutil, signal, socket, statistics, sys, tempfile, threading, time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,8 +23,8 @@ __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchroniz
            'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
            'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
            'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
-           'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'adamw', 'jsonable', 'fingerprint',
-           'MovedName', 'moved_names']
+           'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'is_real', 'is_whole', 'betas_ok',
+           'refuse_settings', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -381,6 +381,24 @@ def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
     "Weight decay at `step`: half a cosine from `wd` to `wd_end` over the run (constant when wd_end is None)."
     if wd_end is None: return wd
     return wd_end + (wd - wd_end) * 0.5 * (1 + math.cos(math.pi * step / max(1, total - 1)))
+
+# %% ../nbs/00_core.ipynb #04a65637
+def is_real(v, lo:float=-math.inf, hi:float=math.inf) -> bool:
+    "Whether `v` is a finite number in [lo, hi] (not a bool): the test of a numeric setting."
+    return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
+
+def is_whole(v, lo:int=1) -> bool:
+    "Whether `v` is a whole number >= lo (not a bool, not 2.5)."
+    return isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= lo
+
+def betas_ok(v) -> bool:
+    "Whether `v` is AdamW's (beta1, beta2): two numbers in [0, 1)."
+    return isinstance(v, (list, tuple)) and len(v) == 2 and all(is_real(b, 0) and b < 1 for b in v)
+
+def refuse_settings(what:str, config, rules):
+    "One ValueError naming every `(field, ok, rule)` of `rules` that is not ok, with its value: '{what} settings refused: k=v (must be rule); ...'."
+    bad = [f'{k}={getattr(config, k)!r} (must be {rule})' for k, ok, rule in rules if not ok]
+    if bad: raise ValueError(f'{what} settings refused: ' + '; '.join(bad))
 
 # %% ../nbs/00_core.ipynb #ea429f13
 def adamw(params, device, **kw) -> torch.optim.AdamW:

@@ -19,7 +19,7 @@ from einops import rearrange
 from tqdm.auto import tqdm
 
 from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
-                    lr_factor, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
+                    lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
 from .records import RunLog, provenance, command_line, is_run_log
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
@@ -311,12 +311,18 @@ class DiTTrainConfig:
 
     def __post_init__(self):
         self.dataset = stored_source(self.dataset)                      # a Path as its text; a Dataset in memory refused
-        bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
-            ('steps', self.steps >= 1, '>= 1'), ('batch_size', self.batch_size >= 1, '>= 1'), ('base_lr', self.base_lr > 0, '> 0'),
-            ('ema', 0 <= self.ema < 1, 'in [0, 1)'), ('log_every', self.log_every >= 1, '>= 1'), ('warmup', self.warmup >= 0, '>= 0'),
-            ('ckpt_every', self.ckpt_every is None or self.ckpt_every >= 1, '>= 1 or None'),
-            ('max_images', self.max_images is None or self.max_images >= 1, '>= 1 or None')) if not ok]
-        if bad: raise ValueError('DiT training settings refused: ' + '; '.join(bad))
+        fields_of = {f.name for f in fields(DiTConfig)}              # the DiT's size and overrides: said before the latents are encoded
+        refuse_settings('DiT training', self, (
+            ('steps', is_whole(self.steps), 'a whole number >= 1'), ('batch_size', is_whole(self.batch_size), 'a whole number >= 1'),
+            ('base_lr', is_real(self.base_lr) and self.base_lr > 0, '> 0'), ('ema', is_real(self.ema, 0) and self.ema < 1, 'in [0, 1)'),
+            ('log_every', is_whole(self.log_every), '>= 1'), ('warmup', is_whole(self.warmup, 0), 'a whole number of steps >= 0'),
+            ('ckpt_every', self.ckpt_every is None or is_whole(self.ckpt_every), '>= 1 or None'), ('seed', is_whole(self.seed, 0), 'a whole number >= 0'),
+            ('max_images', self.max_images is None or is_whole(self.max_images), '>= 1 or None'), ('betas', betas_ok(self.betas), 'two numbers in [0, 1)'),
+            ('weight_decay', is_real(self.weight_decay, 0), '>= 0'), ('warmup_start', is_real(self.warmup_start, 0, 1), 'in [0, 1]'),
+            ('final_lr_ratio', is_real(self.final_lr_ratio, 0, 1), 'in [0, 1]: a negative learning rate climbs the loss'), ('dit', self.dit in DIT_CONFIGS, f"one of {', '.join(DIT_CONFIGS)}"),
+            ('clip', is_real(self.clip), 'a number (<= 0: no clipping)'), ('ema_warmup', isinstance(self.ema_warmup, bool), 'True or False'),
+            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"),
+            ('dit_overrides', isinstance(self.dit_overrides, dict) and not set(self.dit_overrides) - fields_of, f"a dict of DiTConfig fields ({', '.join(sorted(fields_of))})")))
 
     @property
     def peak_lr(self) -> float: return self.base_lr * self.batch_size / 256
@@ -336,9 +342,6 @@ def get_dit_preset(name:str, **overrides) -> DiTTrainConfig:
 
 def dit_config_for(config:DiTTrainConfig, vae, num_classes:int) -> DiTConfig:
     "The DiT of a run: DIT_CONFIGS[config.dit] with its overrides, on `vae`'s latent and the data's classes."
-    if config.dit not in DIT_CONFIGS: raise ValueError(f'unknown DiT size {config.dit!r}; choose one of {sorted(DIT_CONFIGS)}')
-    unknown = set(config.dit_overrides) - {f.name for f in fields(DiTConfig)}
-    if unknown: raise ValueError(f'dit_overrides has unknown DiTConfig fields {sorted(unknown)}')
     return replace(DIT_CONFIGS[config.dit], Cvae=int(vae.Cvae), latent_side=int(vae.patch_nums[-1]), num_classes=num_classes,
                    **config.dit_overrides)
 
@@ -473,7 +476,7 @@ def load_dit(path, tokenizer=None, device='cpu') -> tuple:
 _NOT_DIT_OPTIONS = (('--epochs', 'epochs'), ('--grad-accum', 'grad_accum'), ('--size', 'size'), ('--minutes', 'minutes'),
                     ('--tokenizer-steps', 'tokenizer_steps'), ('--val-split', 'val_split'), ('--var-overrides', 'var_overrides'),
                     ('--compile', 'compile'), ('--precision', 'precision'), ('--crops', 'crops'), ('--checkpointing', 'checkpointing'),
-                    ('--num-workers', 'num_workers'), ('--cfg', 'cfg'))
+                    ('--num-workers', 'num_workers'), ('--cfg', 'cfg'), ('--hflip', 'hflip'))
 
 def cli_train_dit(args) -> int:
     "`var-nb train --preset mnist-dit`: train a DiT on a tokenizer's latent (default: the committed MNIST tokenizer)."

@@ -13,10 +13,10 @@ import torch
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (moved_names, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
+from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, known_schedule, SCHEDULES, _USER_ERRORS)
+                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, _USER_ERRORS)
 from .images import to_01
 from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
@@ -64,17 +64,21 @@ class TokenizerTrainConfig:
 
     def __post_init__(self):
         self.data = stored_source(self.data, 'data')                    # a Path as its text; a Dataset in memory refused
-        bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
-            ('steps', self.steps >= 1, '>= 1'), ('batch_size', self.batch_size >= 1, '>= 1'), ('lr', self.lr > 0, '> 0'),
-            ('log_every', self.log_every >= 1, '>= 1'), ('eval_every', self.eval_every >= 1, '>= 1'),
-            ('ckpt_every', self.ckpt_every >= 1, '>= 1'), ('warmup_steps', self.warmup_steps >= 0, '>= 0'),
-            ('train_size', self.train_size is None or self.train_size >= 1, '>= 1 or None'), ('val_split', self.val_split != 'train', "not 'train', the images it learns from"),
+        refuse_settings('tokenizer training', self, (
+            ('steps', is_whole(self.steps), 'a whole number >= 1'), ('batch_size', is_whole(self.batch_size), 'a whole number >= 1'), ('lr', is_real(self.lr) and self.lr > 0, '> 0'),
+            ('log_every', is_whole(self.log_every), '>= 1'), ('eval_every', is_whole(self.eval_every), '>= 1'),
+            ('ckpt_every', is_whole(self.ckpt_every), '>= 1'), ('warmup_steps', is_whole(self.warmup_steps, 0), '>= 0'),
+            ('train_size', self.train_size is None or is_whole(self.train_size), '>= 1 or None'), ('val_size', self.val_size is None or is_whole(self.val_size), '>= 1 or None'),
+            ('val_split', self.val_split != 'train', "not 'train', the images it learns from"),
             ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS)),
-            ('grad_clip', self.grad_clip >= 0, '>= 0, 0 for no clipping (a negative clip turns the step uphill)'),
-            ('min_lr_ratio', 0 <= self.min_lr_ratio <= 1, 'in [0, 1]'), ('revive_every', self.revive_every >= 0, '>= 0, 0 for never'),
-            ('revive_stop', 0 <= self.revive_stop <= 1, 'in [0, 1], a fraction of the steps'),
-            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")) if not ok]
-        if bad: raise ValueError('tokenizer training settings refused: ' + '; '.join(bad))
+            ('grad_clip', is_real(self.grad_clip, 0), '>= 0, 0 for no clipping (a negative clip turns the step uphill)'),
+            ('min_lr_ratio', is_real(self.min_lr_ratio, 0, 1), 'in [0, 1]'), ('revive_every', is_whole(self.revive_every, 0), '>= 0, 0 for never'),
+            ('revive_stop', is_real(self.revive_stop, 0, 1), 'in [0, 1], a fraction of the steps'),
+            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"),
+            ('betas', betas_ok(self.betas), 'two numbers in [0, 1)'), ('weight_decay', is_real(self.weight_decay, 0), '>= 0'),
+            ('disc_lr', self.disc_lr is None or is_real(self.disc_lr) and self.disc_lr > 0, '> 0, or None for lr'), ('seed', is_whole(self.seed, 0), 'a whole number >= 0'),
+            ('num_workers', is_whole(self.num_workers, 0), 'a whole number >= 0'), ('preload', isinstance(self.preload, bool), 'True or False'),
+            ('loss', self.loss is None or isinstance(self.loss, TokenizerLossConfig), 'a TokenizerLossConfig, or None for its defaults')))
 
     def vae_config(self):
         "The VQVAEConfig this run trains."
@@ -230,7 +234,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         raise ValueError('train_tokenizer runs in one process (no DDP): run `var-nb train-tokenizer` without torchrun, '
                          'then pass its tokenizer.safetensors to the transformer run (--tokenizer)')
     saved = _open_run_folder(out_dir, config_dict, resume, asdict(config.vae_config()))
-    device = torch.device(config.device) if config.device else default_device()
+    device = usable_device(config.device) if config.device else default_device()   # one this machine has: said before the images are read
     seed_everything(config.seed)
     vae_config = config.vae_config()
     if len(vae_config.patch_nums) == 1 and abs(vae_config.quant_resi) > 1e-6:   # VQVAE_CONFIGS' one-scale presets say why
