@@ -7,6 +7,7 @@
 # Chang et al. 2022 (MaskGIT, class-conditional editing). Official code: demo_zero_shot_edit.ipynb (get_edit_mask,
 # autoregressive_infer_cfg_with_mask, replace_embedding), on models/var.py (VAR.autoregressive_infer_cfg).
 from __future__ import annotations
+import warnings
 from pathlib import Path
 
 import torch
@@ -14,6 +15,7 @@ import torch.nn.functional as F
 from einops import rearrange
 from PIL import Image, ImageOps
 
+from .core import is_whole, output_folder
 from .images import save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels
 from .data import ImageTransform
 from .quantizer import area_resize
@@ -169,6 +171,9 @@ def check_edit_images(img) -> torch.Tensor:
     if not (img.amin() >= -1.01 and img.amax() <= 1.01):                 # e.g. 0..255 pixels, or NaN: the tokenizer would see noise
         raise ValueError(f'images must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values '
                          f'{img.amin().item():.3g}..{img.amax().item():.3g}')
+    if img.amin() >= 0 and img.amax() > 0:                              # sample's [0, 1] output fed back: black read as mid-grey
+        warnings.warn(f'the images hold no value below 0 ({img.amin().item():.3g}..{img.amax().item():.3g}): edit reads [-1, 1], where black is -1; '
+                      'if they are in [0, 1] (as sample and edit return them), pass x * 2 - 1', stacklevel=3)
     return img
 
 @torch.inference_mode()
@@ -245,18 +250,25 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
                    policy:str='official', class_names=None, batch_size:int=64) -> list:
     """Write out/edited.png (input, masked input, the first `EDIT_ROW` edits in a row, labelled) and out/edit_{i}.png for all
     n; returns the paths. The edits are drawn `batch_size` at a time: the same images as in one batch (seeds per image)."""
-    out = Path(out)
-    if n < 1: raise ValueError(f'n must be >= 1 (edits to draw), got {n}')
-    out.mkdir(parents=True, exist_ok=True)
+    if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (edits to draw) and batch_size={batch_size!r} must be whole numbers >= 1')
+    img = check_edit_images(img_3HW_pm1)                                # every input checked before the first edit is written
+    if img.shape[0] != 1: raise ValueError(f'edit_to_folder edits one image, got a batch of {img.shape[0]}: pass one (3, H, W) image (edit takes batches)')
+    keep_mask = check_keep_mask(keep_mask, 1, *img.shape[-2:])[0]
+    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit')
+    if class_names is not None and label is not None and label < var.config.num_classes and len(class_names) <= label:
+        raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')
+    out = output_folder(out, 'out'); out.mkdir(parents=True, exist_ok=True)
     labels = [var.config.num_classes if label is None else label] * n
     written, shown = [out / 'edited.png'], []
     for lo in range(0, n, batch_size):                                  # written as they come: a large n is not held in memory
-        edits = edit(var, vae, img_3HW_pm1[None], keep_mask, labels=labels[lo:lo + batch_size], cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
-                     more_smooth=more_smooth, policy=policy, first_index=lo).float().cpu()
+        with warnings.catch_warnings():                                 # said once, above
+            warnings.filterwarnings('ignore', message='the images hold no value below 0')
+            edits = edit(var, vae, img, keep_mask, labels=labels[lo:lo + batch_size], cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
+                         more_smooth=more_smooth, policy=policy, first_index=lo).float().cpu()
         for i, e in enumerate(edits, lo):
             p = out / f'edit_{i}.png'; save_png(to_pil(e), p, 'edit'); written.append(p)
         shown += list(edits[:EDIT_ROW - len(shown)])
-    x01 = img_3HW_pm1[None].float().cpu().add(1).div(2).clamp(0, 1)
+    x01 = img.cpu().add(1).div(2).clamp(0, 1)
     row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), torch.stack(shown)])
     what = ('unconditional' if label is None or label == var.config.num_classes else     # the null class: unconditional too
             f'as class {label}' + (f' ({class_names[label]})' if class_names else ''))

@@ -16,11 +16,11 @@ import datasets
 import torch
 import torch.nn as nn
 
-from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names
+from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole
 from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
 from .splits import dataset_split
-from .sampling import sample, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
+from .sampling import sample, check_sample_args, fast_sampling_of, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
 from .records import figure, interval, METRICS, summarize   # a metric as 'mean ± 95% half-width' (the README's format too); intervals over seeds
@@ -352,6 +352,9 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
         raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C}), each once')
     if n_per_class < 1 or rejection < 1 or batch_size < 1 or not seeds:
         raise ValueError(f'n_per_class ({n_per_class}), rejection ({rejection}), batch_size ({batch_size}) and the seeds ({seeds}) must be >= 1')
+    if not (is_whole(k) and is_whole(splits)): raise ValueError(f'k={k!r} (precision/recall neighbours) and splits={splits!r} (IS chunks) must be whole numbers >= 1')
+    for s in seeds:                                                          # the sampling settings: said before the reference features are made
+        check_sample_args(var, vae, cfg, top_k, top_p, s, 1.0, more_smooth, guidance, steps, fast=fast_sampling_of(sampler_kw))
     if rejection > 1 and not net.knows_classes_of(C):
         raise ValueError(f'rejection sampling keeps the candidate the feature network finds most likely of the asked class, but '
                          f'{net.name!r} does not know this model\'s {C} classes: use a classifier trained on them (--features PATH: '

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import torch
 
-from .core import human_bytes
+from .core import human_bytes, _USER_ERRORS
 from .attention import SelfAttention
 from .transformer import VAR, VARConfig, count_params
 from .flops import train_flops
@@ -223,7 +223,7 @@ def _cli_plan(args):
         replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, images, args.peak_tflops, args.mfu)
         p = replan(args.grad_accum, args.checkpointing or None)
         if not p['fits']: p['fits_with'] = _fits_with(p, replan)
-    except ValueError as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2
+    except _USER_ERRORS as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2   # a --dataset that is missing, a file, unreachable
     print(json.dumps(p, indent=1) if args.json else plan_lines(p))
     return 0
 

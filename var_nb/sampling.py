@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from einops import rearrange
 
-from .core import (out_of_memory, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
+from .core import (out_of_memory, is_whole, output_folder, output_file, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
                         precision_dtype, human_bytes)
 from .images import to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
@@ -24,11 +24,11 @@ from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner
 
 # %% auto #0
-__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'PRECISIONS', 'NPZ_MARK', 'GRID_MAX', 'mnist_models', 'tokenizer_of',
-           'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
+__all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'SAMPLER_OPTIONS', 'PRECISIONS', 'NPZ_MARK', 'GRID_MAX', 'mnist_models',
+           'tokenizer_of', 'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
            'gumbel_smooth_embedding', 'check_labels', 'check_settings', 'generators_for', 'prepare_sampling',
-           'generate', 'decode', 'sample', 'sampling_dtype', 'allow_tf32', 'sampling_math', 'sampling_bytes',
-           'fitting_batch', 'npz_writer', 'sample_to_folder', 'resolve_classes']
+           'generate', 'decode', 'fast_sampling_of', 'check_sample_args', 'sample', 'sampling_dtype', 'allow_tf32',
+           'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer', 'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -149,7 +149,7 @@ def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, cal
     bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (
         ('cfg', cfg, real(cfg) and cfg >= 0, 'a number >= 0'), ('top_k', top_k, isinstance(top_k, numbers.Integral) and top_k >= 0, 'a whole number >= 0'),
         ('top_p', top_p, real(top_p) and 0 <= top_p <= 1, 'between 0 and 1'), ('temperature', temperature, real(temperature) and temperature > 0, 'a number > 0'),
-        ('seed', seed, seed is None or isinstance(seed, numbers.Integral), 'a whole number, or None')) if not ok]
+        ('seed', seed, seed is None or isinstance(seed, numbers.Integral) and not isinstance(seed, bool) and seed >= 0, 'a whole number >= 0, or None')) if not ok]
     if bad: raise ValueError(f'{"sampling" if call == "sample" else call + "ing"} settings refused: ' + '; '.join(bad))
 
 def generators_for(n:int, seed, first_index:int, generators, device) -> list:
@@ -214,6 +214,34 @@ def decode(vae, f_hat_BChw:torch.Tensor) -> torch.Tensor:
     img = vae.fhat_to_img(f_hat_BChw.contiguous(memory_format=torch.channels_last))
     return finite_pixels(img.add(1).mul(0.5).contiguous())
 
+#: the options of `sample` (and `sampler_kw` of `sample_to_folder`, `evaluate`) that make a `FastSampling` (notebook 15)
+SAMPLER_OPTIONS = ('refiner', 'switch_at', 'cfg_scales', 'prune', 'prune_scales', 'skip_scales')
+
+def fast_sampling_of(sampler_kw:dict|None) -> FastSampling:
+    "The FastSampling of a `sampler_kw` dict, a name that is not one of SAMPLER_OPTIONS refused in one line (not as sample's TypeError)."
+    unknown = sorted(set(sampler_kw or {}) - set(SAMPLER_OPTIONS))
+    if unknown: raise ValueError(f'sampler_kw has {unknown}, not options of the faster samplers ({", ".join(SAMPLER_OPTIONS)})')
+    return FastSampling(**(sampler_kw or {}))
+
+def check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, more_smooth:bool=False, guidance:str|None=None,
+                      steps:int|None=None, tokens_asked:bool=False, fast:FastSampling|None=None) -> FastSampling:
+    "Every setting of `sample`, refused in one line before any work (`evaluate` asks before its reference features); returns `fast`, checked."
+    check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
+    fast = FastSampling() if fast is None else fast
+    if not (fast.neutral and fast.switch_at is None) and var.order != 'next-scale':
+        raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
+    if var.order == 'next-scale': fast.check(var)      # before the refiner is used: a path given as refiner is said in one line
+    if guidance not in (None, *GUIDANCE_SCHEDULES): raise ValueError(f'guidance={guidance!r} must be one of {GUIDANCE_SCHEDULES}, or None for the model\'s own')
+    if steps is not None and var.order != 'diffusion':
+        raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
+                         f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
+    if var.order == 'diffusion':
+        unused = [k for k, v in (('top_k', top_k), ('top_p', top_p), ('more_smooth', more_smooth), ('return_tokens or return_fhats', tokens_asked),
+                                 ('temperature', temperature != 1.0), ('guidance', guidance not in (None, 'constant'))) if v]
+        if unused: raise ValueError(f'{", ".join(unused)}: options of token sampling; a diffusion model draws no tokens (its knobs are cfg and steps)')
+    if var.order == 'raster' and more_smooth: raise ValueError('Gumbel smoothing (more_smooth) is an option of next-scale sampling; a raster model has none')
+    return fast
+
 @torch.inference_mode()
 def sample(var:VAR, # the transformer (eval mode)
            vae, # its tokenizer: provides quantizer.next_scale_input, quantizer.embedding and fhat_to_img
@@ -238,25 +266,15 @@ def sample(var:VAR, # the transformer (eval mode)
            skip_scales:int=0, # notebook 15: stop this many scales early and decode the upsampled f_hat
           ):
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
-    check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
-    fast = FastSampling(refiner, switch_at, cfg_scales, prune, prune_scales, skip_scales=skip_scales)
-    if not (fast.neutral and switch_at is None) and var.order != 'next-scale':
-        raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
-    if var.order == 'next-scale': fast.check(var)      # before the refiner is used: a path given as refiner is said in one line
+    fast = check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, guidance, steps, return_tokens or return_fhats,
+                             FastSampling(refiner, switch_at, cfg_scales, prune, prune_scales, skip_scales=skip_scales))
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     if refiner is not None: refiner_mode = refiner.training; refiner.eval()
     try:
-        if steps is not None and var.order != 'diffusion':
-            raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
-                             f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
         if var.order == 'diffusion':   # the DiT of notebook 14: DDIM on the tokenizer's continuous latent, no tokens
-            unused = [k for k, v in (('top_k', top_k), ('top_p', top_p), ('more_smooth', more_smooth), ('return_tokens', return_tokens),
-                                     ('return_fhats', return_fhats), ('temperature', temperature != 1.0), ('guidance', guidance not in (None, 'constant'))) if v]
-            if unused: raise ValueError(f'{", ".join(unused)}: options of token sampling; a diffusion model draws no tokens (its knobs are cfg and steps)')
             f_hat, tokens, fhats = var.generate(vae, labels, cfg, seed, first_index, generators, **({} if steps is None else {'steps': steps})), None, None
         elif var.order == 'raster':   # the next-token baseline of notebook 11 brings its own loop
-            if more_smooth: raise ValueError('Gumbel smoothing (more_smooth) is an option of next-scale sampling; a raster model has none')
             f_hat, tokens, fhats = var.generate(vae, labels, cfg, top_k, top_p, seed, temperature, first_index, generators,
                                                 guidance=guidance or 'constant')
         else: f_hat, tokens, fhats = generate(var, vae, labels, cfg, top_k, top_p, seed, more_smooth, temperature, first_index,
@@ -369,8 +387,12 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
                      precision:str='auto', # 'auto' (bf16 where native: CUDA GPUs, CPUs where it measures faster; else fp32), 'bf16', 'tf32' or 'fp32' (`PRECISIONS`)
                     ) -> list:
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    if n < 1: raise ValueError(f'n must be >= 1 (images per class), got {n}')
+    if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (images per class) and batch_size={batch_size!r} must be whole numbers >= 1')
+    if len(classes) == 0: raise ValueError('no classes to sample: pass one class id or more')
+    if class_names is not None and len(class_names) <= max(classes):
+        raise ValueError(f'class_names has {len(class_names)} names but class {max(classes)} is asked: pass a name for every class of the model, or none')
+    check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, steps=steps, fast=fast_sampling_of(sampler_kw))   # all before any image
+    out, npz = output_folder(out, 'out'), output_file(npz, '.npz', 'npz', example='samples'); out.mkdir(parents=True, exist_ok=True)
     device = var.pos_1LC.device
     dtype = sampling_dtype(device, precision)
     batch_size = fitting_batch(var, vae, batch_size, dtype)          # on CUDA: lowered (and said) when it would not fit
