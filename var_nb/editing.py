@@ -151,6 +151,7 @@ def generate_edit(var, # the transformer (eval mode)
 # %% ../nbs/09_zero_shot_editing.ipynb #2fd4248e
 def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     "A (B, H, W) float keep-mask in [0, 1] from a (H, W) or (B, H, W) / (1, H, W) bool or float mask."
+    if isinstance(keep_mask, (str, Path)): raise ValueError(f'keep_mask {str(keep_mask)!r} is a path: read it with mask_from_png(path, {H}) (white = keep)')
     if not isinstance(keep_mask, torch.Tensor): keep_mask = torch.as_tensor(keep_mask)
     shape = tuple(keep_mask.shape)
     if keep_mask.ndim not in (2, 3) or shape[-2:] != (H, W) or (keep_mask.ndim == 3 and shape[0] not in (1, B)):

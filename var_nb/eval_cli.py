@@ -28,11 +28,14 @@ __all__ = ['load_for_sampling', 'add_fast_options', 'add_released_options', 'add
            'run_dataset', 'eval_references', 'check_features', 'register_cli']
 
 # %% ../nbs/10c_eval_cli.ipynb #17b26cd0
-def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, official_var=None, depth:int=16,
+def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, official_var=None, depth:int|None=None, # of the official_var file (None: 16)
                       vae_kwargs=None, var_kwargs=None, device=None,
                       pretrained_name:str|None=None): # a released model by name ('d16' ... 'd36'), from the Hugging Face cache
     "(var, vae, defaults): var_nb checkpoints (default: the committed MNIST models), a released model by name, or official .pth files."
     device = device or default_device()
+    if depth is not None and official_var is None:                   # a depth that would be ignored: said
+        raise ValueError(f'--depth {depth} is the depth of an --official-var file; ' + ('--pretrained d16 ... d36 names its own' if pretrained_name else
+                         'a var_nb checkpoint knows its own: leave --depth out'))
     if pretrained_name is not None:
         if checkpoint or tokenizer or official_vae or official_var:
             raise ValueError('--pretrained names the model: leave out --checkpoint, --tokenizer, --official-vae and --official-var')
@@ -41,8 +44,8 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
     if (official_vae is None) != (official_var is None) or (official_vae is None and (vae_kwargs or var_kwargs)):   # kwargs alone: ignored
         raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)' + (', which --vae-kwargs / --var-kwargs configure' if official_vae is None and official_var is None else ''))
     if official_vae is not None:
-        vkw = {**PRETRAINED.get(f'd{depth}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
-        akw = {**official_var_kwargs(depth), **(var_kwargs or {})}
+        vkw = {**PRETRAINED.get(f'd{depth or 16}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
+        akw = {**official_var_kwargs(depth or 16), **(var_kwargs or {})}
         vae = load_vqvae(str(official_vae), vkw)
         var = load_var(str(official_var), vae, akw)
         return var.to(device).eval(), vae.to(device).eval(), OFFICIAL_SAMPLING
@@ -74,7 +77,7 @@ def add_released_options(p:argparse.ArgumentParser):
     "The options of `sample` and `eval` that name a released model: by name (--pretrained), or its official files and depth."
     p.add_argument('--pretrained', choices=list(PRETRAINED), help='a released ImageNet model by name, from the Hugging Face cache (downloaded when online)')
     p.add_argument('--official-vae', help='released VQVAE .pth (vae_ch160v4096z32.pth)'); p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...)')
-    p.add_argument('--depth', type=int, default=16, help="depth of the official VAR file (16, 20, 24, 30, 36); the tokenizer gets that release's scales (36: 512 px)")
+    p.add_argument('--depth', type=int, default=None, help="depth of the --official-var file (16, 20, 24, 30, 36; default 16); the tokenizer gets that release's scales (36: 512 px)")
     p.add_argument('--vae-kwargs', help="JSON overriding the official VQVAE(...) kwargs (default: the released tokenizer's, at --depth's scales)")
     p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
 

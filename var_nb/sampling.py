@@ -134,6 +134,7 @@ def check_labels(labels, num_classes:int, device) -> torch.Tensor:
         if given.is_floating_point() and not torch.equal(given.reshape(-1), labels_B.to(given.dtype)): raise ValueError  # 1.5 is no class
     except (TypeError, ValueError, RuntimeError): raise ValueError(f'labels must be class ids (whole numbers), got {labels!r}; names become ids with '
                                                      f'resolve_classes(names, num_classes, class_names)') from None
+    if given.ndim > 1: raise ValueError(f'labels must be one class id per image, a flat list, got shape {tuple(given.shape)}: flatten it (one image each)')
     if labels_B.numel() == 0: raise ValueError('labels is empty; pass at least one class id')
     bad = labels_B[(labels_B < 0) | (labels_B > num_classes)]
     if bad.numel():
@@ -154,6 +155,8 @@ def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, cal
 
 def generators_for(n:int, seed, first_index:int, generators, device) -> list:
     "One generator per image: seeded from (seed, first_index + i) (`image_generators`), or the caller's own `generators`, never both."
+    if isinstance(first_index, bool) or not isinstance(first_index, numbers.Integral) or first_index < 0:
+        raise ValueError(f'first_index={first_index!r} must be a whole number >= 0: the index of the first image of the run (chunked jobs)')
     if generators is not None and (seed is not None or first_index):
         raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw, so the seed would be ignored')
     gens = image_generators(seed, n, first_index, device) if generators is None else list(generators)
@@ -227,6 +230,7 @@ def check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, 
                       steps:int|None=None, tokens_asked:bool=False, fast:FastSampling|None=None) -> FastSampling:
     "Every setting of `sample`, refused in one line before any work (`evaluate` asks before its reference features); returns `fast`, checked."
     check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
+    if not isinstance(more_smooth, bool): raise ValueError(f'more_smooth={more_smooth!r} must be True or False')
     fast = FastSampling() if fast is None else fast
     if not (fast.neutral and fast.switch_at is None) and var.order != 'next-scale':
         raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
