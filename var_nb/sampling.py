@@ -159,7 +159,9 @@ def generators_for(n:int, seed, first_index:int, generators, device) -> list:
         raise ValueError(f'first_index={first_index!r} must be a whole number >= 0: the index of the first image of the run (chunked jobs)')
     if generators is not None and (seed is not None or first_index):
         raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw, so the seed would be ignored')
+    if isinstance(generators, torch.Generator): raise ValueError(f'generators is one torch.Generator: pass a list, one per image ([g] * {n} shares it)')
     gens = image_generators(seed, n, first_index, device) if generators is None else list(generators)
+    if not all(isinstance(g, torch.Generator) for g in gens): raise ValueError(f'generators must be torch.Generator objects, got {sorted({type(g).__name__ for g in gens})}')
     if len(gens) != n: raise ValueError(f'{len(gens)} generators for {n} images; pass one per image (or the same one {n} times)')
     return gens
 
