@@ -187,8 +187,10 @@ def _cmd_edit(args):
         label = getattr(args, 'class')
         if label is not None: label = resolve_classes([label], var.config.num_classes, getattr(var, 'class_names', None))[0]
         pick = {k: defaults[k] if getattr(args, k) is None else getattr(args, k) for k in ('cfg', 'top_k', 'top_p')}
-        written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label, **pick, seed=args.seed, more_smooth=args.more_smooth,
-                                 policy=args.policy, class_names=getattr(var, 'class_names', None))
+        with warnings.catch_warnings():   # the file's pixels were mapped to [-1, 1] just above: a bright picture is not a [0, 1] tensor
+            warnings.filterwarnings('ignore', message='the images hold no value below 0')
+            written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label, **pick, seed=args.seed, more_smooth=args.more_smooth,
+                                     policy=args.policy, class_names=getattr(var, 'class_names', None))
     except _USER_ERRORS as e: return fail(e)
     print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
     _remove_earlier(earlier, out, 'edit')

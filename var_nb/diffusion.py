@@ -342,8 +342,8 @@ def get_dit_preset(name:str, **overrides) -> DiTTrainConfig:
 
 def dit_config_for(config:DiTTrainConfig, vae, num_classes:int) -> DiTConfig:
     "The DiT of a run: DIT_CONFIGS[config.dit] with its overrides, on `vae`'s latent and the data's classes."
-    return replace(DIT_CONFIGS[config.dit], Cvae=int(vae.Cvae), latent_side=int(vae.patch_nums[-1]), num_classes=num_classes,
-                   **config.dit_overrides)
+    if config.dit not in DIT_CONFIGS: raise ValueError(f'unknown DiT size {config.dit!r}; choose one of {sorted(DIT_CONFIGS)}')   # changed since made
+    return replace(DIT_CONFIGS[config.dit], Cvae=int(vae.Cvae), latent_side=int(vae.patch_nums[-1]), num_classes=num_classes, **config.dit_overrides)
 
 # %% ../nbs/14_var_vs_diffusion.ipynb #f333d628
 def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume:bool) -> dict | None:

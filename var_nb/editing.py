@@ -151,7 +151,7 @@ def generate_edit(var, # the transformer (eval mode)
 # %% ../nbs/09_zero_shot_editing.ipynb #2fd4248e
 def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     "A (B, H, W) float keep-mask in [0, 1] from a (H, W) or (B, H, W) / (1, H, W) bool or float mask."
-    if isinstance(keep_mask, (str, Path)): raise ValueError(f'keep_mask {str(keep_mask)!r} is a path: read it with mask_from_png(path, {H}) (white = keep)')
+    if isinstance(keep_mask, (str, Path)): raise ValueError(f'keep_mask {str(keep_mask)!r} is a path: read it with mask_from_png(path, {H}) (white regenerated; mode=\'outpaint\': white kept)')
     if not isinstance(keep_mask, torch.Tensor): keep_mask = torch.as_tensor(keep_mask)
     shape = tuple(keep_mask.shape)
     if keep_mask.ndim not in (2, 3) or shape[-2:] != (H, W) or (keep_mask.ndim == 3 and shape[0] not in (1, B)):
@@ -256,6 +256,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     if img.shape[0] != 1: raise ValueError(f'edit_to_folder edits one image, got a batch of {img.shape[0]}: pass one (3, H, W) image (edit takes batches)')
     keep_mask = check_keep_mask(keep_mask, 1, *img.shape[-2:])[0]
     check_settings(var, vae, cfg, top_k, top_p, seed, call='edit')
+    if label is not None: label = int(check_labels([label], var.config.num_classes, 'cpu')[0])   # an id (names: resolve_classes), before it is compared
     if class_names is not None and label is not None and label < var.config.num_classes and len(class_names) <= label:
         raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')
     out = output_folder(out, 'out'); out.mkdir(parents=True, exist_ok=True)

@@ -33,19 +33,19 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
                       pretrained_name:str|None=None): # a released model by name ('d16' ... 'd36'), from the Hugging Face cache
     "(var, vae, defaults): var_nb checkpoints (default: the committed MNIST models), a released model by name, or official .pth files."
     device = device or default_device()
-    if depth is not None and official_var is None:                   # a depth that would be ignored: said
-        raise ValueError(f'--depth {depth} is the depth of an --official-var file; ' + ('--pretrained d16 ... d36 names its own' if pretrained_name else
-                         'a var_nb checkpoint knows its own: leave --depth out'))
     if pretrained_name is not None:
-        if checkpoint or tokenizer or official_vae or official_var:
-            raise ValueError('--pretrained names the model: leave out --checkpoint, --tokenizer, --official-vae and --official-var')
+        if checkpoint or tokenizer or official_vae or official_var or depth is not None:
+            raise ValueError('--pretrained names the model (d16 ... d36 its depth): leave out --checkpoint, --tokenizer, --official-vae, --official-var and --depth')
         var, vae = pretrained(pretrained_name, device=device)
         return var, vae, var.sampling
     if (official_vae is None) != (official_var is None) or (official_vae is None and (vae_kwargs or var_kwargs)):   # kwargs alone: ignored
         raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)' + (', which --vae-kwargs / --var-kwargs configure' if official_vae is None and official_var is None else ''))
+    if depth is not None and official_var is None:                   # a depth that would be ignored: said
+        raise ValueError(f'--depth {depth} is the depth of an --official-var file; a var_nb checkpoint knows its own: leave --depth out')
+    depth = 16 if depth is None else depth
     if official_vae is not None:
-        vkw = {**PRETRAINED.get(f'd{depth or 16}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
-        akw = {**official_var_kwargs(depth or 16), **(var_kwargs or {})}
+        vkw = {**PRETRAINED.get(f'd{depth}', {}).get('vae_kwargs', RELEASED_VQVAE_KWARGS), **(vae_kwargs or {})}   # d36 reads 512 px: its own scales
+        akw = {**official_var_kwargs(depth), **(var_kwargs or {})}
         vae = load_vqvae(str(official_vae), vkw)
         var = load_var(str(official_var), vae, akw)
         return var.to(device).eval(), vae.to(device).eval(), OFFICIAL_SAMPLING

@@ -8,7 +8,7 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import difflib, numbers, unicodedata, zipfile
+import difflib, numbers, operator, unicodedata, zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -155,8 +155,10 @@ def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, cal
 
 def generators_for(n:int, seed, first_index:int, generators, device) -> list:
     "One generator per image: seeded from (seed, first_index + i) (`image_generators`), or the caller's own `generators`, never both."
-    if isinstance(first_index, bool) or not isinstance(first_index, numbers.Integral) or first_index < 0:
-        raise ValueError(f'first_index={first_index!r} must be a whole number >= 0: the index of the first image of the run (chunked jobs)')
+    try: index = -1 if isinstance(first_index, bool) else operator.index(first_index)   # an int, NumPy's or a 0-d tensor's
+    except TypeError: index = -1
+    if index < 0: raise ValueError(f'first_index={first_index!r} must be a whole number >= 0: the index of the first image of the run (chunked jobs)')
+    first_index = index
     if generators is not None and (seed is not None or first_index):
         raise ValueError('pass seed (and first_index) or generators, not both: the generators decide every draw, so the seed would be ignored')
     if isinstance(generators, torch.Generator): raise ValueError(f'generators is one torch.Generator: pass a list, one per image ([g] * {n} shares it)')
@@ -232,7 +234,7 @@ def check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, 
                       steps:int|None=None, tokens_asked:bool=False, fast:FastSampling|None=None) -> FastSampling:
     "Every setting of `sample`, refused in one line before any work (`evaluate` asks before its reference features); returns `fast`, checked."
     check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
-    if not isinstance(more_smooth, bool): raise ValueError(f'more_smooth={more_smooth!r} must be True or False')
+    if not isinstance(more_smooth, (bool, np.bool_)): raise ValueError(f'more_smooth={more_smooth!r} must be True or False')
     fast = FastSampling() if fast is None else fast
     if not (fast.neutral and fast.switch_at is None) and var.order != 'next-scale':
         raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
@@ -395,8 +397,9 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (images per class) and batch_size={batch_size!r} must be whole numbers >= 1')
     if len(classes) == 0: raise ValueError('no classes to sample: pass one class id or more')
-    if class_names is not None and len(class_names) <= max(classes):
-        raise ValueError(f'class_names has {len(class_names)} names but class {max(classes)} is asked: pass a name for every class of the model, or none')
+    named = [c for c in check_labels(classes, var.config.num_classes, 'cpu').tolist() if c < var.config.num_classes]   # ids; the null class has no name
+    if class_names is not None and named and len(class_names) <= max(named):
+        raise ValueError(f'class_names has {len(class_names)} names but class {max(named)} is asked: pass a name for every class of the model, or none')
     check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, steps=steps, fast=fast_sampling_of(sampler_kw))   # all before any image
     out, npz = output_folder(out, 'out'), output_file(npz, '.npz', 'npz', example='samples'); out.mkdir(parents=True, exist_ok=True)
     device = var.pos_1LC.device
@@ -423,7 +426,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
                 if pngs: p = out / f'{c}_{i % n}.png'; save_png(to_pil(img), p, 'sample'); written.append(p)
                 if c in shown and len(shown[c]) < GRID_MAX: shown[c].append(img)
     rows = [c for c in shown if shown[c]]
-    name = lambda c: f'{c} {class_names[c]}' if class_names else str(c)
+    name = lambda c: f'{c} {class_names[c]}' if class_names and c < var.config.num_classes else str(c)   # the null class: its id
     cols = min(n, GRID_MAX)
     grid = save_labelled_grid(torch.stack([img for c in rows for img in shown[c]]), out / 'grid.png', ncols=cols, made_by='sample',
                               row_labels=[name(c) for c in rows], title=f'cfg {cfg:g}, seed {seed}' + (f', {steps} steps' if steps else '') +

@@ -159,6 +159,7 @@ def get_preset(name:str, **overrides) -> TrainConfig:
 # %% ../nbs/07_training.ipynb #618da3cc
 def var_config_for(config:TrainConfig, vae=None):
     "The transformer config of a run: VAR_CONFIGS[config.var] with `config.var_overrides`, checked against the tokenizer."
+    if config.var not in VAR_CONFIGS: raise ValueError(f'unknown transformer preset {config.var!r}; choose one of {sorted(VAR_CONFIGS)}')   # changed since made
     base = VAR_CONFIGS[config.var]
     unknown = set(config.var_overrides) - {f.name for f in dataclasses.fields(base)}
     if unknown: raise ValueError(f'var_overrides has unknown VARConfig fields {sorted(unknown)}; the fields are {", ".join(f.name for f in dataclasses.fields(base))}')
@@ -484,8 +485,7 @@ def _leave_group(run:Run, finished:bool):
 def _check_finite(run:Run, step:int, stats:StepStats, lr:float):
     "Stop when the steps since the last check had a non-finite one (`max_nonfinite` in a row with a GradScaler)."
     worst = int(all_ranks(torch.as_tensor(stats.worst_streak, device=run.device).long(), run.world, 'max'))
-    if worst >= (run.config.max_nonfinite if run.scaler is not None else 1):
-        _diverged(run, step, stats.loss, stats.grad_norm, lr, streak=worst)
+    if worst >= (run.config.max_nonfinite if run.scaler is not None else 1): _diverged(run, step, stats.loss, stats.grad_norm, lr, streak=worst)
     stats.worst_streak = stats.streak
 
 def _save_model(run:Run, path:Path, step:int, seconds:float):
