@@ -8,7 +8,7 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import difflib, numbers, operator, unicodedata, zipfile
+import difflib, operator, unicodedata, zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import numpy as np
 import torch
 from einops import rearrange
 
-from .core import (out_of_memory, is_whole, output_folder, output_file, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
+from .core import (out_of_memory, is_real, is_whole, output_folder, output_file, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
                         precision_dtype, human_bytes)
 from .images import to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
@@ -146,11 +146,10 @@ def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, cal
     "The settings `sample` and `edit` share, refused in one line: the two models in their order, cfg, top_k, top_p, seed, temperature."
     if not hasattr(vae, 'fhat_to_img') or hasattr(var, 'fhat_to_img'):
         raise TypeError(f'{call}(var, vae, ...) got a {type(var).__name__} and a {type(vae).__name__}: pass the transformer first, then its tokenizer')
-    real = lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool) and np.isfinite(v)
     bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (
-        ('cfg', cfg, real(cfg) and cfg >= 0, 'a number >= 0'), ('top_k', top_k, isinstance(top_k, numbers.Integral) and top_k >= 0, 'a whole number >= 0'),
-        ('top_p', top_p, real(top_p) and 0 <= top_p <= 1, 'between 0 and 1'), ('temperature', temperature, real(temperature) and temperature > 0, 'a number > 0'),
-        ('seed', seed, seed is None or isinstance(seed, numbers.Integral) and not isinstance(seed, bool) and seed >= 0, 'a whole number >= 0, or None')) if not ok]
+        ('cfg', cfg, is_real(cfg, 0), 'a number >= 0'), ('top_k', top_k, is_whole(top_k, 0), 'a whole number >= 0'),
+        ('top_p', top_p, is_real(top_p, 0, 1), 'between 0 and 1'), ('temperature', temperature, is_real(temperature) and temperature > 0, 'a number > 0'),
+        ('seed', seed, seed is None or is_whole(seed, 0), 'a whole number >= 0, or None')) if not ok]
     if bad: raise ValueError(f'{"sampling" if call == "sample" else call + "ing"} settings refused: ' + '; '.join(bad))
 
 def generators_for(n:int, seed, first_index:int, generators, device) -> list:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_training.ipynb #c552db4c
 from __future__ import annotations
-import copy, dataclasses, gc, math, numbers, os, time
+import copy, dataclasses, gc, math, os, time
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +18,7 @@ from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
 from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
-                         jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
+                         jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
@@ -81,33 +81,29 @@ class TrainConfig:
         self.dataset = stored_source(self.dataset)                      # a Path as its text; a Dataset in memory refused
         # a setting that arrives as JSON or from Python is checked here, in one line, not as torch's error (or a silent
         # negative learning rate) once the tokens are cached
-        num = lambda v, lo=-math.inf, hi=math.inf: isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and lo <= v <= hi
-        whole = lambda v, lo=1: isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= lo
-        bad = [f'{k}={getattr(self, k)!r} (must be {rule})' for k, ok, rule in (
-            ('steps', self.steps is None or whole(self.steps), 'a whole number >= 1, or None to use epochs'), ('epochs', num(self.epochs) and self.epochs > 0, '> 0'),
-            ('batch_size', whole(self.batch_size), 'a whole number >= 1'),
-            ('grad_accum', whole(self.grad_accum) and whole(self.batch_size) and self.batch_size % self.grad_accum == 0, f'>= 1 and divide batch_size {self.batch_size}'),
-            ('base_lr', num(self.base_lr) and self.base_lr > 0, '> 0'), ('ema', num(self.ema, 0) and self.ema < 1, 'in [0, 1)'),
-            ('betas', isinstance(self.betas, (list, tuple)) and len(self.betas) == 2 and all(num(b, 0) and b < 1 for b in self.betas), 'two numbers in [0, 1)'),
-            ('weight_decay', num(self.weight_decay, 0), '>= 0'), ('weight_decay_end', self.weight_decay_end is None or num(self.weight_decay_end, 0), '>= 0 or None'),
-            ('warmup', num(self.warmup, 0), '>= 0: a fraction of the run, or steps when >= 1'), ('warmup_start', num(self.warmup_start, 0, 1), 'in [0, 1]'),
-            ('final_lr_ratio', num(self.final_lr_ratio, 0, 1), 'in [0, 1]: a negative learning rate climbs the loss'),
-            ('clip', num(self.clip), 'a number (<= 0: no clipping)'), ('label_smoothing', num(self.label_smoothing, 0) and self.label_smoothing < 1, 'in [0, 1)'),
-            ('progressive', num(self.progressive, 0, 1), 'in [0, 1]'), ('seed', whole(self.seed, 0), 'a whole number >= 0'),
-            ('log_every', whole(self.log_every), '>= 1'), ('eval_every', self.eval_every is None or whole(self.eval_every), '>= 1 or None'),
-            ('ckpt_every', self.ckpt_every is None or whole(self.ckpt_every), '>= 1 or None'),
-            ('max_images', self.max_images is None or whole(self.max_images), '>= 1 or None'),
+        refuse_settings('training', self, (
+            ('steps', self.steps is None or is_whole(self.steps), 'a whole number >= 1, or None to use epochs'), ('epochs', is_real(self.epochs) and self.epochs > 0, '> 0'),
+            ('batch_size', is_whole(self.batch_size), 'a whole number >= 1'),
+            ('grad_accum', is_whole(self.grad_accum) and is_whole(self.batch_size) and self.batch_size % self.grad_accum == 0, f'>= 1 and divide batch_size {self.batch_size}'),
+            ('base_lr', is_real(self.base_lr) and self.base_lr > 0, '> 0'), ('ema', is_real(self.ema, 0) and self.ema < 1, 'in [0, 1)'),
+            ('betas', betas_ok(self.betas), 'two numbers in [0, 1)'),
+            ('weight_decay', is_real(self.weight_decay, 0), '>= 0'), ('weight_decay_end', self.weight_decay_end is None or is_real(self.weight_decay_end, 0), '>= 0 or None'),
+            ('warmup', is_real(self.warmup, 0), '>= 0: a fraction of the run, or steps when >= 1'), ('warmup_start', is_real(self.warmup_start, 0, 1), 'in [0, 1]'),
+            ('final_lr_ratio', is_real(self.final_lr_ratio, 0, 1), 'in [0, 1]: a negative learning rate climbs the loss'),
+            ('clip', is_real(self.clip), 'a number (<= 0: no clipping)'), ('label_smoothing', is_real(self.label_smoothing, 0) and self.label_smoothing < 1, 'in [0, 1)'),
+            ('progressive', is_real(self.progressive, 0, 1), 'in [0, 1]'), ('seed', is_whole(self.seed, 0), 'a whole number >= 0'),
+            ('log_every', is_whole(self.log_every), '>= 1'), ('eval_every', self.eval_every is None or is_whole(self.eval_every), '>= 1 or None'),
+            ('ckpt_every', self.ckpt_every is None or is_whole(self.ckpt_every), '>= 1 or None'),
+            ('max_images', self.max_images is None or is_whole(self.max_images), '>= 1 or None'),
             ('val_split', self.val_split != self.train_split, f'another split than train_split {self.train_split!r}, whose images it learns from, or None'),
-            ('num_workers', self.num_workers is None or whole(self.num_workers, 0), '>= 0 or None'), ('crops', whole(self.crops), '>= 1'),
-            ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', whole(self.max_nonfinite), '>= 1'),
+            ('num_workers', self.num_workers is None or is_whole(self.num_workers, 0), '>= 0 or None'), ('crops', is_whole(self.crops), '>= 1'),
+            ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', is_whole(self.max_nonfinite), '>= 1'),
             ('var', self.var in VAR_CONFIGS, f"one of {', '.join(VAR_CONFIGS)}"), ('var_overrides', isinstance(self.var_overrides, dict), 'a dict of VARConfig fields'),
             ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"), ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS)),
-            ('progressive_start', whole(self.progressive_start, 0), 'a whole number >= 0'), ('progressive_warmup', num(self.progressive_warmup, 0), '>= 0'),
-            ('scale_weights', self.scale_weights is None or isinstance(self.scale_weights, (list, tuple)) and all(num(w, 0) for w in self.scale_weights)
+            ('progressive_start', is_whole(self.progressive_start, 0), 'a whole number >= 0'), ('progressive_warmup', is_real(self.progressive_warmup, 0), '>= 0'),
+            ('scale_weights', self.scale_weights is None or isinstance(self.scale_weights, (list, tuple)) and all(is_real(w, 0) for w in self.scale_weights)
              and any(w > 0 for w in self.scale_weights), 'None, or one weight >= 0 per scale, not all 0'),
-            *((k, isinstance(getattr(self, k), bool), 'True or False') for k in ('hflip', 'compile', 'checkpointing', 'tf32')))
-            if not ok]
-        if bad: raise ValueError('training settings refused: ' + '; '.join(bad))
+            *((k, isinstance(getattr(self, k), bool), 'True or False') for k in ('hflip', 'compile', 'checkpointing', 'tf32'))))
 
     @property
     def peak_lr(self) -> float: return self.base_lr * self.batch_size / 256
