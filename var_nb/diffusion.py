@@ -43,8 +43,7 @@ class NoiseSchedule:
     "The forward process of a beta schedule: alpha_bar_t = prod_{s<=t} (1 - beta_s), and x_t drawn from x_0 in one step."
     def __init__(self, betas_T:torch.Tensor):
         self.betas_T = betas_T.double()
-        self.alpha_bar_T = torch.cumprod(1 - self.betas_T, 0)
-        self.T = len(self.betas_T)
+        self.alpha_bar_T, self.T = torch.cumprod(1 - self.betas_T, 0), len(self.betas_T)
 
     def q_sample(self, x0_BChw, t_B, noise_BChw):
         "x_t = sqrt(alpha_bar_t) x_0 + sqrt(1 - alpha_bar_t) eps (Ho et al. Eq. 4)."
@@ -121,13 +120,14 @@ class DiTConfig:
     beta_end: float = 0.02
 
     def __post_init__(self):
-        bad = [f'{k}={getattr(self, k)} ({rule})' for k, ok, rule in (
-            ('patch_size', self.patch_size >= 1 and self.latent_side % self.patch_size == 0, f'must divide latent_side {self.latent_side}'),
-            ('depth', self.depth >= 1, 'must be >= 1'), ('num_heads', self.num_heads >= 1, 'must be >= 1'),
-            ('embed_dim', self.num_heads >= 1 and self.embed_dim % self.num_heads == 0 and self.embed_dim % 4 == 0, f'must be a multiple of num_heads {self.num_heads} and of 4'),
-            ('num_timesteps', self.num_timesteps >= 1, 'must be >= 1'), ('beta_end', 0 < self.beta_start <= self.beta_end < 1, 'betas must satisfy 0 < start <= end < 1'))
-            if not ok]
-        if bad: raise ValueError('DiT settings refused: ' + '; '.join(bad))
+        whole = ('Cvae', 'latent_side', 'patch_size', 'num_classes', 'depth', 'embed_dim', 'num_heads', 'num_timesteps')
+        sizes = all(is_whole(getattr(self, k)) for k in whole)      # the divisibility rules read whole sizes only
+        refuse_settings('DiT', self, (*((k, is_whole(getattr(self, k)), 'a whole number >= 1') for k in whole),   # wrong types too, not only 0
+            ('patch_size', not sizes or self.latent_side % self.patch_size == 0, f'a divisor of latent_side {self.latent_side}'),
+            ('embed_dim', not sizes or self.embed_dim % self.num_heads == 0 and self.embed_dim % 4 == 0, f'a multiple of num_heads ({self.num_heads}) and of 4'),
+            *((k, is_real(getattr(self, k)) and getattr(self, k) > 0, '> 0') for k in ('mlp_ratio', 'norm_eps')), ('attn_l2_norm', isinstance(self.attn_l2_norm, bool), 'True or False'),
+            ('cond_drop_rate', is_real(self.cond_drop_rate, 0) and self.cond_drop_rate < 1, 'a probability in [0, 1)'), ('beta_end', is_real(self.beta_start)
+             and is_real(self.beta_end) and 0 < self.beta_start <= self.beta_end < 1, '> 0 and >= beta_start and < 1 (0 < start <= end < 1)')))
 
     @property
     def tokens(self) -> int: return (self.latent_side // self.patch_size) ** 2

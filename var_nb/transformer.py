@@ -7,7 +7,7 @@
 # transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (FFN, AdaLNSelfAttn, AdaLNBeforeHead),
 # models/helpers.py (DropPath); attention (basic_var.py's SelfAttention) is notebook 05b's.
 from __future__ import annotations
-import math, numbers
+import math
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from einops import rearrange, repeat
 
-from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights
+from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, is_real, is_whole
 from .attention import LayerKV, KVCache, SelfAttention
 from .vqvae import PATCH_NUMS_BY_SIDE
 
@@ -50,8 +50,7 @@ class VARConfig:
     init_std: float = -1.0          # std of Linear/Embedding weights; -1: sqrt(1 / (3 C))
 
     def __post_init__(self):          # settings that arrive as JSON (--var-overrides): a wrong type or range is said here, in one line
-        whole = lambda v: isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= 1
-        number = lambda v: isinstance(v, numbers.Real) and not isinstance(v, bool)
+        whole, number = is_whole, is_real      # core's tests of a setting: a whole number >= 1; a finite number (not a bool)
         rules = {**dict.fromkeys(('vocab_size', 'Cvae', 'num_classes', 'depth', 'embed_dim', 'num_heads'), (whole, 'a whole number of at least 1')),
                  **dict.fromkeys(('mlp_ratio', 'norm_eps'), (lambda v: number(v) and v > 0, 'a number above 0')),
                  **dict.fromkeys(('drop_rate', 'attn_drop_rate', 'drop_path_rate', 'cond_drop_rate'),
