@@ -125,9 +125,9 @@ class DiTConfig:
         refuse_settings('DiT', self, (*((k, is_whole(getattr(self, k)), 'a whole number >= 1') for k in whole),   # wrong types too, not only 0
             ('patch_size', not sizes or self.latent_side % self.patch_size == 0, f'a divisor of latent_side {self.latent_side}'),
             ('embed_dim', not sizes or self.embed_dim % self.num_heads == 0 and self.embed_dim % 4 == 0, f'a multiple of num_heads ({self.num_heads}) and of 4'),
-            *((k, is_real(getattr(self, k)) and getattr(self, k) > 0, '> 0') for k in ('mlp_ratio', 'norm_eps')), ('attn_l2_norm', isinstance(self.attn_l2_norm, bool), 'True or False'),
-            ('cond_drop_rate', is_real(self.cond_drop_rate, 0) and self.cond_drop_rate < 1, 'a probability in [0, 1)'), ('beta_end', is_real(self.beta_start)
-             and is_real(self.beta_end) and 0 < self.beta_start <= self.beta_end < 1, '> 0 and >= beta_start and < 1 (0 < start <= end < 1)')))
+            *((k, is_real(getattr(self, k)) and getattr(self, k) > 0, 'a finite number > 0') for k in ('mlp_ratio', 'norm_eps')), ('attn_l2_norm', isinstance(self.attn_l2_norm, bool), 'True or False'),
+            ('cond_drop_rate', is_real(self.cond_drop_rate, 0) and self.cond_drop_rate < 1, 'a probability in [0, 1)'), ('beta_start', is_real(self.beta_start) and 0 < self.beta_start < 1, 'in (0, 1)'),
+            ('beta_end', is_real(self.beta_end) and self.beta_end < 1 and not (is_real(self.beta_start) and self.beta_end < self.beta_start), f'>= beta_start ({self.beta_start!r}) and < 1')))
 
     @property
     def tokens(self) -> int: return (self.latent_side // self.patch_size) ** 2

@@ -52,10 +52,10 @@ class VARConfig:
     def __post_init__(self):          # settings that arrive as JSON (--var-overrides): a wrong type or range is said here, in one line
         whole, number = is_whole, is_real      # core's tests of a setting: a whole number >= 1; a finite number (not a bool)
         rules = {**dict.fromkeys(('vocab_size', 'Cvae', 'num_classes', 'depth', 'embed_dim', 'num_heads'), (whole, 'a whole number of at least 1')),
-                 **dict.fromkeys(('mlp_ratio', 'norm_eps'), (lambda v: number(v) and v > 0, 'a number above 0')),
+                 **dict.fromkeys(('mlp_ratio', 'norm_eps'), (lambda v: number(v) and v > 0, 'a finite number above 0')),
                  **dict.fromkeys(('drop_rate', 'attn_drop_rate', 'drop_path_rate', 'cond_drop_rate'),
                                  (lambda v: number(v) and 0 <= v < 1, 'a probability: a number from 0 up to (not including) 1')),
-                 **dict.fromkeys(('init_adaln', 'init_adaln_gamma', 'init_head', 'init_std'), (number, 'a number (init_std -1: sqrt(1 / (3 C)))')),
+                 **dict.fromkeys(('init_adaln', 'init_adaln_gamma', 'init_head', 'init_std'), (number, 'a finite number (init_std -1: sqrt(1 / (3 C)))')),
                  **dict.fromkeys(('shared_aln', 'attn_l2_norm'), (lambda v: isinstance(v, bool), 'true or false')),
                  'patch_nums': (lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(map(whole, v)),
                                 'a non-empty list of the token maps\' sides, whole numbers of at least 1, coarse to fine')}
