@@ -25,9 +25,10 @@ from .core import matmul_peak
 from .train import get_preset, var_config_for, load_tokenizer, _amp
 
 # %% auto #0
-__all__ = ['COMPILED_GRAPH', 'OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'profile_lines',
-           'bench_models', 'sample_bytes', 'train_step_bytes', 'reset_peak_rss', 'peak_rss', 'released_files',
-           'bench_sample', 'write_bench', 'bench_train', 'matmul_ceiling', 'register_bench']
+__all__ = ['COMPILED_GRAPH', 'OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'top_ops',
+           'top_ops_line', 'profile_lines', 'bench_models', 'sample_bytes', 'train_step_bytes', 'reset_peak_rss',
+           'peak_rss', 'released_files', 'bench_sample', 'write_bench', 'bench_train', 'matmul_ceiling',
+           'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #fcfc4918
 #: the profiler's name for a call of a graph torch.compile (inductor) built: its self time is the fused kernels' time
@@ -36,6 +37,7 @@ COMPILED_GRAPH = '## Call CompiledFxGraph'
 OP_CLASSES = (('matmul / conv', ('aten::mm', 'aten::addmm', 'aten::bmm', 'aten::baddbmm', 'aten::_addmm_activation', 'convolution')),
               ('attention', ('scaled_dot_product', 'flash_attention', 'efficient_attention')),
               ('norms', ('layer_norm', 'group_norm')),
+              ('activations (GELU)', ('gelu', 'silu', 'aten::tanh', 'sigmoid')),   # the FFN's tanh GELU: on some CPUs a slow kernel
               ('softmax / cross-entropy', ('softmax', 'nll_loss', 'cross_entropy', 'multinomial', 'exponential', 'argmax', 'topk', 'sort')),
               ('casts and copies', ('aten::copy_', 'aten::_to_copy', 'aten::clone', 'aten::contiguous')),
               ('fused kernels (torch.compile)', (COMPILED_GRAPH,)))
@@ -55,7 +57,9 @@ def _phase_of(event, phases:tuple) -> str|None:
     return None
 
 def profile_table(run, # a function doing the work once, marking its phases with record_function
-                  phases:tuple, device, repeats:int=2) -> dict:
+                  phases:tuple, device, repeats:int=2,
+                  ops:dict|None=None, # filled with {operator name: seconds per call} over all phases, when given (`top_ops`)
+                 ) -> dict:
     "Seconds per call of `run` by operator class and phase: {class: {phase: s}}, self time of every operator (device time on CUDA)."
     device = torch.device(device)
     cuda = device.type == 'cuda'
@@ -69,7 +73,17 @@ def profile_table(run, # a function doing the work once, marking its phases with
         us = e.self_device_time_total if cuda else e.self_cpu_time_total
         row = table.setdefault(op_class(e.name), {})
         row[phase] = row.get(phase, 0.0) + us / 1e6 / repeats
+        if ops is not None: ops[e.name] = ops.get(e.name, 0.0) + us / 1e6 / repeats
     return table
+
+def top_ops(ops:dict, n:int=6) -> dict:
+    "The `n` operators of most self time of a profile (`profile_table(ops=...)`) as {name: share of all operators' time}: where to look first."
+    total = sum(ops.values()) or 1.0
+    return {k: s / total for k, s in sorted(ops.items(), key=lambda kv: -kv[1])[:n]}
+
+def top_ops_line(shares:dict) -> str:
+    "`top_ops` as one line: 'largest operators (self time): mm 23% (matmul / conv), gelu 8% (activations (GELU)), ...'."
+    return '  largest operators (self time): ' + ', '.join(f"{k.replace('aten::', '')} {100 * s:.0f}% ({op_class(k)})" for k, s in shares.items())
 
 def profile_lines(table:dict, phases:tuple) -> str:
     "The profile table as text: a row per class, a column per phase, seconds and share of the whole."
@@ -151,10 +165,12 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
         with record_function('transformer'), amp: f_hat, _, _ = generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=0)
         with record_function('decoder'), amp: decode(vae, f_hat)
     peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
+    ops = {}
+    table = profile_table(one_batch, SAMPLE_PHASES, device, ops=ops) if profile else None
     return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
                 total_s=tv + td, images_per_s=batch / (tv + td), peak_mem=peak, threads=torch.get_num_threads(),
                 transformer_flops=flops, matmul_peak=peak_flops, mfu=flops / tv / peak_flops, seeds=list(range(runs + 1)),   # 0: warm-up, count, profile
-                profile=profile_table(one_batch, SAMPLE_PHASES, device) if profile else None)
+                profile=table, profile_ops=top_ops(ops) if profile else None)
 
 SAMPLE_PHASES = ('transformer', 'decoder')   # what a sampling batch marks for the profile
 
@@ -181,7 +197,7 @@ def _cmd_bench(args):
     print(f'  {r["images_per_s"]:.1f} images/s, peak memory {r["peak_mem"][0]:.0f} {r["peak_mem"][1]}')
     print(f'  transformer: {r["transformer_flops"] / 1e9:.2f} GFLOP per batch (counted), MFU {100 * r["mfu"]:.0f}% of this device\'s '
           f'{"bf16" if bf16 else "fp32"} matmul peak, {r["matmul_peak"] / 1e9:.0f} GFLOP/s')
-    if r['profile']: print(profile_lines(r['profile'], SAMPLE_PHASES))
+    if r['profile']: print(profile_lines(r['profile'], SAMPLE_PHASES) + '\n' + top_ops_line(r['profile_ops']))
     return 0
 
 def _register_bench_sample(subparsers):
@@ -266,11 +282,12 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     key = (amp_dtype or torch.float32, str(device))
     if key not in peaks: peaks[key] = matmul_peak(*key)        # once per run: two modes against one peak, not two measurements
     peak_flops = peaks[key]
-    table = profile_table(one_step, TRAIN_PHASES, device) if profile else None
+    ops = {}
+    table = profile_table(one_step, TRAIN_PHASES, device, ops=ops) if profile else None
     return dict(preset=preset, mode=mode, device=str(device), batch=B, L=L, s_per_step=s, s_per_step_min=min(times),
                 cpu_s_per_step=float(np.median(cpu)), precision=str(amp_dtype or 'fp32').replace('torch.', ''), images_per_s=B / s, tokens_per_s=B * L / s,
                 peak_mem_mib=peak, peak_mem_what=peak_what, threads=torch.get_num_threads(), var_params=sum(p.numel() for p in var.parameters()),
-                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops, seeds=[0], profile=table,
+                flops_per_step=flops, flops_per_s=flops / s, matmul_peak=peak_flops, mfu=flops / s / peak_flops, seeds=[0], profile=table, profile_ops=top_ops(ops) if profile else None,
                 matmul_mfu=matmul_ceiling(table, flops / s / peak_flops) if profile else None)
 
 def matmul_ceiling(table:dict, mfu:float) -> float:
@@ -299,7 +316,7 @@ def _cli_bench(args):
               f"MFU {100 * r['mfu']:.0f}% of this device's {r['precision']} matmul peak, {r['matmul_peak'] / 1e9:.0f} GFLOP/s"
               + (" (the step also encodes the images: not counted)" if mode == 'images' else ''))
         if r['profile']:
-            print(profile_lines(r['profile'], TRAIN_PHASES))
+            print(profile_lines(r['profile'], TRAIN_PHASES) + '\n' + top_ops_line(r['profile_ops']))
             print(f"  the transformer's matmuls and attention take {100 * r['mfu'] / r['matmul_mfu']:.0f}% of the profiled step: were the rest free, "
                   f"MFU would be {100 * r['matmul_mfu']:.0f}% (the ceiling at this model's sizes)")
         results.append(r)
