@@ -16,7 +16,7 @@ import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from einops import rearrange, repeat
 
-from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, is_real, is_whole
+from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, is_real, is_whole, refuse_settings
 from .attention import LayerKV, KVCache, SelfAttention
 from .vqvae import PATCH_NUMS_BY_SIDE
 
@@ -49,7 +49,7 @@ class VARConfig:
     init_head: float = 0.02         # the head's weights are multiplied by this
     init_std: float = -1.0          # std of Linear/Embedding weights; -1: sqrt(1 / (3 C))
 
-    def __post_init__(self):          # settings that arrive as JSON (--var-overrides): a wrong type or range is said here, in one line
+    def __post_init__(self):          # settings that arrive as JSON (--var-overrides): every wrong type or range is said here, in one line
         whole, number = is_whole, is_real      # core's tests of a setting: a whole number >= 1; a finite number (not a bool)
         rules = {**dict.fromkeys(('vocab_size', 'Cvae', 'num_classes', 'depth', 'embed_dim', 'num_heads'), (whole, 'a whole number of at least 1')),
                  **dict.fromkeys(('mlp_ratio', 'norm_eps'), (lambda v: number(v) and v > 0, 'a finite number above 0')),
@@ -59,8 +59,7 @@ class VARConfig:
                  **dict.fromkeys(('shared_aln', 'attn_l2_norm'), (lambda v: isinstance(v, bool), 'true or false')),
                  'patch_nums': (lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(map(whole, v)),
                                 'a non-empty list of the token maps\' sides, whole numbers of at least 1, coarse to fine')}
-        for name, (ok, what) in rules.items():
-            if not ok(v := getattr(self, name)): raise ValueError(f'{name} must be {what}, got {v!r}')
+        refuse_settings('VAR', self, [(name, ok(getattr(self, name)), what) for name, (ok, what) in rules.items()])   # all of them, not the first
         self.patch_nums = tuple(int(p) for p in self.patch_nums)
         if self.embed_dim % self.num_heads:
             raise ValueError(f'embed_dim {self.embed_dim} is not divisible by num_heads {self.num_heads}; '
