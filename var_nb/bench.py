@@ -27,8 +27,8 @@ from .train import get_preset, var_config_for, load_tokenizer, _amp
 # %% auto #0
 __all__ = ['COMPILED_GRAPH', 'OP_CLASSES', 'OTHER', 'SAMPLE_PHASES', 'TRAIN_PHASES', 'op_class', 'profile_table', 'top_ops',
            'top_ops_line', 'profile_lines', 'bench_models', 'sample_bytes', 'train_step_bytes', 'reset_peak_rss',
-           'peak_rss', 'released_files', 'bench_sample', 'write_bench', 'bench_train', 'matmul_ceiling',
-           'register_bench']
+           'peak_rss', 'reset_peak_memory', 'peak_memory', 'released_files', 'bench_sample', 'write_bench',
+           'bench_train', 'matmul_ceiling', 'register_bench']
 
 # %% ../nbs/08b_speed.ipynb #fcfc4918
 #: the profiler's name for a call of a graph torch.compile (inductor) built: its self time is the fused kernels' time
@@ -129,6 +129,15 @@ def peak_rss() -> tuple[float, str]:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / 2**(20 if sys.platform == 'darwin' else 10), 'MiB peak RSS of the process over its whole life'
 
+def reset_peak_memory(device):
+    "Start a peak-memory measurement on `device`: the CUDA allocator's peak on a GPU, the process's peak RSS elsewhere."
+    torch.cuda.reset_peak_memory_stats(device) if torch.device(device).type == 'cuda' else reset_peak_rss()
+
+def peak_memory(device) -> tuple[float, str]:
+    "(MiB, what they are) since `reset_peak_memory(device)`: what the CUDA allocator held at most on a GPU, else `peak_rss`."
+    if torch.device(device).type == 'cuda': return torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU'
+    return peak_rss()
+
 def released_files(vae_path, var_path, # the released tokenizer and transformer files (.pth), e.g. copied from another machine
                    depth:int=16, device='cpu') -> tuple:
     "(var, vae) in eval mode from a released model's files: what `official.pretrained` loads from the hub's cache."
@@ -149,7 +158,7 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
                 else bench_models(device))
     refuse_beyond(sample_bytes(var.config, vae.config, batch), available_memory(device), f'sampling a batch of {batch:,}', 'lower --batch-size')
     labels = torch.arange(batch) % 10
-    torch.cuda.reset_peak_memory_stats(device) if device.type == 'cuda' else reset_peak_rss()
+    reset_peak_memory(device)
     t_var, t_dec = [], []
     for r in range(runs + 1):                      # run 0 warms up
         synchronize(device); t0 = time.perf_counter()
@@ -164,7 +173,7 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
     def one_batch():
         with record_function('transformer'), amp: f_hat, _, _ = generate(var, vae, labels, cfg=cfg, top_k=top_k, top_p=top_p, seed=0)
         with record_function('decoder'), amp: decode(vae, f_hat)
-    peak = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
+    peak = peak_memory(device)
     ops = {}
     table = profile_table(one_batch, SAMPLE_PHASES, device, ops=ops) if profile else None
     return dict(device=str(device), dtype='bf16 autocast' if bf16 else 'fp32', batch=batch, image_size=tuple(img.shape[-2:]), transformer_s=tv, decoder_s=td,
@@ -253,7 +262,7 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
     img_B3HW = torch.rand(B, 3, vae.config.image_size, vae.config.image_size, device=device, generator=g) * 2 - 1
     labels_B = torch.randint(0, var.config.num_classes, (B,), device=device, generator=g)
     with torch.no_grad(): tokens_BL = torch.cat(vae.img_to_tokens(img_B3HW), 1)
-    torch.cuda.reset_peak_memory_stats(device) if device.type == 'cuda' else reset_peak_rss()   # each mode measured alone
+    reset_peak_memory(device)                                       # each mode measured alone
     def one_step():
         nonlocal tokens_BL
         with record_function('data'), torch.no_grad():
@@ -277,7 +286,7 @@ def _bench_train(preset, mode, steps, warmup, batch_size, device, precision, com
         one_step(); synchronize(device)
         if i >= warmup: times.append(time.perf_counter() - t0); cpu.append(time.process_time() - c0)
     s = float(np.median(times))
-    peak, peak_what = (torch.cuda.max_memory_allocated(device) / 2**20, 'MiB allocated on GPU') if device.type == 'cuda' else peak_rss()
+    peak, peak_what = peak_memory(device)
     flops = train_flops(var.config, B * L)
     key = (amp_dtype or torch.float32, str(device))
     if key not in peaks: peaks[key] = matmul_peak(*key)        # once per run: two modes against one peak, not two measurements
