@@ -80,8 +80,8 @@ def matmul_peak(dtype=torch.float32, device='cpu',
     return best
 
 #: 'auto' takes bf16 on a CPU where a bf16 matmul runs at least this many times as fast as an fp32 one. Native bf16 is
-#: not enough: measured with `matmul_peak`, an AMD EPYC with AVX512-BF16 ran bf16 2.3x as fast, an Intel Xeon
-#: whose avx512_bf16 runs without AMX 0.5x (there a bf16 training step took 1.44x the fp32 time)
+#: not enough: on an Intel Xeon whose avx512_bf16 runs without AMX, bf16 matmuls ran slower than fp32 ones
+#: (`cpu_bf16_speedup` measures a machine's ratio; `var-nb bench train --precision bf16` against fp32, a whole step's)
 BF16_MIN_SPEEDUP = 1.3
 
 _bf16_speedups = {}

@@ -170,7 +170,7 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
         def tok_step():
             with amp(plan.tok_config.precision): out = vae.train()(img); loss, _ = loss_fn(img, out.rec, out.vq_loss, 0, vae.decoder_last_layer)
             opt.zero_grad(); loss.backward(); opt.step()
-        speeds['tokenizer_step'] = 1.15 * median_seconds(tok_step, 2, device)   # + logging, code revival, checkpoints, validation: 63 s ran where 55 were timed (mnist, 3 minutes)
+        speeds['tokenizer_step'] = 1.15 * median_seconds(tok_step, 2, device)   # + logging, code revival, checkpoints, validation (a job's summary stores the plan, planned_s, beside each stage's time)
     vae.eval().requires_grad_(False)
     model = model_class(c.arch)(var_cfg).to(device); opt = adamw(model.parameters(), device, lr=1e-4)
     tokens_BL = torch.randint(0, var_cfg.vocab_size, (c.batch_size, var_cfg.L), device=device)
@@ -181,7 +181,7 @@ def measure_speeds(plan:JobPlan, device, classifier:bool) -> dict:
         with amp(c.precision): loss = var_loss(model(labels_B, x), tokens_BL, weight_L)      # in the run's precision, as it will train
         loss.backward(); opt.step(); opt.zero_grad()
     # a training step settles after about three (allocations, AdamW's state); the loop adds clipping, logging, per-epoch
-    # validation and checkpoints to the bare step: +12% on the colour shapes of this notebook (0.81 s against 0.72 s)
+    # validation and checkpoints to the bare step, a margin of 12% (planned_s and the stages' times in a job's summary show how it held)
     speeds['transformer_step'] = 1.12 * median_seconds(var_step, 3, device, warmup=3)
     img16 = torch.rand(16, 3, S, S, device=device) * 2 - 1
     with torch.no_grad(): speeds['encode_image'] = median_seconds(lambda: vae.img_to_tokens(img16), 1, device) / 16

@@ -417,7 +417,7 @@ TOKENIZER_TRAIN_CONFIGS = {
                                     revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
     'mnist16-1scale': TokenizerTrainConfig(model=VQVAE_CONFIGS['mnist16-1scale'], batch_size=32, steps=800, lr=1.5e-3, betas=(0.9, 0.99),
                                            revive_every=50, revive_stop=0.9, log_every=20, eval_every=400, ckpt_every=200),
-    # the colour preset (notebook 13): the MNIST recipe on the embedded emoji, 700 steps (the committed run: 3.5 minutes on 2 cores)
+    # the colour preset (notebook 13): the MNIST recipe on the embedded emoji, 700 steps (the committed run's time: notebook 13 prints it)
     'emoji': TokenizerTrainConfig(model=VQVAE_CONFIGS['emoji'], data='emoji', batch_size=32, steps=700, lr=1.5e-3, betas=(0.9, 0.99), revive_every=50,
                                   revive_stop=0.9, log_every=20, eval_every=350, ckpt_every=100),
 }

@@ -138,8 +138,8 @@ VQVAE_CONFIGS = {
                            using_sa=False, using_mid_sa=False, patch_nums=(1, 2, 3, 4, 6, 8, 16)),
     'mnist16-1scale': VQVAEConfig(vocab_size=512, z_channels=32, ch=32, ch_mult=(1, 2), num_res_blocks=(0, 1), norm_groups=8,
                                   using_sa=False, using_mid_sa=False, quant_resi=0.0, patch_nums=(16,)),
-    # colour emoji at 32x32 (notebook 13): one downsampling, a 16x16 latent and 1,024 codes. With the MNIST shape (8x8
-    # latent) the same budget stopped at 21-22 dB whatever the codebook; 16x16 reaches 24-26 dB in 500-800 steps
+    # colour emoji at 32x32 (notebook 13): one downsampling, a 16x16 latent and 1,024 codes; the MNIST shape (an 8x8
+    # latent) keeps too little of a colour picture's detail in a short run (notebook 13 prints this one's PSNR)
     'emoji': VQVAEConfig(vocab_size=1024, z_channels=32, ch=32, ch_mult=(1, 2), num_res_blocks=(0, 1), norm_groups=8,
                          using_sa=False, using_mid_sa=False, patch_nums=(1, 2, 3, 4, 6, 8, 16)),
     'official': VQVAEConfig(),
