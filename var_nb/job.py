@@ -12,7 +12,7 @@ from pathlib import Path
 
 import torch, torch.nn.functional as F
 
-from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
+from .core import (run_lock, moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
                          cpu_bf16_speedup, cpu_has_native_bf16)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
@@ -367,33 +367,34 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     if out_dir is None and preset is None:                             # runs/PRESET: the preset the data's colour implies
         preset_named = AUTO_PRESETS['colour' if is_colour(load_image_dataset(overrides.get('dataset') or 'mnist5k'), n=32) else 'grey']
     out_dir = check_job_folder(out_dir or f'runs/{preset or preset_named}', resume, overrides.get('dataset'))   # before any work
-    plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
-    plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)   # before encoding
-    tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
-    tok = _tokenizer_report(tokenizer, plan)
-    if verbose and plan.tok_config is not None and (line := colour_note(tok, 'train it longer (--tokenizer-steps, or a larger --minutes)' + (
-        '' if plan.config.tokenizer == 'emoji' else ", or leave --preset out: the emoji preset's tokenizer keeps colour"))): print(line, flush=True)
-    if minutes and not tok_earlier and not {'steps', 'epochs'} & set(overrides):   # steps the budget chose: paced by the tokenizer's time
-        plan, line = pace_transformer(plan, minutes, time.time() - t0, tok['train_seconds'] or 0.0)
-        if line: save_plan(plan, out_dir, minutes)                   # --resume continues the cut plan
-        if line and verbose: print(line, flush=True)
-    names = plan.facts['class_names']
-    run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
-    if run['rank'] != 0: return run
-    t2 = time.time(); quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress, images=plan.facts['images'])
-    timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
-                   sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
-    timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
-    if plan.tok_config is None: del timings['tokenizer_s']
-    tr, va = ([r for r in run['history'] if r['split'] == s] for s in ('train', 'validation'))
-    written = sorted(str(p) for p in out_dir.rglob('*') if p.is_file() and p.suffix in ('.png', '.safetensors', '.json', '.jsonl'))
-    summary = dict(preset=plan.preset, dataset=str(plan.config.dataset), images=plan.facts['images'], images_val=plan.facts['images_val'],
-                   classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes, planned_s=plan.seconds,
-                   tokenizer=tok, steps=run['steps'], transformer_dtype=run.get('dtype'), **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
-                   cpu_bf16_speedup=cpu_bf16_speedup() if run['var'].pos_1LC.device.type == 'cpu' and cpu_has_native_bf16() else None,   # why 'auto' chose
-                   **quality, files=sorted(set(written + [str(out_dir / 'summary.json')])))
-    write_results(out_dir / 'summary.json', summary, provenance(command, [plan.config.seed] + ([plan.tok_config.seed] if plan.tok_config else []), timings['total_s'], run['var'].pos_1LC.device))
-    return {**run, 'summary': summary}
+    with run_lock(out_dir):                                            # one run per folder: another into it is refused (core.run_lock)
+        plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
+        plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)   # before encoding
+        tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
+        tok = _tokenizer_report(tokenizer, plan)
+        if verbose and plan.tok_config is not None and (line := colour_note(tok, 'train it longer (--tokenizer-steps, or a larger --minutes)' + (
+            '' if plan.config.tokenizer == 'emoji' else ", or leave --preset out: the emoji preset's tokenizer keeps colour"))): print(line, flush=True)
+        if minutes and not tok_earlier and not {'steps', 'epochs'} & set(overrides):   # steps the budget chose: paced by the tokenizer's time
+            plan, line = pace_transformer(plan, minutes, time.time() - t0, tok['train_seconds'] or 0.0)
+            if line: save_plan(plan, out_dir, minutes)                   # --resume continues the cut plan
+            if line and verbose: print(line, flush=True)
+        names = plan.facts['class_names']
+        run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
+        if run['rank'] != 0: return run
+        t2 = time.time(); quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress, images=plan.facts['images'])
+        timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
+                       sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
+        timings['tokenizer_s'] = tok.pop('train_seconds') or 0.0
+        if plan.tok_config is None: del timings['tokenizer_s']
+        tr, va = ([r for r in run['history'] if r['split'] == s] for s in ('train', 'validation'))
+        written = sorted(str(p) for p in out_dir.rglob('*') if p.is_file() and p.suffix in ('.png', '.safetensors', '.json', '.jsonl'))
+        summary = dict(preset=plan.preset, dataset=str(plan.config.dataset), images=plan.facts['images'], images_val=plan.facts['images_val'],
+                       classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes, planned_s=plan.seconds,
+                       tokenizer=tok, steps=run['steps'], transformer_dtype=run.get('dtype'), **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
+                       cpu_bf16_speedup=cpu_bf16_speedup() if run['var'].pos_1LC.device.type == 'cpu' and cpu_has_native_bf16() else None,   # why 'auto' chose
+                       **quality, files=sorted(set(written + [str(out_dir / 'summary.json')])))
+        write_results(out_dir / 'summary.json', summary, provenance(command, [plan.config.seed] + ([plan.tok_config.seed] if plan.tok_config else []), timings['total_s'], run['var'].pos_1LC.device))
+        return {**run, 'summary': summary}
 
 # %% ../nbs/13_own_images.ipynb #2380503e
 def report_lines(s:dict) -> str:

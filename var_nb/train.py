@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
+from .core import (locks_run_folder, adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
@@ -413,6 +413,7 @@ def evaluate(model, vae, data:TokenData, batch_size:int=64, amp_dtype=None, rank
     return mean_over_ranks(sums, world, device)
 
 # %% ../nbs/07_training.ipynb #007a842e
+@locks_run_folder                        # one run per folder: a second run into out_dir is refused (core.run_lock)
 def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
           out_dir,                      # folder for checkpoints, log.jsonl and the final model
           tokenizer,                    # a VQVAE or the path of a var_nb tokenizer checkpoint (frozen)

@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
+from .core import (locks_run_folder, moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, jsonable, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, _USER_ERRORS)
@@ -145,7 +145,7 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
                              f'trained:\n  ' + '\n  '.join(built) + '\nresume with the model the run trained (in Python: model=VQVAEConfig(**meta["vae_config"]) '
                              f'with meta = load_checkpoint({str(last)!r})[1]), or start a fresh --out folder')
         return tensors, meta
-    files = sorted(p.name for p in out_dir.iterdir()) if out_dir.exists() else []
+    files = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else []   # (.lock: this run's, core.run_lock)
     if files and not (files == ['log.jsonl'] and is_run_log(out_dir / 'log.jsonl')):   # a run stopped before its first checkpoint starts again
         what = 'no last.safetensors to resume from' if resume else 'pass resume=True (--resume) to continue it with the same settings'
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): '
@@ -342,6 +342,7 @@ def _validate(run:TokenizerRun) -> tuple[dict, bool]:
     if new_best: run.best_psnr = metrics['psnr']
     return metrics, new_best
 
+@locks_run_folder                          # one run per folder: a second run into out_dir is refused (core.run_lock)
 def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a TokenizerTrainConfig or a dict of its fields
                     out_dir='runs/tokenizer', # the run's folder (log.jsonl, last/best/tokenizer.safetensors)
                     resume:bool=False,      # continue the run saved in out_dir (same settings required)
