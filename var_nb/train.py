@@ -125,10 +125,10 @@ TRAIN_PRESETS = {
                                base_lr=1e-3 * 256 / 32, betas=(0.9, 0.95), weight_decay=0.05, warmup=50, schedule='cos',
                                final_lr_ratio=0.0, clip=2.0, log_every=20),
     # the raster-order baseline of notebook 11: the mnist recipe and model, one token at a time, on a one-scale tokenizer,
-    # with the epochs that fit in the mnist transformer's wall-clock time (a raster step costs less: 64 tokens, not 155;
-    # timed side by side in notebook 11's committed run, raster_mnist.json: 1,967 raster steps in the time of VAR's 840, i.e. 14 epochs)
+    # for about the training FLOPs of the mnist preset's 6 epochs (a raster step costs less: 64 tokens, not 155); notebook
+    # 11 counts the FLOPs of a real step of each and sets its run's steps from their ratio
     'mnist-raster': TrainConfig(var='mnist', arch='raster', tokenizer='mnist-1scale', var_overrides=dict(patch_nums=(8,)),
-                                batch_size=32, epochs=14, base_lr=1e-3 * 256 / 32, betas=(0.9, 0.95), weight_decay=0.05,
+                                batch_size=32, epochs=15, base_lr=1e-3 * 256 / 32, betas=(0.9, 0.95), weight_decay=0.05,
                                 warmup=50, schedule='cos', final_lr_ratio=0.0, clip=2.0, log_every=20),
     # the colour preset (notebook 13): the mnist transformer (classes, scales and codes from the emoji tokenizer) at
     # batch 8 with the mnist peak lr, 12 epochs of the 1,684 training emoji, each drawn as itself or its mirror (2,520
