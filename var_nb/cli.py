@@ -268,7 +268,7 @@ def write_failure(e:Exception) -> str|None:
             "free disk space (or lift the quota or file-size limit) and run the command again")
 
 def main(argv=None) -> int:
-    "Entry point of the `var-nb` console script: the exit status (0 ok, 1 no room to write, 2 bad input, 130 stopped)."
+    "Entry point of the `var-nb` console script: the exit status (0 ok, 1 no room to write, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     try: args = parser.parse_args(argv)
@@ -284,7 +284,7 @@ def main(argv=None) -> int:
         except KeyboardInterrupt as e:                                            # Ctrl-C: one line, what was kept and how to go on
             print(f'var-nb {args.command}: ' + (str(e) or 'interrupted (Ctrl-C)' + (': the run continues from its last checkpoint with --resume'
                   if args.command in ('train', 'train-tokenizer', 'scaling') else '')), file=sys.stderr)
-            return 130
+            return 143 if '(SIGTERM)' in str(e) else 130                          # 128 + the signal, as a shell reports it
         except Exception as e:                                                    # a full disk: one line; any other error: its traceback
             if (said := write_failure(e)) is None: raise
             print(f'var-nb {args.command}: error: {said}' + ('; checkpoints are replaced whole, so the last one '
