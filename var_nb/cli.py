@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #1aeaa200
 from __future__ import annotations
-import argparse, math, re, sys, time, warnings, zipfile
+import argparse, errno, math, os, re, sys, time, warnings, zipfile
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +26,7 @@ from . import splits, reconstruction, train_tokenizer, job, scaling, bench, rast
 # %% auto #0
 __all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
            'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'build_parser',
-           'main']
+           'write_failure', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -257,8 +257,18 @@ def _say_warning(message, category, filename, lineno, file=None, line=None):
     if Path(filename).resolve().parent != _PACKAGE: return _show_warning(message, category, filename, lineno, file, line)
     print(f'var-nb: warning: {message}', file=sys.stderr)
 
+_FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)   # a disk, a file-size limit or a quota full: the machine, not the input
+
+def write_failure(e:Exception) -> str|None:
+    "What a write that found no room says, in one line (an OSError, or safetensors' error that carries its 'os error N'); None for any other error."
+    ours = type(e).__name__ == 'SafetensorError'                      # safetensors' own class: the file was a checkpoint
+    code = e.errno if isinstance(e, OSError) else int(m[1]) if ours and (m := re.search(r'\(os error (\d+)\)', str(e))) else None
+    if code not in _FULL: return None
+    return (f"could not write {getattr(e, 'filename', None) or ('a checkpoint' if ours else 'a file')}: {os.strerror(code)}: "
+            "free disk space (or lift the quota or file-size limit) and run the command again")
+
 def main(argv=None) -> int:
-    "Entry point of the `var-nb` console script: the exit status (0 ok, 2 bad input)."
+    "Entry point of the `var-nb` console script: the exit status (0 ok, 1 no room to write, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
     try: args = parser.parse_args(argv)
@@ -274,4 +284,9 @@ def main(argv=None) -> int:
         except KeyboardInterrupt as e:                                            # Ctrl-C: one line, what was kept and how to go on
             print(f'var-nb {args.command}: ' + (str(e) or 'interrupted (Ctrl-C)' + (': the run continues from its last checkpoint with --resume'
                   if args.command in ('train', 'train-tokenizer', 'scaling') else '')), file=sys.stderr)
-            return 130
+            return 143 if '(SIGTERM)' in str(e) else 130                          # 128 + the signal, as a shell reports it
+        except Exception as e:                                                    # a full disk: one line; any other error: its traceback
+            if (said := write_failure(e)) is None: raise
+            print(f'var-nb {args.command}: error: {said}' + ('; checkpoints are replaced whole, so the last one '
+                  'written is intact: --resume continues the run from it (if none was written yet, start again)' if args.command in ('train', 'train-tokenizer', 'scaling') else ''), file=sys.stderr)
+            return 1

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import ctypes, dataclasses, functools, glob, hashlib, inspect, json, math, numbers, os, random, shutil, signal, socket, statistics, sys, tempfile, threading, time
+import ctypes, dataclasses, functools, glob, hashlib, inspect, itertools, json, math, numbers, os, random, shutil, signal, socket, statistics, sys, tempfile, threading, time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -273,9 +273,8 @@ def run_lock(folder, option:str='--out'):
         _HELD_LOCKS[folder] -= 1
         if not _HELD_LOCKS[folder]: del _HELD_LOCKS[folder]
         if takes: lock.unlink(missing_ok=True)
-        for p in (folder, *folder.parents)[:len(folder.parts) - len(made.parts) + 1] if made else ():   # the folders this made, while empty
-            if any(p.iterdir()): break
-            p.rmdir()
+        for p in itertools.takewhile(lambda p: not any(p.iterdir()), (folder, *folder.parents)[:len(folder.parts) - len(made.parts) + 1] if made else ()):
+            p.rmdir()                                                  # the folders this made, while empty
 
 def locks_run_folder(f):
     "Decorator: a call of `f` holds `run_lock` on its `out_dir` argument (or that parameter's default) from start to end."
@@ -383,9 +382,10 @@ def refuse_foreign_files(out:Path, writes, command:str, mark:str, beside=None):
 def json_object(text, option:str) -> dict|None:
     "The dict a JSON option holds (None when not given: `--var-overrides`, `--var-kwargs`, ...); a ValueError saying what is wrong otherwise."
     if not text: return None
+    example = '{"ch": 160}' if 'vae' in option else '{"depth": 16}'   # a field the option takes (--vae-kwargs: the tokenizer's)
     try: kw = json.loads(text)
-    except json.JSONDecodeError as e: raise ValueError(f'{option} is not valid JSON ({e}): pass an object such as \'{{"depth": 16}}\'') from None
-    if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object such as \'{{"depth": 16}}\', got {text!r}')
+    except json.JSONDecodeError as e: raise ValueError(f'{option} is not valid JSON ({e}): pass an object such as \'{example}\'') from None
+    if not isinstance(kw, dict): raise ValueError(f'{option} must be a JSON object such as \'{example}\', got {text!r}')
     return kw
 
 #: mistakes of the user (settings, paths, data, network), reported by every CLI wrapper in one line, not a traceback

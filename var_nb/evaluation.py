@@ -101,7 +101,7 @@ def inception_chunks_too_small(n:int, # samples scored
     # a chunk's p(y) is the mean of its rows, so a chunk of m samples scores at most m (exactly 1 at m = 1, for any model): with fewer
     # samples per chunk than classes, the chunk size caps the score below the num_classes a perfect model reaches
     if n // splits >= num_classes: return None
-    return (f'the Inception Score: {n} samples make {splits} chunks of {n // splits}, and a chunk of m samples scores at most m (one sample: '
+    return (f'the Inception Score: {n} samples ' + (f'make {splits} chunks of {n // splits}' if n >= splits else f'cannot fill its {splits} chunks') + ', and a chunk of m samples scores at most m (one sample: '
             f'exactly 1, whatever the model); with {num_classes} classes sampled it needs {num_classes * splits} samples ({splits} per class: '
             f'raise n_per_class, --n-per-class)')
 

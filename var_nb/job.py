@@ -220,8 +220,9 @@ def _holds_run(out_dir:Path) -> list[str]:
     "The files of an earlier `var-nb train` in `out_dir`; a checkpoint another command wrote there is refused (--resume could not continue it)."
     for name, kinds in (('last.safetensors', ('var-train-state',)), ('model.safetensors', ('var', 'raster'))):
         if (out_dir / name).is_file() and (kind := checkpoint_meta(out_dir / name).get('kind')) not in kinds:
-            raise ValueError(f"{out_dir} holds a {kind!r} checkpoint ({name}), not a run of var-nb train: " + (f"to train on that tokenizer, pass "
-                             f"--tokenizer {out_dir / 'tokenizer.safetensors'} and " if kind == 'tokenizer_train_state' else '') + 'choose another --out')
+            raise ValueError(f"{out_dir} holds a {kind!r} checkpoint ({name}), not a run of var-nb train: " + ((f"to train on that tokenizer, pass " if (out_dir / 'tokenizer.safetensors').is_file() else f"that tokenizer's run is not finished: "
+                             f"finish it (var-nb train-tokenizer --out {out_dir} --resume), then pass ") + f"--tokenizer {out_dir / 'tokenizer.safetensors'} and "
+                             if kind == 'tokenizer_train_state' else '') + 'choose another --out')
     if (out_dir / 'plan.json').exists() and not _our_plan(out_dir / 'plan.json'):   # it would switch off the checks below and be overwritten
         raise ValueError(f"{out_dir / 'plan.json'} is not a plan var-nb train wrote (a JSON object with train_config, tok_shape, facts "
                          f"and steps), so {out_dir} holds no run of it: choose another --out")

@@ -101,7 +101,7 @@ def load_model(path, device='cpu') -> VAR:
         where = {'vqvae': 'give it where a tokenizer is asked for (--tokenizer)',
                  'classifier': 'a classifier is the feature network of `var-nb eval --features`'}.get(kind, 'it is not one `var-nb sample` reads')
         raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}): {where}; pass the model.safetensors '
-                         f'of a `var-nb train` run (or its best.safetensors / last.safetensors)')
+                         f'of a `var-nb train` run (or its best.safetensors; last.safetensors is its training state, for --resume)')
     return model_class(kind).load(path, device)
 
 # %% ../nbs/11_var_vs_raster.ipynb #52a1453f

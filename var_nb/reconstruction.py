@@ -182,7 +182,8 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
         try:
             with Image.open(p) as im: imgs.append(transform(im))
         except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
-            raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); pass PNG/JPEG/... files PIL can open') from None
+            raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); ' + ('shrink it first (PIL opens no larger image unless PIL.Image.MAX_IMAGE_PIXELS '
+                             'is raised)' if isinstance(e, Image.DecompressionBombError) else 'pass PNG/JPEG/... files PIL can open')) from None
     with torch.no_grad():
         recs = [finite_pixels(r) for r in vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))]   # K x (B,3,H,W)
     spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)

@@ -15,6 +15,7 @@ import datasets
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
 from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
 from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit
+from .folders import IMAGE_EXTENSIONS
 
 # %% auto #0
 __all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
@@ -154,7 +155,12 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     if held_out:                     # its 'train' is every image, these among them: a folder of both would validate on trained images
         print(f"var-nb data: error: {args.dataset} has no validation split, so --to-folder writes --split train alone: a run on the "
               f"folder holds out its 5% again", file=sys.stderr); return 2
-    root = Path(args.to_folder) / SPLIT_FOLDERS[args.split]   # the folder name var_nb reads as that split
+    top = Path(args.to_folder); root = top / SPLIT_FOLDERS[args.split]   # the folder name var_nb reads as that split
+    beside = sorted(p.name + '/' * p.is_dir() for p in top.iterdir() if not p.name.startswith('.') and (p.is_dir() and p.name.lower() not in SPLIT_FOLDERS
+                    or p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS)) if top.is_dir() else []   # a class folder, images: an image folder
+    if beside:                    # a folder with split folders reads only those: these would drop out of every run
+        print(f'var-nb data: error: {top} holds {", ".join(beside[:3])}{", ..." * (len(beside) > 3)}, which a folder with split folders would '
+              f'leave out of every run: choose a new or empty --to-folder (or one that holds only train/, validation/, test/)', file=sys.stderr); return 2
     if root.exists() and any(root.iterdir()):
         print(f'var-nb data: error: {root} is not empty: choose another --to-folder (nothing is overwritten)', file=sys.stderr); return 2
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
@@ -164,8 +170,10 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     for i, row in enumerate(ds):
         (root / safe(row['label'])).mkdir(parents=True, exist_ok=True)
         row['image'].save(root / safe(row['label']) / f'{i:06d}.png')
-    print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: pass --dataset {args.to_folder} '
-          f'(write the other splits too, --split validation, so that a run validates on them)')
+    if (top / 'train').is_dir(): then = f'pass --dataset {top}' + ('' if (top / 'validation').is_dir() else ' (write --split validation there too, '
+                                                                  'if the data has one, so that a run validates on it)')
+    else: then = f'write --split train there too (a run trains on {top}/train), then pass --dataset {top}'
+    print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: {then}')
     return 0
 
 def _cli_data(args):

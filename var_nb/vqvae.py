@@ -321,7 +321,7 @@ class VQVAE(nn.Module):
         if (kind := meta.get('kind')) != 'vqvae':
             hint = (f'the tokenizer of that run is {Path(path).parent / "tokenizer.safetensors"} (written when it finished)' if kind == 'tokenizer_train_state' else
                     'it is a transformer, and the tokenizer it was trained with is ' + (str(Path(path).parent / meta['tokenizer_path']) if 'tokenizer_path' in meta
-                    else 'found by var_nb.sampling.tokenizer_of(path)') if kind in ('var', 'raster') else
+                    else 'found by var_nb.sampling.tokenizer_of(path), and by var-nb sample, edit and eval when --tokenizer is left out') if kind in ('var', 'raster') else
                     'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)')
             raise ValueError(f'{path} holds a {kind!r} checkpoint, not a VQVAE one; {hint}')
         model = cls(VQVAEConfig(**meta['config'])).to(device)
