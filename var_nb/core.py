@@ -134,7 +134,7 @@ def _checkpoint_file(path) -> Path:
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
     if path.is_dir():
-        inside = sorted(p.name for p in path.glob('*.safetensors'))
+        inside = sorted(p.name for p in path.glob('*.safetensors') if p.name != 'last.safetensors') or ['last.safetensors'] * (path / 'last.safetensors').exists()   # (a run's state)
         raise IsADirectoryError(f'checkpoint {path} is a folder: give a .safetensors file in it' +
                                 (f' ({", ".join(inside[:4])}{", ..." if len(inside) > 4 else ""})' if inside else ' (it holds none)'))
     return path
