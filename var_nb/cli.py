@@ -262,7 +262,7 @@ _FULL = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)   # a disk, a file-size limit 
 def write_failure(e:Exception) -> str|None:
     "What a write that found no room says, in one line (an OSError, or safetensors' error that carries its 'os error N'); None for any other error."
     ours = type(e).__name__ == 'SafetensorError'                      # safetensors' own class: the file was a checkpoint
-    code = e.errno if isinstance(e, OSError) else int(m[1]) if ours and (m := re.search(r'\(os error (\d+)\)', str(e))) else None
+    code = e.errno if isinstance(e, OSError) else int(m[1] or m[2]) if ours and (m := re.search(r'\(os error (\d+)\)|\bcode: (\d+)', str(e))) else None   # safetensors 0.5+ | 0.4
     if code not in _FULL: return None
     return (f"could not write {getattr(e, 'filename', None) or ('a checkpoint' if ours else 'a file')}: {os.strerror(code)}: "
             "free disk space (or lift the quota or file-size limit) and run the command again")
@@ -284,7 +284,7 @@ def main(argv=None) -> int:
         except KeyboardInterrupt as e:                                            # Ctrl-C: one line, what was kept and how to go on
             print(f'var-nb {args.command}: ' + (str(e) or 'interrupted (Ctrl-C)' + (': the run continues from its last checkpoint with --resume'
                   if args.command in ('train', 'train-tokenizer', 'scaling') else '')), file=sys.stderr)
-            return 143 if '(SIGTERM)' in str(e) else 130                          # 128 + the signal, as a shell reports it
+            return 143 if 'SIGTERM)' in str(e).split(';')[0] else 130              # 128 + the signal, as a shell reports it (not a folder's name)
         except Exception as e:                                                    # a full disk: one line; any other error: its traceback
             if (said := write_failure(e)) is None: raise
             print(f'var-nb {args.command}: error: {said}' + ('; checkpoints are replaced whole, so the last one '

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #b9cdb8a4
 from __future__ import annotations
-import ctypes, dataclasses, functools, glob, hashlib, inspect, itertools, json, math, numbers, os, random, shutil, signal, socket, statistics, sys, tempfile, threading, time
+import ctypes, dataclasses, glob, hashlib, json, math, numbers, os, random, shutil, signal, socket, statistics, sys, tempfile, threading, time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,11 +21,10 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
 __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchronize', 'median_seconds', 'StopAfterStep',
            'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
            'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
-           'output_file', 'run_lock', 'locks_run_folder', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state',
-           'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
-           'refuse_foreign_files', 'json_object', 'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule',
-           'wd_at', 'is_real', 'is_whole', 'betas_ok', 'refuse_settings', 'adamw', 'jsonable', 'fingerprint',
-           'MovedName', 'moved_names']
+           'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
+           'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
+           'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'is_real', 'is_whole', 'betas_ok',
+           'refuse_settings', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -227,63 +226,6 @@ def output_file(path, suffix:str, option:str, ours=None, example:str='results') 
         raise FileExistsError(f'{option} {path} exists and is not a {suffix} file var_nb writes, so it would be lost: choose another name')
     output_folder(path.parent, option)                                  # its folder: not a file, a UTF-8 name
     return path
-
-# %% ../nbs/00_core.ipynb #2ed8f476
-_HELD_LOCKS = {}   # folder -> how many calls of this process hold its lock
-
-def _alive(pid) -> bool:
-    "Whether process `pid` of this host runs (signal 0 only asks); where that cannot be asked (Windows), assumed so."
-    if os.name != 'posix' or not isinstance(pid, int): return True
-    try: os.kill(pid, 0); return True
-    except ProcessLookupError: return False
-    except OSError: return True                                       # it runs, as another user
-
-def _take_lock(folder:Path, lock:Path, option:str) -> Path|None:
-    "Take `lock` (see `run_lock`); the outermost folder this made, or None."
-    made = next((p for p in (*reversed(folder.parents), folder) if not p.exists()), None); folder.mkdir(parents=True, exist_ok=True)
-    me = json.dumps(dict(host=socket.gethostname(), pid=os.getpid(), since=time.strftime('%Y-%m-%d %H:%M:%S'), command=' '.join([Path(sys.argv[0]).name, *sys.argv[1:]])[:200]))
-    for _ in range(100):
-        try: fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666 & ~_UMASK)
-        except FileExistsError: pass
-        else:
-            with os.fdopen(fd, 'w') as f: f.write(me)
-            return made
-        try: held = json.loads(lock.read_text())
-        except FileNotFoundError: continue                             # released meanwhile: take it
-        except (OSError, ValueError): held = None                      # being written this instant, or not a lock of ours
-        if not isinstance(held, dict):
-            if time.time() - lock.stat().st_mtime < 2: time.sleep(0.05); continue
-            raise FileExistsError(f'{lock} is not a lock var_nb wrote: delete it if no run uses {folder}, or choose another {option}')
-        if held.get('host') == socket.gethostname() and not _alive(held.get('pid')):
-            lock.unlink(missing_ok=True); continue                     # its process was killed: the lock is litter
-        other = f"process {held.get('pid')}" + (f" on {held.get('host')}" if held.get('host') != socket.gethostname() else '')
-        raise FileExistsError(f"{folder} is in use by another run ({other}, since {held.get('since')}: {held.get('command')}): wait for it "
-                              f"to finish, or choose another {option}; if no run is using it, delete {lock}")
-    raise FileExistsError(f'{lock} changed hands 100 times while this run tried to take it: choose another {option}')
-
-@contextmanager
-def run_lock(folder, option:str='--out'):
-    "Hold `folder/.lock` while a run writes in `folder` (made if missing, removed if the run wrote nothing there): another run is refused (above)."
-    folder = Path(folder).absolute(); lock = folder / '.lock'
-    takes = not _HELD_LOCKS.get(folder) and os.environ.get('RANK', '0') == '0'   # not nested, and rank 0 (or no torchrun)
-    made = _take_lock(folder, lock, option) if takes else None
-    _HELD_LOCKS[folder] = _HELD_LOCKS.get(folder, 0) + 1
-    try: yield lock
-    finally:
-        _HELD_LOCKS[folder] -= 1
-        if not _HELD_LOCKS[folder]: del _HELD_LOCKS[folder]
-        if takes: lock.unlink(missing_ok=True)
-        for p in itertools.takewhile(lambda p: not any(p.iterdir()), (folder, *folder.parents)[:len(folder.parts) - len(made.parts) + 1] if made else ()):
-            p.rmdir()                                                  # the folders this made, while empty
-
-def locks_run_folder(f):
-    "Decorator: a call of `f` holds `run_lock` on its `out_dir` argument (or that parameter's default) from start to end."
-    sig = inspect.signature(f)
-    @functools.wraps(f)
-    def locked(*args, **kwargs):
-        out_dir = sig.bind_partial(*args, **kwargs).arguments.get('out_dir', sig.parameters['out_dir'].default)
-        with run_lock(out_dir): return f(*args, **kwargs)
-    return locked
 
 # %% ../nbs/00_core.ipynb #c35c5918
 def data_path(*parts) -> Path:

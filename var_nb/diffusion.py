@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 
 from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
                     lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
-from .records import RunLog, provenance, command_line, is_run_log
+from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
 from .data import ImageDataset, ImageTransform, num_classes_of, stored_source
@@ -380,11 +380,11 @@ def _save_dit_state(path:Path, model, ema, opt, config, tokenizer_fp, step:int, 
     save_checkpoint(path, tens, dict(kind='dit-train-state', train_config=jsonable(config), dit_config=jsonable(model.config),
                                      tokenizer=tokenizer_fp, step=step, total_steps=total, train_seconds=seconds, state=skel))
 
+@locks_run_folder                         # one run per folder: a second run into out_dir is refused (records.run_lock)
 def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESETS)
               out_dir,                 # folder for last.safetensors (train state), log.jsonl and model.safetensors
               tokenizer,               # a VQVAE or the path of a var_nb tokenizer checkpoint (frozen): its encoder makes the latents
-              resume:bool=False,       # continue the run in out_dir (its settings must match)
-              device=None,
+              resume:bool=False, device=None,   # continue the run in out_dir (its settings must match); the device
               stop_at:int|None=None,   # pause when this step is reached, after writing the train state (resume continues exactly)
               progress:bool=True,
               command:str|None=None,   # what started the run, recorded in the model's provenance

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import torch, torch.nn.functional as F
 
-from .core import (run_lock, moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
+from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
                          cpu_bf16_speedup, cpu_has_native_bf16)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
@@ -30,7 +30,7 @@ from .classifier import Classifier
 from .sampling import sample
 from .evaluation import figure
 from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, judge_run
-from .records import provenance, write_results, command_line
+from .records import provenance, write_results, command_line, run_lock
 
 # %% auto #0
 __all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer',
@@ -367,8 +367,9 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     if out_dir is None and preset is None:                             # runs/PRESET: the preset the data's colour implies
         preset_named = AUTO_PRESETS['colour' if is_colour(load_image_dataset(overrides.get('dataset') or 'mnist5k'), n=32) else 'grey']
-    out_dir = check_job_folder(out_dir or f'runs/{preset or preset_named}', resume, overrides.get('dataset'))   # before any work
-    with run_lock(out_dir):                                            # one run per folder: another into it is refused (core.run_lock)
+    out_dir = output_folder(out_dir or f'runs/{preset or preset_named}')
+    with run_lock(out_dir):                                            # one run per folder: another run writing there is said first (records.run_lock)
+        out_dir = check_job_folder(out_dir, resume, overrides.get('dataset'))   # before any work
         plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
         plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)   # before encoding
         tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)

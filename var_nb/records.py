@@ -5,21 +5,24 @@
 # %% ../nbs/00b_records.ipynb #abbdf00b
 # References: the official trainer logs to tensorboard and a text log (utils/misc.py); nothing records how a figure was made.
 from __future__ import annotations
-import importlib.metadata, importlib.util, json, math, os, platform, re, shlex, subprocess
+import functools, importlib.metadata, importlib.util, inspect, json, math, os, platform, re, shlex, socket, subprocess, sys, time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+try: import fcntl                      # the run lock's flock (POSIX)
+except ImportError: fcntl = None
 
 import numpy as np
 import torch
 
-from .core import atomic_path, checkpoint_meta, output_file
+from .core import atomic_path, checkpoint_meta, output_file, output_folder, _UMASK
 from .devices import cpu_bf16_units
 
 # %% auto #0
-__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'git_commit', 'machine',
-           'provenance', 'command_line', 'write_results', 'read_results', 'results_file', 'read_figures',
-           'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure', 'format_figure',
-           'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
+__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'run_lock',
+           'locks_run_folder', 'git_commit', 'machine', 'provenance', 'command_line', 'write_results', 'read_results',
+           'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure',
+           'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -101,6 +104,67 @@ def plot_log(log, # a run folder, a log.jsonl, or a list of records
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/00b_records.ipynb #2ed8f476
+_HELD_LOCKS = {}   # folder -> [calls of this process holding its lock, the open lock file, the folder it made, the process that took it]
+
+def _take_lock(folder:Path, lock:Path, option:str) -> int|None:
+    "`lock` opened and locked (flock: the kernel lets go when the holder dies, however it dies); None where there is no flock (Windows)."
+    if fcntl is None: return None
+    me = json.dumps(dict(host=socket.gethostname(), pid=os.getpid(), since=time.strftime('%Y-%m-%d %H:%M:%S'), command=' '.join([Path(sys.argv[0]).name, *sys.argv[1:]])[:200]))
+    while True:
+        fd = os.open(lock, os.O_CREAT | os.O_RDWR, 0o666 & ~_UMASK)
+        try: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:                                        # another live process holds it: say which, from what it wrote
+            try: held = json.loads(os.read(fd, 4096))
+            except ValueError: held = {}
+            finally: os.close(fd)
+            held = held if isinstance(held, dict) else {}
+            other = f"process {held.get('pid', '?')}" + (f" on {held['host']}" if held.get('host', socket.gethostname()) != socket.gethostname() else '')
+            raise FileExistsError(f"{folder} is in use by another run ({other}, since {held.get('since', '?')}: {held.get('command', '?')}): wait for it "
+                                  f"to finish, or choose another {option}") from None
+        try: same = os.stat(lock).st_ino == os.fstat(fd).st_ino       # not a file its last holder removed while we opened it
+        except FileNotFoundError: same = False
+        if same: break
+        os.close(fd)
+    try: os.ftruncate(fd, 0); os.write(fd, me.encode())                # who holds it, for the message above (the lock holds without it)
+    except OSError: pass
+    return fd
+
+def _remove_made(folder:Path, made:Path|None):
+    "Remove the folders a lock made (`made`, down to `folder`) while they are empty."
+    for p in (folder, *folder.parents)[:len(folder.parts) - len(made.parts) + 1] if made else ():
+        try: p.rmdir()                                                 # refused when not empty: the run wrote there
+        except OSError: break
+
+@contextmanager
+def run_lock(folder, option:str='--out'):
+    "Hold `folder/.lock` while a run writes in `folder` (made if missing, removed if the run wrote nothing there): another run is refused (above)."
+    folder = output_folder(folder, option).resolve(); lock = folder / '.lock'
+    held = _HELD_LOCKS.get(folder)
+    if held is None and os.environ.get('RANK', '0') == '0':             # not nested, and rank 0 (or no torchrun)
+        made = next((p for p in (*reversed(folder.parents), folder) if not p.exists()), None); folder.mkdir(parents=True, exist_ok=True)
+        try: held = _HELD_LOCKS[folder] = [0, _take_lock(folder, lock, option), made, os.getpid()]
+        except BaseException: _remove_made(folder, made); raise
+    if held: held[0] += 1
+    try: yield lock
+    finally:
+        if held: held[0] -= 1
+        if held and not held[0] and held[3] == os.getpid():           # the outermost call, in the process that took it (not a fork of it)
+            del _HELD_LOCKS[folder]
+            if held[1] is not None: lock.unlink(missing_ok=True); os.close(held[1])
+            _remove_made(folder, held[2])
+
+def locks_run_folder(f):
+    "Decorator: a call of `f` holds `run_lock` on its `out_dir` argument (or that parameter's default) from start to end."
+    sig = inspect.signature(f)
+    @functools.wraps(f)
+    def locked(*args, **kwargs):
+        try: bound = sig.bind(*args, **kwargs)
+        except TypeError: return f(*args, **kwargs)                    # a wrong call: Python's own message
+        bound.apply_defaults()
+        with run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
+    return locked
 
 # %% ../nbs/00b_records.ipynb #4538d5aa
 def git_commit() -> str:

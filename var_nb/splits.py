@@ -156,6 +156,9 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
         print(f"var-nb data: error: {args.dataset} has no validation split, so --to-folder writes --split train alone: a run on the "
               f"folder holds out its 5% again", file=sys.stderr); return 2
     top = Path(args.to_folder); root = top / SPLIT_FOLDERS[args.split]   # the folder name var_nb reads as that split
+    splits = {p.name: SPLIT_FOLDERS[p.name.lower()] for p in top.iterdir() if p.is_dir() and p.name.lower() in SPLIT_FOLDERS} if top.is_dir() else {}
+    if twin := [name for name, split in splits.items() if split == root.name and name != root.name]:   # val/ beside validation/: one split twice
+        print(f'var-nb data: error: {top} already holds {twin[0]}/, which a run reads as its {root.name} split: choose a new or empty --to-folder', file=sys.stderr); return 2
     beside = sorted(p.name + '/' * p.is_dir() for p in top.iterdir() if not p.name.startswith('.') and (p.is_dir() and p.name.lower() not in SPLIT_FOLDERS
                     or p.is_file() and p.suffix.lower() in IMAGE_EXTENSIONS)) if top.is_dir() else []   # a class folder, images: an image folder
     if beside:                    # a folder with split folders reads only those: these would drop out of every run
@@ -170,8 +173,9 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     for i, row in enumerate(ds):
         (root / safe(row['label'])).mkdir(parents=True, exist_ok=True)
         row['image'].save(root / safe(row['label']) / f'{i:06d}.png')
-    if (top / 'train').is_dir(): then = f'pass --dataset {top}' + ('' if (top / 'validation').is_dir() else ' (write --split validation there too, '
-                                                                  'if the data has one, so that a run validates on it)')
+    has = set(splits.values()) | {root.name}                          # the splits the folder holds now, under any of their names
+    if 'train' in has: then = f'pass --dataset {top}' + ('' if 'validation' in has else ' (write --split validation there too, '
+                                                          'if the data has one, so that a run validates on it)')
     else: then = f'write --split train there too (a run trains on {top}/train), then pass --dataset {top}'
     print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: {then}')
     return 0

@@ -17,7 +17,7 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (locks_run_folder, adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
@@ -27,7 +27,7 @@ from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
 from .raster import model_class
-from .records import RunLog, provenance, is_run_log
+from .records import RunLog, provenance, is_run_log, locks_run_folder
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for', 'Run',

@@ -13,12 +13,12 @@ import torch
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (locks_run_folder, moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
+from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, jsonable, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, _USER_ERRORS)
 from .images import to_01
-from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log
+from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log, locks_run_folder
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
