@@ -367,7 +367,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     if out_dir is None and preset is None:                             # runs/PRESET: the preset the data's colour implies
         preset_named = AUTO_PRESETS['colour' if is_colour(load_image_dataset(overrides.get('dataset') or 'mnist5k'), n=32) else 'grey']
-    out_dir = output_folder(out_dir or f'runs/{preset or preset_named}')
+    out_dir = out_dir or f'runs/{preset or preset_named}'
     with run_lock(out_dir):                                            # one run per folder: another run writing there is said first (records.run_lock)
         out_dir = check_job_folder(out_dir, resume, overrides.get('dataset'))   # before any work
         plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
