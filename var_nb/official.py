@@ -194,7 +194,7 @@ def read_reference_set(path) -> dict:
     return ref
 
 # %% ../nbs/03b_official.ipynb #e1a47691
-#: the official README's demo settings, and those of the paper's FID table ("cfg=1.5, top_p=0.96, top_k=900, more_smooth=False", 50 per class)
+#: the settings of the official demo notebook (demo_sample.ipynb); the paper's FID table uses the official README's ("cfg=1.5, top_p=0.96, top_k=900, more_smooth=False", 50 per class)
 OFFICIAL_SAMPLING = dict(cfg=4.0, top_k=900, top_p=0.95, more_smooth=False)
 OFFICIAL_EVAL = dict(cfg=1.5, top_k=900, top_p=0.96, more_smooth=False, n_per_class=50)
 

@@ -32,7 +32,7 @@ __all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'SAMPLER_OPTIONS', 'PRECISION
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
-# the official settings (OFFICIAL_SAMPLING: the README's demo; OFFICIAL_EVAL: the paper's FID table) live in var_nb.official
+# the official settings (OFFICIAL_SAMPLING: the official demo notebook's; OFFICIAL_EVAL: the README's, for the paper's FID table) live in var_nb.official
 
 def mnist_models(device='cpu') -> tuple:
     "The committed MNIST transformer and its tokenizer, (var, vae) in eval mode: data/mnist_var.safetensors and the tokenizer it records."
