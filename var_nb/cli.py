@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #1aeaa200
 from __future__ import annotations
-import argparse, errno, math, os, re, sys, time, warnings, zipfile
+import argparse, errno, math, os, re, sys, time, warnings
 from pathlib import Path
 
 import numpy as np
@@ -13,13 +13,13 @@ import torch
 from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
-from .images import made_by_var_nb, refuse_foreign_pngs
+from .images import refuse_foreign_pngs
 from .data import ImageTransform, refuse_inside
-from .sampling import NPZ_MARK, sample_to_folder, resolve_classes
+from .sampling import is_samples_npz, sample_to_folder, resolve_classes
 from .official import OFFICIAL_EVAL
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .eval_cli import (load_for_sampling, add_fast_options, add_released_options, add_precision_options, fast_options,
-                             run_dataset, _remove_earlier)   # what sample and edit share with eval (notebook 10c)
+                             run_dataset)   # what sample and edit share with eval (notebook 10c)
 from . import core, __version__                       # its folder tells var_nb's own warnings apart
 from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan, eval_cli   # the modules that register their own subcommands
 
@@ -90,17 +90,6 @@ def _sample_writes(out:Path, classes, n:int, npz):
         return in_out or bool(npz) and p == Path(npz).resolve()
     return writes
 
-def _samples_npz(path) -> bool:
-    "Whether a file is an .npz `sample --npz` wrote (its zip comment `NPZ_MARK`, arr_0 alone): one a new run may replace."
-    try:
-        with zipfile.ZipFile(path) as z, np.load(path) as f: return z.comment == NPZ_MARK and f.files == ['arr_0']
-    except (OSError, ValueError, zipfile.BadZipFile): return False
-
-def _earlier_run(out:Path, mark:str, named, writes) -> list[Path]:
-    "Files an earlier run of a command left in `out` (it writes `mark` beside them every time) that this run does not overwrite: `named(name)` says a file is of its kind."
-    if not run_marked(out, mark, named): return []
-    return sorted(p for p in out.iterdir() if named(p.name) and not writes(p.resolve()))
-
 def _cmd_sample(args):
     try:
         var_kwargs, vae_kwargs = json_object(args.var_kwargs, '--var-kwargs'), json_object(args.vae_kwargs, '--vae-kwargs')
@@ -118,12 +107,10 @@ def _cmd_sample(args):
     try:
         fast = fast_options(args, var, vae)
         if (data := run_dataset(args.checkpoint)) is not None: refuse_inside(args.out, data, '--out')   # out=data/cat: samples among its cats
-        out, npz = output_folder(args.out), output_file(args.npz, '.npz', '--npz', ours=_samples_npz, example='samples')
+        out, npz = output_folder(args.out), output_file(args.npz, '.npz', '--npz', ours=is_samples_npz, example='samples')
         refuse_overwriting_inputs(_sample_writes(out, classes, n, args.npz), [args.checkpoint, args.tokenizer, args.official_vae,
                                                                                 args.official_var], 'sample', 'choose another --out folder (or --npz)')
-        ours = lambda name: re.fullmatch(r'\d+_\d+\.png', name) and made_by_var_nb(out / name, 'sample')   # a sample run's images beside grid.png
         refuse_foreign_pngs(out, _sample_writes(out, classes, n, None), 'sample')   # e.g. a user's images, or `var-nb data --export`'s
-        earlier = _earlier_run(out, 'grid.png', ours, _sample_writes(out, classes, n, None))
         S = vae.config.image_size
         refuse_beyond(len(classes) * n * (3 * S * S * (2 if args.npz else 1) + 512), free_disk(out),
                       f'{len(classes) * n:,} images of {S}x{S}' + (' and their .npz' if args.npz else ''), 'ask for fewer (--n, --classes) or write to another disk')
@@ -137,7 +124,6 @@ def _cmd_sample(args):
     except ValueError as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     print(f"wrote {len(classes) * n} image{'s' if len(classes) * n != 1 else ''} ({written[0]}" + (f', {npz}' if npz else '') + f') in {time.time() - t0:.1f}s')
-    _remove_earlier(earlier, out, 'sample')
     return 0
 
 def _register_sample(subparsers):
@@ -174,9 +160,7 @@ def _cmd_edit(args):
         out = output_folder(args.out)
         writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(args.n)]}
         refuse_overwriting_inputs(lambda p: p in writes, [args.image, args.mask_png, args.checkpoint, args.tokenizer, args.official_vae, args.official_var], 'edit')
-        ours = lambda name: re.fullmatch(r'edit_\d+\.png', name) and made_by_var_nb(out / name, 'edit')   # an edit run's images beside edited.png
         refuse_foreign_pngs(out, lambda p: p in writes, 'edit')
-        earlier = _earlier_run(out, 'edited.png', ours, lambda p: p in writes)
         var_kwargs, vae_kwargs = json_object(args.var_kwargs, '--var-kwargs'), json_object(args.vae_kwargs, '--vae-kwargs')
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var,   # as sample reads them
                                                args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
@@ -193,7 +177,6 @@ def _cmd_edit(args):
                                      policy=args.policy, class_names=getattr(var, 'class_names', None))
     except _USER_ERRORS as e: return fail(e)
     print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
-    _remove_earlier(earlier, out, 'edit')
     return 0
 
 def _register_edit(subparsers):

@@ -7,7 +7,7 @@
 # Chang et al. 2022 (MaskGIT, class-conditional editing). Official code: demo_zero_shot_edit.ipynb (get_edit_mask,
 # autoregressive_infer_cfg_with_mask, replace_embedding), on models/var.py (VAR.autoregressive_infer_cfg).
 from __future__ import annotations
-import warnings
+import re, warnings
 from pathlib import Path
 
 import torch
@@ -16,7 +16,7 @@ from einops import rearrange
 from PIL import Image, ImageOps
 
 from .core import is_whole, output_folder
-from .images import save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels
+from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
@@ -259,7 +259,10 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     if label is not None: label = int(check_labels([label], var.config.num_classes, 'cpu')[0])   # an id (names: resolve_classes), before it is compared
     if class_names is not None and label is not None and label < var.config.num_classes and len(class_names) <= label:
         raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')
-    out = output_folder(out, 'out'); out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out, 'out')
+    writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(n)]}   # a user's own files there are refused,
+    earlier = earlier_run_files(out, 'edit', 'edited.png', lambda name: re.fullmatch(r'edit_\d+\.png', name), lambda p: p in writes)   # an earlier run's other edits go
+    out.mkdir(parents=True, exist_ok=True)
     labels = [var.config.num_classes if label is None else label] * n
     written, shown = [out / 'edited.png'], []
     for lo in range(0, n, batch_size):                                  # written as they come: a large n is not held in memory
@@ -276,5 +279,6 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
             f'as class {label}' + (f' ({class_names[label]})' if class_names else ''))
     save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(min(n, EDIT_ROW))],
                                   title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}' + (f'; the first {EDIT_ROW} of {n} edits' if n > EDIT_ROW else ''), made_by='edit')
+    remove_earlier(earlier, out, 'edit')
     return written
 

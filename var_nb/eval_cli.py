@@ -10,7 +10,7 @@ import argparse, sys, time
 from pathlib import Path
 
 from .core import out_of_memory, default_device, json_object, checkpoint_meta, output_folder, fingerprint, _USER_ERRORS
-from .images import save_labelled_grid, refuse_foreign_pngs, PNG_MARK
+from .images import save_labelled_grid, refuse_foreign_pngs, remove_earlier, PNG_MARK
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
@@ -113,12 +113,6 @@ def fast_options(args, var, vae) -> dict:
     if args.skip_scales: kw['skip_scales'] = args.skip_scales
     if kw: FastSampling(**kw).check(var)
     return kw
-
-def _remove_earlier(files:list, out:Path, command:str):
-    "Remove the files of an earlier run of `command` in `out` that this run did not replace (notebook 90's `_earlier_run` finds them), once its own are written; say so."
-    for p in files: p.unlink(missing_ok=True)
-    if files: print(f'removed {len(files)} image{"s" if len(files) > 1 else ""} of an earlier var-nb {command} run in {out} that this one did not '
-                    f'replace ({files[0].name}{", ..." if len(files) > 1 else ""})')
 
 # %% ../nbs/10c_eval_cli.ipynb #0f489770
 def _print_record(r:dict):
@@ -243,7 +237,7 @@ def _cli_eval(args):
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
         fig = plot_tradeoff(records, floor, 'var-nb eval'); fig.savefig(out / 'tradeoff.png', dpi=100, metadata={PNG_MARK: 'eval'}); plt.close(fig)
         written.append(out / 'tradeoff.png')
-    elif (out / 'tradeoff.png').exists(): _remove_earlier([out / 'tradeoff.png'], out, 'eval')   # another run's cfg values (marked ours above)
+    elif (out / 'tradeoff.png').exists(): remove_earlier([out / 'tradeoff.png'], out, 'eval')   # another run's cfg values (marked ours above)
     write_results(out / 'metrics.json', dict(records=records, floor=floor),
                   provenance(command_line(args), records[0]['seeds'], time.time() - t0, next(var.parameters()).device))
     print(f"wrote {out / 'metrics.json'}, " + ', '.join(str(p) for p in written) + f' in {time.time() - t0:.0f} s')

@@ -12,12 +12,12 @@ import torch
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
-from .core import atomic_path
+from .core import atomic_path, run_marked
 
 # %% auto #0
 __all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'finite_pixels', 'to_rgb', 'from_pil', 'make_grid',
-           'save_grid', 'save_png', 'made_by_var_nb', 'refuse_foreign_pngs', 'show_images', 'labelled_grid',
-           'save_labelled_grid']
+           'save_grid', 'save_png', 'made_by_var_nb', 'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier',
+           'show_images', 'labelled_grid', 'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -109,6 +109,21 @@ def refuse_foreign_pngs(folder, writes, command:str, fix:str='choose another --o
     folder = Path(folder)
     clash = sorted(p.name for p in folder.iterdir() if writes(p.resolve()) and not made_by_var_nb(p, command)) if folder.is_dir() else []
     if clash: raise FileExistsError(f'{folder} holds {", ".join(clash[:3])}{", ..." * (len(clash) > 3)}, which var-nb {command} would overwrite and did not write: {fix}')
+
+def earlier_run_files(folder, command:str, mark:str, kind, writes, fix:str='write to another folder') -> list[Path]:
+    """Before `command` writes in `folder`: refuse files it would overwrite and did not write (`refuse_foreign_pngs`), and return
+    those of its own earlier run there (`kind(name)`: a file of its kind; `mark`: the file it always writes) that this run will
+    not replace, for `remove_earlier` once this run's files are written: the folder then holds one run, not two mixed."""
+    folder = Path(folder); refuse_foreign_pngs(folder, writes, command, fix)
+    ours = lambda name: kind(name) and made_by_var_nb(folder / name, command)
+    if not folder.is_dir() or not run_marked(folder, mark, ours): return []
+    return sorted(p for p in folder.iterdir() if ours(p.name) and not writes(p.resolve()))
+
+def remove_earlier(files:list, folder, command:str):
+    "Remove the files of an earlier run of `command` in `folder` (`earlier_run_files`) once this run's own are written; say so."
+    for p in files: Path(p).unlink(missing_ok=True)
+    if files: print(f'removed {len(files)} image{"s" if len(files) > 1 else ""} of an earlier var-nb {command} run in {folder} that this one did not '
+                    f'replace ({Path(files[0]).name}{", ..." if len(files) > 1 else ""})')
 
 def show_images(imgs_B3HW: torch.Tensor, ncols:int=8, titles=None, row_labels=None, size:float=1.2, suptitle=None):
     "Show a batch of images in [0, 1] in a matplotlib grid, with optional titles and row labels."

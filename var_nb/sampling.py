@@ -8,7 +8,7 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import difflib, operator, unicodedata, zipfile
+import difflib, operator, re, unicodedata, zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from einops import rearrange
 
 from .core import (out_of_memory, is_real, is_whole, output_folder, output_file, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
                         precision_dtype, human_bytes)
-from .images import to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
+from .images import earlier_run_files, remove_earlier, to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
 from .fast_sampling import FastSampling, ScaleRunner
@@ -28,7 +28,8 @@ __all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'SAMPLER_OPTIONS', 'PRECISION
            'tokenizer_of', 'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
            'gumbel_smooth_embedding', 'check_labels', 'check_settings', 'generators_for', 'prepare_sampling',
            'generate', 'decode', 'fast_sampling_of', 'check_sample_args', 'sample', 'sampling_dtype', 'allow_tf32',
-           'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer', 'sample_to_folder', 'resolve_classes']
+           'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer', 'is_samples_npz', 'sample_to_folder',
+           'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -385,6 +386,12 @@ def npz_writer(path, n:int, height:int, width:int):
         yield write
         if written != n: raise ValueError(f'{path}: {written} of {n} images written; the file was not created')
 
+def is_samples_npz(path) -> bool:
+    "Whether a file is an .npz `npz_writer` wrote (its zip comment `NPZ_MARK`, arr_0 alone): one a new run may replace, unlike a user's own."
+    try:
+        with zipfile.ZipFile(path) as z, np.load(path) as f: return z.comment == NPZ_MARK and f.files == ['arr_0']
+    except (OSError, ValueError, zipfile.BadZipFile): return False
+
 GRID_MAX = 16   # rows (classes) and columns (images) of grid.png; the PNGs and the .npz hold every image
 
 def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0, seed=0, more_smooth=False,
@@ -400,7 +407,11 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     if class_names is not None and named and len(class_names) <= max(named):
         raise ValueError(f'class_names has {len(class_names)} names but class {max(named)} is asked: pass a name for every class of the model, or none')
     check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, steps=steps, fast=fast_sampling_of(sampler_kw))   # all before any image
-    out, npz = output_folder(out, 'out'), output_file(npz, '.npz', 'npz', example='samples'); out.mkdir(parents=True, exist_ok=True)
+    out, npz = output_folder(out, 'out'), output_file(npz, '.npz', 'npz', ours=is_samples_npz, example='samples')   # a user's .npz is not overwritten
+    names = {f'{c}_{i}.png' for c in classes for i in range(n)} if pngs else set()   # a user's own files there are refused, an earlier run's other images go
+    earlier = earlier_run_files(out, 'sample', 'grid.png', lambda name: pngs and re.fullmatch(r'\d+_\d+\.png', name),
+                                lambda p: p.parent == out.resolve() and (p.name == 'grid.png' or p.name in names))
+    out.mkdir(parents=True, exist_ok=True)
     device = var.pos_1LC.device
     dtype = sampling_dtype(device, precision)
     batch_size = fitting_batch(var, vae, batch_size, dtype)          # on CUDA: lowered (and said) when it would not fit
@@ -430,6 +441,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     grid = save_labelled_grid(torch.stack([img for c in rows for img in shown[c]]), out / 'grid.png', ncols=cols, made_by='sample',
                               row_labels=[name(c) for c in rows], title=f'cfg {cfg:g}, seed {seed}' + (f', {steps} steps' if steps else '') +
                               (f' (first {len(rows)} of {len(shown)} classes, {cols} of {n} images each)' if cols < n or len(rows) < len(set(classes)) else ''))
+    remove_earlier(earlier, out, 'sample')
     return [grid] + written + ([Path(npz)] if npz else [])
 
 @contextmanager
