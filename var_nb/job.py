@@ -14,7 +14,7 @@ import torch, torch.nn.functional as F
 
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
-                         cpu_bf16_speedup, cpu_has_native_bf16)
+                         cpu_bf16_speedup, cpu_has_native_bf16, is_real, is_whole)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
 from .splits import dataset_split, no_images
 from .vqvae import VQVAE, with_image_size
@@ -94,9 +94,9 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
     if tokenizer is None:
-        tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), data=config.dataset, seed=config.seed,   # --seed: both runs
-                                         **({'val_split': config.val_split} if config.val_split else {}),
-                                         **({'batch_size': overrides['batch_size']} if 'batch_size' in overrides else {}), **tokenizer_overrides)
+        tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), **{'data': config.dataset, 'seed': config.seed,   # --seed: both runs
+                                         **({'val_split': config.val_split} if config.val_split else {}),   # tokenizer_overrides win
+                                         **({'batch_size': overrides['batch_size']} if 'batch_size' in overrides else {}), **tokenizer_overrides})
         if size: tok_config = dataclasses.replace(tok_config, model=with_image_size(tok_config.vae_config(), size))
         tok_shape = tok_config.vae_config()
     else:
@@ -363,6 +363,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
             ) -> dict:
     "Tokenizer (trained unless given) + transformer + judged samples in `out_dir`, with the settings the data implies."
     command = command or f"var_nb.job.main_job('{out_dir}', preset={preset!r})"
+    bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (('cfg', cfg, is_real(cfg, 0), 'a number >= 0'), ('n_per_class', n_per_class, is_whole(n_per_class), 'a whole number >= 1')) if not ok]
+    if bad: raise ValueError('job settings refused, before any training: ' + '; '.join(bad))
     t0 = time.time()
     overrides, tokenizer_overrides = dict(overrides or {}), dict(tokenizer_overrides or {})
     if out_dir is None and preset is None:                             # runs/PRESET: the preset the data's colour implies

@@ -5,7 +5,7 @@
 # %% ../nbs/06b_token_cache.ipynb #2ac63967
 # References: Tian et al. 2024 §3.2; official train.py / trainer.py encode every batch with vae.img_to_idxBl, var_nb once.
 from __future__ import annotations
-import hashlib, json, os
+import hashlib, json, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from .distributed import everyone_has, wait_for_everyone, gather_shards
 
 # %% auto #0
 __all__ = ['CROP_RESIZE', 'load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'load_tokens',
-           'check_train_labels']
+           'check_train_labels', 'check_class_names']
 
 # %% ../nbs/06b_token_cache.ipynb #abf8a4d7
 def load_tokenizer(tokenizer, device='cpu'):
@@ -148,10 +148,20 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     return data
 
 # %% ../nbs/06b_token_cache.ipynb #ac43f8fc
-def check_train_labels(labels_N:torch.Tensor, num_classes:int, what:str='dataset'):
+def check_train_labels(labels_N:torch.Tensor, num_classes:int, what:str='dataset',
+                       every_class:bool=False): # the training data: warn when it has fewer classes than the model (the rest never train)
     "Raise if a label is outside [0, num_classes)."
     if len(labels_N) and (int(labels_N.min()) < 0 or int(labels_N.max()) >= num_classes):
         bad = labels_N[(labels_N < 0) | (labels_N >= num_classes)]
         raise ValueError(f'{what} has labels outside [0, {num_classes}): e.g. {bad[:5].tolist()} ({len(bad)} in all); '
                          f'the transformer has num_classes={num_classes}: relabel the data to 0..{num_classes-1} '
                          f'or set var_overrides num_classes={int(labels_N.max())+1}')
+    if every_class and len(labels_N) and (seen := len(torch.unique(labels_N))) < num_classes:
+        warnings.warn(f'{what} has images of {seen} classes and the transformer has num_classes={num_classes}: the other {num_classes - seen} never '
+                      f'train, and their samples are noise; set var_overrides num_classes to the data\'s (var-nb train and main_job take it from the data)', stacklevel=2)
+
+def check_class_names(class_names, num_classes:int):
+    "Refuse `class_names` that do not name each of the `num_classes` classes once, in order (None: no names)."
+    if class_names is not None and (isinstance(class_names, (str, bytes)) or len(class_names) != num_classes or not all(isinstance(c, str) for c in class_names)):
+        raise ValueError(f'class_names must be a list of {num_classes} names, one per class of the transformer in id order, got {str(class_names)[:80]}: '
+                         'pass the data\'s names (var_nb.data.class_names_of) or None')

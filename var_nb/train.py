@@ -21,10 +21,11 @@ from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_d
                          jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
+from .devices import usable_device
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
-from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, encode_dataset, default_cache_dir   # the last two: their old home
+from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, check_class_names, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
 from .raster import model_class
 from .records import RunLog, provenance, is_run_log, locks_run_folder
@@ -147,8 +148,8 @@ TRAIN_PRESETS = {
 
 def get_preset(name:str, **overrides) -> TrainConfig:
     "A copy of preset `name` with `overrides` applied; `progressive=p` alone also sets schedule 'lin<p>', as the official arguments do (pg > 0)."
-    if name not in TRAIN_PRESETS:
-        raise ValueError(f'unknown training preset {name!r}; choose one of {sorted(TRAIN_PRESETS)}')
+    if not isinstance(name, str) or name not in TRAIN_PRESETS:   # a dict of fields too: get_preset(name, **fields) makes the TrainConfig
+        raise ValueError(f'unknown training preset {name!r}; choose one of {sorted(TRAIN_PRESETS)}, with other fields as get_preset(name, **fields)')
     if 0 < overrides.get('progressive', 0) < 1 and 'schedule' not in overrides: overrides['schedule'] = f"lin{overrides['progressive']:g}"
     return replace(copy.deepcopy(TRAIN_PRESETS[name]), **overrides)
 
@@ -219,7 +220,7 @@ class Run:
 
 def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=None, cache_dir=None, progress:bool=True) -> Run:
     "Data, model, optimiser, AMP and DDP of a run; restored from out_dir/last.safetensors when resuming."
-    device = torch.device(device) if device is not None else default_device()
+    device = usable_device(device) if device is not None else default_device()   # a device this machine has, or a line saying which
     rank, world, device, owns_group = join_group(device)
     try:
         out_dir = Path(out_dir)
@@ -245,7 +246,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
             raise ValueError(f'cannot resume {out_dir / "last.safetensors"}: its training images are not the ones {config.dataset} gives now (images '
                              'added, removed or changed in the folder, or another selection of max_images): resume with the data the run '
                              'trained on, or start a new run in another output folder')
-        check_train_labels(train_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.train_split}')
+        check_train_labels(train_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.train_split}', every_class=rank == 0)
         if val_data is not None: check_train_labels(val_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.val_split}')
         if config.batch_size % (world * config.grad_accum):
             raise ValueError(f'batch_size {config.batch_size} must be a multiple of world_size * grad_accum = {world} * {config.grad_accum}')
@@ -426,6 +427,8 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
           command:str|None=None,        # what started the run (a command line), recorded in the model files' provenance
          ) -> dict:
     "Train a transformer on a frozen tokenizer's tokens; returns the model (EMA weights if on) and the log."
+    if not isinstance(config, TrainConfig): config = get_preset(config)   # a TRAIN_PRESETS name; anything else is refused there, by name
+    check_class_names(class_names, var_config_for(config).num_classes)   # before the tokens are encoded
     run = build_run(config, out_dir, tokenizer, resume, device, cache_dir, progress)
     run.command = command
     try:
