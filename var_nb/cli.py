@@ -24,9 +24,9 @@ from . import core, __version__                       # its folder tells var_nb'
 from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan, eval_cli   # the modules that register their own subcommands
 
 # %% auto #0
-__all__ = ['OPTION_RULES', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float', 'non_negative_float',
-           'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules', 'Parser', 'build_parser',
-           'write_failure', 'main']
+__all__ = ['OPTION_RULES', 'TORCHRUN_COMMANDS', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float',
+           'non_negative_float', 'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules',
+           'Parser', 'build_parser', 'write_failure', 'main']
 
 # %% ../nbs/90_cli.ipynb #f120b38d
 def _number(kind, text:str, ok, rule:str):
@@ -250,6 +250,8 @@ def write_failure(e:Exception) -> str|None:
     return (f"could not write {getattr(e, 'filename', None) or ('a checkpoint' if ours else 'a file')}: {os.strerror(code)}: "
             "free disk space (or lift the quota or file-size limit) and run the command again")
 
+TORCHRUN_COMMANDS = ('train', 'scaling', 'train-tokenizer')   # the last refuses it with its own reason
+
 def main(argv=None) -> int:
     "Entry point of the `var-nb` console script: the exit status (0 ok, 1 no room to write, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."
     parser = build_parser()
@@ -259,6 +261,9 @@ def main(argv=None) -> int:
     if getattr(args, 'func', None) is None:
         parser.print_help(); return 0 if args.command is None else 2
     args.argv = argv                                                              # results files record the command
+    if int(os.environ.get('WORLD_SIZE', '1')) > 1 and args.command not in TORCHRUN_COMMANDS:   # each process would do the whole job, writing the same files
+        print(f'var-nb {args.command}: error: it runs in one process; start it without torchrun (of the commands, ' + ', '.join(TORCHRUN_COMMANDS[:2])
+              + ' split their training across torchrun processes)', file=sys.stderr); return 2
     keep_freed_memory()                                                           # faster CPU work (notebook 00)
     if getattr(args, 'threads', None): torch.set_num_threads(args.threads)        # every computing command's --threads
     with warnings.catch_warnings():                                               # var_nb's own warnings: one line, as errors are

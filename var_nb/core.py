@@ -130,7 +130,7 @@ def save_checkpoint(path, tensors:dict, meta:dict) -> Path:
 
 def _checkpoint_file(path) -> Path:
     "`path` as a checkpoint to read: a FileNotFoundError when it is missing, an IsADirectoryError naming the checkpoints in it when it is a folder."
-    path = Path(path)
+    path = Path(path).expanduser()                                    # '~/v.safetensors' from Python, where no shell expands it
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
     if path.is_dir():
         inside = sorted(p.name for p in path.glob('*.safetensors') if p.name != 'last.safetensors') or ['last.safetensors'] * (path / 'last.safetensors').exists()   # (a run's state)
@@ -177,9 +177,10 @@ def finite_weights(path, tensors:dict, names) -> dict:
 
 # %% ../nbs/00_core.ipynb #c83dac5d
 def available_memory(device='cpu') -> int:
-    "Bytes a new allocation can take on `device`: a GPU's free memory; on the CPU the machine's available RAM."
+    "Bytes a new allocation can take on `device`: a GPU's free memory (with what this process caches unused); on the CPU the machine's available RAM."
     device = torch.device(device)
-    if device.type == 'cuda': return torch.cuda.mem_get_info(device)[0]
+    if device.type == 'cuda':   # the driver's free memory, and what torch's caching allocator holds unused (free to this process, not to the driver)
+        return torch.cuda.mem_get_info(device)[0] + torch.cuda.memory_reserved(device) - torch.cuda.memory_allocated(device)
     try:
         for line in Path('/proc/meminfo').read_text().splitlines():           # Linux: what the kernel can give without swapping
             if line.startswith('MemAvailable:'): return int(line.split()[1]) * 1024
@@ -281,13 +282,14 @@ def rng_state(device=None) -> dict:
     "The state of every global random stream (Python, NumPy, torch CPU, and the run's GPU if there is one: `device`'s, else the current one)."
     state = dict(python=random.getstate(), numpy=np.random.get_state(), torch=torch.get_rng_state())
     # only the run's device: a resumed job may see fewer GPUs (one per task under SLURM), and a rank uses only its own
-    if torch.cuda.is_available(): state['cuda'] = torch.cuda.get_rng_state(_run_gpu(device))
+    if torch.cuda.is_available() and (device is None or torch.device(device).type == 'cuda'):   # a CPU run leaves the GPUs alone
+        state['cuda'] = torch.cuda.get_rng_state(_run_gpu(device))
     return state
 
 def set_rng_state(state:dict, device=None):
     "Restore the random streams saved by `rng_state` (the GPU stream onto the run's GPU: `device`'s, else the current one)."
     random.setstate(state['python']); np.random.set_state(state['numpy']); torch.set_rng_state(state['torch'])
-    if 'cuda' in state and torch.cuda.is_available():
+    if 'cuda' in state and torch.cuda.is_available() and (device is None or torch.device(device).type == 'cuda'):
         cuda = state['cuda'][0] if isinstance(state['cuda'], (list, tuple)) else state['cuda']   # older var_nb saved every GPU's stream
         torch.cuda.set_rng_state(cuda, _run_gpu(device))
 

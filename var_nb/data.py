@@ -312,8 +312,9 @@ class ImageDataset(torch.utils.data.Dataset):
         self.transform, self.image_column = transform, image_column
         feature = datasets.Image(decode=False)
         self.images = hf_dataset.select_columns([image_column]).cast_column(image_column, feature)
-        self.labels = (torch.as_tensor(hf_dataset[label_column][:], dtype=torch.long) if label_column is not None
-                       else torch.zeros(len(hf_dataset), dtype=torch.long))
+        labels = hf_dataset[label_column][:] if label_column is not None else [0] * len(hf_dataset)
+        if None in labels: raise ValueError(f'label column {label_column!r} has no label in row {labels.index(None)} ({labels.count(None)} rows in all): label every image, or drop those rows (dataset.filter)')
+        self.labels = torch.as_tensor(labels, dtype=torch.long)
         if len(self.labels) and int(self.labels.min()) < 0:
             raise ValueError(f'label column {label_column!r} has negative labels ({int(self.labels.min())}); class ids must be 0, 1, 2, ...')
         self.num_classes = num_classes_of(hf_dataset, label_column) if label_column is not None else 1
@@ -379,7 +380,8 @@ def loader_workers(num_workers:int|None, # the user's setting; None: decide here
     if num_workers is not None: return num_workers
     if torch.device(device).type != 'cuda': return 0             # CPU training: the decoding would take the training's cores
     cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
-    return max(0, min(8, cores // int(os.environ.get('LOCAL_WORLD_SIZE', '1')) - 1))
+    if cores >= (os.cpu_count() or 1): cores //= int(os.environ.get('LOCAL_WORLD_SIZE', '1'))   # the whole machine: its share; else (torchrun
+    return max(0, min(8, cores - 1))                                   # --numa-binding, a SLURM task) the cores already are this process's own
 
 # %% ../nbs/01_data.ipynb #1416e577
 class ResumableBatches:

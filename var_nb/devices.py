@@ -29,9 +29,10 @@ def autocast_dtype(device) -> torch.dtype | None:
     "The autocast dtype for `device`: bf16 on GPUs that compute it natively, fp16 on older GPUs, None (plain fp32) on CPU/MPS."
     device = torch.device(device)
     if device.type != 'cuda': return None
-    # `is_bf16_supported()` alone also says yes where bf16 is only emulated (V100, T4): slow, and SDPA then falls back to
-    # its math kernel with the full B·H·L² score matrix; fp16 with a GradScaler is what those GPUs run fast
-    return torch.bfloat16 if torch.cuda.is_bf16_supported(including_emulation=False) else torch.float16
+    # compute capability 8.0 (Ampere) on: `is_bf16_supported()` also says yes where bf16 is only emulated (V100, T4): slow, and
+    # SDPA then falls back to its math kernel with the full B·H·L² score matrix; fp16 with a GradScaler is what those GPUs run
+    # fast. Asked of `device` itself: `is_bf16_supported` asks the current GPU, not cuda:1 of a machine with two kinds
+    return torch.bfloat16 if torch.cuda.get_device_capability(device)[0] >= 8 else torch.float16
 
 def warn_if_bf16_emulated(device):
     "Warn when bf16 is asked for on a GPU older than compute capability 8.0 (Ampere), which only emulates it."

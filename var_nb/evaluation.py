@@ -20,7 +20,7 @@ from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, move
 from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
 from .splits import dataset_split
-from .sampling import sample, check_sample_args, fast_sampling_of, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
+from .sampling import sample, check_sample_args, check_labels, fast_sampling_of, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
 from .records import figure, interval, METRICS, summarize   # a metric as 'mean ± 95% half-width' (the README's format too); intervals over seeds
@@ -342,16 +342,18 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     "Sample and measure, once per seed: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
     t0 = time.time()
     device, C = var.pos_1LC.device, var.config.num_classes
-    seeds = [seed] if seeds is None else [int(s) for s in seeds]
+    seeds = [seed] if seeds is None else list(seeds)
     net = load_features(features, inception_weights, device).to(device)
     dtype = sampling_dtype(device, sampling_precision)
     batch_size = fitting_batch(var, vae, batch_size, dtype)                  # on CUDA: lowered (and said) when it would not fit
-    classes = list(range(C)) if classes is None else [int(c) for c in classes]
-    if not classes: raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
+    if classes is not None and hasattr(classes, '__len__') and not len(classes): raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
+    classes = list(range(C)) if classes is None else check_labels(classes, C, 'cpu').tolist()   # ids: not 3.7, not the string '38'
     if any(not 0 <= c < C for c in classes) or len(set(classes)) < len(classes):
         raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C}), each once')
-    if n_per_class < 1 or rejection < 1 or batch_size < 1 or not seeds:
-        raise ValueError(f'n_per_class ({n_per_class}), rejection ({rejection}), batch_size ({batch_size}) and the seeds ({seeds}) must be >= 1')
+    if not (is_whole(n_per_class) and is_whole(rejection) and is_whole(batch_size)) or not seeds:
+        raise ValueError(f'n_per_class ({n_per_class}), rejection ({rejection}), batch_size ({batch_size}) and the seeds ({seeds}) must be whole numbers >= 1')
+    if len(set(seeds)) < len(seeds):                                         # the same samples twice: an interval of 0 that says nothing
+        raise ValueError(f'seeds {seeds} name a seed twice, which draws the same samples again: give each seed once')
     if not (is_whole(k) and is_whole(splits)): raise ValueError(f'k={k!r} (precision/recall neighbours) and splits={splits!r} (IS chunks) must be whole numbers >= 1')
     for s in seeds:                                                          # the sampling settings: said before the reference features are made
         check_sample_args(var, vae, cfg, top_k, top_p, s, 1.0, more_smooth, guidance, steps, fast=fast_sampling_of(sampler_kw))

@@ -163,7 +163,8 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
                       tokenizer=None,      # a VQVAE, a path to VQVAE weights, or None: the committed MNIST tokenizer
                       device=None) -> list[Path]:
     "Reconstruct image files with a tokenizer: writes `{stem}.png` (final) and `{stem}_scales.png` (after each scale, coarse to fine)."
-    paths = [Path(p) for p in paths]; stems, out_dir = [p.stem for p in paths], Path(out_dir)
+    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]; stems, out_dir = [p.stem for p in paths], Path(out_dir)   # one file, or a list
+    if not paths: raise ValueError('no images to reconstruct: pass one image file or more')
     names = [f'{s}{suffix}.png' for s in stems for suffix in ('', '_scales')]   # a.png and a_scales.png would both write a_scales.png
     if len(set(names)) != len(names): raise ValueError(f'several inputs would write {", ".join(sorted({n for n in names if names.count(n) > 1}))} '
                                                        f'(two share a name, or one is another\'s with _scales); their outputs would overwrite each '

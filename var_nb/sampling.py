@@ -17,7 +17,7 @@ import torch
 from einops import rearrange
 
 from .core import (out_of_memory, is_real, is_whole, output_folder, output_file, moved_names, data_path, atomic_path, checkpoint_meta, fingerprint,
-                        precision_dtype, human_bytes)
+                        precision_dtype, human_bytes, available_memory)
 from .images import earlier_run_files, remove_earlier, to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
 from .transformer import VAR, check_tokenizer_fits, count_params
@@ -354,7 +354,7 @@ def fitting_batch(var, vae, batch_size:int, dtype=None, # the sampling's autocas
     "On CUDA: `batch_size`, or the largest batch whose sampling fits in the GPU's free memory (said in one printed line). Elsewhere: `batch_size`."
     device = var.pos_1LC.device
     if device.type != 'cuda' or getattr(var, 'order', 'next-scale') != 'next-scale': return batch_size
-    free = torch.cuda.mem_get_info(device)[0]
+    free = available_memory(device)                                 # with what torch caches unused (after training, most of it)
     need = lambda b: sampling_bytes(var.config, b, dtype or var.pos_1LC.dtype, vae.config)
     if need(batch_size)['total'] <= usable * free: return batch_size
     per_image = need(2)['total'] - need(1)['total']                 # every part grows linearly with the batch
@@ -454,7 +454,7 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
     in any case, then a unique prefix; a one-line error with close matches otherwise."""
     nfc = lambda x: unicodedata.normalize('NFC', str(x))               # 'å' typed as a + ring (macOS names) is the same 'å'
     names = [nfc(n) for n in class_names] if class_names else []; lower = [n.lower() for n in names]
-    ids = []
+    ids, specs = [], [specs] if isinstance(specs, (str, int)) else specs   # one class: 'Flags' or '38' is a name or an id, not its letters
     for spec in specs:
         s = nfc(spec).strip()
         # folders 0, 1, 2, 10 are read as classes ['0', '1', '10', '2']: '2' names id 3, and id 2 is '10'

@@ -6,7 +6,7 @@
 # References: Tian et al. 2024 §5, Figs. 5-6 (VAR scaling laws: L = (beta*N)^alpha, Pearson r, N(d) = 73728 d^3);
 # Kaplan et al. 2020 (non-embedding parameters, C ~ 6 N per token, the compute frontier); Hoffmann et al. 2022 (L = E + A/N^alpha).
 from __future__ import annotations
-import json, math, sys, time
+import json, math, os, sys, time
 from dataclasses import replace
 from pathlib import Path
 
@@ -191,6 +191,7 @@ def _cli_scaling(args):
         fits = fit_all(records)
     except _USER_ERRORS as e:
         print(f'var-nb scaling: error: {e}', file=sys.stderr); return 2
+    if os.environ.get('RANK', '0') != '0': return 0                    # under torchrun: the results and the pictures once, from rank 0
     write_results(out / 'scaling.json', dict(records=records, fits=fits, train_seconds=train_seconds(records)),
                   provenance(command_line(args), [0], time.time() - t0, args.device or default_device()))
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture

@@ -17,11 +17,10 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
-from .core import (adamw, moved_names, StopAfterStep, default_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
+from .core import (adamw, moved_names, StopAfterStep, default_device, usable_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
-from .devices import usable_device
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
@@ -345,8 +344,9 @@ def _progressive_weights(run:Run, step:int) -> tuple[int, torch.Tensor]:
 MAX_LOSS_SCALE = 32768.0   # fp16: the official trainer caps the GradScaler here (utils/amp_sc.py); beyond it fp16 gradients overflow more often
 
 def cap_loss_scale(scaler, cap:float=MAX_LOSS_SCALE):
-    "Keep a GradScaler's scale at most `cap` (it doubles after every `growth_interval` finite steps otherwise)."
-    if scaler.get_scale() > cap: scaler.update(cap)
+    "Keep a GradScaler's scale at most `cap` (it doubles after every `growth_interval` finite steps otherwise), on the device: no wait for the GPU."
+    if isinstance(getattr(scaler, '_scale', None), torch.Tensor): scaler._scale.clamp_(max=cap)   # torch's tensor of it (`get_scale()` reads it back)
+    elif scaler.get_scale() > cap: scaler.update(cap)
 
 def train_step(run:Run, step:int, order:list, stats:StepStats, logging:bool) -> float:
     "One optimiser step (all micro-batches); returns its learning rate. Figures accumulate in `stats`."

@@ -198,6 +198,9 @@ def _restore_train_state(tensors, meta, *, vae, disc, opt, opt_disc, scaler, bat
 # %% ../nbs/05_tokenizer_training.ipynb #29185ead
 def _check_images(data, image_size:int, what:str):
     "Refuse images of the wrong side before the first step (a clearer error than a shape mismatch deep in the encoder)."
+    if not isinstance(data, (torch.Tensor, torch.utils.data.Dataset)):   # a folder, a hub name or a datasets.Dataset belongs in the config
+        raise TypeError(f'{what} images must be a tensor (N, 3, H, W) in [-1, 1] or a torch Dataset of them (data.ImageDataset(hf, ImageTransform(size))), '
+                        f'got a {type(data).__name__}: a folder or a dataset\'s name goes in the config instead (data=...)')
     if len(data) == 0: raise ValueError(f'no {what} images: pass at least one batch of them')
     img = data[0][0] if isinstance(data[0], (list, tuple)) else data[0]
     if tuple(img.shape[-3:]) != (3, image_size, image_size):
@@ -207,6 +210,9 @@ def _check_images(data, image_size:int, what:str):
     lo, hi = torch.aminmax(data if isinstance(data, torch.Tensor) else img)   # a tensor: all of it; a dataset: its first image
     if lo < -1.01 or hi > 1.01:
         raise ValueError(f'{what} images hold values in [{lo:.3g}, {hi:.3g}] but the tokenizer reads [-1, 1]: x / 127.5 - 1 for 0..255 pixels, 2x - 1 for 0..1')
+    if isinstance(data, torch.Tensor) and lo >= 0 < hi:                 # every pixel of every image: a [0, 1] tensor, black read as grey
+        warnings.warn(f'the {what} images hold no value below 0 ({lo:.3g}..{hi:.3g}): the tokenizer reads [-1, 1], where black is -1; images in [0, 1] '
+                      'train it on washed-out pictures: 2x - 1 maps them', stacklevel=3)
 
 # %% ../nbs/05_tokenizer_training.ipynb #ebc852cf
 @dataclass
