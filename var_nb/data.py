@@ -339,8 +339,17 @@ class ImageDataset(torch.utils.data.Dataset):
             raise ValueError(f'cannot read image {where} (item {i}): {type(e).__name__}: {e}; {fix}') from None
         return img
 
+    substitute_unreadable = False   # True (a long run streaming its training images): an unreadable one is warned of and the next readable one read instead
+
     def __getitem__(self, i:int):
-        return self.transform(self.read_image(i)), self.labels[i]
+        for j in range(i, i + (len(self) if self.substitute_unreadable else 1)):
+            try: return self.transform(self.read_image(j % len(self))), self.labels[j % len(self)]
+            except ValueError as e:
+                if not self.substitute_unreadable: raise
+                if i not in self.__dict__.setdefault('_said', set()):   # once per image (and process: each DataLoader worker has its copy)
+                    self._said.add(i); warnings.warn(f'{e} once this run ends: until then it reads the next readable image in its place, the same one every '
+                                                     'epoch and after --resume (changing the file before the run ends makes --resume refuse the folder)')
+        raise ValueError(f'none of the {len(self)} images can be read (the first: {self.where(i)}): check the files, e.g. with `var-nb data`')
 
 # %% ../nbs/01_data.ipynb #b3fd1181
 class EpochSampler(torch.utils.data.Sampler):

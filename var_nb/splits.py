@@ -129,7 +129,7 @@ def load_split(source,                        # what `load_image_dataset` reads
         print(f'note: {len(ds):,} {role} images at {size}x{size} take about {human_bytes(need)} decoded, and {human_bytes(free)} of memory '
               f'are free: they are decoded batch by batch as they are drawn instead (slower; the same images in the same order)')
         preload = False
-    if not preload: return ds
+    if not preload: ds.substitute_unreadable = role == 'train'; return ds   # a run streaming its images goes on past an unreadable one, said
     out, bad = torch.empty(len(ds), 3, size, size), {}               # filled in place: no list of copies beside it
     for i in range(len(ds)):
         try: out[i] = ds[i][0]
