@@ -313,7 +313,7 @@ class ImageDataset(torch.utils.data.Dataset):
         feature = datasets.Image(decode=False)
         self.images = hf_dataset.select_columns([image_column]).cast_column(image_column, feature)
         labels = hf_dataset[label_column][:] if label_column is not None else [0] * len(hf_dataset)
-        if None in labels: raise ValueError(f'label column {label_column!r} has no label in row {labels.index(None)} ({labels.count(None)} rows in all): label every image, or drop those rows (dataset.filter)')
+        if isinstance(labels, list) and None in labels: raise ValueError(f'label column {label_column!r} has no label in row {labels.index(None)} ({labels.count(None)} rows in all): label every image, or drop those rows (dataset.filter)')
         self.labels = torch.as_tensor(labels, dtype=torch.long)
         if len(self.labels) and int(self.labels.min()) < 0:
             raise ValueError(f'label column {label_column!r} has negative labels ({int(self.labels.min())}); class ids must be 0, 1, 2, ...')
@@ -346,7 +346,7 @@ class ImageDataset(torch.utils.data.Dataset):
             try: return self.transform(self.read_image(j % len(self))), self.labels[j % len(self)]
             except ValueError as e:
                 if not self.substitute_unreadable: raise
-                if i not in self.__dict__.setdefault('_said', set()):   # once per image (and process: each DataLoader worker has its copy)
+                if i not in self.__dict__.setdefault('_said', set()):   # once per image and process (DataLoader workers: once an epoch)
                     self._said.add(i); warnings.warn(f'{e} once this run ends: until then it reads the next readable image in its place, the same one every '
                                                      'epoch and after --resume (changing the file before the run ends makes --resume refuse the folder)')
         raise ValueError(f'none of the {len(self)} images can be read (the first: {self.where(i)}): check the files, e.g. with `var-nb data`')
@@ -389,8 +389,7 @@ def loader_workers(num_workers:int|None, # the user's setting; None: decide here
     if num_workers is not None: return num_workers
     if torch.device(device).type != 'cuda': return 0             # CPU training: the decoding would take the training's cores
     cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
-    if cores >= (os.cpu_count() or 1): cores //= int(os.environ.get('LOCAL_WORLD_SIZE', '1'))   # the whole machine: its share; else (torchrun
-    return max(0, min(8, cores - 1))                                   # --numa-binding, a SLURM task) the cores already are this process's own
+    return max(0, min(8, cores // int(os.environ.get('LOCAL_WORLD_SIZE', '1')) - 1))
 
 # %% ../nbs/01_data.ipynb #1416e577
 class ResumableBatches:

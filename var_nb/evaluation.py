@@ -342,11 +342,11 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
     "Sample and measure, once per seed: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
     t0 = time.time()
     device, C = var.pos_1LC.device, var.config.num_classes
-    seeds = [seed] if seeds is None else list(seeds)
+    seeds = [seed] if seeds is None else [s.item() if hasattr(s, 'item') else s for s in seeds]   # plain numbers: NumPy's and tensors' too
     net = load_features(features, inception_weights, device).to(device)
     dtype = sampling_dtype(device, sampling_precision)
     batch_size = fitting_batch(var, vae, batch_size, dtype)                  # on CUDA: lowered (and said) when it would not fit
-    if classes is not None and hasattr(classes, '__len__') and not len(classes): raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
+    if classes is not None and (classes.numel() if torch.is_tensor(classes) else np.size(classes)) == 0: raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
     classes = list(range(C)) if classes is None else check_labels(classes, C, 'cpu').tolist()   # ids: not 3.7, not the string '38'
     if any(not 0 <= c < C for c in classes) or len(set(classes)) < len(classes):
         raise ValueError(f'classes {classes} must lie in 0..{C - 1} (this model has {C}), each once')

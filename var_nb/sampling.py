@@ -8,7 +8,7 @@
 # Official code: models/var.py (VAR.autoregressive_infer_cfg), models/helpers.py (sample_with_top_k_top_p_,
 # gumbel_softmax_with_rng), models/quant.py (VectorQuantizer2.get_next_autoregressive_input).
 from __future__ import annotations
-import difflib, operator, re, unicodedata, zipfile
+import difflib, numbers, operator, re, unicodedata, zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -403,13 +403,14 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (images per class) and batch_size={batch_size!r} must be whole numbers >= 1')
     if len(classes) == 0: raise ValueError('no classes to sample: pass one class id or more')
-    named = [c for c in check_labels(classes, var.config.num_classes, 'cpu').tolist() if c < var.config.num_classes]   # ids; the null class has no name
+    classes = check_labels(classes, var.config.num_classes, 'cpu').tolist()   # ids (file names 3_0.png, not tensor(3)_0.png)
+    named = [c for c in classes if c < var.config.num_classes]          # the null class has no name
     if class_names is not None and named and len(class_names) <= max(named):
         raise ValueError(f'class_names has {len(class_names)} names but class {max(named)} is asked: pass a name for every class of the model, or none')
     check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, steps=steps, fast=fast_sampling_of(sampler_kw))   # all before any image
     out, npz = output_folder(out, 'out'), output_file(npz, '.npz', 'npz', ours=is_samples_npz, example='samples')   # a user's .npz is not overwritten
     names = {f'{c}_{i}.png' for c in classes for i in range(n)} if pngs else set()   # a user's own files there are refused, an earlier run's other images go
-    earlier = earlier_run_files(out, 'sample', 'grid.png', lambda name: pngs and re.fullmatch(r'\d+_\d+\.png', name),
+    earlier = earlier_run_files(out, 'sample', 'grid.png', lambda name: re.fullmatch(r'\d+_\d+\.png', name),
                                 lambda p: p.parent == out.resolve() and (p.name == 'grid.png' or p.name in names))
     out.mkdir(parents=True, exist_ok=True)
     device = var.pos_1LC.device
@@ -454,8 +455,12 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
     in any case, then a unique prefix; a one-line error with close matches otherwise."""
     nfc = lambda x: unicodedata.normalize('NFC', str(x))               # 'å' typed as a + ring (macOS names) is the same 'å'
     names = [nfc(n) for n in class_names] if class_names else []; lower = [n.lower() for n in names]
-    ids, specs = [], [specs] if isinstance(specs, (str, int)) else specs   # one class: 'Flags' or '38' is a name or an id, not its letters
+    one = isinstance(specs, (str, numbers.Integral)) or (torch.is_tensor(specs) and specs.ndim == 0)   # one class: 'Flags', '38' or 38, not its letters
+    ids, specs = [], [specs.item() if torch.is_tensor(specs) else specs] if one else specs
     for spec in specs:
+        if isinstance(spec, numbers.Integral) and not isinstance(spec, bool):   # a number from Python is an id (a word may be a class's name)
+            if not 0 <= spec < num_classes: raise ValueError(f'class id {spec} is out of range: this model has classes 0..{num_classes - 1}')
+            ids.append(int(spec)); continue
         s = nfc(spec).strip()
         # folders 0, 1, 2, 10 are read as classes ['0', '1', '10', '2']: '2' names id 3, and id 2 is '10'
         if s.isdecimal() and s not in names:                           # what int() reads ('²' is a digit, not a number)
