@@ -127,7 +127,7 @@ def _cmd_sample(args):
     return 0
 
 def _register_sample(subparsers):
-    p = subparsers.add_parser('sample', help='sample class-conditional images (default: the committed MNIST models)', description='Sample images; writes OUT/grid.png (a row per class) and OUT/{class}_{index}.png.')
+    p = subparsers.add_parser('sample', help='sample class-conditional images (default: the committed MNIST models)', description='Sample images; writes OUT/grid.png (a row per class, at most 16 rows and columns) and OUT/{class}_{index}.png.')
     p.add_argument('--checkpoint', help='VAR transformer .safetensors (default: data/mnist_var.safetensors)')
     p.add_argument('--tokenizer', help="VQVAE .safetensors (default: the one the checkpoint's run recorded, else the committed MNIST tokenizer)")
     p.add_argument('--classes', nargs='+', help='class ids or names (a unique prefix is enough; default: the first 10 classes)')
@@ -137,7 +137,7 @@ def _register_sample(subparsers):
     p.add_argument('--top-p', type=float, help='top-p truncation, 0 = off (default: 0 for MNIST, 0.95 for official)')
     p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')
     p.add_argument('--temperature', type=float, default=1.0)
-    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); VAR takes its K scales')
+    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); refused for VAR and raster models, which take their own steps')
     p.add_argument('--seed', type=int, default=0, help='image j of the k-th class listed uses a generator seeded from (seed, k*n + j): the same image at any --batch-size in fp32 '
                    '(--precision fp32; in bf16 kernels chosen by batch shape can change a few images)')
     p.add_argument('--batch-size', type=int, default=64, help='images sampled at once (default 64; on a GPU, lowered to what fits)')
@@ -183,7 +183,7 @@ def _register_edit(subparsers):
     p = subparsers.add_parser('edit', help='inpaint / outpaint / class-edit an image (default: the committed MNIST models)',
                               description='Zero-shot editing: keep the input\'s tokens outside (inpaint) or inside (outpaint) a '
                                           'region at every scale and let the model regenerate the rest. Writes OUT/edited.png '
-                                          '(input, masked input, N edits) and OUT/edit_{i}.png.')
+                                          '(input, masked input, the first 16 edits) and OUT/edit_{i}.png for all N.')
     p.add_argument('image', help='image to edit (any size; resized and centre-cropped to the model\'s image size)')
     p.add_argument('--mask', type=int, nargs=4, metavar=('X0', 'Y0', 'X1', 'Y1'),
                    help='the region as a pixel box of the resized image (32x32 for MNIST), x1 and y1 exclusive')

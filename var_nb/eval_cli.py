@@ -259,7 +259,7 @@ def register_cli(subparsers):
     p.add_argument('--seeds', type=int, default=1, help='sampling seeds: every figure as mean ± 95%% interval over seeds seed..seed+N-1 (default 1)')
     p.add_argument('--official-eval', action='store_true', help='the paper\'s settings: cfg 1.5, top-k 900, top-p 0.96, 50 per class')
     p.add_argument('--rejection', type=int, default=1, metavar='M', help='keep the best of M candidates per image (default 1: off)')
-    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32)')
+    p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); refused for VAR and raster models, which take their own steps')
     p.add_argument('--features', default=None, help="feature network: 'mnist', 'inception' or a classifier .safetensors (default: the model's run's own classifier; 'mnist' for digits)")
     p.add_argument('--inception-weights', help='pt_inception-2015-12-05-6726825d.pth (default: $VAR_NB_INCEPTION or the torch hub cache)')
     p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images (default: the data the model was trained on)")

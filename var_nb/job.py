@@ -474,7 +474,7 @@ def register_cli(subparsers):
     p.add_argument('--precision', choices=['auto', 'fp32', 'bf16', 'fp16'], default=None); p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--ema', type=float, default=None, help='EMA decay of the weights (0: off)')
     p.add_argument('--dataset', default=None, help="'mnist5k', 'emoji', a Hugging Face dataset name or a folder of class sub-folders")
-    p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32); the tokenizer's scales follow")
+    p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32 for mnist and emoji); the tokenizer's scales follow")
     p.add_argument('--minutes', type=float, default=None, help='a time budget in minutes for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it (default: none, the presets\' steps)')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
     p.add_argument('--val-split', dest='val_split', default=None, help="validation split (default: 'validation', held out of train as 5%% when the data has none; 'none': no validation)")
@@ -483,7 +483,7 @@ def register_cli(subparsers):
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None, help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
     p.add_argument('--crops', type=int, default=None, help="random crops of a 1.125x resize cached per training image, one drawn per epoch (default: the preset's; 1: the centre crop)")
     p.add_argument('--hflip', action=argparse.BooleanOptionalAction, default=None, help="train on each image and its mirror too (default: the preset's, on for "
-                   "emoji and colour folders); --no-hflip for data a mirror changes (text, arrows, left and right)")
+                   "emoji, the preset of colour folders); --no-hflip for data a mirror changes (text, arrows, left and right)")
     p.add_argument('--seed', type=int, default=None); p.add_argument('--log-every', dest='log_every', type=int, default=None)
     p.add_argument('--resume', action='store_true', help='continue the run in --out with the plan it stored (plan.json)')
     p.add_argument('--device', default=None, help='cuda, mps or cpu (default: the best available)')
