@@ -262,8 +262,8 @@ def main(argv=None) -> int:
         parser.print_help(); return 0 if args.command is None else 2
     args.argv = argv                                                              # results files record the command
     if int(os.environ.get('WORLD_SIZE', '1')) > 1 and args.command not in TORCHRUN_COMMANDS:   # each process would do the whole job, writing the same files
-        print(f'var-nb {args.command}: error: it runs in one process; start it without torchrun (of the commands, ' + ', '.join(TORCHRUN_COMMANDS[:2])
-              + ' split their training across torchrun processes)', file=sys.stderr); return 2
+        print(f'var-nb {args.command}: error: it runs in one process; start it without torchrun (var-nb train and var-nb scaling split their '
+              'training across torchrun processes)', file=sys.stderr); return 2
     keep_freed_memory()                                                           # faster CPU work (notebook 00)
     if getattr(args, 'threads', None): torch.set_num_threads(args.threads)        # every computing command's --threads
     with warnings.catch_warnings():                                               # var_nb's own warnings: one line, as errors are
