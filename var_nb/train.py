@@ -460,8 +460,8 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                     if m['loss'] < run.best: run.best, new_best = m['loss'], True
                 ctrl_c.asked = any_rank_asked(ctrl_c.asked, run.world, run.cpu_group)   # torchrun: all ranks stop at one step
                 if ctrl_c.asked and not (logging or due_eval or due_ckpt): _check_finite(run, step, stats, lr)   # a stop's checkpoint is never a diverged one
-                if due_ckpt or ctrl_c.asked: save_state(run, step + 1, seconds)
-                if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)
+                if new_best and run.rank == 0: _save_model(run, run.out_dir / 'best.safetensors', step + 1, seconds)   # before `last`, which holds
+                if due_ckpt or ctrl_c.asked: save_state(run, step + 1, seconds)   # the best loss: a kill between them loses no best (a resume redoes it)
                 ctrl_c.stop_here(step + 1, run.total, run.out_dir)
         finished = stop_at is None or stop_at >= run.total
         if finished and run.rank == 0: _save_model(run, run.out_dir / 'model.safetensors', run.total, run.seconds_before + time.time() - t0)

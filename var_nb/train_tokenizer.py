@@ -377,9 +377,9 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
                 if run.step % c.eval_every == 0 or run.step == c.steps:
                     metrics, new_best = _validate(run)
                     if live_plot: plot_handle = _update_live_plot(run.log.records, plot_handle)
-                if run.step % c.ckpt_every == 0 or run.step == end or ctrl_c.asked: save_tokenizer_state(run)   # `last` first: a crash in between never
-                if new_best:                                                                  # leaves a `best` newer than the resumable state
+                if new_best:                                                                  # `best` before `last`, which holds the best PSNR:
                     run.vae.save(run.out_dir / 'best.safetensors', step=run.step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
+                if run.step % c.ckpt_every == 0 or run.step == end or ctrl_c.asked: save_tokenizer_state(run)   # a kill between them loses no best
                 ctrl_c.stop_here(run.step, c.steps, run.out_dir, end)
         finally:
             pbar.close()
