@@ -97,10 +97,12 @@ def train_classifier(source='mnist5k', # the labelled images to learn
     return model.eval(), classifier_accuracy(model, xv, yv)
 
 @torch.no_grad()
-def classifier_accuracy(model, images_01, labels) -> float:
-    "Accuracy (%) of a classifier on images in [0, 1]."
+def classifier_accuracy(model, images_01, labels,
+                        balanced:bool=False) -> float: # the mean of the per-class accuracies (as if every class were equally common)
+    "Accuracy (%) of a classifier on images in [0, 1]; `balanced`: each class counts alike, as in samples drawn in equal numbers per class."
     model.eval(); pred = torch.cat([model(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
-    return 100 * (pred == labels).float().mean().item()
+    if not balanced: return 100 * (pred == labels).float().mean().item()
+    return 100 * torch.stack([(pred[labels == c] == c).float().mean() for c in labels.unique()]).mean().item()
 
 def save_classifier(model:Classifier, path, **meta) -> Path:
     "Write a classifier's weights and config (and its class names) to a safetensors file."

@@ -219,11 +219,11 @@ def _cli_eval(args):
         floor = None
         if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
         if not str(real).endswith('.npz'):
-            try: floor = real_floor(features, real, vae.config.image_size, n_fake=records[0]['n'], inception_weights=args.inception_weights, classes=kw['classes'],
+            try: floor = real_floor(features, real, vae.config.image_size, n_per_class=n, inception_weights=args.inception_weights, classes=kw['classes'],
                                     num_classes=var.config.num_classes, split=args.real_split)
             except ValueError as e: print(f'no real-vs-real floor (the figures above are kept): {e}')   # e.g. too few real images
         if floor is not None:
-            print(f"real vs real at the same sizes ({floor['draws']} disjoint draws of {floor['n_fake']} {floor['pool_split']} images vs the "
+            print(f"real vs real at the same sizes and class mix ({floor['draws']} disjoint draws of {n} {floor['pool_split']} images per class vs the "
                   f"{floor['n_real']} {floor['split']} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
                   f"{figure(floor, 'precision')}, recall {figure(floor, 'recall')}, IS {figure(floor, 'inception_score', '.2f')}")
     except (*_USER_ERRORS, RuntimeError) as e: return fail(f'out of memory ({str(e)[:90]}...): lower --batch-size' if out_of_memory(e) else e)

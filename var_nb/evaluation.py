@@ -177,7 +177,10 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
                   download:bool=True, # 'inception' only: may fetch the weights when online and not cached
                  ) -> nn.Module:
     "A feature network mapping images in [0, 1] to (features (B, F), class probabilities (B, C)), eval mode."
-    if isinstance(name, nn.Module): return name
+    if isinstance(name, nn.Module):                                   # the caller's own network: used as given, so it must be in eval mode
+        if name.training: raise ValueError(f'the feature network given ({type(name).__name__}) is in training mode: its BatchNorm and dropout would '
+                                           'change the figures with every batch (and BatchNorm its running statistics); call .eval() on it first')
+        return name
     if str(name) == 'inception':
         net = fid_inception_v3(weights, download=download)
     elif str(name) == 'mnist' or Path(str(name)).suffix == '.safetensors':
@@ -239,13 +242,15 @@ def reference_features(net, # a feature network (`load_features`)
                        image_size:int=32, # images are resized and centre-cropped to this side, as the model's (an .npz must have it)
                        cache:bool=True, # keep the features on disk (datasets and .npz files only)
                        classes=None, # only the images of these class ids (a dataset's labels; an .npz or a tensor has none: all)
+                       with_labels:bool=False, # also return the images' labels (N,) (empty when the data has none)
                       ) -> tuple[torch.Tensor, torch.Tensor]:
-    "Features (N, F) and class probabilities (N, C) of real images, cached per (network weights, data, split, size)."
+    "Features (N, F) and class probabilities (N, C) of real images (and their labels, with `with_labels=True`), cached per (network weights, data, split, size)."
     def of_classes(feats_NF, probs_NC, labels_N):                            # labels_N empty: none known
-        if classes is None or not labels_N.numel(): return feats_NF, probs_NC
-        keep_N = torch.isin(labels_N, torch.as_tensor(list(classes)))
-        if not keep_N.any(): raise ValueError(f'{real} ({split}) has no images of the classes {list(classes)}: pass a reference that has (--real, --real-split)')
-        return feats_NF[keep_N], probs_NC[keep_N]
+        if classes is not None and labels_N.numel():
+            keep_N = torch.isin(labels_N, torch.as_tensor(list(classes)))
+            if not keep_N.any(): raise ValueError(f'{real} ({split}) has no images of the classes {list(classes)}: pass a reference that has (--real, --real-split)')
+            feats_NF, probs_NC, labels_N = feats_NF[keep_N], probs_NC[keep_N], labels_N[keep_N]
+        return (feats_NF, probs_NC, labels_N) if with_labels else (feats_NF, probs_NC)
     if str(real).endswith('.npz') and (side := tuple(npz_shape(real)[1:3])) != (image_size, image_size):   # an .npz is read as it is, not resized
         raise ValueError(f'{real} holds {side[0]}×{side[1]} images and the model draws {image_size}×{image_size}: FID compares images of one size; '
                          f'pass a reference batch of {image_size}×{image_size} images (or a dataset or folder, which are resized to it)')
@@ -260,7 +265,7 @@ def reference_features(net, # a feature network (`load_features`)
         path = cache_dir('eval') / f'{net.name}-{Path(source_name(real)).stem}-{split}-{image_size}px-{key}.safetensors'
         if path.exists():
             t, _ = load_checkpoint(path)
-            if 'labels_N' in t or classes is None: return of_classes(t['feats_NF'], t['probs_NC'], t.get('labels_N', torch.zeros(0)))
+            if 'labels_N' in t or (classes is None and not with_labels): return of_classes(t['feats_NF'], t['probs_NC'], t.get('labels_N', torch.zeros(0)))
     feats, probs, labels = [], [], []
     for img_B3HW, label_B in _real_batches(real, split, image_size):
         img_B3HW = img_B3HW.to(device)
@@ -391,15 +396,27 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
                 real_split=real_split, grid=runs[0]['grid'], **({'not_measured': '; '.join(unmeasured)} if unmeasured else {}))
 
 # %% ../nbs/10_evaluation.ipynb #d042d509
+def _class_draws(labels_N:torch.Tensor, n_per_class:int, classes, draws:int, seed:int, what:str) -> list[torch.Tensor]:
+    "Up to `draws` disjoint index sets, each `n_per_class` images of every class of `classes` (a seeded shuffle per class)."
+    if not labels_N.numel(): raise ValueError(f'{what} has no labels, so the floor cannot draw its images class by class: leave n_per_class out '
+                                              '(random draws of n_fake images)')
+    gen = torch.Generator().manual_seed(seed)
+    shuffled = {c: (idx := torch.nonzero(labels_N == c).flatten())[torch.randperm(len(idx), generator=gen)] for c in classes}
+    fewest = min(shuffled, key=lambda c: len(shuffled[c]))
+    if (most := len(shuffled[fewest])) < n_per_class: raise ValueError(f'the floor draws {n_per_class} images of every class, and class {fewest} has {most} '
+                                                                       f'in {what}: compare fewer samples per class (n_per_class, --n-per-class: {most} or less)')
+    return [torch.cat([idx[d * n_per_class:(d + 1) * n_per_class] for idx in shuffled.values()]) for d in range(min(draws, most // n_per_class))]
+
 def real_floor(features='mnist', real='mnist5k', image_size:int=32,
                n_fake:int|None=None, # real images per draw, as many as the samples a model is compared with (default: the reference's size)
                draws:int=3, # disjoint draws of the training images (fewer when the training split is too small)
                k:int=3, splits:int=10, inception_weights=None, seed:int=0,
                classes=None, # only the images of these classes (those a model was evaluated on: `evaluate(classes=)`)
                num_classes:int|None=None, # the model's classes, when `classes` is None: the IS chunks' rule (default: the feature network's)
-               split:str='validation') -> dict: # the reference the samples were measured against; the draws come from the other split
-    """Real images against the real reference at a model's sample size: disjoint draws of `n_fake` training images vs the
-    validation images (with `split='train'`, the samples' reference then, draws of validation images vs the training ones)."""
+               split:str='validation', # the reference the samples were measured against; the draws come from the other split
+               n_per_class:int|None=None) -> dict: # each draw holds this many images of every class, as `evaluate(n_per_class=)` samples (None: `n_fake` at random)
+    """Real images against the real reference at a model's sample size (and, with `n_per_class`, its class mix): disjoint draws of
+    training images vs the validation images (with `split='train'`, the samples' reference then, draws of validation images vs the training ones)."""
     same = lambda what: ValueError(f'the floor measures real images of one split against those of another, and {what}: its draws would '
                                    'be measured against themselves (precision 1, FID near 0). Pass real images with a train and a validation split '
                                    '(a dataset or a folder), or leave the floor out')
@@ -408,23 +425,26 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
     if one_set: raise same(f'{one_set} has no splits')
     net = load_features(features, inception_weights)
     pool_split = 'validation' if split == 'train' else 'train'
-    pool, pool_probs = reference_features(net, real, pool_split, image_size, classes=classes)
+    pool, pool_probs, pool_labels = reference_features(net, real, pool_split, image_size, classes=classes, with_labels=True)
     ref, _ = reference_features(net, real, split, image_size, classes=classes)
     if pool.shape == ref.shape and torch.equal(pool, ref): raise same(f'the {pool_split!r} and {split!r} images of {"the dataset given" if source_name(real) == "dataset" else real} are the same')   # a DatasetDict of one Dataset twice
-    n_fake = n_fake or len(ref)
-    draws = min(draws, len(pool) // n_fake)
-    if draws < 1: raise ValueError(f'the floor at {n_fake} images needs at least that many images in its {pool_split!r} split, and {real} has {len(pool)}: '
-                                   f'compare fewer samples (--n-per-class)')
-    perm = torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))
+    if n_per_class is not None:                                         # the samples' classes: those asked, else the model's, else the data's
+        sampled = list(classes) if classes is not None else list(range(num_classes)) if num_classes else pool_labels.unique().tolist()
+        draw_idx = _class_draws(pool_labels, n_per_class, sampled, draws, seed, f'{real} ({pool_split})')
+        if n_fake not in (None, len(draw_idx[0])): raise ValueError(f'n_fake={n_fake} but n_per_class={n_per_class} of {len(sampled)} classes draws {len(draw_idx[0])} images: give one of the two')
+        n_fake = len(draw_idx[0])
+    else:
+        n_fake = n_fake or len(ref)
+        if len(pool) < n_fake: raise ValueError(f'the floor at {n_fake} images needs at least that many images in its {pool_split!r} split, and {real} has '
+                                                f'{len(pool)}: compare fewer samples (--n-per-class)')
+        perm = torch.randperm(len(pool), generator=torch.Generator().manual_seed(seed))
+        draw_idx = [perm[d * n_fake:(d + 1) * n_fake] for d in range(min(draws, len(pool) // n_fake))]
     is_unmeasured = inception_chunks_too_small(n_fake, splits, len(classes) if classes is not None else num_classes or pool_probs.shape[1])
-    runs = []
-    for d in range(draws):
-        idx = perm[d * n_fake:(d + 1) * n_fake]
-        precision, recall = precision_recall(ref, pool[idx], k)
-        runs.append(dict(fid=fid_from_features(ref, pool[idx]), precision=precision, recall=recall,
-                         inception_score=None if is_unmeasured else inception_score(pool_probs[idx], splits)[0]))
+    runs = [dict(fid=fid_from_features(ref, pool[idx]), **dict(zip(('precision', 'recall'), precision_recall(ref, pool[idx], k))),
+                 inception_score=None if is_unmeasured else inception_score(pool_probs[idx], splits)[0]) for idx in draw_idx]
     return dict(**summarize(runs, ('fid', 'inception_score', 'precision', 'recall')), n=n_fake, n_fake=n_fake, n_real=len(ref),
-                draws=draws, features=net.name, real=str(real), split=split, pool_split=pool_split, classes=None if classes is None else list(classes),
+                draws=len(draw_idx), n_per_class=n_per_class, features=net.name, real=str(real), split=split, pool_split=pool_split,
+                classes=None if classes is None else list(classes),
                 **({'not_measured': is_unmeasured} if is_unmeasured else {}))
 
 # %% ../nbs/10_evaluation.ipynb #a244b9b5

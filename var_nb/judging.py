@@ -99,7 +99,7 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
               seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
               images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
              ) -> dict:
-    "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes) in one trained on the data."
+    "Samples and progression pictures, and quality figures that fit the data: the digit classifier on MNIST, else FID (with its real-vs-real floor at the same sizes and class mix) in one trained on the data."
     out_dir, precision = Path(out_dir), SAMPLING_OF_TRAINING[config.precision]   # every figure and picture in the run's precision
     if config.dataset == 'mnist5k':                                  # notebook 10's digit classifier reads digits only
         return judge_samples(var, vae, out_dir, n_per_class=n_per_class, cfg=cfg, classifier=load_classifier(), class_names=getattr(var, 'class_names', None),
@@ -114,7 +114,8 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     t0, features = time.time(), out_dir / 'classifier.safetensors'
     clf, clf_acc = train_judge(config, images)                        # a feature network of this data's own classes
     save_classifier(clf, features, val_acc=clf_acc, data=str(config.dataset), provenance=provenance(judge_command(config, images), [0], time.time() - t0))
-    try: m = evaluate(var, vae, n_per_class=judge_size(var.config.num_classes), cfg=cfg, seeds=seeds, features=features, real=config.dataset,
+    per_class = judge_size(var.config.num_classes)
+    try: m = evaluate(var, vae, n_per_class=per_class, cfg=cfg, seeds=seeds, features=features, real=config.dataset,
                       real_split=config.val_split,                    # the run's own validation images (--val-split), never its training ones
                       sampling_precision=precision)   # --precision fp32 samples in fp32 too
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
@@ -122,8 +123,9 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features),
                eval_sampling_precision=m.get('sampling_precision'))
     for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m.get(f'{k}_ci95')})
-    try:                                                              # the FID real images get at the same sizes: how low it can go
-        floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_fake=m['n'], split=config.val_split)
+    try:                                                              # the FID real images get at the same sizes and class mix: how low it can go
+        floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_per_class=per_class,
+                           num_classes=var.config.num_classes, split=config.val_split)
         out.update(floor_fid=floor['fid'], floor_fid_ci95=floor['fid_ci95'], floor_draws=floor['draws'])
     except ValueError as e: out['floor_not_measured'] = str(e)
     return out

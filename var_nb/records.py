@@ -348,9 +348,9 @@ def t975(df:int) -> float:
     return _T975[lo] + (_T975[hi] - _T975[lo]) * (df - lo) / (hi - lo)
 
 def mean_ci(values) -> dict:
-    "Mean, standard deviation (n - 1) and the half-width of the 95% Student-t interval of the mean of runs (None for one run)."
+    "Mean, standard deviation (n - 1) and the half-width of the 95% Student-t interval of the mean of runs (both None for one run: unknown, not 0)."
     x = np.asarray(values, dtype=float); n = len(x)
-    std = float(x.std(ddof=1)) if n > 1 else 0.0
+    std = float(x.std(ddof=1)) if n > 1 else None
     return dict(mean=float(x.mean()), std=std, ci95=float(t975(n - 1) * std / math.sqrt(n)) if n > 1 else None, n=n)
 
 def summarize(runs:list[dict], metrics=METRICS) -> dict:

@@ -190,7 +190,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
     labels_B, gens = prepare_sampling(var, vae, labels, temperature, seed, first_index, generators)
     if fast is not None and fast.refiner is not None: check_tokenizer_fits(fast.refiner.config, vae)
     B, K, device = labels_B.shape[0], c.num_scales, var.pos_1LC.device
-    runner = ScaleRunner(var, labels_B, fast)    # the model's KV-cached passes: [cond; uncond] rows, one scale per step
+    runner = ScaleRunner(var, labels_B, fast, cfg)   # the model's KV-cached passes: [cond; uncond] rows (cond only at cfg 0), one scale per step
     inputs = [None]                              # inputs[k]: f_hat downsampled to scale k, the input of step k >= 1
     f_hat = torch.zeros(B, c.Cvae, c.patch_nums[-1], c.patch_nums[-1], device=device)
     tokens, fhats = [], []
