@@ -193,11 +193,12 @@ def source_stamp(source, split:str|None=None) -> str|None:
     name, size and modification time of every file in it (a file added, removed, renamed or overwritten moves it; one
     stat per file, next to nothing beside encoding the images), a file's resolved path, size and modification time; a
     `datasets.Dataset` in memory, its fingerprint (every select, filter or map moves it: its repr, columns and row count,
-    do not), and of a `datasets.DatasetDict` that of the split; a hub name with `split`, the fingerprint of that split as `datasets` cached it (a newer revision is another).
+    do not), and of a `datasets.DatasetDict` those of all its splits (a run's validation images are read beside the
+    training split it is keyed by); a hub name with `split`, the fingerprint of that split as `datasets` cached it (a newer revision is another).
     None for an embedded dataset: its name is its key."""
     if isinstance(source, datasets.Dataset): return source._fingerprint
-    if isinstance(source, datasets.DatasetDict):                      # a split it lacks is held out of 'train': all of it is the key
-        return source[split]._fingerprint if split in source else hashlib.sha256(repr(sorted((k, d._fingerprint) for k, d in source.items())).encode()).hexdigest()[:20]
+    if isinstance(source, datasets.DatasetDict):                      # every split: validation images held out of, or read beside, 'train'
+        return hashlib.sha256(repr(sorted((k, d._fingerprint) for k, d in source.items())).encode()).hexdigest()[:20]
     if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS: return None
     if not (p := Path(source).expanduser()).exists():                 # a hub name (a missing path fails where it is read)
         return None if split is None or _looks_like_path(str(source)) else _hub_fingerprint(str(source), split)

@@ -5,7 +5,7 @@
 # %% ../nbs/01b_splits.ipynb #4ce700bb
 # References: Tian et al. 2024 §4 (ImageNet's train and val splits); official utils/data.py (build_dataset: train/ and val/ folders).
 from __future__ import annotations
-import hashlib, re, sys, time
+import functools, hashlib, os, re, sys, time, unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -32,7 +32,9 @@ def holdout_indices(labels,               # class id of each image
                     keys=None):           # a name of each image (class/file in a folder); None: images known by position only
     """(kept, held-out) index lists, at least 1 image of every class with 2 or more held out. With `keys`, an image is held
     out by its own name (a seeded hash under `fraction`), so adding, removing or reordering other images never moves it
-    into training; without, a seeded `fraction` of each class's positions (data that does not change: a hub revision)."""
+    into training, except in a class where no name hashes under `fraction` (small classes): its one image held out is the
+    lowest hash, which an added image can take over. Without `keys`, a seeded `fraction` of each class's positions (data
+    that does not change: a hub revision)."""
     labels_N = torch.as_tensor(list(labels)).long()
     g, held = torch.Generator().manual_seed(seed), []
     u = None if keys is None else torch.tensor([_unit(str(k), seed) for k in keys], dtype=torch.float64)
@@ -74,9 +76,27 @@ def _refuse_split_half(source, val_split:str):
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
 
 def _image_names(source, hf:datasets.Dataset) -> list[str]|None:
-    "Each image's class folder and file name in a local folder `source` (what holds it out, whatever else the folder gains), else None."
+    """Each image's name in a local folder `source`, what holds it out whatever else the folder gains (else None): its class
+    folder and file name, those of the file a link points to (a linked file or class folder is the same image), in one
+    Unicode form; for images straight inside the folder or its split folder (no classes), the file name alone, so that a
+    renamed copy of the folder holds out the same images."""
     if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return None
-    return [f'{(p := Path(x["path"])).parent.name}/{p.name}' for x in hf.cast_column('image', datasets.Image(decode=False))['image']]
+    root = Path(source).expanduser().resolve()
+    flat_dirs = {root, *(root / s for s in SPLIT_FOLDERS)}
+    is_flat = functools.lru_cache(maxsize=None)(lambda folder: Path(folder).resolve() in flat_dirs)   # once per folder, not per image
+    def name(path):
+        real = Path(os.path.realpath(path))
+        return unicodedata.normalize('NFC', real.name if is_flat(os.path.dirname(path)) else f'{real.parent.name}/{real.name}')
+    return [name(x['path']) for x in hf.cast_column('image', datasets.Image(decode=False))['image']]
+
+def _refuse_shared_images(source, val:datasets.Dataset, train_split:str):
+    "Refuse a folder whose validation files are training files too (a `val/` linked to `train/`, links into it): validation would measure what trained."
+    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return
+    train_dirs = [str(d.resolve()) + os.sep for d in Path(source).expanduser().iterdir() if d.is_dir() and d.name.lower() in (train_split, 'train', 'training')]
+    paths = [x['path'] for x in val.cast_column('image', datasets.Image(decode=False))['image']]
+    shared = [p for p in paths if os.path.realpath(p).startswith(tuple(train_dirs))] if train_dirs else []
+    if shared: raise ValueError(f'{len(shared)} of the {len(paths)} validation images of {source} are files of its training split (e.g. {shared[0]} is '
+                                f'{os.path.realpath(shared[0])}): validation would measure images the run trains on; give the validation split its own files')
 
 def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
                   role:str='train',          # 'train' or 'validation'
@@ -92,7 +112,9 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
     except NoSuchSplit:              # held out only in place of the usual split: a split named on purpose (--val-split) must exist
         if val_split != 'validation': raise
         val = None
-    if val is not None: return val if role == 'validation' else load_image_dataset(source, split=train_split)
+    if val is not None:
+        if role == 'validation': _refuse_shared_images(source, val, train_split)
+        return val if role == 'validation' else load_image_dataset(source, split=train_split)
     _refuse_split_half(source, val_split)
     train = load_image_dataset(source, split=train_split)
     kept, held = holdout_indices(train['label'], HOLDOUT_FRACTION, HOLDOUT_SEED, _image_names(source, train))
@@ -177,6 +199,12 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     if 'train' in has: then = f'pass --dataset {top}' + ('' if 'validation' in has else ' (write --split validation there too, '
                                                           'if the data has one, so that a run validates on it)')
     else: then = f'write --split train there too (a run trains on {top}/train), then pass --dataset {top}'
+    folder = lambda c: unicodedata.normalize('NFC', safe(c))                 # a folder's ids: its class folders' names in sorted order
+    present = sorted(set(ds['label'])); ids = {name: k for k, name in enumerate(sorted(map(folder, present)))}
+    if moved := [(c, ids[folder(c)]) for c in present if ids[folder(c)] != c]:
+        print(f"note: a folder numbers its classes in the sorted order of their folder names, so {len(moved)} of the {len(ids)} classes get another id "
+              f"than in {args.dataset} (e.g. {safe(moved[0][0])!r}: {moved[0][0]} there, {moved[0][1]} in the folder); a model trained on the folder "
+              "records the names with the ids it used")
     print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: {then}')
     return 0
 

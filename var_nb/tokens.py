@@ -15,7 +15,7 @@ from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
 from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp, source_name
-from .splits import dataset_split, first_images
+from .splits import dataset_split, first_images, held_out_names
 from .vqvae import VQVAE
 from .distributed import everyone_has, wait_for_everyone, gather_shards
 
@@ -122,6 +122,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else []) + ([f'resize={resize_ratio:g}'] if resize_ratio != 1 else [])   # older caches' keys stay
     if max_images is not None: what.append('first_images')            # N images of every class, no longer the first N
     if (stamp := source_stamp(source, split)) is not None: what.append(f'folder={stamp}')   # an edited folder, a hub revision, another Dataset: encoded again
+    if val_split is not None and (held := held_out_names(source, split, val_split)) is not None: what.append(f'held={held}')   # a folder's validation images, by name: another hold-out rule, another key
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
     path = Path(cache_dir or default_cache_dir()) / f'{source_name(source)}-{name}-{size}px-{key}.safetensors'
