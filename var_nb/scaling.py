@@ -18,7 +18,7 @@ from .images import save_labelled_grid, refuse_foreign_pngs, PNG_MARK
 from .transformer import VAR, VARConfig, VAR_CONFIGS
 from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
 from .train import train, get_preset
-from .records import provenance, write_results, command_line, results_file
+from .records import provenance, write_results, command_line, results_file, t975
 
 # %% auto #0
 __all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'fit_with_floor',
@@ -92,13 +92,18 @@ def train_seconds(records:list) -> float:
 
 # %% ../nbs/12_scaling_laws.ipynb #4793ce14
 @np.errstate(over='ignore', divide='ignore', under='ignore')
-def fit_power_law(x, y) -> dict:
-    "L = (beta·x)^alpha by least squares on log-log: alpha, beta, Pearson r of the logs, rmse of log y."
+def fit_power_law(x, y,
+                  interval:bool=True) -> dict: # also alpha's 95% interval, for independent points (not a frontier's interpolated ones)
+    "L = (beta·x)^alpha by least squares on log-log: alpha (and `alpha_ci95`), beta, Pearson r of the logs, rmse of log y."
     lx, ly = np.log(np.asarray(x, float)), np.log(np.asarray(y, float))
     alpha, intercept = np.polyfit(lx, ly, 1)
     pred = alpha * lx + intercept
-    return dict(alpha=float(alpha), beta=float(np.exp(intercept / alpha)), r=float(np.corrcoef(lx, ly)[0, 1]),
-                rmse_log=float(np.sqrt(np.mean((pred - ly) ** 2))))
+    out = dict(alpha=float(alpha), beta=float(np.exp(intercept / alpha)), r=float(np.corrcoef(lx, ly)[0, 1]),
+               rmse_log=float(np.sqrt(np.mean((pred - ly) ** 2))))
+    if interval and len(lx) > 2:       # the slope's standard error from the scatter about the line, Student t with n - 2 df
+        se = math.sqrt(((pred - ly) ** 2).sum() / (len(lx) - 2) / ((lx - lx.mean()) ** 2).sum())
+        out['alpha_ci95'] = float(t975(len(lx) - 2) * se)
+    return out
 
 @np.errstate(over='ignore', divide='ignore', under='ignore')   # a flat curve (a few steps) makes x_c huge: inf, not a warning
 def fit_with_floor(x, y, grid:int=2000) -> dict:
@@ -139,7 +144,7 @@ def fit_all(records:list) -> dict:
                 loss_vs_params_floor=fit_with_floor(N, [r['val_loss'] for r in final]),
                 error_vs_params=fit_power_law(N, [r['val_token_error'] for r in final]),
                 last_scale_vs_params=fit_power_law(N, [r['val_loss_last_scale'] for r in final]),
-                loss_vs_compute=fit_power_law(C, Lc), frontier=dict(flops=C.tolist(), val_loss=Lc.tolist()))
+                loss_vs_compute=fit_power_law(C, Lc, interval=False), frontier=dict(flops=C.tolist(), val_loss=Lc.tolist()))
 
 # %% ../nbs/12_scaling_laws.ipynb #5ace9759
 @np.errstate(over='ignore', divide='ignore', under='ignore')   # fits of a flat curve draw nothing rather than warn
