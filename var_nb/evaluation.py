@@ -398,13 +398,15 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
 # %% ../nbs/10_evaluation.ipynb #d042d509
 def _class_draws(labels_N:torch.Tensor, n_per_class:int, classes, draws:int, seed:int, what:str) -> list[torch.Tensor]:
     "Up to `draws` disjoint index sets, each `n_per_class` images of every class of `classes` (a seeded shuffle per class)."
+    if not is_whole(n_per_class) or n_per_class < 1: raise ValueError(f'n_per_class={n_per_class!r} must be a whole number >= 1 (real images of each class per draw)')
     if not labels_N.numel(): raise ValueError(f'{what} has no labels, so the floor cannot draw its images class by class: leave n_per_class out '
                                               '(random draws of n_fake images)')
     gen = torch.Generator().manual_seed(seed)
     shuffled = {c: (idx := torch.nonzero(labels_N == c).flatten())[torch.randperm(len(idx), generator=gen)] for c in classes}
     fewest = min(shuffled, key=lambda c: len(shuffled[c]))
-    if (most := len(shuffled[fewest])) < n_per_class: raise ValueError(f'the floor draws {n_per_class} images of every class, and class {fewest} has {most} '
-                                                                       f'in {what}: compare fewer samples per class (n_per_class, --n-per-class: {most} or less)')
+    if (most := len(shuffled[fewest])) < n_per_class: raise ValueError(f'the floor draws {n_per_class} images of every class sampled, as the samples have, and '
+        f'class {fewest} has {most} in {what}: ' + ('the real images lack that class (pass ones that hold every class sampled, or sample fewer classes)' if not most
+        else f'it needs that many of each class (fewer samples per class: {most} or less; or more images of that class)'))
     return [torch.cat([idx[d * n_per_class:(d + 1) * n_per_class] for idx in shuffled.values()]) for d in range(min(draws, most // n_per_class))]
 
 def real_floor(features='mnist', real='mnist5k', image_size:int=32,
@@ -430,7 +432,7 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
     if pool.shape == ref.shape and torch.equal(pool, ref): raise same(f'the {pool_split!r} and {split!r} images of {"the dataset given" if source_name(real) == "dataset" else real} are the same')   # a DatasetDict of one Dataset twice
     if n_per_class is not None:                                         # the samples' classes: those asked, else the model's, else the data's
         sampled = list(classes) if classes is not None else list(range(num_classes)) if num_classes else pool_labels.unique().tolist()
-        draw_idx = _class_draws(pool_labels, n_per_class, sampled, draws, seed, f'{real} ({pool_split})')
+        draw_idx = _class_draws(pool_labels, n_per_class, sampled, draws, seed, f'{source_name(real)} ({pool_split})')
         if n_fake not in (None, len(draw_idx[0])): raise ValueError(f'n_fake={n_fake} but n_per_class={n_per_class} of {len(sampled)} classes draws {len(draw_idx[0])} images: give one of the two')
         n_fake = len(draw_idx[0])
     else:

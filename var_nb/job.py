@@ -431,8 +431,9 @@ def report_lines(s:dict) -> str:
                      f"precision {figure(s, 'precision')}, recall {figure(s, 'recall')}, read as the asked class {read_as(s['accuracy'])}"
                      + (f" (mean ± 95% interval over sampling seeds {', '.join(map(str, s['eval_seeds']))})" if len(s.get('eval_seeds', ())) > 1 else ''))
         if 'floor_fid' in s:
-            lines.append(f"  real images against the same validation images at the same sizes score FID {figure(s, 'floor_fid', '.2f')} "
+            lines.append(f"  real images against the same validation images at the same sizes and class mix score FID {figure(s, 'floor_fid', '.2f')} "
                          f"({s['floor_draws']} disjoint draws of training images): the lowest FID to hope for here")
+        elif 'floor_not_measured' in s: lines.append(f"  no real-vs-real floor: {s['floor_not_measured']}")
         if (s.get('eval_real') or n_val or 0) < 100:
             lines.append(f"  with {s.get('eval_real', n_val)} validation images, FID, precision and recall are rough: they need a few hundred "
                          f"to mean much; the pictures say more")

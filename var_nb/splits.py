@@ -14,12 +14,12 @@ import datasets
 
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
 from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
-from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit
+from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit, EMBEDDED_DATASETS
 from .folders import IMAGE_EXTENSIONS
 
 # %% auto #0
-__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'holdout_indices', 'first_images', 'dataset_split',
-           'held_out_names', 'no_images', 'load_split', 'register_cli']
+__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'HOLDOUT_RULE', 'holdout_indices', 'first_images',
+           'dataset_split', 'held_out_names', 'no_images', 'load_split', 'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
 def _unit(key:str, seed:int) -> float:
@@ -75,15 +75,21 @@ def _refuse_split_half(source, val_split:str):
         raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
 
+def _local_folder(source) -> Path|None:
+    "`source` as the resolved local folder `load_image_dataset` reads it as, else None (data in memory, a hub name, an embedded dataset's name even beside a folder of that name)."
+    if not isinstance(source, (str, Path)) or str(source) in EMBEDDED_DATASETS or not Path(source).expanduser().is_dir(): return None
+    return Path(source).expanduser().resolve()
+
+#: the rule `_image_names` keys a folder's images by; a run saved under another (older checkpoints: none) holds out other images
+HOLDOUT_RULE = 'names-v2'
+
 def _image_names(source, hf:datasets.Dataset) -> list[str]|None:
     """Each image's name in a local folder `source`, what holds it out whatever else the folder gains (else None): its class
     folder and file name, those of the file a link points to (a linked file or class folder is the same image), in one
     Unicode form; for images straight inside the folder or its split folder (no classes), the file name alone, so that a
     renamed copy of the folder holds out the same images."""
-    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return None
-    root = Path(source).expanduser().resolve()
-    flat_dirs = {root, *(root / s for s in SPLIT_FOLDERS)}
-    is_flat = functools.lru_cache(maxsize=None)(lambda folder: Path(folder).resolve() in flat_dirs)   # once per folder, not per image
+    if (root := _local_folder(source)) is None: return None
+    is_flat = functools.lru_cache(maxsize=None)(lambda folder: (f := Path(folder).resolve()) == root or f.parent == root and f.name.lower() in SPLIT_FOLDERS)   # once per folder
     def name(path):
         real = Path(os.path.realpath(path))
         return unicodedata.normalize('NFC', real.name if is_flat(os.path.dirname(path)) else f'{real.parent.name}/{real.name}')
@@ -91,9 +97,9 @@ def _image_names(source, hf:datasets.Dataset) -> list[str]|None:
 
 def _refuse_shared_images(source, val:datasets.Dataset, train_split:str):
     "Refuse a folder whose validation files are training files too (a `val/` linked to `train/`, links into it): validation would measure what trained."
-    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return
-    train_dirs = [str(d.resolve()) + os.sep for d in Path(source).expanduser().iterdir() if d.is_dir() and d.name.lower() in (train_split, 'train', 'training')]
-    paths = [x['path'] for x in val.cast_column('image', datasets.Image(decode=False))['image']]
+    if (root := _local_folder(source)) is None: return
+    train_dirs = [str(d.resolve()) + os.sep for d in root.iterdir() if d.is_dir() and d.name.lower() in (train_split, 'train', 'training')]
+    paths = [p for x in val.cast_column('image', datasets.Image(decode=False))['image'] if (p := x['path']) is not None]
     shared = [p for p in paths if os.path.realpath(p).startswith(tuple(train_dirs))] if train_dirs else []
     if shared: raise ValueError(f'{len(shared)} of the {len(paths)} validation images of {source} are files of its training split (e.g. {shared[0]} is '
                                 f'{os.path.realpath(shared[0])}): validation would measure images the run trains on; give the validation split its own files')
@@ -124,10 +130,10 @@ def dataset_split(source,                    # what `var_nb.data.load_image_data
     return train.select(kept if role == 'train' else held)
 
 def held_out_names(source, train_split:str='train', val_split:str|None='validation') -> str|None:
-    "A digest of the names of a folder's validation images (held out of `train_split`, or its own split), which a run compares on resume; None for other data."
-    if val_split is None or not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return None
+    "A digest of the names of a folder's validation images (held out of `train_split`, or its own split), under `HOLDOUT_RULE`, which a run compares on resume; None for other data."
+    if val_split is None or _local_folder(source) is None: return None
     names = _image_names(source, dataset_split(source, 'validation', train_split, val_split, verbose=False))
-    return hashlib.sha256('\n'.join(sorted(names)).encode()).hexdigest()[:20]
+    return f"{HOLDOUT_RULE}:{hashlib.sha256(chr(10).join(sorted(names)).encode()).hexdigest()[:20]}"
 
 def no_images(source, role:str='validation') -> ValueError:
     "The error for data with no `role` images (one image per class leaves none to hold out), said by `load_split` and, before any work, by the job's plan."
@@ -199,10 +205,11 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     if 'train' in has: then = f'pass --dataset {top}' + ('' if 'validation' in has else ' (write --split validation there too, '
                                                           'if the data has one, so that a run validates on it)')
     else: then = f'write --split train there too (a run trains on {top}/train), then pass --dataset {top}'
-    folder = lambda c: unicodedata.normalize('NFC', safe(c))                 # a folder's ids: its class folders' names in sorted order
-    present = sorted(set(ds['label'])); ids = {name: k for k, name in enumerate(sorted(map(folder, present)))}
-    if moved := [(c, ids[folder(c)]) for c in present if ids[folder(c)] != c]:
-        print(f"note: a folder numbers its classes in the sorted order of their folder names, so {len(moved)} of the {len(ids)} classes get another id "
+    folder = lambda c: unicodedata.normalize('NFC', safe(c))                 # a folder's ids: all its class folders' names (every split) in sorted order
+    written = {unicodedata.normalize('NFC', d.name) for s in top.iterdir() if s.is_dir() and s.name.lower() in SPLIT_FOLDERS for d in s.iterdir() if d.is_dir()}
+    ids = {name: k for k, name in enumerate(sorted(written))}
+    if moved := [(c, ids[folder(c)]) for c in sorted(set(ds['label'])) if ids[folder(c)] != c]:
+        print(f"note: a folder numbers its classes in the sorted order of their folder names, so {len(moved)} of its {len(ids)} classes get another id "
               f"than in {args.dataset} (e.g. {safe(moved[0][0])!r}: {moved[0][0]} there, {moved[0][1]} in the folder); a model trained on the folder "
               "records the names with the ids it used")
     print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: {then}')

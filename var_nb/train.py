@@ -243,7 +243,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         finished = state is not None and state['meta']['step'] >= state['meta']['total_steps']   # nothing left to train: judged as the data are
         if state is not None and not finished and state['meta'].get('data', data_digest) != data_digest:   # checkpoints before the digest: not compared
             raise ValueError(f'cannot resume {out_dir / "last.safetensors"}: its training images are not the ones {config.dataset} gives now (images '
-                             'added, removed or changed in the folder, or another selection of max_images): resume with the data the run '
+                             'added, removed or changed in the folder, another selection of max_images, or another var_nb\'s 5% hold-out): resume with the data the run '
                              'trained on, or start a new run in another output folder')
         check_train_labels(train_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.train_split}', every_class=rank == 0)
         if val_data is not None: check_train_labels(val_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.val_split}')

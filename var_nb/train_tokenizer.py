@@ -24,7 +24,7 @@ from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
 from .data import load_image_dataset, ResumableBatches, is_colour, local_source, stored_source
 from .folders import images_stamp
-from .splits import load_split, held_out_names
+from .splits import load_split, held_out_names, HOLDOUT_RULE
 
 # %% auto #0
 __all__ = ['RESUME_MAY_CHANGE', 'CLI_OPTIONS', 'TOKENIZER_TRAIN_CONFIGS', 'TokenizerTrainConfig', 'TokenizerRun',
@@ -256,12 +256,15 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     # compared: what a checkpoint from before them lacks, and a finished run (it trains nothing more)
     data = dict(train=len(train_data), validation=len(val_data), **({'held_out': held} if held else {}),
                 **({'images': images_stamp(config.data)} if folder else {}))
-    if saved is not None and saved[1]['step'] < config.steps and any(saved[1].get('data', {}).get(k, v) != v for k, v in data.items()):
-        was = {**data, **saved[1]['data']}
+    stored = dict(saved[1].get('data', {})) if saved is not None else {}
+    if rule := ':' not in stored.get('held_out', ':'): stored['held_out'] = f"{HOLDOUT_RULE}:{stored['held_out']}"   # saved before HOLDOUT_RULE: the same names, the same digest
+    if saved is not None and saved[1]['step'] < config.steps and any(stored.get(k, v) != v for k, v in data.items()):
+        was = {**data, **stored}
         same_counts, same_held = (was['train'], was['validation']) == (data['train'], data['validation']), was.get('held_out') == data.get('held_out')
         raise ValueError(f'refusing to resume {out_dir} (step {saved[1]["step"]}): its images are not the ones {config.data} gives now ({was["train"]} '
                          f'training and {was["validation"]} validation images then, {data["train"]} and {data["validation"]} now' + (
-                         '' if not same_counts else ', but other images held out for validation: one was renamed' if not same_held else
+                         ', because this var_nb holds a folder\'s 5% out by another rule (links, Unicode forms, folders without class folders) '
+                         'than the version that began the run: resume it with that version' if rule and not same_held else '' if not same_counts else ', but other images held out for validation: one was renamed' if not same_held else
                          ', but an image was added, removed, replaced or edited since') + '), so it would go on with other images and could train on ones '
                          'it validated on: resume with the data the run trained on, or start a fresh --out folder')
     _check_images(train_data, vae_config.image_size, 'training'); _check_images(val_data, vae_config.image_size, 'validation')
