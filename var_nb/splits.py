@@ -68,8 +68,7 @@ VALIDATION_FOLDERS = ('val', 'validation', 'valid', 'dev')   # the sub-folder na
 
 def _refuse_split_half(source, val_split:str):
     "Refuse the train/ half of a folder whose sibling holds the validation images (ImageNet's train/ beside val/)."
-    if not isinstance(source, (str, Path)) or not Path(source).expanduser().is_dir(): return
-    folder = Path(source).expanduser().resolve()
+    if (folder := _local_folder(source)) is None: return
     sibling = next((folder.parent / n for n in VALIDATION_FOLDERS if (folder.parent / n).is_dir()), None)
     if folder.name.lower() in ('train', 'training') and sibling is not None and val_split == 'validation':
         raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
