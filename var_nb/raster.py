@@ -7,7 +7,7 @@
 # ablation); Esser et al. 2021 (VQGAN transformer: GPT over one VQ map in raster order). The official release has no
 # raster baseline; this one reuses var_nb's VAR (transformer.py), sampler pieces (sampling.py) and objective (objective.py).
 from __future__ import annotations
-import sys, time
+import sys, time, statistics
 from dataclasses import replace
 
 import numpy as np
@@ -133,9 +133,9 @@ def _bench_pair(side:int, depth:int, width:int, vocab:int, Cvae:int, device):
     return (var, var_vae), (rast, rast_vae)
 
 def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: ImageNet 256; 32: ImageNet 512)
-                        depth:int=6, width:int=384, batch:int=16, runs:int=3, device=None,
+                        depth:int=6, width:int=384, batch:int=16, runs:int=5, device=None,
                         vocab:int=512, Cvae:int=16) -> dict:
-    "Median seconds, sequential steps and FLOPs of generating one batch's tokens with VAR and with raster AR (same-size models)."
+    "Median seconds (the orders timed in turns), sequential steps and FLOPs of generating one batch's tokens with VAR and with raster AR (same-size models)."
     device = torch.device(device) if device else default_device()
     if side not in PATCH_NUMS_BY_SIDE: raise ValueError(f'side {side} has no VAR pyramid here; use one of {sorted(PATCH_NUMS_BY_SIDE)}')
     (var, var_vae), (rast, rast_vae) = _bench_pair(side, depth, width, vocab, Cvae, device)
@@ -143,11 +143,16 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
     run_var = lambda: generate(var, var_vae, labels, cfg=1.5, top_k=50, top_p=0.9, seed=0)
     run_rast = lambda: rast.generate(rast_vae, labels, cfg=1.5, top_k=50, top_p=0.9, seed=0)
     var_flops, var_attn = count_flops(run_var); rast_flops, rast_attn = count_flops(run_rast)
-    var_s, rast_s = median_seconds(run_var, runs, device), median_seconds(run_rast, runs, device)
+    run_var(); run_rast()                                              # one untimed warm-up each
+    var_t, rast_t = [], []
+    for _ in range(runs):                                              # in turns: a slow spell of a shared machine falls on both orders
+        var_t.append(median_seconds(run_var, 1, device, warmup=0)); rast_t.append(median_seconds(run_rast, 1, device, warmup=0))
+    var_s, rast_s, ratios = statistics.median(var_t), statistics.median(rast_t), [r / v for v, r in zip(var_t, rast_t)]
     per_pair = 4 * width * depth * 2 * batch                           # FLOPs of one (query, key) pair, guided batch
     return dict(side=side, batch=batch, device=str(device), depth=depth, width=width, threads=torch.get_num_threads(),
                 var_steps=len(var.config.patch_nums), raster_steps=side * side, var_tokens=var.config.L, raster_tokens=side * side,
-                var_s=var_s, raster_s=rast_s, speedup=rast_s / var_s, var_flops=var_flops, raster_flops=rast_flops,
+                var_s=var_s, raster_s=rast_s, speedup=rast_s / var_s, runs=runs, var_times=var_t, raster_times=rast_t,
+                speedup_range=(min(ratios), max(ratios)), var_flops=var_flops, raster_flops=rast_flops,
                 var_attention_flops=var_attn, raster_attention_flops=rast_attn,
                 var_attention_predicted=attention_pairs(var.config.patch_nums) * per_pair,
                 raster_attention_predicted=attention_pairs([1] * side * side) * per_pair)
@@ -180,12 +185,12 @@ def _cli_bench(args):
         refuse_beyond(kv, available_memory(device), f'a KV cache for batch {max(args.batch_size):,} at side {max(args.sides)}', 'lower --batch-size or --sides')
         VARConfig(depth=args.depth, embed_dim=args.width, num_heads=max(1, args.width // 64))   # a model that cannot be built: refused now
     except _USER_ERRORS as e: print(f'var-nb bench raster: error: {e}', file=sys.stderr); return 2
-    print(f"{'side':>4} {'batch':>5} | {'steps VAR/raster':>16} | {'VAR s':>7} | {'raster s':>8} | {'raster/VAR':>10} | {'GFLOP VAR/raster':>16}")
+    print(f"{'side':>4} {'batch':>5} | {'steps VAR/raster':>16} | {'VAR s':>7} | {'raster s':>8} | {'raster/VAR':>10} | {'spread':>11} | {'GFLOP VAR/raster':>16}")
     for b in args.batch_size:
         for side in args.sides:
             r = bench_var_vs_raster(side, args.depth, args.width, b, args.runs, device); results.append(r)
             print(f"{side:>4} {b:>5} | {r['var_steps']:>7} / {r['raster_steps']:<6} | {r['var_s']:7.3f} | {r['raster_s']:8.3f} | "
-                  f"{r['speedup']:9.1f}x | {r['var_flops'] / 1e9:7.2f} / {r['raster_flops'] / 1e9:<7.2f}")
+                  f"{r['speedup']:9.2f}x | {r['speedup_range'][0]:4.2f}-{r['speedup_range'][1]:4.2f}x | {r['var_flops'] / 1e9:7.2f} / {r['raster_flops'] / 1e9:<7.2f}")
     if args.json: write_results(args.json, dict(results=jsonable(results)), provenance(command_line(args), [0], time.time() - t0, device))
     return 0
 
@@ -195,7 +200,7 @@ def register_bench(subparsers):
     p.add_argument('--sides', type=int, nargs='+', default=[8, 12, 16], choices=sorted(PATCH_NUMS_BY_SIDE), help='sides of the token map')
     p.add_argument('--batch-size', type=int, nargs='+', default=[1, 16], help='batch sizes (default 1 16)')
     p.add_argument('--depth', type=int, default=6); p.add_argument('--width', type=int, default=384)
-    p.add_argument('--runs', type=int, default=3, help='timed runs after a warm-up (the median is printed)')
+    p.add_argument('--runs', type=int, default=5, help='timed runs of each order, in turns, after a warm-up (the median is printed, and the spread of the paired ratios)')
     p.add_argument('--threads', type=int, default=None); p.add_argument('--device')
     p.add_argument('--json', help='also write the figures, with their provenance, to this results file')
     p.set_defaults(func=_cli_bench)
