@@ -71,9 +71,9 @@ def activation_bytes(config:VARConfig, # the transformer
     if checkpointing: total += _block_bytes(config, batch_size, half, False)   # the one block recomputed at a time in the backward pass
     return total
 
-def logits_bytes(config:VARConfig, batch_size:int) -> int:
-    "The fp32 logits (B, L, V) and the log-softmax the loss keeps: 2 · 4 bytes per token per code."
-    return 8 * batch_size * config.L * config.vocab_size
+def logits_bytes(config:VARConfig, batch_size:int, dtype=torch.bfloat16) -> int:
+    "The head's logits (B, L, V) in `dtype`, and at the peak of the loss's backward pass its fp32 copy, the log-softmax and a gradient: 2 (or 4) + 12 bytes per token per code."
+    return ((2 if dtype in (torch.bfloat16, torch.float16) else 4) + 12) * batch_size * config.L * config.vocab_size
 
 # %% ../nbs/07b_plan.ipynb #1b9f31ee
 #: training images of the datasets the presets name (ImageNet-1k's train split; the embedded sets as var_nb splits them)
@@ -88,7 +88,7 @@ def _memory(config:TrainConfig, vc:VARConfig, micro_batch:int, gpus:int) -> dict
     half = config.precision != 'fp32'
     m = dict(weights=4 * P, grads=4 * P, optimizer=8 * P, ddp_buckets=4 * P if gpus > 1 else 0, ema=4 * P if config.ema > 0 else 0,
              activations=activation_bytes(vc, micro_batch, torch.bfloat16 if half else torch.float32, config.checkpointing),
-             logits=logits_bytes(vc, micro_batch))
+             logits=logits_bytes(vc, micro_batch, torch.bfloat16 if half else torch.float32))
     return dict(m, total=sum(m.values()))
 
 _BOTH = 'give the training images (--images) or a dataset to count them in (--dataset), not both'

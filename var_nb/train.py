@@ -64,7 +64,7 @@ class TrainConfig:
     scale_weights: tuple | None = None    # per-scale loss weights (None: every token weighs 1/L, as official)
     precision: str = 'auto'               # 'auto' (bf16 where native: recent GPUs and CPUs; fp16 on older GPUs; else fp32), 'fp32', 'bf16', 'fp16'
     compile: bool = False                 # torch.compile the transformer
-    checkpointing: bool = False           # recompute each block in the backward pass: ~4·C bytes per token per block kept instead of ~54·C (plan.py)
+    checkpointing: bool = False           # recompute each block in the backward pass: ~4·C bytes per token per block kept instead of ~50·C in bf16 (plan.py)
     tf32: bool = True                     # TF32 matmuls on Ampere and later GPUs (the official trainer enables them)
     max_nonfinite: int = 25               # fp16: stop after this many non-finite steps in a row (single ones are GradScaler overflows)
     num_workers: int | None = None        # DataLoader workers decoding images for the token cache (None: data.loader_workers)
@@ -162,6 +162,9 @@ def var_config_for(config:TrainConfig, vae=None):
     vc = replace(base, **{k: (tuple(v) if isinstance(v, list) else v) for k, v in config.var_overrides.items()})
     if config.scale_weights is not None and len(config.scale_weights) != len(vc.patch_nums):
         raise ValueError(f'scale_weights has {len(config.scale_weights)} weights for the {len(vc.patch_nums)} scales {vc.patch_nums}: give one per scale, or None')
+    if config.progressive > 0 and config.progressive_start > (K := len(vc.patch_nums)) - 2:   # it starts with progressive_start + 1 scales
+        raise ValueError(f'progressive_start={config.progressive_start} leaves no scale to add on the {K} scales {vc.patch_nums}: progressive training '
+                         f'starts with progressive_start + 1 of them and grows to all {K}, so it must be at most {K - 2} (or progressive=0)')
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
 
@@ -455,7 +458,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                 if bar is not None: bar.update(1)
                 new_best = False
                 if due_eval:
-                    m = evaluate(run.final, run.vae, run.val_data, run.micro_bs * config.grad_accum, run.amp_dtype, run.rank, run.world)
+                    m = evaluate(run.final, run.vae, run.val_data, run.micro_bs, run.amp_dtype, run.rank, run.world)   # the micro-batch the plan fitted: one forward of the whole per-GPU batch may not fit (plan.py)
                     run.log.write('validation', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), **m, seconds=seconds)
                     if m['loss'] < run.best: run.best, new_best = m['loss'], True
                 ctrl_c.asked = any_rank_asked(ctrl_c.asked, run.world, run.cpu_group)   # torchrun: all ranks stop at one step
