@@ -13,7 +13,7 @@ import torch
 from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
-from .images import refuse_foreign_pngs
+from .images import refuse_foreign_pngs, to_rgb
 from .data import ImageTransform, refuse_inside
 from .sampling import is_samples_npz, sample_to_folder, resolve_classes
 from .official import OFFICIAL_EVAL
@@ -151,6 +151,13 @@ def _register_sample(subparsers):
     p.set_defaults(func=_cmd_sample)
 
 # %% ../nbs/90_cli.ipynb #cb96073e
+def _flat_on(image, background:str) -> str|None:
+    "The other background, when `image` has transparency and comes out one flat colour on `background` but not on the other; else None."
+    if image.mode not in ('RGBA', 'LA', 'PA', 'La', 'RGBa') and 'transparency' not in image.info: return None
+    other = 'black' if background == 'white' else 'white'
+    spread = lambda bg: int(np.ptp(np.asarray(to_rgb(image, bg).convert('L'))))
+    return other if spread(background) <= 2 and spread(other) > 2 else None
+
 def _cmd_edit(args):
     def fail(msg): print(f'var-nb edit: error: {msg}', file=sys.stderr); return 2
     if (args.mask is None) == (args.mask_png is None): return fail('give the region as --mask X0 Y0 X1 Y1 or --mask-png FILE (one of them)')
@@ -165,7 +172,11 @@ def _cmd_edit(args):
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var,   # as sample reads them
                                                args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
         S, image = vae.config.image_size, open_image(args.image)
-        img_3HW = ImageTransform(S)(image).to(var.pos_1LC.device)
+        rgb = to_rgb(image, args.background)                          # transparency laid on --background, before the resize
+        if (other := _flat_on(image, args.background)) is not None:
+            return fail(f'image {args.image} comes out one flat colour on a {args.background} background: its picture is in its transparency '
+                        f'(light ink on a transparent layer?); pass --background {other}')
+        img_3HW = ImageTransform(S)(rgb).to(var.pos_1LC.device)
         keep = box_mask(S, *args.mask, mode=args.mode) if args.mask is not None else mask_from_png(args.mask_png, S, args.mode, image.size)
         t0 = time.time()
         label = getattr(args, 'class')
@@ -176,7 +187,9 @@ def _cmd_edit(args):
             written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label, **pick, seed=args.seed, more_smooth=args.more_smooth,
                                      policy=args.policy, class_names=getattr(var, 'class_names', None))
     except _USER_ERRORS as e: return fail(e)
-    print(f'wrote {written[0]} and {len(written) - 1} edits ({S}x{S}) in {time.time() - t0:.1f}s')
+    if label is None and args.cfg is not None:
+        print(f'note: --cfg {args.cfg:g} changes nothing without --class: guidance pushes towards a class, and an unconditional edit has none', file=sys.stderr)
+    print(f"wrote {written[0]} and {len(written) - 1} edit{'s' * (len(written) != 2)} ({S}x{S}) in {time.time() - t0:.1f}s")
     return 0
 
 def _register_edit(subparsers):
@@ -188,11 +201,14 @@ def _register_edit(subparsers):
     p.add_argument('--mask', type=int, nargs=4, metavar=('X0', 'Y0', 'X1', 'Y1'),
                    help='the region as a pixel box of the resized image (32x32 for MNIST), x1 and y1 exclusive')
     p.add_argument('--mask-png', help='the region as a black-and-white PNG (instead of --mask): white = region, i.e. pixels brighter than mid-grey; transparent ones count as black')
-    p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep it, regenerate the rest')
+    p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep its tokens and '
+                   'regenerate the rest (the coarse scales see the whole image, so the kept pixels change too: notebook 09)')
+    p.add_argument('--background', choices=('white', 'black'), default='white',
+                   help='colour under a transparent image (default white, as training reads image folders; black for light ink on a transparent layer)')
     p.add_argument('--class', default=None, metavar='C', help='regenerate as class C, an id or a name (default: unconditional, the null class)')
     p.add_argument('--classes', nargs='+', help=argparse.SUPPRESS)   # sample's option: said, with --class, rather than 'unrecognized'
     p.add_argument('--n', type=int, default=8, help='number of edits (default 8)')
-    p.add_argument('--cfg', type=float, help='classifier-free guidance (default: the model\'s sampling default, 3 for MNIST)')
+    p.add_argument('--cfg', type=float, help='classifier-free guidance towards --class (default: the model\'s sampling default, 3 for MNIST); nothing without --class')
     p.add_argument('--top-k', type=int, help='top-k truncation, 0 = off')
     p.add_argument('--top-p', type=float, help='top-p truncation, 0 = off')
     p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re, warnings
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from einops import rearrange
@@ -163,7 +164,8 @@ def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     return (m[None] if m.ndim == 2 else m).expand(B, H, W)
 
 def check_edit_images(img) -> torch.Tensor:
-    "Images to edit as (B, 3, H, W) float32 in [-1, 1] (one (3, H, W) image gains its batch axis; other floats are converted), else a one-line ValueError saying how to convert them."
+    "Images to edit as (B, 3, H, W) float32 in [-1, 1] (one (3, H, W) image gains its batch axis; other floats, and NumPy arrays, are converted), else a one-line ValueError saying how to convert them."
+    if isinstance(img, np.ndarray): img = torch.from_numpy(np.ascontiguousarray(img))   # as keep_mask takes one
     if not torch.is_tensor(img) or not img.is_floating_point():
         raise ValueError(f'images must be a float tensor in [-1, 1], got {getattr(img, "dtype", type(img).__name__)}: uint8 pixels p map to p / 127.5 - 1')
     img = img.float()                          # float64 (torch.from_numpy's) or half: the tokenizer's weights are fp32
@@ -194,7 +196,7 @@ def edit(var, # the transformer (eval mode), class-conditional
          first_index:int=0, # index of the first image in the run (for chunked jobs)
         ):
     "Inpaint / outpaint / class-edit images: (B, 3, H, W) in [0, 1] (and the K token maps if asked)."
-    check_settings(var, vae, cfg, top_k, top_p, seed, temperature, call='edit')
+    check_settings(var, vae, cfg, top_k, top_p, seed, temperature, call='edit', more_smooth=more_smooth)
     if (order := getattr(var, 'order', 'next-scale')) != 'next-scale':   # its loop would read one raster logit as a whole scale
         raise ValueError(f'edit teacher-forces next-scale (VAR) models; this is a {order} model' + (': edit it with var_nb.raster.raster_edit'
                          if order == 'raster' else ', which this library does not edit'))
@@ -255,7 +257,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     img = check_edit_images(img_3HW_pm1)                                # every input checked before the first edit is written
     if img.shape[0] != 1: raise ValueError(f'edit_to_folder edits one image, got a batch of {img.shape[0]}: pass one (3, H, W) image (edit takes batches)')
     keep_mask = check_keep_mask(keep_mask, 1, *img.shape[-2:])[0]
-    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit')
+    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit', more_smooth=more_smooth)
     if label is not None: label = int(check_labels([label], var.config.num_classes, 'cpu')[0])   # an id (names: resolve_classes), before it is compared
     if class_names is not None and label is not None and label < var.config.num_classes and len(class_names) <= label:
         raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')
@@ -278,7 +280,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     what = ('unconditional' if label is None or label == var.config.num_classes else     # the null class: unconditional too
             f'as class {label}' + (f' ({class_names[label]})' if class_names else ''))
     save_labelled_grid(row, out / 'edited.png', ncols=len(row), col_labels=['input', 'kept'] + [f'edit {i}' for i in range(min(n, EDIT_ROW))],
-                                  title=f'zero-shot {what}: red = regenerated, cfg {cfg:g}, seed {seed}' + (f'; the first {EDIT_ROW} of {n} edits' if n > EDIT_ROW else ''), made_by='edit')
+                                  title=f'zero-shot {what}: red = regenerated, ' + ('' if what == 'unconditional' else f'cfg {cfg:g}, ') + f'seed {seed}' + (f'; the first {EDIT_ROW} of {n} edits' if n > EDIT_ROW else ''), made_by='edit')
     remove_earlier(earlier, out, 'edit')
     return written
 

@@ -143,14 +143,15 @@ def check_labels(labels, num_classes:int, device) -> torch.Tensor:
                          f'(and {num_classes} for unconditional samples)')
     return labels_B
 
-def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, call:str='sample'):
-    "The settings `sample` and `edit` share, refused in one line: the two models in their order, cfg, top_k, top_p, seed, temperature."
+def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, call:str='sample', more_smooth:bool=False):
+    "The settings `sample` and `edit` share, refused in one line: the two models in their order, cfg, top_k, top_p, seed, temperature, more_smooth."
     if not hasattr(vae, 'fhat_to_img') or hasattr(var, 'fhat_to_img'):
         raise TypeError(f'{call}(var, vae, ...) got a {type(var).__name__} and a {type(vae).__name__}: pass the transformer first, then its tokenizer')
     bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (
         ('cfg', cfg, is_real(cfg, 0), 'a number >= 0'), ('top_k', top_k, is_whole(top_k, 0), 'a whole number >= 0'),
         ('top_p', top_p, is_real(top_p, 0, 1), 'between 0 and 1'), ('temperature', temperature, is_real(temperature) and temperature > 0, 'a number > 0'),
-        ('seed', seed, seed is None or is_whole(seed, 0), 'a whole number >= 0, or None')) if not ok]
+        ('seed', seed, seed is None or is_whole(seed, 0), 'a whole number >= 0, or None'),
+        ('more_smooth', more_smooth, isinstance(more_smooth, (bool, np.bool_)), 'True or False')) if not ok]
     if bad: raise ValueError(f'{"sampling" if call == "sample" else call + "ing"} settings refused: ' + '; '.join(bad))
 
 def generators_for(n:int, seed, first_index:int, generators, device) -> list:
@@ -233,8 +234,7 @@ def fast_sampling_of(sampler_kw:dict|None) -> FastSampling:
 def check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, more_smooth:bool=False, guidance:str|None=None,
                       steps:int|None=None, tokens_asked:bool=False, fast:FastSampling|None=None) -> FastSampling:
     "Every setting of `sample`, refused in one line before any work (`evaluate` asks before its reference features); returns `fast`, checked."
-    check_settings(var, vae, cfg, top_k, top_p, seed, temperature)
-    if not isinstance(more_smooth, (bool, np.bool_)): raise ValueError(f'more_smooth={more_smooth!r} must be True or False')
+    check_settings(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth=more_smooth)
     fast = FastSampling() if fast is None else fast
     if not (fast.neutral and fast.switch_at is None) and var.order != 'next-scale':
         raise ValueError(f'refiner, cfg_scales, prune and skip_scales speed up next-scale sampling; a {var.order} model has none of them')
