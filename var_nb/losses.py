@@ -13,6 +13,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from safetensors.torch import load_file
 
+from .core import refuse_settings, is_real, is_whole
+
 # %% auto #0
 __all__ = ['VGG16_LAYOUT', 'LPIPS_TAPS', 'LPIPS_CHANNELS', 'VGG16_ENV', 'LPIPS_HEADS_ENV', 'VGG16_FILE', 'VGG16_URL',
            'GAN_LOSSES', 'DIFFAUG_POLICIES', 'TOKENIZER_LOSS_CONFIGS', 'VGG16Features', 'vgg16_state_dict',
@@ -342,8 +344,11 @@ class TokenizerLossConfig:
     disc_spectral_norm: bool = False
 
     def __post_init__(self):
-        for k in ('l1', 'l2', 'lpips', 'vq', 'gan'):
-            if getattr(self, k) < 0: raise ValueError(f'loss weight {k}={getattr(self, k)} is negative; weights must be >= 0')
+        refuse_settings('tokenizer loss', self, (            # a NaN weight, a negative clamp (the generator trained to help D), a 0-wide D
+            *((k, is_real(getattr(self, k), 0), 'a finite number >= 0') for k in ('l1', 'l2', 'lpips', 'vq', 'gan')),
+            ('disc_start', is_whole(self.disc_start, 0), 'a whole number >= 0'), ('adaptive_max', is_real(self.adaptive_max) and self.adaptive_max > 0, 'a finite number > 0'),
+            *((k, is_whole(getattr(self, k)), 'a whole number >= 1') for k in ('disc_channels', 'disc_layers')),
+            *((k, isinstance(getattr(self, k), bool), 'True or False') for k in ('adaptive_weight', 'diffaug', 'disc_spectral_norm'))))
         if self.gan_loss not in GAN_LOSSES: raise ValueError(f'gan_loss={self.gan_loss!r}; use one of {list(GAN_LOSSES)}')
         if self.disc_norm not in ('batch', 'group', 'none'): raise ValueError(f"disc_norm={self.disc_norm!r}; use 'batch', 'group' or 'none'")
         _parse_policy(self.diffaug_policy)

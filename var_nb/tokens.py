@@ -104,6 +104,18 @@ def default_cache_dir() -> Path:
     "Where token caches go: `$VAR_NB_CACHE/tokens` or `~/.cache/var_nb/tokens`."
     return cache_dir('tokens')
 
+def _cache_differs(t:dict, meta:dict, tokenizer_fp:str, patch_nums, hflip:bool, crops:int, vocab_size:int) -> str|None:
+    "Why a token cache file does not hold the tokens asked for (a stale, foreign or damaged file under the right name), or None."
+    L = sum(p * p for p in patch_nums)
+    tok, lab, flip = t.get('tokens_NL'), t.get('labels_N'), t.get('tokens_flip_NL')
+    if meta.get('kind') != 'tokens' or meta.get('tokenizer') != tokenizer_fp: return 'another tokenizer wrote it'
+    if list(meta.get('patch_nums') or []) != list(patch_nums) or meta.get('hflip') != hflip or meta.get('crops', 1) != crops:
+        return f"it holds patch_nums {meta.get('patch_nums')}, hflip {meta.get('hflip')}, crops {meta.get('crops', 1)}"
+    if tok is None or lab is None or tuple(tok.shape) != (crops * len(lab), L): return f'its tokens have shape {None if tok is None else tuple(tok.shape)}, not ({crops} x images, {L})'
+    if hflip and (flip is None or flip.shape != tok.shape): return 'its mirrored tokens are missing'
+    if len(tok) and any(int(x.min()) < 0 or int(x.max()) >= vocab_size for x in [tok] + ([flip] if hflip else [])): return f'it holds tokens outside the {vocab_size} codes'
+    return None
+
 def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, max_images:int|None=None,
                 cache_dir=None,          # default: `default_cache_dir()`
                 device=None, progress:bool=False,
@@ -120,15 +132,17 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     if crops < 1: raise ValueError(f'crops={crops}: pass 1 (the centre crop) or more random crops per image')
     if crops > 1 and resize_ratio != 1: raise ValueError(f'resize_ratio={resize_ratio:g} is for the one centre crop: crops={crops} are drawn from the {CROP_RESIZE}x resize')
     what = ([] if val_split is None else [val_split, role]) + ([f'crops={crops}'] if crops > 1 else []) + ([f'resize={resize_ratio:g}'] if resize_ratio != 1 else [])   # older caches' keys stay
-    if max_images is not None: what.append('first_images')            # N images of every class, no longer the first N
+    if max_images is not None: what.append('first_images')            # N images taken class by class (`first_images`), no longer the first N
     if (stamp := source_stamp(source, split)) is not None: what.append(f'folder={stamp}')   # an edited folder, a hub revision, another Dataset: encoded again
     if val_split is not None and (held := held_out_names(source, split, val_split)) is not None: what.append(f'held={held}')   # a folder's validation images, by name: another hold-out rule, another key
     key = hashlib.sha256(json.dumps([tokenizer_fp, str(source), split, size, hflip, max_images, *what]).encode()).hexdigest()[:20]
     name = split if val_split is None or role == 'train' else val_split
     path = Path(cache_dir or default_cache_dir()) / f'{source_name(source)}-{name}-{size}px-{key}.safetensors'
     if everyone_has(path, world, device):
-        t, meta = load_checkpoint(path)
-        return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), len(t['tokens_NL']) // max(1, len(t['labels_N'])))
+        try: t, meta = load_checkpoint(path); why = _cache_differs(t, meta, tokenizer_fp, vae.patch_nums, hflip, crops, vae.config.vocab_size)
+        except ValueError as e: why = f'it cannot be read: {e}'                    # cut short, not a safetensors file
+        if why is None: return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), crops)
+        warnings.warn(f'token cache {path} is not what this run asks for ({why}); encoding the images again, over it', stacklevel=2)
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)
     ds = first_images(ds, max_images)
     images = ImageDataset(ds, ImageTransform(size, resize_ratio=resize_ratio))
