@@ -17,8 +17,8 @@ from .data import ImageTransform, ImageDataset, class_names_of
 from .splits import dataset_split, first_images
 
 # %% auto #0
-__all__ = ['Classifier', 'labelled_images', 'train_classifier', 'classifier_accuracy', 'save_classifier', 'load_classifier',
-           'classify']
+__all__ = ['Classifier', 'labelled_images', 'train_classifier', 'classifier_hits', 'accuracy_interval', 'classifier_accuracy',
+           'save_classifier', 'load_classifier', 'classify']
 
 # %% ../nbs/09b_classifier.ipynb #b63f7cbb
 class Classifier(nn.Module):
@@ -97,12 +97,28 @@ def train_classifier(source='mnist5k', # the labelled images to learn
     return model.eval(), classifier_accuracy(model, xv, yv)
 
 @torch.no_grad()
+def classifier_hits(model, images_01, labels) -> dict:
+    "Per class id present in `labels`: [images read as their class, images], for a classifier on images in [0, 1]."
+    model.eval(); pred = torch.cat([model(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
+    return {int(c): [int((pred[labels == c] == c).sum()), int((labels == c).sum())] for c in labels.unique()}
+
+def accuracy_interval(hits:dict, # `classifier_hits`: {class: [right, images]}
+                      balanced:bool=False, # the mean of the per-class accuracies (as if every class were equally common)
+                     ) -> tuple[float, float]:
+    """(accuracy %, 95% half-width %) of a classifier on a set of images drawn from many more: over the images (one binomial
+    proportion), or `balanced`, the mean of the K per-class proportions (variance: the sum of theirs / K²). Each variance is
+    Agresti-Coull's (two right and two wrong added): a class read all right (or all wrong) still has one."""
+    var = lambda r, n: (q := (r + 2) / (n + 4)) * (1 - q) / (n + 4)
+    if not balanced:
+        r, n = map(sum, zip(*hits.values()))
+        return 100 * r / n, 100 * 1.96 * math.sqrt(var(r, n))
+    K = len(hits)
+    return 100 * sum(r / n for r, n in hits.values()) / K, 100 * 1.96 * math.sqrt(sum(var(r, n) for r, n in hits.values())) / K
+
 def classifier_accuracy(model, images_01, labels,
                         balanced:bool=False) -> float: # the mean of the per-class accuracies (as if every class were equally common)
     "Accuracy (%) of a classifier on images in [0, 1]; `balanced`: each class counts alike, as in samples drawn in equal numbers per class."
-    model.eval(); pred = torch.cat([model(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
-    if not balanced: return 100 * (pred == labels).float().mean().item()
-    return 100 * torch.stack([(pred[labels == c] == c).float().mean() for c in labels.unique()]).mean().item()
+    return accuracy_interval(classifier_hits(model, images_01, labels), balanced)[0]
 
 def save_classifier(model:Classifier, path, **meta) -> Path:
     "Write a classifier's weights and config (and its class names) to a safetensors file."

@@ -15,14 +15,14 @@ except ImportError: fcntl = None
 import numpy as np
 import torch
 
-from .core import atomic_path, checkpoint_meta, output_file, output_folder, _UMASK
+from .core import atomic_path, checkpoint_meta, is_whole, output_file, output_folder, _UMASK
 from .devices import cpu_bf16_units
 
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'run_lock',
            'locks_run_folder', 'git_commit', 'machine', 'provenance', 'command_line', 'write_results', 'read_results',
            'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure',
-           'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
+           'binomial_interval', 'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -313,11 +313,25 @@ def figure(r:dict, m:str, fmt:str='.3f') -> str:
     if (lo, hi) == (value - half, value + half): return f'{value:{fmt}} ± {half:{fmt}}'
     return f'{value:{fmt}} +{hi - value:{fmt}}/−{value - lo:{fmt}}'
 
+def binomial_interval(percent:float, # the share of the trials that came out right, in %
+                      n:int, # the trials (images read, samples judged)
+                     ) -> tuple[float, float]:
+    "Wilson's 95% interval (low, high), in %, of a share of `n` trials: inside 0..100, and not of zero width at 0% or 100%."
+    if not (is_whole(n, 1) and 0 <= percent <= 100): raise ValueError(f'a share of {percent!r}% of {n!r} trials: need 0 to 100% of a whole number >= 1')
+    p, z = percent / 100, 1.959964
+    centre, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return 100 * max(0.0, centre - half), 100 * min(1.0, centre + half)
+
 def format_figure(d, path:str, fmt:str|None) -> str:
-    "One figure as text: a Python format spec (`.2f`, `,d`), `pm.2f` for 'mean ± 95% half-width' of a metric, `min` for seconds as minutes."
+    """One figure as text: a Python format spec (`.2f`, `,d`), `pm.2f` for 'mean ± 95% half-width' of a metric, `min` for seconds
+    as minutes, `wilson:KEY` for the 95% interval 'low–high' of a share in % of the trials its record counts under KEY (`binomial_interval`)."""
     if fmt and fmt.startswith('pm'):
         head, _, m = path.rpartition('.')
         return figure(lookup(d, head) if head else d, m, fmt[2:])
+    if fmt and fmt.startswith('wilson:'):
+        head = path.rpartition('.')[0]
+        lo, hi = binomial_interval(lookup(d, path), lookup(d, (head + '.' if head else '') + fmt[len('wilson:'):]))
+        return f'{lo:.1f}–{hi:.1f}' 
     v = lookup(d, path)
     if fmt == 'min': return f'{v / 60:.0f}'
     return format(v, fmt) if fmt else str(v)
