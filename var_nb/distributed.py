@@ -15,9 +15,9 @@ import torch.distributed as dist
 from .core import precision_dtype
 
 # %% auto #0
-__all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'join_group', 'wait_for_everyone', 'cpu_group', 'any_rank_asked', 'everyone_has',
-           'agree_on_resume', 'agree_on_settings', 'agree_on_precision', 'rank_seed', 'gather_shards', 'all_ranks',
-           'add_sums', 'mean_over_ranks']
+__all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'join_group', 'wait_for_everyone', 'cpu_group', 'any_rank_asked', 'everyone_agrees',
+           'everyone_has', 'agree_on_resume', 'agree_on_settings', 'agree_on_precision', 'rank_seed', 'gather_shards',
+           'all_ranks', 'add_sums', 'mean_over_ranks']
 
 # %% ../nbs/06a_distributed.ipynb #ca7c8962
 #: how long any collective of the run's process group may wait (NCCL's default is 10 min; a large checkpoint takes minutes)
@@ -59,11 +59,15 @@ def any_rank_asked(asked:bool, world:int, group=None) -> bool:
     dist.all_reduce(flag, op=dist.ReduceOp.MAX, group=group)
     return bool(flag.item())
 
+def everyone_agrees(ok:bool, world:int, device) -> bool:
+    "True when `ok` is True on every rank: one decision for all (ranks that decide apart would wait for each other forever)."
+    flag = torch.tensor([int(bool(ok))], device=device)
+    if world > 1: dist.all_reduce(flag, op=dist.ReduceOp.MIN)
+    return bool(flag.item())
+
 def everyone_has(path:Path, world:int, device) -> bool:
-    "Whether `path` exists for every rank (one decision for all: ranks that disagree would wait for each other forever)."
-    have = torch.tensor([int(Path(path).exists())], device=device)
-    if world > 1: dist.all_reduce(have, op=dist.ReduceOp.MIN)
-    return bool(have.item())
+    "Whether `path` exists for every rank (`everyone_agrees`)."
+    return everyone_agrees(Path(path).exists(), world, device)
 
 def agree_on_resume(step:int|None, out_dir:Path, world:int):
     "Every rank must resume the same step (`None`: nothing to resume): refuse on every rank at once when they differ."

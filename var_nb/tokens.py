@@ -17,7 +17,7 @@ from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
 from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp, source_name
 from .splits import dataset_split, first_images, held_out_names
 from .vqvae import VQVAE
-from .distributed import everyone_has, wait_for_everyone, gather_shards
+from .distributed import everyone_has, everyone_agrees, wait_for_everyone, gather_shards
 
 # %% auto #0
 __all__ = ['CROP_RESIZE', 'load_tokenizer', 'encode_dataset', 'TokenData', 'SeededCrops', 'default_cache_dir', 'load_tokens',
@@ -140,9 +140,11 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
     path = Path(cache_dir or default_cache_dir()) / f'{source_name(source)}-{name}-{size}px-{key}.safetensors'
     if everyone_has(path, world, device):
         try: t, meta = load_checkpoint(path); why = _cache_differs(t, meta, tokenizer_fp, vae.patch_nums, hflip, crops, vae.config.vocab_size)
-        except ValueError as e: why = f'it cannot be read: {e}'                    # cut short, not a safetensors file
-        if why is None: return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), crops)
-        warnings.warn(f'token cache {path} is not what this run asks for ({why}); encoding the images again, over it', stacklevel=2)
+        except ValueError as e: why = f'it cannot be read: {type(e).__name__}, cut short or not a safetensors file'
+        if everyone_agrees(why is None, world, device):                     # every rank reads, or every rank encodes (each node has its own copy)
+            return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), crops)
+        if why is not None and int(os.environ.get('LOCAL_RANK', rank)) == 0:
+            warnings.warn(f'token cache {path} is not what this run asks for ({why}); encoding the images again, over it', stacklevel=2)
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)
     ds = first_images(ds, max_images)
     images = ImageDataset(ds, ImageTransform(size, resize_ratio=resize_ratio))
