@@ -107,7 +107,8 @@ def accuracy_interval(hits:dict, # `classifier_hits`: {class: [right, images]}
                      ) -> tuple[float, float]:
     """(accuracy %, 95% half-width %) of a classifier on a set of images drawn from many more: over the images (one binomial
     proportion), or `balanced`, the mean of the K per-class proportions (variance: the sum of theirs / K²). Each variance is
-    Agresti-Coull's (two right and two wrong added): a class read all right (or all wrong) still has one."""
+    Agresti-Coull's (two right and two wrong added): a class read all right (or all wrong) still has one. The half-width is
+    symmetric, so near 0 or 100% it can pass them: `records.figure` shows such an interval stopped at 0 or 100%."""
     var = lambda r, n: (q := (r + 2) / (n + 4)) * (1 - q) / (n + 4)
     if not balanced:
         r, n = map(sum, zip(*hits.values()))

@@ -165,7 +165,12 @@ def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
 
 def check_edit_images(img) -> torch.Tensor:
     "Images to edit as (B, 3, H, W) float32 in [-1, 1] (one (3, H, W) image gains its batch axis; other floats, and NumPy arrays, are converted), else a one-line ValueError saying how to convert them."
-    if isinstance(img, np.ndarray): img = torch.from_numpy(np.ascontiguousarray(img))   # as keep_mask takes one
+    if isinstance(img, np.ndarray):                                      # as keep_mask takes one
+        if img.ndim in (3, 4) and img.shape[-1] in (1, 3, 4) and img.shape[-3] not in (1, 3):
+            raise ValueError(f'images is a NumPy array of shape {img.shape}, channels last as np.asarray(PIL image) gives; pass (B, 3, H, W): '
+                             f'x.transpose({"0, 3, 1, 2" if img.ndim == 4 else "2, 0, 1"}), in [-1, 1]')
+        if img.dtype.kind not in 'biuf': raise ValueError(f'images is a NumPy array of {img.dtype}: pass numbers (float, in [-1, 1])')
+        img = torch.from_numpy(np.ascontiguousarray(img))
     if not torch.is_tensor(img) or not img.is_floating_point():
         raise ValueError(f'images must be a float tensor in [-1, 1], got {getattr(img, "dtype", type(img).__name__)}: uint8 pixels p map to p / 127.5 - 1')
     img = img.float()                          # float64 (torch.from_numpy's) or half: the tokenizer's weights are fp32

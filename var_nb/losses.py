@@ -8,6 +8,7 @@ import importlib.util, math, os, re, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -348,7 +349,7 @@ class TokenizerLossConfig:
             *((k, is_real(getattr(self, k), 0), 'a finite number >= 0') for k in ('l1', 'l2', 'lpips', 'vq', 'gan')),
             ('disc_start', is_whole(self.disc_start, 0), 'a whole number >= 0'), ('adaptive_max', is_real(self.adaptive_max) and self.adaptive_max > 0, 'a finite number > 0'),
             *((k, is_whole(getattr(self, k)), 'a whole number >= 1') for k in ('disc_channels', 'disc_layers')),
-            *((k, isinstance(getattr(self, k), bool), 'True or False') for k in ('adaptive_weight', 'diffaug', 'disc_spectral_norm'))))
+            *((k, isinstance(getattr(self, k), (bool, np.bool_)), 'True or False') for k in ('adaptive_weight', 'diffaug', 'disc_spectral_norm'))))
         if self.gan_loss not in GAN_LOSSES: raise ValueError(f'gan_loss={self.gan_loss!r}; use one of {list(GAN_LOSSES)}')
         if self.disc_norm not in ('batch', 'group', 'none'): raise ValueError(f"disc_norm={self.disc_norm!r}; use 'batch', 'group' or 'none'")
         _parse_policy(self.diffaug_policy)

@@ -15,7 +15,7 @@ import torch
 import torch.nn as nn
 from einops import rearrange, repeat
 
-from .core import default_device, checkpoint_meta, median_seconds, jsonable, refuse_beyond, available_memory, _USER_ERRORS
+from .core import default_device, checkpoint_meta, median_seconds, jsonable, refuse_beyond, available_memory, is_whole, _USER_ERRORS
 from .records import provenance, write_results, command_line, results_file
 from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
@@ -137,6 +137,7 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
                         vocab:int=512, Cvae:int=16) -> dict:
     "Median seconds (the orders timed in turns), sequential steps and FLOPs of generating one batch's tokens with VAR and with raster AR (same-size models)."
     device = torch.device(device) if device else default_device()
+    if not is_whole(runs): raise ValueError(f'runs={runs!r}: time each order at least once (a whole number >= 1)')
     if side not in PATCH_NUMS_BY_SIDE: raise ValueError(f'side {side} has no VAR pyramid here; use one of {sorted(PATCH_NUMS_BY_SIDE)}')
     (var, var_vae), (rast, rast_vae) = _bench_pair(side, depth, width, vocab, Cvae, device)
     labels = torch.arange(batch, device=device) % 10

@@ -286,8 +286,8 @@ METRIC_RANGES = dict(fid=(0.0, float('inf')), inception_score=(1.0, float('inf')
                      share=(0.0, 100.0))
 
 def metric_range(m:str) -> tuple[float, float]:
-    "The values metric `m` can take (`METRIC_RANGES`, also for names that end in one: 'floor_fid'); unbounded otherwise."
-    return next((r for k, r in METRIC_RANGES.items() if m == k or m.endswith('_' + k)), (-float('inf'), float('inf')))
+    "The values metric `m` can take (`METRIC_RANGES`, also for names that hold one between underscores: 'floor_fid', 'val_accuracy_balanced'); unbounded otherwise."
+    return next((r for k, r in METRIC_RANGES.items() if f'_{k}_' in f'_{m}_'), (-float('inf'), float('inf')))
 
 def measured(r:dict, m:str) -> tuple:
     "(value, 95% half-width or None) of metric `m` of a record, checked against the values `m` can take; a rounding slip past them is put at their edge."

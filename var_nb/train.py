@@ -164,7 +164,8 @@ def var_config_for(config:TrainConfig, vae=None):
         raise ValueError(f'scale_weights has {len(config.scale_weights)} weights for the {len(vc.patch_nums)} scales {vc.patch_nums}: give one per scale, or None')
     if config.progressive > 0 and config.progressive_start > (K := len(vc.patch_nums)) - 2:   # it starts with progressive_start + 1 scales
         raise ValueError(f'progressive_start={config.progressive_start} leaves no scale to add on the {K} scales {vc.patch_nums}: progressive training '
-                         f'starts with progressive_start + 1 of them and grows to all {K}, so it must be at most {K - 2} (or progressive=0)')
+                         f'starts with progressive_start + 1 of them and grows to all {K}, so ' + (f'it must be at most {K - 2} (or progressive=0)' if K >= 2
+                         else 'it needs at least 2 scales: set progressive=0'))
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
 
