@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from einops import rearrange
 
 # %% auto #0
-__all__ = ['token_weights', 'var_loss', 'per_scale_metrics', 'param_groups', 'progressive_stage']
+__all__ = ['token_weights', 'var_loss', 'per_scale_metrics', 'param_groups', 'progressive_stage', 'check_objective']
 
 # %% ../nbs/06c_objective.ipynb #6a9d6027
 def token_weights(patch_nums, scale_weights=None, upto:int|None=None, newest:float=1.0) -> torch.Tensor:
@@ -72,3 +72,13 @@ def progressive_stage(step:int, total:int, warmup:int, K:int, fraction:float, st
     if step <= warmup: return start + 1
     if step >= end: return K
     return start + 1 + round((step - warmup) / max(1, end - warmup) * (K - 1 - start))
+
+def check_objective(patch_nums, scale_weights, fraction:float, start:int):
+    "Refuse, in one line, per-scale weights that are not one per scale, and a progressive run that would have no scale to add."
+    K = len(patch_nums)
+    if scale_weights is not None and len(scale_weights) != K:
+        raise ValueError(f'scale_weights has {len(scale_weights)} weights for the {K} scales {patch_nums}: give one per scale, or None')
+    if fraction > 0 and start > K - 2:                                  # it starts with start + 1 scales
+        raise ValueError(f'progressive_start={start} leaves no scale to add on the {K} scales {patch_nums}: progressive training starts with '
+                         f'progressive_start + 1 of them and grows to all {K}, so ' + (f'it must be at most {K - 2} (or progressive=0)' if K >= 2
+                         else 'it needs at least 2 scales: set progressive=0'))

@@ -25,7 +25,7 @@ from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, check_class_names, encode_dataset, default_cache_dir   # the last two: their old home
-from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage
+from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage, check_objective
 from .raster import model_class
 from .records import RunLog, provenance, is_run_log, locks_run_folder
 
@@ -160,12 +160,7 @@ def var_config_for(config:TrainConfig, vae=None):
     unknown = set(config.var_overrides) - {f.name for f in dataclasses.fields(base)}
     if unknown: raise ValueError(f'var_overrides has unknown VARConfig fields {sorted(unknown)}; the fields are {", ".join(f.name for f in dataclasses.fields(base))}')
     vc = replace(base, **{k: (tuple(v) if isinstance(v, list) else v) for k, v in config.var_overrides.items()})
-    if config.scale_weights is not None and len(config.scale_weights) != len(vc.patch_nums):
-        raise ValueError(f'scale_weights has {len(config.scale_weights)} weights for the {len(vc.patch_nums)} scales {vc.patch_nums}: give one per scale, or None')
-    if config.progressive > 0 and config.progressive_start > (K := len(vc.patch_nums)) - 2:   # it starts with progressive_start + 1 scales
-        raise ValueError(f'progressive_start={config.progressive_start} leaves no scale to add on the {K} scales {vc.patch_nums}: progressive training '
-                         f'starts with progressive_start + 1 of them and grows to all {K}, so ' + (f'it must be at most {K - 2} (or progressive=0)' if K >= 2
-                         else 'it needs at least 2 scales: set progressive=0'))
+    check_objective(vc.patch_nums, config.scale_weights, config.progressive, config.progressive_start)   # one weight per scale; a scale to grow to
     if vae is not None: check_tokenizer_fits(vc, vae)
     return vc
 
