@@ -13,7 +13,7 @@ import torch
 from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
-from .images import refuse_foreign_pngs, to_rgb
+from .images import refuse_foreign_pngs, to_rgb, has_transparency
 from .data import ImageTransform, refuse_inside
 from .sampling import is_samples_npz, sample_to_folder, resolve_classes
 from .official import OFFICIAL_EVAL
@@ -153,7 +153,7 @@ def _register_sample(subparsers):
 # %% ../nbs/90_cli.ipynb #cb96073e
 def _flat_on(image, background:str) -> str|None:
     "The other background, when `image` has transparency and comes out one flat colour on `background` but not on the other; else None."
-    if image.mode not in ('RGBA', 'LA', 'PA', 'La', 'RGBa') and 'transparency' not in image.info: return None
+    if not has_transparency(image): return None
     other = 'black' if background == 'white' else 'white'
     spread = lambda bg: int(np.ptp(np.asarray(to_rgb(image, bg).convert('L'))))
     return other if spread(background) <= 2 and spread(other) > 2 else None

@@ -15,9 +15,9 @@ from PIL.PngImagePlugin import PngInfo
 from .core import atomic_path, run_marked
 
 # %% auto #0
-__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'finite_pixels', 'to_rgb', 'from_pil', 'make_grid',
-           'save_grid', 'save_png', 'made_by_var_nb', 'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier',
-           'show_images', 'labelled_grid', 'save_labelled_grid']
+__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'finite_pixels', 'has_transparency', 'to_rgb',
+           'from_pil', 'make_grid', 'save_grid', 'save_png', 'made_by_var_nb', 'refuse_foreign_pngs',
+           'earlier_run_files', 'remove_earlier', 'show_images', 'labelled_grid', 'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -47,6 +47,10 @@ def finite_pixels(img:torch.Tensor, who:str='the tokenizer') -> torch.Tensor:
 
 ORIENTATION = 0x0112   # the EXIF tag of how a camera turned the stored pixels (1: as stored)
 
+def has_transparency(img:Image.Image) -> bool:
+    "Whether a PIL image has transparent pixels to lay on a background (an alpha band, or a palette's or 16-bit PNG's transparent value)."
+    return img.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in img.info
+
 def to_rgb(img: Image.Image, background:str='white') -> Image.Image:
     """A PIL image of any mode as 8-bit RGB, upright: a photo's EXIF orientation is applied (cameras store the pixels
     turned); 16-bit greyscale is scaled to 8 bits, not clipped to white; transparency (a 16-bit one's too) is laid on `background`."""
@@ -57,7 +61,7 @@ def to_rgb(img: Image.Image, background:str='white') -> Image.Image:
         key = img.info.get('transparency')                                  # a 16-bit PNG's transparent value, in 16 bits
         img = Image.fromarray(np.clip(arr / top * 255 + 0.5, 0, 255).astype(np.uint8), 'L')   # a 16-bit PNG opens as 'I;16' or 'I'
         if isinstance(key, (int, float)): img = Image.merge('LA', (img, Image.fromarray(np.where(arr == key, 0, 255).astype(np.uint8), 'L')))
-    if img.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in img.info:   # the colour under a transparent pixel is
+    if has_transparency(img):                                                   # the colour under a transparent pixel is
         img = Image.alpha_composite(Image.new('RGBA', img.size, background), img.convert('RGBA'))   # arbitrary: the emoji are on white
     return img.convert('RGB')
 
