@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse, sys, time
 from pathlib import Path
 
-from .core import out_of_memory, default_device, json_object, checkpoint_meta, output_folder, fingerprint, _USER_ERRORS
+from .core import out_of_memory, default_device, json_object, checkpoint_meta, output_folder, fingerprint, data_path, _USER_ERRORS
 from .images import save_labelled_grid, refuse_foreign_pngs, remove_earlier, PNG_MARK
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
@@ -133,10 +133,13 @@ def _check_run_data(checkpoint, data:str, real_split:str):
         raise FileNotFoundError(f'{checkpoint} was trained on the images in {data}, which is not there any more (moved or deleted): '
                                 f'pass --real FOLDER, the place those images are now (or other real images the model did not train on)')
     config = checkpoint_meta(checkpoint).get('train_config') or {}
-    if 'val_split' not in config or config['val_split'] is not None: return   # its validation images were held out of training
-    if real_split == config.get('train_split', 'train') or real_split == 'validation' and not has_split(data, 'validation'):
+    if 'val_split' in config and config['val_split'] is None and (real_split == config.get('train_split', 'train') or
+                                                                   real_split == 'validation' and not has_split(data, 'validation')):
         raise ValueError(f'{checkpoint} was trained with --val-split none: every image of {data} trained it, the {real_split!r} images eval '
                          f'would measure it against among them; pass --real REFERENCE, real images it did not see (a folder, a dataset or an .npz)')
+    if config and real_split == config.get('train_split', 'train'):   # held out of or not, these trained it: it would score better than it draws
+        raise ValueError(f'{checkpoint} trained on the {real_split!r} images of {data}, which eval would measure it against: pass --real-split '
+                         f'{config.get("val_split") or "validation"} (the images it did not see), or --real REFERENCE')
 
 def eval_references(checkpoint, features, real, released:bool,
                     real_split:str='validation') -> tuple: # the split measured against (of `real`, else of the run's data)
@@ -154,6 +157,7 @@ def eval_references(checkpoint, features, real, released:bool,
     if real is None:
         if released: raise ValueError('an ImageNet model needs --real: the ImageNet reference batch (.npz) or a folder of real images')
         if run_data is not None: _check_run_data(checkpoint, run_data, real_split)
+        elif checkpoint is None: _check_run_data(data_path('mnist_var.safetensors'), 'mnist5k', real_split)   # the committed model, read by default
         real = run_data or 'mnist5k'
     if str(real).endswith('.npz'): npz_shape(real)                     # a missing or wrong reference batch: said before the sampling
     return features, real
@@ -231,7 +235,8 @@ def _cli_eval(args):
     imgs, rows = best['grid']
     names = getattr(var, 'class_names', None)
     written = [save_labelled_grid(imgs, out / 'samples.png', ncols=len(imgs) // len(rows), row_labels=[f'{c} {names[c]}' if names else str(c) for c in rows],
-                                  title=f"cfg {best['cfg']:g}: FID {best['fid']:.2f} ({best['features']} features)", made_by='eval')]
+                                  title=f"cfg {best['cfg']:g}: FID {figure(best, 'fid', '.2f')} ({best['features']} features"
+                                        + (f"; seed {best['seeds'][0]} of {len(best['seeds'])} shown)" if len(best['seeds']) > 1 else ')'), made_by='eval')]
     records = [{k: v for k, v in r.items() if k != 'grid'} for r in records]
     if len(records) > 1:
         import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture

@@ -108,6 +108,9 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     if too_big_to_judge(var.config.num_classes, images):
         return dict(judged, quality_not_measured=f'{var.config.num_classes} classes / {images} images: too large for the small feature classifier '
                     f'this job trains on the CPU; measure with var-nb eval --features inception --real REFERENCE')
+    if var.config.num_classes < 2:                                   # a classifier of one class learns nothing: its features stay random
+        return dict(judged, quality_not_measured='one class: a classifier of its images learns nothing (every image is its class), so its features '
+                    'would be random; measure with var-nb eval --features inception --real REFERENCE')
     if config.val_split is None:                                      # --val-split none: every image trained the model
         return dict(judged, quality_not_measured='--val-split none: no images were held out for the samples to be measured against '
                     '(each one trained the model); measure with var-nb eval --real REFERENCE')
