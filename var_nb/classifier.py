@@ -99,7 +99,7 @@ def train_classifier(source='mnist5k', # the labelled images to learn
 @torch.no_grad()
 def classifier_hits(model, images_01, labels) -> dict:
     "Per class id present in `labels`: [images read as their class, images], for a classifier on images in [0, 1]."
-    model.eval(); pred = torch.cat([model(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
+    pred = classify(images_01, model.eval())
     return {int(c): [int((pred[labels == c] == c).sum()), int((labels == c).sum())] for c in labels.unique()}
 
 def accuracy_interval(hits:dict, # `classifier_hits`: {class: [right, images]}
