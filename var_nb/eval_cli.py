@@ -15,7 +15,7 @@ from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, 
                              pretrained, PRETRAINED)
 from .transformer import check_tokenizer_fits
 from .fast_sampling import FastSampling, parse_scales
-from .data import num_classes_of, refuse_inside, has_split
+from .data import class_names_of, refuse_inside, has_split
 from .splits import dataset_split
 from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, resolve_classes
 from .raster import load_model
@@ -160,14 +160,19 @@ def eval_references(checkpoint, features, real, released:bool,
         elif checkpoint is None: _check_run_data(data_path('mnist_var.safetensors'), 'mnist5k', real_split)   # the committed model, read by default
         real = run_data or 'mnist5k'
     if str(real).endswith('.npz'): npz_shape(real)                     # a missing or wrong reference batch: said before the sampling
+    if str(features) not in ('mnist', 'inception') and not Path(features).is_file():   # said here, not as a 'checkpoint' the loader misses
+        raise FileNotFoundError(f"--features {features}: no such file; pass a classifier .safetensors (`var-nb train` writes classifier.safetensors "
+                                f"beside its model), 'mnist' for digits or 'inception'")
     return features, real
 
-def check_features(features, var):
+def check_features(features, var,
+                   real_names=None): # the class names of the real images, the model's where it records none (the committed MNIST model)
     "Refuse a classifier of other classes as the feature network: its features and its reading of the asked class would not fit."
     if not isinstance(features, (str, Path)) or not Path(features).is_file(): return     # 'mnist', 'inception'
     meta = checkpoint_meta(features)
     k, C = (meta.get('config') or {}).get('num_classes'), var.config.num_classes
-    theirs, ours = meta.get('class_names'), getattr(var, 'class_names', None)
+    theirs = meta.get('class_names')
+    ours = getattr(var, 'class_names', None) or (real_names if real_names is not None and len(real_names) == C else None)
     if meta.get('kind') == 'classifier' and k == C and theirs and ours and list(theirs) != list(ours):   # as many classes, other ones
         differ = next(i for i, (a, b) in enumerate(zip(theirs, ours)) if a != b)
         raise ValueError(f'--features {features} is a classifier of other classes: its class {differ} is {theirs[differ]!r}, the model\'s '
@@ -200,12 +205,15 @@ def _cli_eval(args):
         var, vae, defaults = load_for_sampling(args.checkpoint, args.tokenizer, args.official_vae, args.official_var, args.depth,
                                                json_object(args.vae_kwargs, '--vae-kwargs'), json_object(args.var_kwargs, '--var-kwargs'),
                                                device=args.device, pretrained_name=args.pretrained)
-        check_features(features, var)
+        note, real_names = '', None
         if not str(real).endswith('.npz'):
             check_real_classes(getattr(var, 'class_names', None), real, args.real_split)   # other names: refused before the note and the sampling
-            if (k := num_classes_of(dataset_split(real, 'train', verbose=False))) != var.config.num_classes:
-                print(f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
-                      f'other classes (pass --real the data the model was trained on)')
+            if (k := len(real_names := class_names_of(dataset_split(real, 'train', verbose=False)))) != var.config.num_classes:   # said once the references pass
+                note = (f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
+                        f'other classes (pass --real the data the model was trained on)')
+        check_features(features, var, real_names)
+        if len(set(args.cfg or ())) < len(args.cfg or ()):             # the same samples twice, and a trade-off with a step of 0
+            raise ValueError(f'--cfg {" ".join(f"{c:g}" for c in args.cfg)} names a guidance scale twice: give each once')
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
         pick = lambda v, k: defaults[k] if v is None else v
         n = args.n_per_class or (OFFICIAL_EVAL['n_per_class'] if args.official_eval else 100)
@@ -218,7 +226,7 @@ def _cli_eval(args):
         records = []
         per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
         for cfg in (args.cfg or [defaults['cfg']]):                   # said before the wait (and, with seeds, as each ends)
-            said = lambda: print(f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
+            said = lambda: print((note + '\n') * (cfg == (args.cfg or [cfg])[0] and bool(note)) + f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
             r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), on_start=said, **kw); _print_record(r); records.append(r)   # said once the references are read
         floor = None
         if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')

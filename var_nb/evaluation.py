@@ -12,9 +12,7 @@ import hashlib, json, math, os, time, zipfile
 from pathlib import Path
 
 import numpy as np
-import datasets
-import torch
-import torch.nn as nn
+import datasets, torch, torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole
 from .images import to_01
@@ -482,6 +480,7 @@ def plot_tradeoff(records:list, floor:dict|None=None, title:str=''):
     axs[0].set_title('FID vs IS (labels: cfg)'); axs[1].set_title('precision vs recall (labels: cfg)')
     fid, fid_e = zip(*[_bars(r, 'fid') for r in records])
     axs[2].errorbar(cfgs, fid, yerr=np.transpose(fid_e), fmt='o-', color='tab:blue', capsize=2); axs[2].set_xlabel('cfg'); axs[2].set_ylabel('FID', color='tab:blue')
+    if floor and floor.get('fid') is not None: axs[2].axhline(floor['fid'], color='tab:green', ls=':', label='real vs real, same sizes'); axs[2].legend(fontsize=8, loc='lower right', bbox_to_anchor=(1, 0.06))
     if all(r.get('accuracy') is not None for r in records):
         acc, acc_e = zip(*[_bars(r, 'accuracy') for r in records])
         acc_ax = axs[2].twinx(); acc_ax.errorbar(cfgs, acc, yerr=np.transpose(acc_e), fmt='s--', color='tab:red', capsize=2)

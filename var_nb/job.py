@@ -30,7 +30,7 @@ from .classifier import Classifier
 from .sampling import sample
 from .evaluation import figure
 from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, judge_run
-from .records import provenance, write_results, command_line, run_lock
+from .records import provenance, write_results, command_line, run_lock, binomial_interval
 
 # %% auto #0
 __all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer',
@@ -422,7 +422,8 @@ def report_lines(s:dict) -> str:
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
     def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
     if 'classifier_accuracy' in s:
-        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (cfg {s['cfg']:g}"
+        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (95% interval "
+                     + '{:.1f}–{:.1f}%, cfg '.format(*binomial_interval(s['classifier_accuracy'], s['n'])) + f"{s['cfg']:g}"
                      + (f", sampled in {s['sampling_precision']}" if 'sampling_precision' in s else '') + ") as the asked digit")
     elif 'fid' in s:
         lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}" + (f", in {s['eval_sampling_precision']}" if s.get('eval_sampling_precision') else '')
