@@ -272,6 +272,7 @@ def main(argv=None) -> int:
     "Entry point of the `var-nb` console script: the exit status (0 ok, 1 no room to write, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    argv = [re.sub(r'^(--[\w-]+=)~(?=/|$)', lambda m: m[1] + os.path.expanduser('~'), a) for a in argv]   # --out=~/x: a shell expands ~ only at a word's start
     try: args = parser.parse_args(argv)
     except SystemExit as e: return e.code if isinstance(e.code, int) else 2      # --help (0) or a refused option (2)
     if getattr(args, 'func', None) is None:

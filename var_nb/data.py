@@ -254,9 +254,10 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
     "Load images and labels from MNIST-5k, the Hugging Face hub or an image folder, as columns `image` and `label`."
     if isinstance(source, (datasets.Dataset, datasets.DatasetDict)): ds = _in_memory(source, split)
     elif str(source) in EMBEDDED_DATASETS:
-        if isinstance(source, str) and Path(source).exists():          # ./emoji here too: say which one is read
+        if Path(source).exists():                                      # ./emoji here too (Path('./emoji') is 'emoji'): say which one is read
             warnings.warn(f"'{source}' names the embedded dataset, which is what is read; a folder {source}/ is here too: "
-                          f"pass ./{source} (or its full path) to read the folder", stacklevel=2)
+                          + (f"pass ./{source} (or its full path)" if isinstance(source, str) else f"pass its full path, {Path(source).resolve()},")
+                          + " to read the folder", stacklevel=2)
         ds = load_embedded(str(source), split)
     elif isinstance(source, Path) or Path(source).expanduser().exists() or _looks_like_path(source):
         ds = _load_folder(Path(source).expanduser(), split, labelled=label_column is not None)

@@ -23,22 +23,37 @@ SPLIT_FOLDER_NAMES = frozenset(SPLIT_FOLDERS)
 #: formats photos and pictures come in that this Pillow cannot open (iPhone's HEIC, cameras' raw files, ...): named as images, not as other files
 UNREADABLE_IMAGES = frozenset({'.heic', '.heif', '.avif', '.jxl', '.dng', '.cr2', '.cr3', '.nef', '.arw', '.orf', '.rw2', '.raf'}) - IMAGE_EXTENSIONS
 
-def _walk_files(folder:Path) -> list[Path]:
-    "Every file under `folder`, sorted; linked folders are followed (not into a loop), hidden names and macOS's __MACOSX/ skipped."
+def _walk_files(folder:Path, broken:list|None=None) -> list[Path]:
+    """Every file under `folder`, sorted; linked folders are followed (not into a loop), hidden names and macOS's __MACOSX/ skipped.
+    Links to what is not there (a git-annex or DVC store not fetched, a drive not mounted) are no files: added to `broken` if given."""
     files, above = [], {os.fspath(folder): frozenset()}              # each folder's real path and its parents': a loop is a link back up
     for root, dirs, names in os.walk(folder, followlinks=True):
         if (real := os.path.realpath(root)) in (chain := above.pop(root, frozenset())): dirs[:] = []; continue
         dirs[:] = [d for d in dirs if not d.startswith('.') and d != '__MACOSX']
         above.update({os.path.join(root, d): chain | {real} for d in dirs})   # two links to one folder (two classes) are both read
         files += [Path(root) / n for n in names if not n.startswith('.')]     # .DS_Store, ._1.png (macOS), .ipynb_checkpoints
+    if broken is not None: broken += sorted(p for p in files if p.is_symlink() and not p.exists())
     return sorted(p for p in files if p.is_file())                           # a broken link is no file
+
+def _said_broken_links(folder:Path, broken:list, images:list):
+    "Warn of links to files that are not there, naming them; refuse where a class would vanish with them (and the ids after it shift)."
+    show = lambda ps: ', '.join(f'{p.relative_to(folder)} -> {os.readlink(p)}' for p in ps[:3]) + (', ...' if len(ps) > 3 else '')
+    at_class_level = lambda p: p.parent == folder or p.parent.parent == folder and p.parent.name.lower() in SPLIT_FOLDERS
+    lost = [p for p in broken if not p.suffix and at_class_level(p)]           # a linked class folder that is not there
+    lost += sorted({p.parent for p in broken if p.suffix.lower() in IMAGE_EXTENSIONS} - {p.parent for p in images} - {folder})   # every image of a class
+    fix = 'fetch or mount what they point to (git annex get, dvc pull), or remove the links'
+    if lost: raise FileNotFoundError(f"image folder {folder}: {show(lost) if lost[0] in broken else ', '.join(str(p.relative_to(folder)) + '/' for p in lost[:3])} "
+                                     f"{'is a link' if len(lost) == 1 and lost[0] in broken else 'holds only links'} to what is not there, so a class would be "
+                                     f"lost and the ids of the classes after it would shift: {fix}")
+    warnings.warn(f'skipped {len(broken)} link{"s" * (len(broken) != 1)} to files that are not there in {folder}: {show(broken)}; {fix}', stacklevel=4)
 
 def _scan_image_folder(folder:Path) -> list[Path]:
     "The image files under `folder`; warn about files that are skipped, raise when there are none."
     if not folder.exists(): raise FileNotFoundError(f"image folder {folder} does not exist; pass an existing folder (one sub-folder per class), or 'mnist5k'")
     if not folder.is_dir(): raise NotADirectoryError(f'{folder} is a file; pass the folder that holds the images (one sub-folder per class)')
-    images, skipped = [], []
-    for path in _walk_files(folder): (images if path.suffix.lower() in IMAGE_EXTENSIONS else skipped).append(path)
+    images, skipped, broken = [], [], []
+    for path in _walk_files(folder, broken): (images if path.suffix.lower() in IMAGE_EXTENSIONS else skipped).append(path)
+    if broken: _said_broken_links(folder, broken, images)
     for p in images:                                                    # a path PIL and the caches cannot name
         try: str(p).encode('utf-8')
         except UnicodeEncodeError: raise ValueError(f'image folder {folder} holds a path that is not valid UTF-8, '

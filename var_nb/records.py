@@ -172,6 +172,8 @@ def git_commit() -> str:
     root = Path(importlib.util.find_spec('var_nb').origin).resolve().parent.parent   # the package's folder's parent: a clone's root
     try:
         run = lambda *a: subprocess.run(['git', '-C', str(root), *a], capture_output=True, text=True, timeout=10, check=True).stdout.strip()
+        if Path(run('rev-parse', '--show-toplevel')).resolve() != root:   # installed in a venv inside the user's own repository: not var_nb's commit
+            raise subprocess.SubprocessError(f'{root} is not the root of a clone')
         commit, dirty = run('rev-parse', 'HEAD'), run('status', '--porcelain', '--', 'var_nb', 'nbs', 'tools')
         return commit[:12] + ('+dirty' if dirty else '')
     except (OSError, subprocess.SubprocessError):                       # an installed wheel: no git, no clone

@@ -5,7 +5,7 @@
 # %% ../nbs/01b_splits.ipynb #4ce700bb
 # References: Tian et al. 2024 §4 (ImageNet's train and val splits); official utils/data.py (build_dataset: train/ and val/ folders).
 from __future__ import annotations
-import functools, hashlib, os, re, sys, time, unicodedata
+import functools, hashlib, os, re, shutil, sys, time, unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -13,13 +13,13 @@ import torch
 import datasets
 
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
-from .images import to_01, to_pil, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
+from .images import to_01, to_pil, to_rgb, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
 from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit, EMBEDDED_DATASETS
 from .folders import IMAGE_EXTENSIONS
 
 # %% auto #0
-__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'HOLDOUT_RULE', 'holdout_indices', 'first_images',
-           'dataset_split', 'held_out_names', 'no_images', 'load_split', 'register_cli']
+__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'HOLDOUT_RULE', 'PNG_MODES', 'holdout_indices',
+           'first_images', 'dataset_split', 'held_out_names', 'no_images', 'load_split', 'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
 def _unit(key:str, seed:int) -> float:
@@ -33,7 +33,7 @@ def holdout_indices(labels,               # class id of each image
     """(kept, held-out) index lists, at least 1 image of every class with 2 or more held out. With `keys`, an image is held
     out by its own name (a seeded hash under `fraction`), so adding, removing or reordering other images never moves it
     into training, except in a class where no name hashes under `fraction` (small classes): its one image held out is the
-    lowest hash, which an added image can take over. Without `keys`, a seeded `fraction` of each class's positions (data
+    lowest hash, which an added image can take over; or where every name does (one always trains: a removed image can move one back). Without `keys`, a seeded `fraction` of each class's positions (data
     that does not change: a hub revision)."""
     labels_N = torch.as_tensor(list(labels)).long()
     g, held = torch.Generator().manual_seed(seed), []
@@ -69,7 +69,7 @@ VALIDATION_FOLDERS = ('val', 'validation', 'valid', 'dev')   # the sub-folder na
 def _refuse_split_half(source, val_split:str):
     "Refuse the train/ half of a folder whose sibling holds the validation images (ImageNet's train/ beside val/)."
     if (folder := _local_folder(source)) is None: return
-    sibling = next((folder.parent / n for n in VALIDATION_FOLDERS if (folder.parent / n).is_dir()), None)
+    sibling = next((d for d in sorted(folder.parent.iterdir()) if d.name.lower() in VALIDATION_FOLDERS and d.is_dir()), None)   # any case: Val/
     if folder.name.lower() in ('train', 'training') and sibling is not None and val_split == 'validation':
         raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
@@ -99,9 +99,13 @@ def _refuse_shared_images(source, val:datasets.Dataset, train_split:str):
     if (root := _local_folder(source)) is None: return
     train_dirs = [str(d.resolve()) + os.sep for d in root.iterdir() if d.is_dir() and d.name.lower() in (train_split, 'train', 'training')]
     paths = [p for x in val.cast_column('image', datasets.Image(decode=False))['image'] if (p := x['path']) is not None]
-    shared = [p for p in paths if os.path.realpath(p).startswith(tuple(train_dirs))] if train_dirs else []
-    if shared: raise ValueError(f'{len(shared)} of the {len(paths)} validation images of {source} are files of its training split (e.g. {shared[0]} is '
-                                f'{os.path.realpath(shared[0])}): validation would measure images the run trains on; give the validation split its own files')
+    shared = [(p, os.path.realpath(p)) for p in paths if os.path.realpath(p).startswith(tuple(train_dirs))] if train_dirs else []
+    if not shared and (linked := [p for p in paths if os.path.islink(p) or os.stat(p).st_nlink > 1]):   # hard links, links into one store (git-annex, DVC)
+        same_file = lambda p: ((s := os.stat(p)).st_dev, s.st_ino)
+        trained = {same_file(q): q for x in load_image_dataset(source, split=train_split).cast_column('image', datasets.Image(decode=False))['image'] if (q := x['path'])}
+        shared = [(p, trained[k]) for p in linked if (k := same_file(p)) in trained]
+    if shared: raise ValueError(f'{len(shared)} of the {len(paths)} validation images of {source} are files of its training split (e.g. {shared[0][0]} is '
+                                f'{shared[0][1]}): validation would measure images the run trains on; give the validation split its own files')
 
 def dataset_split(source,                    # what `var_nb.data.load_image_dataset` reads
                   role:str='train',          # 'train' or 'validation'
@@ -174,6 +178,9 @@ def _grid_bytes(n_images:int, rows:int, per_row:int, size:int) -> int:
     scale = max(1, 64 // size); px = (per_row * (size + 2)) * (rows * (size + 2))
     return n_images * 3 * size * size * 4 * 2 + px * 3 * 4 + px * scale * scale * 3 * 3
 
+#: the modes a PNG stores as they are
+PNG_MODES = ('1', 'L', 'LA', 'I', 'I;16', 'P', 'RGB', 'RGBA')
+
 def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     "`var-nb data --to-folder DIR`: every image of the split as it is, in DIR/SPLIT/CLASS/INDEX.png, a folder every command reads."
     if args.split not in SPLIT_FOLDERS:
@@ -193,13 +200,20 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
               f'leave out of every run: choose a new or empty --to-folder (or one that holds only train/, validation/, test/)', file=sys.stderr); return 2
     if root.exists() and any(root.iterdir()):
         print(f'var-nb data: error: {root} is not empty: choose another --to-folder (nothing is overwritten)', file=sys.stderr); return 2
+    if unlabelled := sum(1 for c in ds['label'] if c is None or c < 0):   # -1: a test split's "no label", which names[-1] would make the last class
+        print(f'var-nb data: error: {unlabelled} of the {len(ds)} images of {args.dataset} [{args.split}] have no label (-1): a folder\'s class is '
+              f'its sub-folder, so they would become images of a class they are not; write a labelled split', file=sys.stderr); return 2
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     safe = lambda c: re.sub(r'^\.+|[\\/:]+', '_', names[c] if names else str(c)) or str(c)   # a folder name: no '..', no hidden name, no separator
     if names and len({safe(c) for c in range(len(names))}) < len(names):
         print(f'var-nb data: error: two class names of {args.dataset} make the same folder name: rename them first', file=sys.stderr); return 2
-    for i, row in enumerate(ds):
-        (root / safe(row['label'])).mkdir(parents=True, exist_ok=True)
-        row['image'].save(root / safe(row['label']) / f'{i:06d}.png')
+    part = top / f'.{root.name}.incomplete'                             # hidden, so never read: a crash mid-way leaves no half split
+    if part.exists(): shutil.rmtree(part)                              # an earlier crash's
+    for i, row in enumerate(ds):                                       # PNG has no CMYK (ImageNet ships some), LAB, HSV, YCbCr, float: as RGB
+        (part / safe(row['label'])).mkdir(parents=True, exist_ok=True); img = row['image']
+        (img if img.mode in PNG_MODES else to_rgb(img)).save(part / safe(row['label']) / f'{i:06d}.png')
+    if root.exists(): root.rmdir()                                     # empty (checked above)
+    part.rename(root)
     has = set(splits.values()) | {root.name}                          # the splits the folder holds now, under any of their names
     if 'train' in has: then = f'pass --dataset {top}' + ('' if 'validation' in has else ' (write --split validation there too, '
                                                           'if the data has one, so that a run validates on it)')
@@ -220,7 +234,8 @@ def _cli_data(args):
     try:
         output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
         export = output_folder(args.export, '--export') if args.export else None
-        for option, p in (('--preview', args.preview), ('--export', export)): refuse_inside(p, args.dataset, option)
+        if args.to_folder: output_folder(args.to_folder, '--to-folder')
+        for option, p in (('--preview', args.preview), ('--export', export), ('--to-folder', args.to_folder)): refuse_inside(p, args.dataset, option)
         if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
             refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
         try: ds = load_image_dataset(args.dataset, split=args.split, image_column=args.image_column, label_column=args.label_column)
