@@ -5,7 +5,7 @@
 # %% ../nbs/08b_speed.ipynb #8775ed2a
 # References: Chowdhery et al. 2022 (MFU); the reference setting of the project's speed figures.
 from __future__ import annotations
-import re, resource, statistics, sys, time
+import ctypes, gc, re, resource, statistics, sys, time
 from pathlib import Path
 from dataclasses import replace
 
@@ -118,7 +118,11 @@ def train_step_bytes(var_cfg, batch:int, precision_bytes:int=4) -> int:
     return 16 * params + saved + 3 * batch * var_cfg.L * var_cfg.vocab_size * 4
 
 def reset_peak_rss():
-    "Start the process's peak resident memory afresh where the kernel allows it (Linux: /proc/self/clear_refs), so a measurement covers itself alone."
+    """Start the process's peak resident memory afresh where the kernel allows it (Linux: /proc/self/clear_refs), so a measurement covers itself
+    alone: the freed memory an earlier one left in the heap (`core.keep_freed_memory` keeps it) is handed back first (glibc's malloc_trim)."""
+    gc.collect()
+    try: ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError): pass                             # not glibc: its peak may include an earlier measurement's freed memory
     try: Path('/proc/self/clear_refs').write_text('5')
     except OSError: pass                                               # elsewhere the peak covers the whole process (`peak_rss`)
 
@@ -193,7 +197,10 @@ def _cmd_bench(args):
     try:
         if (args.official_vae is None) != (args.official_var is None):
             raise ValueError('pass both --official-vae and --official-var (the released tokenizer and transformer files)')
-        files = (args.official_vae, args.official_var, args.depth) if args.official_var else None
+        if args.depth is not None and not args.official_var:             # it would be ignored: the reference pair or --pretrained's own depth
+            raise ValueError(f'--depth {args.depth} is the depth of an --official-var file: ' + ('--pretrained names its depth (d16 ... d36)' if args.pretrained
+                             else 'without official files the 128 px reference pair is timed; pass --official-vae and --official-var, or leave --depth out'))
+        files = (args.official_vae, args.official_var, 16 if args.depth is None else args.depth) if args.official_var else None
         results_file(args.json, command='var-nb bench sample')
         if args.bf16 and args.precision not in ('auto', 'bf16'): raise ValueError(f'--bf16 asks for bf16 and --precision for {args.precision}: give one of them')
         bf16 = sampling_dtype(args.device or default_device(), 'bf16' if args.bf16 else args.precision) == torch.bfloat16   # 'auto': as var-nb sample picks
@@ -215,7 +222,7 @@ def _register_bench_sample(subparsers):
     p.add_argument('--pretrained', choices=list(PRETRAINED), help='time a released model instead (from the Hugging Face cache)')
     p.add_argument('--official-vae', help='or time one from its files, without the hub: the released VQVAE .pth (vae_ch160v4096z32.pth)')
     p.add_argument('--official-var', help='released VAR .pth (var_d16.pth ...), with --official-vae')
-    p.add_argument('--depth', type=int, default=16, help='depth of the --official-var file (16, 20, 24, 30, 36)')
+    p.add_argument('--depth', type=int, default=None, help='depth of the --official-var file (16, 20, 24, 30, 36; default 16)')
     p.add_argument('--runs', type=int, default=3)
     p.add_argument('--device')
     p.add_argument('--precision', default='auto', choices=['auto', 'fp32', 'bf16'], help="'auto' (default): what var-nb sample and eval pick here "

@@ -107,7 +107,7 @@ def read_state_dict(path_or_dict, # a state_dict, or a `.pth`/`.pt`/`.bin` (torc
     if isinstance(path_or_dict, Mapping): return _unwrap(path_or_dict, 'the given dict', part)
     path = Path(path_or_dict)
     if not path.is_file(): raise FileNotFoundError(f'checkpoint {path} does not exist (or is not a file)')
-    with open(path, 'rb') as fh: head = fh.read(8)
+    with open(path, 'rb') as fh: head = fh.read(9)
     if head[:4] == b'PK\x03\x04' or head[:1] == b'\x80':   # a zip (torch >= 1.6) or a legacy pickle
         try: obj = torch.load(path, map_location='cpu', weights_only=True)
         except Exception as e:
@@ -124,6 +124,9 @@ def read_state_dict(path_or_dict, # a state_dict, or a `.pth`/`.pt`/`.bin` (torc
     try:
         return _unwrap(load_file(str(path), device='cpu'), str(path), part)
     except Exception as e:
+        if head[8:9] == b'{' and int.from_bytes(head[:8], 'little') < 100_000_000:   # a safetensors header: its length, then JSON
+            raise ValueError(f'{path} is a safetensors file that looks cut short or damaged (an interrupted download or copy): download it again '
+                             f'({type(e).__name__}: {str(e)[:120]})') from None
         raise ValueError(f'{path} is not a checkpoint: neither a torch file (.pth) nor a safetensors file '
                          f'({type(e).__name__}: {str(e)[:120]})') from None
 
@@ -161,7 +164,7 @@ def load_vqvae(state_dict_or_path, # official VQVAE state_dict, or a file holdin
                         hint=f'the weights look like an official VQVAE with {guess}; pass the VQVAE(...) kwargs it was built '
                              f'with (given: {kwargs or cfg})')
     if kwargs.get('test_mode', True): vae.requires_grad_(False)    # official test_mode: frozen
-    return vae.to(device).eval()
+    return _refuse_nonfinite(vae, state_dict_or_path).to(device).eval()
 
 def _assign_weights(model, sd, source, hint):
     "`load_weights` for a model built on the meta device: assign the tensors, then materialise non-saved buffers."
@@ -179,7 +182,15 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
             ):
     "A var_nb VAR (eval mode) with the weights of an official VAR checkpoint (via `var_nb.transformer.var_from_official`)."
     sd = read_state_dict(state_dict_or_path, 'var')
-    return var_from_official(sd, vae, config).eval()
+    if isinstance(state_dict_or_path, Mapping): sd = {k: v.clone() for k, v in sd.items()}  # the model must not alias the caller's tensors
+    return _refuse_nonfinite(var_from_official(sd, vae, config).eval(), state_dict_or_path)
+
+def _refuse_nonfinite(model, source):
+    "The model, or a one-line error when its weights hold NaN or inf (a damaged file, a run that diverged) before they reach a sampler."
+    if bad := [k for k, p in model.named_parameters() if not p.is_meta and not torch.isfinite(p).all()]:
+        raise ValueError(f'{source if not isinstance(source, Mapping) else "the state_dict"}: {", ".join(bad[:3])}{" and more" if len(bad) > 3 else ""} '
+                         f'hold NaN or inf: the file is damaged (download it again) or was saved by a run that diverged')
+    return model
 
 # %% ../nbs/03b_official.ipynb #e223ee32
 REFERENCE_SET = 'var_official_small_A.pt'   # in nbs/reference/ of the repository

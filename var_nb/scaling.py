@@ -21,8 +21,8 @@ from .train import train, get_preset
 from .records import provenance, write_results, command_line, results_file, t975
 
 # %% auto #0
-__all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'fit_with_floor',
-           'compute_frontier', 'fit_all', 'plot_scaling', 'register_cli']
+__all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'power_law',
+           'fit_with_floor', 'compute_frontier', 'fit_all', 'plot_scaling', 'register_cli']
 
 # %% ../nbs/12_scaling_laws.ipynb #4f3498b7
 SCALING_DEPTHS = (1, 2, 3, 4, 5, 6)
@@ -94,16 +94,27 @@ def train_seconds(records:list) -> float:
 @np.errstate(over='ignore', divide='ignore', under='ignore')
 def fit_power_law(x, y,
                   interval:bool=True) -> dict: # also alpha's 95% interval, for independent points (not a frontier's interpolated ones)
-    "L = (beta·x)^alpha by least squares on log-log: alpha (and `alpha_ci95`), beta, Pearson r of the logs, rmse of log y."
-    lx, ly = np.log(np.asarray(x, float)), np.log(np.asarray(y, float))
+    """L = (beta·x)^alpha by least squares on log-log: alpha (and `alpha_ci95`), beta, the intercept (log L at x = 1: the line
+    where beta under- or overflows, as on a flat curve; `power_law` draws it), Pearson r of the logs, rmse of log y."""
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    if x.shape != y.shape or x.ndim != 1 or len(x) < 2: raise ValueError(f'a power law needs 2 or more points (x, y): got x of shape {x.shape}, y of {y.shape}')
+    if not (np.isfinite(x) & np.isfinite(y) & (x > 0) & (y > 0)).all():
+        raise ValueError(f'a power law is fitted on log-log, so every x and y must be finite and above 0: got x {x.tolist()}, y {y.tolist()}')
+    if x.min() == x.max(): raise ValueError(f'every x is {x[0]:g}: a slope needs two different x (models of two sizes at the least)')
+    lx, ly = np.log(x), np.log(y)
     alpha, intercept = np.polyfit(lx, ly, 1)
     pred = alpha * lx + intercept
-    out = dict(alpha=float(alpha), beta=float(np.exp(intercept / alpha)), r=float(np.corrcoef(lx, ly)[0, 1]),
-               rmse_log=float(np.sqrt(np.mean((pred - ly) ** 2))))
+    out = dict(alpha=float(alpha), beta=float(np.exp(intercept / alpha)), intercept=float(intercept),
+               r=float(np.corrcoef(lx, ly)[0, 1]) if ly.min() < ly.max() else float('nan'), rmse_log=float(np.sqrt(np.mean((pred - ly) ** 2))))
     if interval and len(lx) > 2:       # the slope's standard error from the scatter about the line, Student t with n - 2 df
         se = math.sqrt(((pred - ly) ** 2).sum() / (len(lx) - 2) / ((lx - lx.mean()) ** 2).sum())
         out['alpha_ci95'] = float(t975(len(lx) - 2) * se)
     return out
+
+def power_law(fit:dict, x):
+    "A `fit_power_law` line at `x`: exp(intercept)·x^alpha, which is (beta·x)^alpha without beta's under- or overflow (older fits: by beta)."
+    x = np.asarray(x, float)
+    return np.exp(fit['intercept']) * x ** fit['alpha'] if 'intercept' in fit else (fit['beta'] * x) ** fit['alpha']
 
 @np.errstate(over='ignore', divide='ignore', under='ignore')   # a flat curve (a few steps) makes x_c huge: inf, not a warning
 def fit_with_floor(x, y, grid:int=2000) -> dict:
@@ -162,7 +173,7 @@ def plot_scaling(records:list, fits:dict|None=None, title:str=''):
                                     (axs[1], 'val_token_error', 'error_vs_params', 'validation token error rate')):
         ax.scatter(N, [r[key] for r in final], c=[colour[r['depth']] for r in final], zorder=3)
         f = fits[fit_key]
-        ax.plot(Ngrid, (f['beta'] * Ngrid) ** f['alpha'], 'k--', label=f"$({f['beta']:.2g}\\,N)^{{{f['alpha']:.3f}}}$, r = {f['r']:.3f}")
+        ax.plot(Ngrid, power_law(f, Ngrid), 'k--', label=f"$({f['beta']:.2g}\\,N)^{{{f['alpha']:.3f}}}$, r = {f['r']:.3f}")
         ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('non-embedding parameters N'); ax.set_ylabel(label)
         ax.set_title(f'{label} vs N')
     g = fits['loss_vs_params_floor']
@@ -176,7 +187,7 @@ def plot_scaling(records:list, fits:dict|None=None, title:str=''):
                     '--', color=colour[d], lw=1)
     f = fits['loss_vs_compute']; C = np.array(fits['frontier']['flops'])
     axs[2].plot(C, fits['frontier']['val_loss'], 'k', lw=3, alpha=0.3, label='frontier')
-    axs[2].plot(C, (f['beta'] * C) ** f['alpha'], 'k--', label=f"$({f['beta']:.2g}\\,C)^{{{f['alpha']:.3f}}}$, r = {f['r']:.3f}")
+    axs[2].plot(C, power_law(f, C), 'k--', label=f"$({f['beta']:.2g}\\,C)^{{{f['alpha']:.3f}}}$, r = {f['r']:.3f}")
     axs[2].set_xscale('log'); axs[2].set_yscale('log'); axs[2].set_xlabel('training FLOPs C'); axs[2].set_ylabel('validation loss')
     axs[2].set_title('loss vs compute, and the frontier'); axs[2].legend(fontsize=7, ncol=2)
     axs[3].set_xscale('log'); axs[3].set_xlabel('training tokens'); axs[3].set_ylabel('loss')

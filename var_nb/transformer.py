@@ -382,6 +382,10 @@ def var_from_official(state_dict:dict, vae, config_kwargs:dict) -> VAR:
     want = {k: tuple(v.shape) for k, v in model.state_dict().items()}
     got = {k: tuple(v.shape) for k, v in state_dict.items()}
     if got != want:
+        depth = 1 + max((int(k.split('.')[1]) for k in got if k.startswith('blocks.') and k.split('.')[1].isdigit()), default=-1)
+        if depth > 0 and depth != config.depth:                       # the commonest slip: --depth left at its default, 16
+            raise ValueError(f'the official VAR state_dict is of depth {depth} (width {got.get("pos_start", (0,))[-1]}), and VAR(depth={config.depth}) was asked: '
+                             f'pass --depth {depth} (in Python: official_var_kwargs({depth}))')
         raise ValueError(f'the official VAR state_dict does not fit VAR(depth={config.depth}, embed_dim={config.embed_dim}, '
                          f'num_heads={config.num_heads}, shared_aln={config.shared_aln}, patch_nums={config.patch_nums}, '
                          f'V={config.vocab_size}, Cvae={config.Cvae}):\n  {_mismatch_report(got, want)}\n'
