@@ -127,6 +127,14 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     for accum in tries:                        # the fewest micro-batches that fit (the last tried when none does)
         memory = _memory(config, vc, per_gpu // accum, gpus)
         if memory['total'] <= usable: break
+    hint = None
+    if grad_accum is None and accum > 1 and memory['total'] <= usable:   # a batch of few divisors (97: 97 x 1 or 1 x 97) runs in needless small steps
+        fit, over = per_gpu // accum, per_gpu                          # the largest micro-batch that fits lies between (fits, does not)
+        while over - fit > 1: mid = (fit + over) // 2; fit, over = (mid, over) if _memory(config, vc, mid, gpus)['total'] <= usable else (fit, mid)
+        if fit >= 2 * (per_gpu // accum):
+            near = min((fit * (per_gpu // fit), fit * -(-per_gpu // fit)), key=lambda b: (abs(b - per_gpu), b))   # a multiple of it, nearest the asked
+            hint = (f'{per_gpu} images per GPU split only into micro-batches of {per_gpu // accum} x {accum}, and micro-batches of up to {fit} fit: '
+                    f'--batch-size {near * gpus} runs as {fit} x {near // fit}')
     if dataset is not None and images is not None: raise ValueError(_BOTH)
     if dataset is not None: images = dataset_images(dataset, config)
     images = images or DATASET_IMAGES.get(str(config.dataset))
@@ -141,7 +149,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     return dict(preset=preset if isinstance(preset, str) else None, gpus=gpus, gpu_memory_bytes=memory_bytes, usable_bytes=usable,
                 batch_size=config.batch_size, micro_batch=per_gpu // accum, grad_accum=accum, checkpointing=config.checkpointing,
                 precision=config.precision, params=count_params(vc), flops_per_image=flops_image, fits=memory['total'] <= usable,
-                memory_per_gpu=memory, images=images, epochs=epochs,
+                memory_per_gpu=memory, batch_hint=hint, images=images, epochs=epochs,
                 token_cache_bytes=images * (2 if config.hflip else 1) * config.crops * vc.L * token_bytes if images else None,
                 epoch_seconds=epoch_s, run_seconds=epoch_s * epochs if epoch_s else None, mfu_assumed=mfu, peak_tflops=peak_tflops)
 
@@ -155,7 +163,8 @@ def plan_lines(p:dict) -> str:
              f"batch {p['batch_size']} on {p['gpus']} GPU(s) of {gib(p['gpu_memory_bytes'])}: micro-batch {p['micro_batch']} x {p['grad_accum']} "
              f"accumulation{' with checkpointing' if p['checkpointing'] else ''} -> {gib(m['total'])} per GPU of {gib(p['usable_bytes'])} usable "
              f"(1 GiB and 10% kept for the CUDA context and the allocator: HEADROOM): " + ('fits' if p['fits'] else 'DOES NOT FIT'),
-             '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else [])
+             '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else []) \
+            + ([f"  note: {p['batch_hint']}"] if p.get('batch_hint') else [])
     if p['images']:
         lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {span(p['epoch_seconds'])} per epoch, "
                      f"{span(p['run_seconds'])} for {p['epochs']:g} epochs at an assumed {p['mfu_assumed']:.0%} MFU of {p['peak_tflops']:g} TFLOP/s per GPU")
@@ -202,7 +211,7 @@ def fit_to_gpu(config:TrainConfig, device, gpus:int|None=None,
     if verbose: print(f"batch {config.batch_size} on {gpus} GPU(s) of {memory_gb:.0f} GiB: training with grad_accum {best['grad_accum']}"
                       + (' and checkpointing' if best['checkpointing'] and not config.checkpointing else '')
                       + f" (micro-batch {best['micro_batch']}, {best['memory_per_gpu']['total'] / 2**30:.1f} GiB per GPU; "
-                      f"var-nb plan shows the parts; --grad-accum chooses)", flush=True)
+                      f"var-nb plan shows the parts; --grad-accum chooses)" + (f"\nnote: {best['batch_hint']}" if best.get('batch_hint') else ''), flush=True)
     return replace(config, grad_accum=best['grad_accum'], checkpointing=best['checkpointing'])
 
 # %% ../nbs/07b_plan.ipynb #662f499a
