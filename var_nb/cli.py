@@ -138,8 +138,8 @@ def _register_sample(subparsers):
     p.add_argument('--more-smooth', action='store_true', help='Gumbel-softmax smoothing (visualisation only)')
     p.add_argument('--temperature', type=float, default=1.0)
     p.add_argument('--steps', type=int, default=None, help='DDIM steps of a DiT checkpoint (notebook 14; default 32); refused for VAR and raster models, which take their own steps')
-    p.add_argument('--seed', type=int, default=0, help='image j of the k-th class listed uses a generator seeded from (seed, k*n + j): the same image at any --batch-size in fp32 '
-                   '(--precision fp32; in bf16 kernels chosen by batch shape can change a few images)')
+    p.add_argument('--seed', type=int, default=0, help='image j of the k-th class listed uses a generator seeded from (seed, k*n + j): the same tokens at any --batch-size in fp32 '
+                   '(--precision fp32; its pixels within one grey level: the decoder sums by batch; in bf16 kernels chosen by batch shape can change a few images)')
     p.add_argument('--batch-size', type=int, default=64, help='images sampled at once (default 64; on a GPU, lowered to what fits)')
     p.add_argument('--out', default='samples', help='output folder (default: samples)')
     p.add_argument('--device', help='cuda, mps or cpu (default: the best available)')

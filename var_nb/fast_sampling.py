@@ -201,11 +201,10 @@ def parse_scales(spec:str, num_scales:int) -> tuple:
 class ScaleRunner:
     "The conditional and unconditional logits of each scale under `FastSampling` settings, from the branches they need."
     def __init__(self, var:VAR, labels_B:torch.Tensor, fast:FastSampling|None=None,
-                 cfg:float|None=None): # the guidance: at 0 it changes no logit, so without cfg_scales no unconditional row runs
+                 cfg:float|None=None): # the guidance: at 0 it changes no logit, so no unconditional row runs, cfg_scales or not
         self.var, self.fast = var, (fast or FastSampling()).check(var)
         K, self.B = var.config.num_scales, len(labels_B)
-        every = set() if cfg == 0 else set(range(K))
-        self.guided = every if self.fast.cfg_scales is None else {s - 1 for s in self.fast.cfg_scales}   # 0-based
+        self.guided = set() if cfg == 0 else set(range(K)) if self.fast.cfg_scales is None else {s - 1 for s in self.fast.cfg_scales}   # 0-based
         self.labels = torch.cat((labels_B, torch.full_like(labels_B, var.config.num_classes)))            # [cond; uncond]
         self.branches = {}
 

@@ -30,7 +30,7 @@ from .classifier import Classifier
 from .sampling import sample
 from .evaluation import figure
 from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, judge_run
-from .records import provenance, write_results, command_line, run_lock, binomial_interval
+from .records import provenance, write_results, command_line, run_lock, binomial_interval, read_log
 
 # %% auto #0
 __all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer',
@@ -145,11 +145,12 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     plan = replace(plan, config=config, tok_config=tok_config, steps=steps)
     return replace(plan, seconds={**job_seconds(plan, speeds), 'planning': spent + time.time() - t0})
 
-def pace_transformer(plan:JobPlan, minutes:float, elapsed:float, tok_seconds:float) -> tuple[JobPlan, str|None]:
+def pace_transformer(plan:JobPlan, minutes:float, elapsed:float, tok_seconds:float,
+                     share:float=1.0) -> tuple[JobPlan, str|None]: # the share of the tokenizer's steps `tok_seconds` trained (its log's last training row)
     "(the plan, None), or its budgeted transformer steps cut to what is left of `minutes` at the pace the tokenizer kept, with a line that says so."
     s = plan.seconds
-    if not (s.get('tokenizer') and s.get('transformer')) or tok_seconds <= 1.2 * s['tokenizer']: return plan, None   # on time
-    slow = tok_seconds / s['tokenizer']; step = slow * s['transformer'] / plan.steps   # busier than when timed: the rest will be too
+    if not (s.get('tokenizer') and s.get('transformer')) or tok_seconds <= 1.2 * share * s['tokenizer']: return plan, None   # on time
+    slow = tok_seconds / (share * s['tokenizer']); step = slow * s['transformer'] / plan.steps   # busier than when timed: the rest will be too
     fit = int((0.97 * minutes * 60 - elapsed - slow * (s['data'] + s['samples'])) / step)
     if fit >= plan.steps: return plan, None
     steps = max(fit, plan.steps // 4, 1)          # below a quarter of its steps it learns next to nothing: then the budget gives way
@@ -380,7 +381,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
         if verbose and plan.tok_config is not None and (line := colour_note(tok, 'train it longer (--tokenizer-steps, or a larger --minutes)' + (
             '' if plan.config.tokenizer == 'emoji' else ", or leave --preset out: the emoji preset's tokenizer keeps colour"))): print(line, flush=True)
         if minutes and not tok_earlier and not {'steps', 'epochs'} & set(overrides):   # steps the budget chose: paced by the tokenizer's time
-            plan, line = pace_transformer(plan, minutes, time.time() - t0, tok['train_seconds'] or 0.0)
+            rows = [r for r in read_log(out_dir / 'tokenizer') if r.get('split') == 'train' and r.get('seconds')]   # its training pace: not its last validation
+            plan, line = pace_transformer(plan, minutes, time.time() - t0, *((rows[-1]['seconds'], rows[-1]['step'] / plan.tok_config.steps) if rows else (tok['train_seconds'] or 0.0, 1.0)))
             if line: save_plan(plan, out_dir, minutes)                   # --resume continues the cut plan
             if line and verbose: print(line, flush=True)
         names = plan.facts['class_names']
@@ -394,7 +396,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
         tr, va = ([r for r in run['history'] if r['split'] == s] for s in ('train', 'validation'))
         written = sorted(str(p) for p in out_dir.rglob('*') if p.is_file() and p.suffix in ('.png', '.safetensors', '.json', '.jsonl'))
         summary = dict(preset=plan.preset, dataset=str(plan.config.dataset), images=plan.facts['images'], images_val=plan.facts['images_val'],
-                       classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes, planned_s=plan.seconds,
+                       classes=len(names), class_names=names, colour=plan.facts['colour'], minutes=minutes if minutes is not None or not resume else json.loads((out_dir / 'plan.json').read_text())['minutes'], planned_s=plan.seconds,
                        tokenizer=tok, steps=run['steps'], transformer_dtype=run.get('dtype'), **timings, final_train=tr[-1] if tr else None, final_val=va[-1] if va else None,
                        cpu_bf16_speedup=cpu_bf16_speedup() if run['var'].pos_1LC.device.type == 'cpu' and cpu_has_native_bf16() else None,   # why 'auto' chose
                        **quality, files=sorted(set(written + [str(out_dir / 'summary.json')])))
@@ -415,7 +417,7 @@ def report_lines(s:dict) -> str:
               if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
     if 'tokenizer_s' in s:
         lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s" + (f" ({tok['dtype']})" if tok.get('dtype') else '') + f": validation PSNR {tok['psnr']:.2f} dB, "
-                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + (f", {tok['colour_kept']:.0%} of the colour kept" if tok.get('colour_kept') is not None else '') + f" ({tok['path']})")
+                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + ('' if (ck := tok.get('colour_kept')) is None else f", {ck:.0%} of the colour kept" if ck <= 1 else f", {ck:.1f}x the images' colour (it adds colour: train it longer)") + f" ({tok['path']})")
     else:
         lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
     lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s" + (f" ({s['transformer_dtype']})" if s.get('transformer_dtype') else '') + f"; final training loss {tr.get('loss', float('nan')):.3f}"

@@ -16,6 +16,7 @@ from .sampling import sample, sampling_dtype, sampling_math
 from .classifier import load_classifier, train_classifier, save_classifier, classify
 from .evaluation import evaluate, real_floor
 from .records import provenance
+from .core import atomic_path
 
 # %% auto #0
 __all__ = ['OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'SAMPLING_OF_TRAINING', 'too_big_to_judge',
@@ -79,7 +80,7 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
         pred_B = classify(imgs_B3HW.float(), classifier.to(device))
         result['classifier_accuracy'] = 100 * (pred_B == labels_B).float().mean().item()
         result['per_class'] = [100 * (pred_B[labels_B == c] == c).float().mean().item() for c in range(C)]
-    (out_dir / 'samples.json').write_text(json.dumps(result, indent=1))
+    with atomic_path(out_dir / 'samples.json') as tmp: tmp.write_text(json.dumps(result, indent=1))   # whole or not at all, as every file of a run
     return result
 
 # %% ../nbs/10b_judging.ipynb #faf304b9

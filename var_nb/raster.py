@@ -70,18 +70,20 @@ class RasterAR(VAR):
         "Sample L tokens one at a time with the KV cache and guidance `guidance`: (f_hat_BChw, [tokens (B, L)], None)."
         c, q = self.config, vae.quantizer
         labels_B, gens = prepare_sampling(self, vae, labels, temperature, seed, first_index, generators)
-        cond = self.condition(torch.cat((labels_B, torch.full_like(labels_B, c.num_classes))))   # [cond; uncond]
+        pair = cfg != 0                                                  # cfg 0 changes no logit: the conditional rows alone (as VAR's sampler)
+        cond = self.condition(torch.cat((labels_B, torch.full_like(labels_B, c.num_classes))) if pair else labels_B)   # [cond; uncond]
         cache = self.new_cache()
         x_2B1C = self.start_tokens(cond.cond_BD) + self.pos_1LC[:, :1]
         tokens = []
         for i in range(c.L):
-            logits_B1V = guide(self.forward_scale(x_2B1C, cond, cache), cfg_strength(cfg, i, c.L, guidance))
+            out = self.forward_scale(x_2B1C, cond, cache)
+            logits_B1V = guide(out, cfg_strength(cfg, i, c.L, guidance)) if pair else out
             if temperature != 1.0: logits_B1V = logits_B1V / temperature
             top_k_top_p_(logits_B1V, top_k, top_p)
             idx_B1 = draw_tokens(logits_B1V, gens)
             if forced is not None: idx_B1 = torch.where(forced[1][:, i:i + 1], forced[0][:, i:i + 1], idx_B1)
             tokens.append(idx_B1)
-            if i + 1 < c.L: x_2B1C = repeat(self.word_embed(q.embedding(idx_B1)) + self.pos_1LC[:, i + 1:i + 2], 'B l C -> (two B) l C', two=2)
+            if i + 1 < c.L: x_2B1C = repeat(self.word_embed(q.embedding(idx_B1)) + self.pos_1LC[:, i + 1:i + 2], 'B l C -> (two B) l C', two=1 + pair)
         tokens_BL = torch.cat(tokens, 1)
         return q.tokens_to_fhat([tokens_BL]), [tokens_BL], None
 

@@ -243,6 +243,7 @@ def check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, 
     if steps is not None and var.order != 'diffusion':
         raise ValueError(f'steps={steps} sets the denoising steps of a diffusion model; a {var.order} model takes the steps its order '
                          f'of prediction has ({var.config.num_scales if var.order == "next-scale" else var.config.L}): leave steps out')
+    if var.order == 'diffusion' and steps is not None and not is_whole(steps): raise ValueError(f'steps={steps!r}: the denoising steps are a whole number >= 1')
     if var.order == 'diffusion':
         unused = [k for k, v in (('top_k', top_k), ('top_p', top_p), ('more_smooth', more_smooth), ('return_tokens or return_fhats', tokens_asked),
                                  ('temperature', temperature != 1.0), ('guidance', guidance not in (None, 'constant'))) if v]
@@ -316,10 +317,13 @@ def allow_tf32(device, allowed:bool=True):
     "On CUDA: TF32 matmuls and cuDNN convolutions inside (or strict fp32, `allowed=False`), the process's flags restored after; elsewhere nothing changes."
     if torch.device(device).type != 'cuda': yield; return
     matmul, cudnn = torch.backends.cuda.matmul, torch.backends.cudnn
-    kept = matmul.allow_tf32, cudnn.allow_tf32
-    matmul.allow_tf32 = cudnn.allow_tf32 = allowed            # process-wide flags, as torch has them: hence the restore
+    try: flags, value = [(matmul, 'allow_tf32'), (cudnn, 'allow_tf32')], allowed; kept = [getattr(o, a) for o, a in flags]
+    except RuntimeError:           # the process set torch's new flags (fp32_precision, torch >= 2.9), after which the old ones cannot be read
+        flags, value = [(matmul, 'fp32_precision'), (cudnn.conv, 'fp32_precision')], 'tf32' if allowed else 'ieee'; kept = [getattr(o, a) for o, a in flags]
+    for o, a in flags: setattr(o, a, value)                   # process-wide flags, as torch has them: hence the restore
     try: yield
-    finally: matmul.allow_tf32, cudnn.allow_tf32 = kept
+    finally:
+        for (o, a), k in zip(flags, kept): setattr(o, a, k)
 
 @contextmanager
 def sampling_math(device, dtype=None, # the autocast dtype (`sampling_dtype`; None: none)
@@ -404,6 +408,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (images per class) and batch_size={batch_size!r} must be whole numbers >= 1')
     if len(classes) == 0: raise ValueError('no classes to sample: pass one class id or more')
     classes = check_labels(classes, var.config.num_classes, 'cpu').tolist()   # ids (file names 3_0.png, not tensor(3)_0.png)
+    if len(set(classes)) < len(classes): raise ValueError(f'classes {classes} name a class twice: its second images would overwrite the first ones\' files; list each once (n= draws more)')
     named = [c for c in classes if c < var.config.num_classes]          # the null class has no name
     if class_names is not None and named and len(class_names) <= max(named):
         raise ValueError(f'class_names has {len(class_names)} names but class {max(named)} is asked: pass a name for every class of the model, or none')
