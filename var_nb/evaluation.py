@@ -75,8 +75,8 @@ def inception_score(probs_NC, # class probabilities of N samples (rows sum to 1)
                    ) -> tuple[float, float]: # mean and standard deviation over the chunks
     "Inception Score exp(E KL(p(y|x) || p(y))) (Salimans et al. 2016), mean and std over `splits` chunks of the seeded-shuffled rows."
     p_NC = torch.as_tensor(np.asarray(probs_NC) if not torch.is_tensor(probs_NC) else probs_NC).double().cpu()
-    if p_NC.ndim != 2 or len(p_NC) < splits or splits < 1:
-        raise ValueError(f'inception_score needs at least splits={splits} rows of class probabilities (N, C), got shape {tuple(p_NC.shape)}')
+    if p_NC.ndim != 2 or not is_whole(splits) or len(p_NC) < splits:   # splits=2.5: torch's TypeError before
+        raise ValueError(f'inception_score needs at least splits={splits!r} (a whole number >= 1) rows of class probabilities (N, C), got shape {tuple(p_NC.shape)}')
     if not torch.isfinite(p_NC).all():   # said first: NaN rows fail the softmax test below too, and its fix would be the wrong one
         raise ValueError('the class probabilities contain NaN or inf: check the images (a diverged model samples NaN) and the feature network')
     if (p_NC < 0).any() or not torch.allclose(p_NC.sum(1), torch.ones(len(p_NC), dtype=torch.float64), atol=1e-3):
@@ -129,8 +129,8 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
         if not torch.isfinite(x).all(): raise ValueError(f'the {name} features contain NaN or inf: check the images (a diverged model samples NaN) and the feature network')
     if device is not None: real, fake = real.to(device), fake.to(device)
     for name, x, fix in (('real', real, 'compare with more real images (var-nb eval --real, --real-split)'), ('generated', fake, 'sample more (var-nb eval --n-per-class)')):
-        if x.ndim != 2 or len(x) < k + 1:
-            raise ValueError(f'precision/recall with k={k} needs at least {k + 1} {name} feature vectors (N, F), got shape {tuple(x.shape)}: {fix}')
+        if not is_whole(k) or x.ndim != 2 or len(x) < k + 1:              # k=0 or 2.5: kthvalue's error before
+            raise ValueError(f'precision/recall with k={k!r} (a whole number >= 1) needs at least {k + 1} {name} feature vectors (N, F), got shape {tuple(x.shape)}: {fix}')
     if real.shape[1] != fake.shape[1]: raise ValueError(f'real features have {real.shape[1]} dimensions, generated ones {fake.shape[1]}')
     center_F = real.mean(0)
     real, fake = real - center_F, fake - center_F
