@@ -37,13 +37,13 @@ def _walk_files(folder:Path, broken:list|None=None) -> list[Path]:
 
 def _said_broken_links(folder:Path, broken:list, images:list):
     "Warn of links to files that are not there, naming them; refuse where a class would vanish with them (and the ids after it shift)."
-    show = lambda ps: ', '.join(f'{p.relative_to(folder)} -> {os.readlink(p)}' for p in ps[:3]) + (', ...' if len(ps) > 3 else '')
+    said = lambda p: f'{p.relative_to(folder)} -> {os.readlink(p)}' if p in broken else f'{p.relative_to(folder)}/ (each of its images such a link)'
+    show = lambda ps: ', '.join(map(said, ps[:3])) + (', ...' if len(ps) > 3 else '')
     at_class_level = lambda p: p.parent == folder or p.parent.parent == folder and p.parent.name.lower() in SPLIT_FOLDERS
-    lost = [p for p in broken if not p.suffix and at_class_level(p)]           # a linked class folder that is not there
+    lost = [p for p in broken if p.suffix.lower() not in IMAGE_EXTENSIONS and at_class_level(p)]   # a linked class folder (001.ak47, St. Bernard) not there
     lost += sorted({p.parent for p in broken if p.suffix.lower() in IMAGE_EXTENSIONS} - {p.parent for p in images} - {folder})   # every image of a class
     fix = 'fetch or mount what they point to (git annex get, dvc pull), or remove the links'
-    if lost: raise FileNotFoundError(f"image folder {folder}: {show(lost) if lost[0] in broken else ', '.join(str(p.relative_to(folder)) + '/' for p in lost[:3])} "
-                                     f"{'is a link' if len(lost) == 1 and lost[0] in broken else 'holds only links'} to what is not there, so a class would be "
+    if lost: raise FileNotFoundError(f"image folder {folder}: {show(lost)}: {'a link' if len(lost) == 1 and lost[0] in broken else 'links'} to what is not there, so a class would be "
                                      f"lost and the ids of the classes after it would shift: {fix}")
     warnings.warn(f'skipped {len(broken)} link{"s" * (len(broken) != 1)} to files that are not there in {folder}: {show(broken)}; {fix}', stacklevel=4)
 

@@ -21,7 +21,7 @@ from .train import train, get_preset
 from .records import provenance, write_results, command_line, results_file, t975
 
 # %% auto #0
-__all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'power_law',
+__all__ = ['SCALING_DEPTHS', 'family_config', 'check_sweep', 'sweep', 'train_seconds', 'fit_power_law', 'law_text', 'power_law',
            'fit_with_floor', 'compute_frontier', 'fit_all', 'plot_scaling', 'register_cli']
 
 # %% ../nbs/12_scaling_laws.ipynb #4f3498b7
@@ -111,6 +111,13 @@ def fit_power_law(x, y,
         out['alpha_ci95'] = float(t975(len(lx) - 2) * se)
     return out
 
+def law_text(fit:dict, x:str='N', tex:bool=False) -> str:
+    "A fit as text, (beta·x)^alpha, or exp(intercept)·x^alpha where beta under- or overflows (a flat curve); `tex`: for a matplotlib label."
+    b, a = fit['beta'], fit['alpha']
+    if 0 < b < math.inf or 'intercept' not in fit: return f"$({b:.2g}\\,{x})^{{{a:.3f}}}$" if tex else f"({b:.3g}·{x})^{a:.4f}"
+    c = math.exp(fit['intercept'])
+    return f"${c:.3g}\\,{x}^{{{a:.3f}}}$" if tex else f"{c:.3g}·{x}^{a:.4f}"
+
 def power_law(fit:dict, x):
     "A `fit_power_law` line at `x`: exp(intercept)·x^alpha, which is (beta·x)^alpha without beta's under- or overflow (older fits: by beta)."
     x = np.asarray(x, float)
@@ -173,7 +180,7 @@ def plot_scaling(records:list, fits:dict|None=None, title:str=''):
                                     (axs[1], 'val_token_error', 'error_vs_params', 'validation token error rate')):
         ax.scatter(N, [r[key] for r in final], c=[colour[r['depth']] for r in final], zorder=3)
         f = fits[fit_key]
-        ax.plot(Ngrid, power_law(f, Ngrid), 'k--', label=f"$({f['beta']:.2g}\\,N)^{{{f['alpha']:.3f}}}$, r = {f['r']:.3f}")
+        ax.plot(Ngrid, power_law(f, Ngrid), 'k--', label=f"{law_text(f, 'N', tex=True)}, r = {f['r']:.3f}")
         ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('non-embedding parameters N'); ax.set_ylabel(label)
         ax.set_title(f'{label} vs N')
     g = fits['loss_vs_params_floor']
@@ -187,7 +194,7 @@ def plot_scaling(records:list, fits:dict|None=None, title:str=''):
                     '--', color=colour[d], lw=1)
     f = fits['loss_vs_compute']; C = np.array(fits['frontier']['flops'])
     axs[2].plot(C, fits['frontier']['val_loss'], 'k', lw=3, alpha=0.3, label='frontier')
-    axs[2].plot(C, power_law(f, C), 'k--', label=f"$({f['beta']:.2g}\\,C)^{{{f['alpha']:.3f}}}$, r = {f['r']:.3f}")
+    axs[2].plot(C, power_law(f, C), 'k--', label=f"{law_text(f, 'C', tex=True)}, r = {f['r']:.3f}")
     axs[2].set_xscale('log'); axs[2].set_yscale('log'); axs[2].set_xlabel('training FLOPs C'); axs[2].set_ylabel('validation loss')
     axs[2].set_title('loss vs compute, and the frontier'); axs[2].legend(fontsize=7, ncol=2)
     axs[3].set_xscale('log'); axs[3].set_xlabel('training tokens'); axs[3].set_ylabel('loss')
@@ -215,7 +222,7 @@ def _cli_scaling(args):
     with atomic_path(out / 'scaling.png') as tmp: fig.savefig(tmp, dpi=100, format='png', metadata={PNG_MARK: 'scaling'})
     plt.close(fig)
     for name in ('loss_vs_params', 'error_vs_params', 'loss_vs_compute'):
-        f = fits[name]; print(f"{name}: alpha {f['alpha']:.4f}, beta {f['beta']:.3g}, r {f['r']:.4f}")
+        f = fits[name]; print(f"{name}: L = {law_text(f, 'x')}, r {f['r']:.4f}")
     g = fits['loss_vs_params_floor']; print(f"loss_vs_params with a floor: L_inf {g['L_inf']:.3f}, alpha {g['alpha']:.3f} (rmse of log L {g['rmse_log']:.4f} "
                                             f"against {fits['loss_vs_params']['rmse_log']:.4f} without)")
     print(f'wrote {out / "scaling.json"} and {out / "scaling.png"} in {time.time() - t0:.0f} s')

@@ -68,9 +68,10 @@ VALIDATION_FOLDERS = ('val', 'validation', 'valid', 'dev')   # the sub-folder na
 
 def _refuse_split_half(source, val_split:str):
     "Refuse the train/ half of a folder whose sibling holds the validation images (ImageNet's train/ beside val/)."
-    if (folder := _local_folder(source)) is None: return
-    sibling = next((d for d in sorted(folder.parent.iterdir()) if d.name.lower() in VALIDATION_FOLDERS and d.is_dir()), None)   # any case: Val/
-    if folder.name.lower() in ('train', 'training') and sibling is not None and val_split == 'validation':
+    if (folder := _local_folder(source)) is None or folder.name.lower() not in ('train', 'training') or val_split != 'validation': return
+    try: sibling = next((d for d in sorted(folder.parent.iterdir()) if d.name.lower() in VALIDATION_FOLDERS and d.is_dir()), None)   # any case: Val/
+    except PermissionError: sibling = next((folder.parent / n for n in VALIDATION_FOLDERS if (folder.parent / n).is_dir()), None)   # a parent it may not list
+    if sibling is not None:
         raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
 
@@ -283,7 +284,7 @@ def register_cli(subparsers):
     p.add_argument('--size', type=int, default=32, help='side of the square images (default: 32)')
     p.add_argument('--preview', default=None, metavar='PNG', help='write a grid of the data here, one row per class')
     p.add_argument('--export', default=None, metavar='DIR', help='write --per-class images of each class to DIR/{class}_{index}.png (inputs for reconstruct / edit)')
-    p.add_argument('--to-folder', default=None, metavar='DIR', help="write every image of --split, as it is, to DIR/SPLIT/CLASS/: "
+    p.add_argument('--to-folder', default=None, metavar='DIR', help="write every image of --split, as it is (as RGB where a PNG cannot hold its mode: CMYK ...), to DIR/SPLIT/CLASS/: "
                    "a folder the other commands read (data whose columns are not image and label)")
     p.add_argument('--per-class', type=int, default=8, help='images per class in the preview or the export (default 8)')
     p.add_argument('--max-classes', type=int, default=10, help='classes (rows) in the preview')
