@@ -186,7 +186,9 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
     return _refuse_nonfinite(var_from_official(sd, vae, config).eval(), state_dict_or_path)
 
 def _refuse_nonfinite(model, source):
-    "The model, or a one-line error when its weights hold NaN or inf (a damaged file, a run that diverged) before they reach a sampler."
+    """The model, or, when `source` is a file, a one-line error if its weights hold NaN or inf (a damaged file, a run that diverged)
+    before they reach a sampler. A state_dict in memory is the caller's own (torch.empty ones, to count parameters): taken as it is."""
+    if isinstance(source, Mapping): return model
     if bad := [k for k, p in model.named_parameters() if not p.is_meta and not torch.isfinite(p).all()]:
         raise ValueError(f'{source if not isinstance(source, Mapping) else "the state_dict"}: {", ".join(bad[:3])}{" and more" if len(bad) > 3 else ""} '
                          f'hold NaN or inf: the file is damaged (download it again) or was saved by a run that diverged')
