@@ -5,7 +5,7 @@
 # %% ../nbs/09b_classifier.ipynb #1844ebaf
 # References: LeCun et al. 1998; Heusel et al. 2017 (a feature space for FID). The official release has no such network.
 from __future__ import annotations
-import math
+import copy, math
 from pathlib import Path
 
 import torch
@@ -99,7 +99,7 @@ def train_classifier(source='mnist5k', # the labelled images to learn
 @torch.no_grad()
 def classifier_hits(model, images_01, labels) -> dict:
     "Per class id present in `labels`: [images read as their class, images], for a classifier on images in [0, 1]."
-    pred = classify(images_01, model.eval())
+    pred = classify(images_01, model)                                 # in eval mode, the caller's mode kept
     return {int(c): [int((pred[labels == c] == c).sum()), int((labels == c).sum())] for c in labels.unique()}
 
 def accuracy_interval(hits:dict, # `classifier_hits`: {class: [right, images]}
@@ -139,12 +139,15 @@ def load_classifier(path=None, device='cpu') -> Classifier:
             raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a classifier; `var-nb train` writes one beside its model (classifier.safetensors), or use --features mnist / inception')
         model = Classifier(**meta['config']); model.load_state_dict(tensors); model.class_names = meta.get('class_names')
         _CLASSIFIERS[key] = model.to(device).eval()
-    return _CLASSIFIERS[key]
+    return copy.deepcopy(_CLASSIFIERS[key])      # a copy: a caller's .to('cuda') or requires_grad_ once moved the one cached under 'cpu' too
 
 @torch.no_grad()
 def classify(images_01:torch.Tensor, # (B, 3, H, W) in [0, 1]
              classifier=None,         # default: the shipped MNIST classifier
             ) -> torch.Tensor:
-    "Predicted class (B,) of each image."
+    "Predicted class (B,) of each image, read in eval mode (the classifier's own mode restored after)."
     classifier = classifier or load_classifier(device=images_01.device)
-    return torch.cat([classifier(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
+    if not len(images_01): return torch.zeros(0, dtype=torch.long, device=images_01.device)
+    was = classifier.training; classifier.eval()                      # in training mode BatchNorm reads the batch (and rewrites its statistics)
+    try: return torch.cat([classifier(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
+    finally: classifier.train(was)

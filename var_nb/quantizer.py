@@ -143,6 +143,8 @@ class MultiScaleQuantizer(nn.Module):
             if t.ndim != 2 or t.shape[1] != pn * pn or t.is_floating_point():
                 raise ValueError(f'tokens[{k}] must be an integer tensor (B, {pn * pn}) (scale {k} is {pn}x{pn}), '
                                  f'got {t.dtype} {tuple(t.shape)}; expected shapes {want}')
+            if len(t) != len(tokens[0]):                               # one image's map against a batch's: broadcast into mixed images
+                raise ValueError(f'tokens[{k}] holds {len(t)} images and tokens[0] {len(tokens[0])}: every scale must be of the same images')
 
     # -- Algorithm 1 ------------------------------------------------------------------------------------
     @torch.no_grad()

@@ -186,7 +186,9 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
             raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); ' + ('shrink it first (PIL opens no larger image unless PIL.Image.MAX_IMAGE_PIXELS '
                              'is raised)' if isinstance(e, Image.DecompressionBombError) else 'pass PNG/JPEG/... files PIL can open')) from None
     with torch.no_grad():
-        recs = [finite_pixels(r) for r in vae.reconstruct_per_scale(torch.stack(imgs).to(next(vae.parameters()).device))]   # K x (B,3,H,W)
+        x = torch.stack(imgs).to(next(vae.parameters()).device)
+        x = x.mean(1, keepdim=True) if vae.config.in_channels == 1 else x      # a grey tokenizer: its one channel (the pictures show it as RGB)
+        recs = [finite_pixels(r).expand(-1, 3, -1, -1) for r in vae.reconstruct_per_scale(x)]   # K x (B,3,H,W)
     spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
     if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
         print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")

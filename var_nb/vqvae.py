@@ -264,8 +264,9 @@ class VQVAE(nn.Module):
         if img.ndim != 4: raise ValueError(f'images must be a batch (B, {cfg.in_channels}, H, W), got shape {tuple(img.shape)}')
         B, C, H, W = img.shape
         if C != cfg.in_channels:
-            raise ValueError(f'images have {C} channels but this VQVAE reads {cfg.in_channels}; '
-                             + ('repeat grayscale to RGB with img.expand(-1, 3, -1, -1)' if C == 1 else 'convert them to RGB'))
+            raise ValueError(f'images have {C} channels but this VQVAE reads {cfg.in_channels}; ' + ('repeat grayscale to RGB with img.expand(-1, 3, -1, -1)'
+                             if (C, cfg.in_channels) == (1, 3) else 'average them to grey with img.mean(1, keepdim=True)' if cfg.in_channels == 1 else
+                             'convert them to RGB' if cfg.in_channels == 3 else f'give it images of {cfg.in_channels} channels'))
         if H != W: raise ValueError(f'images must be square, got {H}x{W}; crop or resize them to {cfg.image_size}x{cfg.image_size}')
         if H != cfg.image_size:
             presets = ', '.join(f'{k} ({v.image_size})' for k, v in VQVAE_CONFIGS.items())
