@@ -288,9 +288,10 @@ class ImageTransform:
 
     def __call__(self, img:Image.Image) -> torch.Tensor:
         img = to_rgb(img)                                               # grayscale (8 or 16 bit), palette, RGBA -> RGB; upright
-        if self.crop == 'center' and max(img.size) > 64 * min(img.size):   # a strip (1 x 300,000 px): only its centre is kept, so it alone
-            w, h = img.size; m = 64 * min(w, h)                        # is resized (the whole took gigabytes); the crop lies far inside it
-            img = img.crop(((w - m) // 2, 0, (w - m) // 2 + m, h) if w > h else (0, (h - m) // 2, w, (h - m) // 2 + m))
+        if max(img.size) > 64 * min(img.size):                          # a strip (1 x 300,000 px): only a window of it is resized (the
+            w, h = img.size; m = 64 * min(w, h); m += (max(w, h) - m) % 2   # whole took gigabytes); the crop lies inside it, its centre where it was
+            o = (max(w, h) - m) // 2 if self.crop == 'center' else int(torch.randint(max(w, h) - m + 1, ()))
+            img = img.crop((o, 0, o + m, h) if w > h else (0, o, w, o + m))
         short = round(self.resize_ratio * self.size)
         if min(img.size) != short:
             scale = short / min(img.size)

@@ -4,14 +4,14 @@
 
 # %% ../nbs/01a_folders.ipynb #b77f4a22
 from __future__ import annotations
-import hashlib, os, unicodedata, warnings
+import hashlib, mimetypes, os, unicodedata, warnings
 from pathlib import Path
 
 import datasets
 from PIL import Image
 
 # %% auto #0
-__all__ = ['IMAGE_EXTENSIONS', 'SPLIT_FOLDERS', 'SPLIT_FOLDER_NAMES', 'UNREADABLE_IMAGES', 'images_stamp']
+__all__ = ['IMAGE_EXTENSIONS', 'SPLIT_FOLDERS', 'SPLIT_FOLDER_NAMES', 'UNREADABLE_IMAGES', 'DATA_FILES', 'images_stamp']
 
 # %% ../nbs/01a_folders.ipynb #b0a70cd5
 #: extensions of the formats Pillow can open (not those it only writes, such as .pdf)
@@ -22,6 +22,9 @@ SPLIT_FOLDERS = {'train': 'train', 'training': 'train', 'validation': 'validatio
 SPLIT_FOLDER_NAMES = frozenset(SPLIT_FOLDERS)
 #: formats photos and pictures come in that this Pillow cannot open (iPhone's HEIC, cameras' raw files, ...): named as images, not as other files
 UNREADABLE_IMAGES = frozenset({'.heic', '.heif', '.avif', '.jxl', '.dng', '.cr2', '.cr3', '.nef', '.arw', '.orf', '.rw2', '.raf'}) - IMAGE_EXTENSIONS
+
+#: files a dataset keeps beside its images that `mimetypes` does not know: a broken link by such a name is no class folder
+DATA_FILES = frozenset({'.jsonl', '.parquet', '.arrow', '.npz', '.npy', '.pt', '.pth', '.safetensors', '.h5', '.lmdb'})
 
 def _walk_files(folder:Path, broken:list|None=None) -> list[Path]:
     """Every file under `folder`, sorted; linked folders are followed (not into a loop), hidden names and macOS's __MACOSX/ skipped.
@@ -40,7 +43,8 @@ def _said_broken_links(folder:Path, broken:list, images:list):
     said = lambda p: f'{p.relative_to(folder)} -> {os.readlink(p)}' if p in broken else f'{p.relative_to(folder)}/ (each of its images such a link)'
     show = lambda ps: ', '.join(map(said, ps[:3])) + (', ...' if len(ps) > 3 else '')
     at_class_level = lambda p: p.parent == folder or p.parent.parent == folder and p.parent.name.lower() in SPLIT_FOLDERS
-    lost = [p for p in broken if p.suffix.lower() not in IMAGE_EXTENSIONS and at_class_level(p)]   # a linked class folder (001.ak47, St. Bernard) not there
+    is_file_name = lambda p: p.suffix.lower() in IMAGE_EXTENSIONS | DATA_FILES or mimetypes.guess_type(p.name)[0] is not None   # README.md, labels.txt
+    lost = [p for p in broken if not is_file_name(p) and at_class_level(p)]   # a linked class folder (001.ak47, St. Bernard) not there
     lost += sorted({p.parent for p in broken if p.suffix.lower() in IMAGE_EXTENSIONS} - {p.parent for p in images} - {folder})   # every image of a class
     fix = 'fetch or mount what they point to (git annex get, dvc pull), or remove the links'
     if lost: raise FileNotFoundError(f"image folder {folder}: {show(lost)}: {'a link' if len(lost) == 1 and lost[0] in broken else 'links'} to what is not there, so a class would be "

@@ -70,7 +70,7 @@ def _refuse_split_half(source, val_split:str):
     "Refuse the train/ half of a folder whose sibling holds the validation images (ImageNet's train/ beside val/)."
     if (folder := _local_folder(source)) is None or folder.name.lower() not in ('train', 'training') or val_split != 'validation': return
     try: sibling = next((d for d in sorted(folder.parent.iterdir()) if d.name.lower() in VALIDATION_FOLDERS and d.is_dir()), None)   # any case: Val/
-    except PermissionError: sibling = next((folder.parent / n for n in VALIDATION_FOLDERS if (folder.parent / n).is_dir()), None)   # a parent it may not list
+    except PermissionError: sibling = next((folder.parent / s for n in VALIDATION_FOLDERS for s in (n, n.capitalize(), n.upper()) if (folder.parent / s).is_dir()), None)   # unlistable
     if sibling is not None:
         raise ValueError(f'{source} is the training half of {folder.parent}, beside {sibling.name}/: pass {folder.parent} '
                          f'(--dataset), so that {sibling.name}/ is the validation split, instead of holding out 5% of the training images')
