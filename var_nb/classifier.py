@@ -148,6 +148,8 @@ def classify(images_01:torch.Tensor, # (B, 3, H, W) in [0, 1]
     "Predicted class (B,) of each image, read in eval mode (the classifier's own mode restored after)."
     classifier = classifier or load_classifier(device=images_01.device)
     if not len(images_01): return torch.zeros(0, dtype=torch.long, device=images_01.device)
-    was = getattr(classifier, 'training', False); was and classifier.eval()   # in training mode BatchNorm reads the batch (and rewrites its statistics)
+    was = getattr(classifier, 'training', False)                      # in training mode BatchNorm reads the batch (and rewrites its statistics)
+    if was: classifier.eval()
     try: return torch.cat([classifier(images_01[i:i + 256]).argmax(-1) for i in range(0, len(images_01), 256)])
-    finally: was and classifier.train()
+    finally:
+        if was: classifier.train()

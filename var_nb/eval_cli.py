@@ -225,8 +225,9 @@ def _cli_eval(args):
                   inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
         per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection
+        notes = [note] if note else []                                # said once, when the first references pass
         for cfg in (args.cfg or [defaults['cfg']]):                   # said before the wait (and, with seeds, as each ends)
-            said = lambda: print((note + '\n') * (cfg == (args.cfg or [cfg])[0] and bool(note)) + f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", flush=True)
+            said = lambda: print(*[notes.pop() for _ in notes[:1]], f"cfg {cfg:g}: sampling {per_seed:,} images for each of {args.seeds} seed{'s' * (args.seeds > 1)}, then measuring them ...", sep='\n', flush=True)
             r = evaluate(var, vae, cfg=cfg, on_seed=_seed_progress(args.seeds), on_start=said, **kw); _print_record(r); records.append(r)   # said once the references are read
         floor = None
         if str(real).endswith('.npz') and records[0]['classes']: print(f'note: {real} has no labels: the samples of {len(kw["classes"])} classes are measured against all its images')
