@@ -110,6 +110,7 @@ def accuracy_interval(hits:dict, # `classifier_hits`: {class: [right, images]}
     Agresti-Coull's (two right and two wrong added): a class read all right (or all wrong) still has one. The half-width is
     symmetric, so near 0 or 100% it can pass them: `records.figure` shows such an interval stopped at 0 or 100%."""
     var = lambda r, n: (q := (r + 2) / (n + 4)) * (1 - q) / (n + 4)
+    if not hits or any(n < 1 for _, n in hits.values()): raise ValueError(f'accuracy_interval needs at least one class with images read, got {hits!r}')
     if not balanced:
         r, n = map(sum, zip(*hits.values()))
         return 100 * r / n, 100 * 1.96 * math.sqrt(var(r, n))

@@ -7,13 +7,12 @@ from __future__ import annotations
 import argparse, errno, math, os, re, sys, time, warnings
 from pathlib import Path
 
-import numpy as np
 import torch
 
 from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
                          refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
-from .images import refuse_foreign_pngs, to_rgb, has_transparency
+from .images import refuse_foreign_pngs, to_rgb, flat_on_background
 from .data import ImageTransform, refuse_inside
 from .sampling import is_samples_npz, sample_to_folder, resolve_classes
 from .official import OFFICIAL_EVAL
@@ -151,13 +150,6 @@ def _register_sample(subparsers):
     p.set_defaults(func=_cmd_sample)
 
 # %% ../nbs/90_cli.ipynb #cb96073e
-def _flat_on(image, background:str) -> str|None:
-    "The other background, when `image` has transparency and comes out one flat colour on `background` but not on the other; else None."
-    if not has_transparency(image): return None
-    other = 'black' if background == 'white' else 'white'
-    spread = lambda bg: int(np.ptp(np.asarray(to_rgb(image, bg).convert('L'))))
-    return other if spread(background) <= 2 and spread(other) > 2 else None
-
 def _cmd_edit(args):
     def fail(msg): print(f'var-nb edit: error: {msg}', file=sys.stderr); return 2
     if (args.mask is None) == (args.mask_png is None): return fail('give the region as --mask X0 Y0 X1 Y1 or --mask-png FILE (one of them)')
@@ -173,7 +165,7 @@ def _cmd_edit(args):
                                                args.depth, vae_kwargs, var_kwargs, device=args.device, pretrained_name=args.pretrained)
         S, image = vae.config.image_size, open_image(args.image)
         rgb = to_rgb(image, args.background)                          # transparency laid on --background, before the resize
-        if (other := _flat_on(image, args.background)) is not None:
+        if (other := flat_on_background(image, args.background)) is not None:
             return fail(f'image {args.image} comes out one flat colour on a {args.background} background: its picture is in its transparency '
                         f'(light ink on a transparent layer?); pass --background {other}')
         img_3HW = ImageTransform(S)(rgb).to(var.pos_1LC.device)

@@ -16,8 +16,9 @@ from .core import atomic_path, run_marked
 
 # %% auto #0
 __all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'finite_pixels', 'has_transparency', 'to_rgb',
-           'from_pil', 'make_grid', 'save_grid', 'save_png', 'made_by_var_nb', 'refuse_foreign_pngs',
-           'earlier_run_files', 'remove_earlier', 'show_images', 'labelled_grid', 'save_labelled_grid']
+           'flat_on_background', 'from_pil', 'make_grid', 'save_grid', 'save_png', 'made_by_var_nb',
+           'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier', 'show_images', 'labelled_grid',
+           'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -64,6 +65,13 @@ def to_rgb(img: Image.Image, background:str='white') -> Image.Image:
     if has_transparency(img):                                                   # the colour under a transparent pixel is
         img = Image.alpha_composite(Image.new('RGBA', img.size, background), img.convert('RGBA'))   # arbitrary: the emoji are on white
     return img.convert('RGB')
+
+def flat_on_background(img:Image.Image, background:str='white') -> str|None:
+    "The other background, when `img` has transparency and comes out one flat colour on `background` but not on the other (light ink on a transparent layer); else None."
+    if not has_transparency(img): return None
+    other = 'black' if background == 'white' else 'white'
+    spread = lambda bg: int(np.ptp(np.asarray(to_rgb(img, bg).convert('L'))))
+    return other if spread(background) <= 2 and spread(other) > 2 else None
 
 def from_pil(img: Image.Image) -> torch.Tensor:
     "A PIL image (any mode) to a (3,H,W) float tensor in [0, 1]."

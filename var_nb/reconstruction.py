@@ -13,7 +13,7 @@ import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 
 from .core import default_device, data_path, refuse_overwriting_inputs, output_folder, json_object, _USER_ERRORS
-from .images import to_01, to_pil, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
+from .images import to_01, to_pil, to_rgb, flat_on_background, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
 from .data import ImageTransform
 from .vqvae import VQVAE
 from .official import pretrained_tokenizer, load_vqvae
@@ -161,7 +161,9 @@ def plot_codebook_usage(metrics:dict, # the output of `evaluate_tokenizer`
 def reconstruct_files(paths,               # image files (any PIL-readable format)
                       out_dir,             # folder for {stem}.png and {stem}_scales.png
                       tokenizer=None,      # a VQVAE, a path to VQVAE weights, or None: the committed MNIST tokenizer
-                      device=None) -> list[Path]:
+                      device=None,
+                      background:str='white', # what transparent pixels are laid on ('black' for light ink on a transparent layer)
+                     ) -> list[Path]:
     "Reconstruct image files with a tokenizer: writes `{stem}.png` (final) and `{stem}_scales.png` (after each scale, coarse to fine)."
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]; stems, out_dir = [p.stem for p in paths], Path(out_dir)   # one file, or a list
     if not paths: raise ValueError('no images to reconstruct: pass one image file or more')
@@ -181,7 +183,11 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
     imgs = []
     for p in paths:
         try:
-            with Image.open(p) as im: imgs.append(transform(im))
+            with Image.open(p) as im:
+                if (other := flat_on_background(im, background)) is not None:   # white ink on a transparent layer: a blank white input
+                    raise ValueError(f'image {p} comes out one flat colour on a {background} background: its picture is in its transparency '
+                                     f'(light ink on a transparent layer?); pass --background {other}')
+                imgs.append(transform(to_rgb(im, background)))
         except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
             raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); ' + ('shrink it first (PIL opens no larger image unless PIL.Image.MAX_IMAGE_PIXELS '
                              'is raised)' if isinstance(e, Image.DecompressionBombError) else 'pass PNG/JPEG/... files PIL can open')) from None
@@ -209,7 +215,7 @@ def _cli_reconstruct(args):
         if args.vae_kwargs and not args.official_vae: raise ValueError('--vae-kwargs are the VQVAE(...) settings of an official .pth file given with --official-vae: give that file, or leave --vae-kwargs out')
         tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
                      load_vqvae(args.official_vae, json_object(args.vae_kwargs, '--vae-kwargs')) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
-        written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device)
+        written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device, background=args.background)
     except _USER_ERRORS as e: print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(written)} files to {args.out}: ' + ', '.join(p.name for p in written[:6]) + (' ...' if len(written) > 6 else ''))
     return 0
@@ -223,4 +229,6 @@ def register_cli(subparsers):
     r.add_argument('--pretrained', help="the tokenizer of a released ImageNet model by name ('d16' ... 'd36'), from the Hugging Face cache")
     r.add_argument('--official-vae', dest='official_vae', help='an official VQVAE file (vae_ch160v4096z32.pth), read with var_nb.official.load_vqvae')
     r.add_argument('--vae-kwargs', help='JSON of the official VQVAE(...) kwargs of --official-vae when it is not the released one')
+    r.add_argument('--background', choices=('white', 'black'), default='white', help="what transparent pixels are laid on (default white; "
+                   "black for light ink on a transparent layer, as the MNIST models draw)")
     r.set_defaults(func=_cli_reconstruct)
