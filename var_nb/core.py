@@ -167,12 +167,13 @@ def checkpoint_meta(path) -> dict:
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
 
-def finite_weights(path, tensors:dict, names) -> dict:
+def finite_weights(path, tensors:dict, names,
+                   fix:str="use another checkpoint (a run's best.safetensors or an earlier one)") -> dict: # what to do, said last
     "A model file's `tensors` with floats as fp32 (one saved in half precision loads as the models compute); a one-line ValueError when one of `names` (its parameters) holds NaN or inf."
     tensors = {k: v.float() if v.is_floating_point() else v for k, v in tensors.items()}
     bad = [k for k in names if k in tensors and not torch.isfinite(tensors[k]).all()]     # buffers may hold -inf on purpose (a mask)
     if bad: raise ValueError(f'{path}: {", ".join(bad[:3])}{" and more" if len(bad) > 3 else ""} hold NaN or inf: the file is damaged, or was '
-                             f'saved by a run that diverged; use another checkpoint (a run\'s best.safetensors or an earlier one)')
+                             f'saved by a run that diverged; {fix}')
     return tensors
 
 # %% ../nbs/00_core.ipynb #c83dac5d

@@ -17,7 +17,7 @@ from huggingface_hub.errors import LocalEntryNotFoundError
 from safetensors import safe_open
 from safetensors.torch import load_file
 
-from .core import data_path
+from .core import data_path, finite_weights
 from .data import hub_offline
 from .vqvae import VQVAE, VQVAEConfig, load_weights, state_dict_mismatches
 from .transformer import VAR_CONFIGS, var_from_official   # notebook 06 builds the transformer these files fill
@@ -188,10 +188,7 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
 def _refuse_nonfinite(model, source):
     """The model, or, when `source` is a file, a one-line error if its weights hold NaN or inf (a damaged file, a run that diverged)
     before they reach a sampler. A state_dict in memory is the caller's own (torch.empty ones, to count parameters): taken as it is."""
-    if isinstance(source, Mapping): return model
-    if bad := [k for k, p in model.named_parameters() if not p.is_meta and not torch.isfinite(p).all()]:
-        raise ValueError(f'{source if not isinstance(source, Mapping) else "the state_dict"}: {", ".join(bad[:3])}{" and more" if len(bad) > 3 else ""} '
-                         f'hold NaN or inf: the file is damaged (download it again) or was saved by a run that diverged')
+    if not isinstance(source, Mapping): finite_weights(source, params := dict(model.named_parameters()), params, fix='download it again')   # var_nb's own check
     return model
 
 # %% ../nbs/03b_official.ipynb #e223ee32
