@@ -15,6 +15,8 @@ import torch
 from .core import human_bytes, _USER_ERRORS
 from .attention import SelfAttention
 from .transformer import VAR, VARConfig, count_params
+from .vqvae import VQVAE, VQVAE_CONFIGS
+from .sampling import sampling_bytes
 from .flops import train_flops
 from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
 from .data import local_source
@@ -22,7 +24,7 @@ from .splits import dataset_split
 
 # %% auto #0
 __all__ = ['DATASET_IMAGES', 'PEAK_TFLOPS', 'MFU', 'HEADROOM', 'saved_tensor_bytes', 'activation_bytes', 'logits_bytes',
-           'dataset_images', 'plan', 'plan_lines', 'refuse_unfit', 'fit_to_gpu', 'register_cli']
+           'sampling_fit', 'dataset_images', 'plan', 'plan_lines', 'refuse_unfit', 'fit_to_gpu', 'register_cli']
 
 # %% ../nbs/07b_plan.ipynb #77500fdd
 def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:bool=False) -> int:
@@ -93,6 +95,22 @@ def _memory(config:TrainConfig, vc:VARConfig, micro_batch:int, gpus:int) -> dict
 
 _BOTH = 'give the training images (--images) or a dataset to count them in (--dataset), not both'
 
+def sampling_fit(vc:VARConfig, # the transformer
+                 usable:int, # bytes one GPU may use
+                 dtype=torch.bfloat16, # what sampling runs in (`sampling.sampling_dtype`)
+                 vae_config=None, # the tokenizer (its weights and decoder); default: the VQVAE preset of the same scales
+                ) -> dict:
+    "The most images one GPU samples at once, guided (two rows each), in `usable` bytes beside both models' fp32 weights (`sampling.sampling_bytes`)."
+    vae_config = vae_config or next((v for v in VQVAE_CONFIGS.values() if tuple(v.patch_nums) == tuple(vc.patch_nums)), None)
+    with torch.device('meta'): vae_params = sum(p.numel() for p in VQVAE(vae_config).parameters()) if vae_config else 0
+    weights = 4 * (count_params(vc) + vae_params)
+    need = lambda b: weights + sampling_bytes(vc, b, dtype, vae_config)['total']
+    fit, over = 0, 1
+    while need(over) <= usable: fit, over = over, 2 * over             # every part grows with the batch: double, then halve the gap
+    while over - fit > 1: mid = (fit + over) // 2; fit, over = (mid, over) if need(mid) <= usable else (fit, mid)
+    return dict(batch=fit, dtype={torch.bfloat16: 'bf16', torch.float16: 'fp16'}.get(dtype, 'fp32'), weights=weights, kv_cache_per_image=sampling_bytes(vc, 1, dtype)['kv_cache'],
+                total=need(max(fit, 1)))
+
 def dataset_images(dataset, config:TrainConfig) -> int:
     "Training images of `dataset` as a run of `config` splits it: its 'validation' split apart, else 5% of train held out (`dataset_split`)."
     return len(dataset_split(local_source(dataset), 'train', config.train_split, config.val_split, verbose=False))
@@ -145,13 +163,14 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     work = flops_image * (4 / 3 if config.checkpointing else 1)     # checkpointing recomputes the blocks' forward (1/3 of a step)
     epoch_s = work * images / (gpus * peak_tflops * 1e12 * mfu) if images else None
     epochs = config.steps * config.batch_size / images if config.steps and images else config.epochs
+    half = config.precision != 'fp32'
     token_bytes = 2 if vc.vocab_size <= 2**15 else 4               # the token cache's dtype (tokens.py: int16 or int32)
     return dict(preset=preset if isinstance(preset, str) else None, gpus=gpus, gpu_memory_bytes=memory_bytes, usable_bytes=usable,
                 batch_size=config.batch_size, micro_batch=per_gpu // accum, grad_accum=accum, checkpointing=config.checkpointing,
                 precision=config.precision, params=count_params(vc), flops_per_image=flops_image, fits=memory['total'] <= usable,
                 memory_per_gpu=memory, batch_hint=hint, images=images, epochs=epochs,
                 token_cache_bytes=images * (2 if config.hflip else 1) * config.crops * vc.L * token_bytes if images else None,
-                epoch_seconds=epoch_s, run_seconds=epoch_s * epochs if epoch_s else None, mfu_assumed=mfu, peak_tflops=peak_tflops)
+                sampling=sampling_fit(vc, usable, torch.bfloat16 if half else torch.float32), epoch_seconds=epoch_s, run_seconds=epoch_s * epochs if epoch_s else None, mfu_assumed=mfu, peak_tflops=peak_tflops)
 
 def plan_lines(p:dict) -> str:
     "A plan in words, one line per part."
@@ -165,6 +184,9 @@ def plan_lines(p:dict) -> str:
              f"(1 GiB and 10% kept for the CUDA context and the allocator: HEADROOM): " + ('fits' if p['fits'] else 'DOES NOT FIT'),
              '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else []) \
             + ([f"  note: {p['batch_hint']}"] if p.get('batch_hint') else [])
+    s = p.get('sampling')
+    if s: lines.append(f"sampling ({s['dtype']}, guided): " + (f"up to {s['batch']:,} images at once per GPU" if s['batch'] else 'not even one image fits')
+                       + f" (weights {gib(s['weights'])}, KV cache {gib(s['kv_cache_per_image'])} per image); var-nb sample lowers a larger --batch-size to what fits")
     if p['images']:
         lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {span(p['epoch_seconds'])} per epoch, "
                      f"{span(p['run_seconds'])} for {p['epochs']:g} epochs at an assumed {p['mfu_assumed']:.0%} MFU of {p['peak_tflops']:g} TFLOP/s per GPU")
