@@ -23,8 +23,9 @@ from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
 
 # %% auto #0
-__all__ = ['EDIT_MODES', 'MASK_POLICIES', 'EDIT_ROW', 'box_mask', 'open_image', 'mask_from_png', 'scale_masks', 'labels_for',
-           'generate_edit', 'check_keep_mask', 'check_edit_images', 'edit', 'masked_preview', 'edit_to_folder']
+__all__ = ['EDIT_MODES', 'MASK_POLICIES', 'EDIT_ROW', 'box_mask', 'open_image', 'mask_from_png', 'kept_fraction', 'scale_masks',
+           'labels_for', 'generate_edit', 'check_keep_mask', 'check_edit_images', 'edit', 'masked_preview',
+           'edit_to_folder']
 
 # %% ../nbs/09_zero_shot_editing.ipynb #07221758
 EDIT_MODES = ('inpaint', 'outpaint')
@@ -100,6 +101,14 @@ def mask_from_png(path, # black-and-white PNG (any size); white (brighter than m
 # %% ../nbs/09_zero_shot_editing.ipynb #de9dae69
 MASK_POLICIES = ('official', 'area')
 
+def kept_fraction(m_B1HW:torch.Tensor, pn:int) -> torch.Tensor:
+    "(B, 1, pn, pn) float64 on the CPU (MPS has no float64): the exact share of each token cell (H/pn x W/pn pixels, cut where its edges fall, mid-pixel too) that mask `m_B1HW` keeps."
+    def cover(n:int) -> torch.Tensor:                              # (pn, n): the share of cell i that pixel x covers
+        edges, x = torch.arange(pn + 1, dtype=torch.float64) * n / pn, torch.arange(n, dtype=torch.float64)
+        return (torch.minimum(edges[1:, None], x + 1) - torch.maximum(edges[:-1, None], x)).clamp_min(0) * pn / n
+    H, W = m_B1HW.shape[-2:]                                       # float64: a half-kept cell reads 0.5, not a rounding either side
+    return cover(H) @ m_B1HW.detach().cpu().double() @ cover(W).T
+
 def scale_masks(keep_mask:torch.Tensor, # (H, W) or (B, H, W), bool or in [0, 1]: True / 1 = keep the input
                 patch_nums, # side of each scale's token map, coarse to fine
                 policy:str='official', # 'official': bilinear, scales of <= 3 tokens kept; 'area': kept fraction of each cell > 0.5
@@ -115,7 +124,7 @@ def scale_masks(keep_mask:torch.Tensor, # (H, W) or (B, H, W), bool or in [0, 1]
     out = []
     for pn in patch_nums:
         if policy == 'area':
-            keep_B1hw = area_resize(m_B1HW, pn) > 0.5
+            keep_B1hw = (kept_fraction(m_B1HW, pn) > 0.5 + 1e-9).to(m_B1HW.device)   # not area_resize: its windows widen to whole pixels
         else:
             keep_B1hw = F.interpolate(m_B1HW, size=(pn, pn), mode='bilinear', align_corners=False) > 0.5
             if pn * pn <= 3: keep_B1hw = torch.ones_like(keep_B1hw)
