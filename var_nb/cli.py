@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 
 from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
-                         refuse_beyond, keep_freed_memory, _USER_ERRORS)
+                         refuse_beyond, keep_freed_memory, is_seed, SEED_RULE, _USER_ERRORS)
 from .devices import usable_device
 from .images import refuse_foreign_pngs, to_rgb, flat_on_background
 from .data import ImageTransform, refuse_inside
@@ -23,7 +23,7 @@ from . import core, __version__                       # its folder tells var_nb'
 from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan, eval_cli   # the modules that register their own subcommands
 
 # %% auto #0
-__all__ = ['OPTION_RULES', 'TORCHRUN_COMMANDS', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float',
+__all__ = ['OPTION_RULES', 'TORCHRUN_COMMANDS', 'positive_int', 'non_negative_int', 'seed', 'truncation_k', 'positive_float',
            'non_negative_float', 'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules',
            'Parser', 'build_parser', 'write_failure', 'main']
 
@@ -37,6 +37,7 @@ def _number(kind, text:str, ok, rule:str):
 
 def positive_int(text) -> int: return _number(int, text, lambda v: v >= 1, 'a whole number >= 1')
 def non_negative_int(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0')
+def seed(text) -> int: return _number(int, text, is_seed, SEED_RULE)
 def truncation_k(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0 (0 = off)')
 def positive_float(text) -> float: return _number(float, text, lambda v: v > 0, 'a number > 0')
 def non_negative_float(text) -> float: return _number(float, text, lambda v: v >= 0, 'a number >= 0 (0 = no guidance)')
@@ -57,7 +58,7 @@ OPTION_RULES = {
                      'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images', 'crops', 'seeds'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature', 'gpu_memory', 'peak_tflops'], positive_float),
-    **dict.fromkeys(['seed', 'skip_scales', 'num_workers'], non_negative_int), 'top_k': truncation_k,
+    **dict.fromkeys(['skip_scales', 'num_workers'], non_negative_int), 'seed': seed, 'top_k': truncation_k,
     'cfg': non_negative_float, 'prune': pruned_share, 'mfu': share, 'top_p': truncation_p, 'ema': ema_decay, 'device': device_name,
 }
 
@@ -187,14 +188,17 @@ def _cmd_edit(args):
 def _register_edit(subparsers):
     p = subparsers.add_parser('edit', help='inpaint / outpaint / class-edit an image (default: the committed MNIST models)',
                               description='Zero-shot editing: keep the input\'s tokens outside (inpaint) or inside (outpaint) a '
-                                          'region at every scale and let the model regenerate the rest. Writes OUT/edited.png '
+                                          'region at every scale and let the model regenerate the rest. Tokens are kept, not pixels: '
+                                          'the decoder draws kept tokens beside new ones, so kept pixels change too, in both modes '
+                                          '(notebook 09 measures how much). Writes OUT/edited.png '
                                           '(input, masked input, the first 16 edits) and OUT/edit_{i}.png for all N.')
     p.add_argument('image', help='image to edit (any size; resized and centre-cropped to the model\'s image size)')
     p.add_argument('--mask', type=int, nargs=4, metavar=('X0', 'Y0', 'X1', 'Y1'),
                    help='the region as a pixel box of the resized image (32x32 for MNIST), x1 and y1 exclusive')
     p.add_argument('--mask-png', help='the region as a black-and-white PNG (instead of --mask): white = region, i.e. pixels brighter than mid-grey; transparent ones count as black')
     p.add_argument('--mode', choices=EDIT_MODES, default='inpaint', help='inpaint: regenerate the region (default); outpaint: keep its tokens and '
-                   'regenerate the rest (the coarse scales see the whole image, so the kept pixels change too: notebook 09)')
+                   'regenerate the rest (a coarse scale\'s token covers both sides of the box, and the decoder draws '
+                   'kept tokens beside new ones: kept pixels change too, in both modes; notebook 09)')
     p.add_argument('--background', choices=('white', 'black'), default='white',
                    help='colour under a transparent image (default white, as training reads image folders; black for light ink on a transparent layer)')
     p.add_argument('--class', default=None, metavar='C', help='regenerate as class C, an id or a name (default: unconditional, the null class)')

@@ -18,13 +18,14 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
                             resume_precision, seed_everything, usable_device)   # notebook 00a's; still importable from core, where they were
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'IMAGE_HELPERS', 'synchronize', 'median_seconds', 'StopAfterStep',
-           'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
-           'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder',
-           'output_file', 'data_path', 'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
-           'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
-           'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'is_real', 'is_whole', 'betas_ok',
-           'refuse_settings', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+__all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS', 'synchronize', 'median_seconds',
+           'StopAfterStep', 'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint', 'load_checkpoint',
+           'checkpoint_meta', 'checkpoint_kind', 'finite_weights', 'available_memory', 'free_disk', 'human_bytes',
+           'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
+           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
+           'refuse_foreign_files', 'json_object', 'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule',
+           'schedule_rule', 'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok', 'refuse_settings', 'adamw',
+           'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -166,6 +167,11 @@ def checkpoint_meta(path) -> dict:
                          '--official-vae / --official-var (var_nb.official in Python)')) from None
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
+
+def checkpoint_kind(path) -> str|None:
+    "What a var_nb checkpoint holds ('vqvae', 'var', 'tokenizer_train_state', ...): its metadata's kind; None for any other file, or none."
+    try: return checkpoint_meta(path).get('kind')
+    except (ValueError, OSError): return None
 
 def finite_weights(path, tensors:dict, names,
                    fix:str="use another checkpoint (a run's best.safetensors or an earlier one)") -> dict: # what to do, said last
@@ -366,7 +372,9 @@ def lr_factor(step:int,            # index of the update, 0-based
     if schedule == 'lin': return flat_then_linear(0.15)
     if schedule == 'lin0': return flat_then_linear(0.05)
     if schedule == 'lin00': return wpe + (1 - wpe) * rest
-    if schedule == 'exp': return 1.0 if done < 0.15 else math.exp((done - 0.15) / 0.85 * math.log(wpe))
+    if schedule == 'exp':                                       # geometric: it never reaches 0, and log(0) failed hours into a run
+        if not wpe > 0: raise ValueError(f"schedule 'exp' decays to a final lr ratio above 0, not {wpe:g}: choose 'cos' or 'lin00' to end at 0")
+        return 1.0 if done < 0.15 else math.exp((done - 0.15) / 0.85 * math.log(wpe))
     if schedule == 'const': return 1.0
     if schedule.startswith('lin'):
         try: T = float(schedule[3:])
@@ -376,10 +384,17 @@ def lr_factor(step:int,            # index of the update, 0-based
             return 1 + (mid - 1) * done / T if done < T else wpe + (mid - wpe) * rest / (1 - T)
     raise ValueError(f"unknown schedule {schedule!r}; use one of {SCHEDULES} or 'lin<T>' with 0 < T < 1 (e.g. 'lin0.3')")
 
-def known_schedule(schedule) -> bool:
-    "Whether `lr_factor` knows `schedule`: the training configs ask once, so a typo is refused with the settings, not at the first step."
-    try: lr_factor(1, 3, 0, schedule); return True
+def known_schedule(schedule, final_ratio:float=0.01) -> bool:
+    "Whether `lr_factor` knows `schedule` and can end it at `final_ratio`: the training configs ask once, so a typo is refused with the settings, not at a step."
+    try: lr_factor(1, 3, 0, schedule, final_ratio=final_ratio); lr_factor(2, 3, 0, schedule, final_ratio=final_ratio); return True
     except (ValueError, TypeError, AttributeError): return False
+
+def schedule_rule(schedule, final_ratio, ratio_field:str) -> tuple:
+    "The `refuse_settings` rule of a config's `schedule`, checked with its final lr ratio (the field `ratio_field`: 'exp' cannot end at 0)."
+    ends = schedule == 'exp' and isinstance(final_ratio, (int, float)) and not final_ratio > 0
+    return ('schedule', known_schedule(schedule, final_ratio),
+            f"a schedule that can end at {ratio_field}={final_ratio!r}: 'exp' never reaches 0; set {ratio_field} above 0, or choose 'cos' or 'lin00'" if ends
+            else f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")
 
 def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
     "Weight decay at `step`: half a cosine from `wd` to `wd_end` over the run (constant when wd_end is None)."
@@ -394,6 +409,10 @@ def is_real(v, lo:float=-math.inf, hi:float=math.inf) -> bool:
 def is_whole(v, lo:int=1) -> bool:
     "Whether `v` is a whole number >= lo (not a bool, not 2.5)."
     return isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= lo
+
+#: what a run's seed may be: NumPy takes seeds below 2**32, and the token cache's per-epoch draws (seed * 1,000,003 + epoch) stay in 64 bits
+SEED_RULE = 'a whole number from 0 to 2**32 - 1 (4294967295)'
+def is_seed(v) -> bool: return is_whole(v, 0) and v < 2**32
 
 def betas_ok(v) -> bool:
     "Whether `v` is AdamW's (beta1, beta2): two numbers in [0, 1)."

@@ -19,7 +19,7 @@ from einops import rearrange
 from tqdm.auto import tqdm
 
 from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
-                    lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
+                    lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
 from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
@@ -316,12 +316,12 @@ class DiTTrainConfig:
             ('steps', is_whole(self.steps), 'a whole number >= 1'), ('batch_size', is_whole(self.batch_size), 'a whole number >= 1'),
             ('base_lr', is_real(self.base_lr) and self.base_lr > 0, '> 0'), ('ema', is_real(self.ema, 0) and self.ema < 1, 'in [0, 1)'),
             ('log_every', is_whole(self.log_every), '>= 1'), ('warmup', is_whole(self.warmup, 0), 'a whole number of steps >= 0'),
-            ('ckpt_every', self.ckpt_every is None or is_whole(self.ckpt_every), '>= 1 or None'), ('seed', is_whole(self.seed, 0), 'a whole number >= 0'),
+            ('ckpt_every', self.ckpt_every is None or is_whole(self.ckpt_every), '>= 1 or None'), ('seed', is_seed(self.seed), SEED_RULE),
             ('max_images', self.max_images is None or is_whole(self.max_images), '>= 1 or None'), ('betas', betas_ok(self.betas), 'two numbers in [0, 1)'),
             ('weight_decay', is_real(self.weight_decay, 0), '>= 0'), ('warmup_start', is_real(self.warmup_start, 0, 1), 'in [0, 1]'),
             ('final_lr_ratio', is_real(self.final_lr_ratio, 0, 1), 'in [0, 1]: a negative learning rate climbs the loss'), ('dit', self.dit in DIT_CONFIGS, f"one of {', '.join(DIT_CONFIGS)}"),
             ('clip', is_real(self.clip), 'a number (<= 0: no clipping)'), ('ema_warmup', isinstance(self.ema_warmup, bool), 'True or False'),
-            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"),
+            schedule_rule(self.schedule, self.final_lr_ratio, 'final_lr_ratio'),
             ('dit_overrides', isinstance(self.dit_overrides, dict) and not set(self.dit_overrides) - fields_of, f"a dict of DiTConfig fields ({', '.join(sorted(fields_of))})")))
 
     @property

@@ -13,7 +13,7 @@ import torch
 import torch.nn as nn
 from tqdm.auto import tqdm
 
-from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint
+from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, output_folder
 from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp, source_name
 from .splits import dataset_split, first_images, held_out_names
 from .vqvae import VQVAE
@@ -145,6 +145,7 @@ def load_tokens(vae, source:str='mnist5k', split:str='train', hflip:bool=False, 
             return TokenData(t['tokens_NL'], t['labels_N'], t.get('tokens_flip_NL'), crops)
         if why is not None and int(os.environ.get('LOCAL_RANK', rank)) == 0:
             warnings.warn(f'token cache {path} is not what this run asks for ({why}); encoding the images again, over it', stacklevel=2)
+    output_folder(path.parent, 'cache_dir (the token cache; default $VAR_NB_CACHE/tokens)')   # before hours of encoding, not at the write after them
     ds = load_image_dataset(source, split=split) if val_split is None else dataset_split(source, role, split, val_split, verbose)
     ds = first_images(ds, max_images)
     images = ImageDataset(ds, ImageTransform(size, resize_ratio=resize_ratio))

@@ -18,7 +18,7 @@ from torch.utils.data import DistributedSampler
 from tqdm.auto import tqdm
 
 from .core import (adamw, moved_names, StopAfterStep, default_device, usable_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
-                         jsonable, fingerprint, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
+                         jsonable, fingerprint, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
@@ -91,7 +91,7 @@ class TrainConfig:
             ('warmup', is_real(self.warmup, 0), '>= 0: a fraction of the run, or steps when >= 1'), ('warmup_start', is_real(self.warmup_start, 0, 1), 'in [0, 1]'),
             ('final_lr_ratio', is_real(self.final_lr_ratio, 0, 1), 'in [0, 1]: a negative learning rate climbs the loss'),
             ('clip', is_real(self.clip), 'a number (<= 0: no clipping)'), ('label_smoothing', is_real(self.label_smoothing, 0) and self.label_smoothing < 1, 'in [0, 1)'),
-            ('progressive', is_real(self.progressive, 0, 1), 'in [0, 1]'), ('seed', is_whole(self.seed, 0), 'a whole number >= 0'),
+            ('progressive', is_real(self.progressive, 0, 1), 'in [0, 1]'), ('seed', is_seed(self.seed), SEED_RULE),
             ('log_every', is_whole(self.log_every), '>= 1'), ('eval_every', self.eval_every is None or is_whole(self.eval_every), '>= 1 or None'),
             ('ckpt_every', self.ckpt_every is None or is_whole(self.ckpt_every), '>= 1 or None'),
             ('max_images', self.max_images is None or is_whole(self.max_images), '>= 1 or None'),
@@ -99,7 +99,7 @@ class TrainConfig:
             ('num_workers', self.num_workers is None or is_whole(self.num_workers, 0), '>= 0 or None'), ('crops', is_whole(self.crops), '>= 1'),
             ('arch', self.arch in ('var', 'raster'), "'var' or 'raster'"), ('max_nonfinite', is_whole(self.max_nonfinite), '>= 1'),
             ('var', self.var in VAR_CONFIGS, f"one of {', '.join(VAR_CONFIGS)}"), ('var_overrides', isinstance(self.var_overrides, dict), 'a dict of VARConfig fields'),
-            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"), ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS)),
+            schedule_rule(self.schedule, self.final_lr_ratio, 'final_lr_ratio'), ('precision', self.precision in TRAIN_PRECISIONS, 'one of ' + ', '.join(TRAIN_PRECISIONS)),
             ('progressive_start', is_whole(self.progressive_start, 0), 'a whole number >= 0'), ('progressive_warmup', is_real(self.progressive_warmup, 0), '>= 0'),
             ('scale_weights', self.scale_weights is None or isinstance(self.scale_weights, (list, tuple)) and all(is_real(w, 0) for w in self.scale_weights)
              and any(w > 0 for w in self.scale_weights), 'None, or one weight >= 0 per scale, not all 0'),
@@ -222,8 +222,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
     rank, world, device, owns_group = join_group(device)
     try:
         out_dir = Path(out_dir)
-        vae = load_tokenizer(tokenizer, device)
-        tokenizer_fp = fingerprint(vae)
+        vae = load_tokenizer(tokenizer, device); tokenizer_fp = fingerprint(vae)
         state = _check_resume(out_dir / 'last.safetensors', config, tokenizer_fp, resume)
         agree_on_resume(None if state is None else state['meta']['step'], out_dir, world)   # a node that sees another --out must not start afresh
         agree_on_settings(jsonable(config), world)                       # ranks of other schedules would part ways, then wait forever
@@ -333,8 +332,9 @@ def _progressive_weights(run:Run, step:int) -> tuple[int, torch.Tensor]:
     n_scales = stage(step)
     if n_scales in (K, c.progressive_start + 1): ramp = 1.0     # official pgwp: not the first stage, not the full run
     else:
-        began = next(s for s in range(step + 1) if stage(s) == n_scales)                # stages only grow
-        ramp = min(1.0, max(0.01, (step - began + 1) / max(1, c.progressive_warmup * run.total)))
+        lo, hi = 0, step                                   # the stage's first step, by halving (stages only grow): a scan from 0 took 47 ms a step
+        while lo < hi: lo, hi = (mid + 1, hi) if stage(mid := (lo + hi) // 2) < n_scales else (lo, mid)
+        ramp = min(1.0, max(0.01, (step - lo + 1) / max(1, c.progressive_warmup * run.total)))
     if run.loss_weights[0] != (n_scales, ramp):           # copied to the device only when they change, not every step
         weight_L = token_weights(run.patch_nums, c.scale_weights, n_scales if n_scales < K else None, ramp)
         run.loss_weights = ((n_scales, ramp), weight_L[:run.ends[n_scales - 1]].to(run.device))
@@ -448,6 +448,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                 if logging or due_eval or due_ckpt: _check_finite(run, step, stats, lr)        # one sync, on these steps only
                 if logging:
                     rec = run.log.write('train', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), lr=lr, grad_norm=float(stats.grad_norm),
+                                        wd=wd_at(step, run.total, run.config.weight_decay, run.config.weight_decay_end),
                                         **mean_over_ranks(stats.sums, run.world, run.device), tokens_per_s=stats.tokens / (time.time() - t_log), seconds=seconds)
                     stats.sums, stats.tokens, t_log = {}, 0, time.time()
                     if bar is not None: bar.set_postfix(loss=f'{rec["loss"]:.3f}', acc=f'{rec["acc"]:.1f}', lr=f'{lr:.2e}')

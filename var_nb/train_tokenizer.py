@@ -15,8 +15,8 @@ from tqdm.auto import tqdm
 
 from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
-                         save_checkpoint, load_checkpoint, data_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, known_schedule, SCHEDULES, is_real, is_whole, betas_ok, refuse_settings, _USER_ERRORS)
+                         save_checkpoint, load_checkpoint, checkpoint_kind, data_path, flatten_state, unflatten_state,
+                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, _USER_ERRORS)
 from .images import to_01
 from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log, locks_run_folder
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
@@ -74,9 +74,9 @@ class TokenizerTrainConfig:
             ('grad_clip', is_real(self.grad_clip, 0), '>= 0, 0 for no clipping (a negative clip turns the step uphill)'),
             ('min_lr_ratio', is_real(self.min_lr_ratio, 0, 1), 'in [0, 1]'), ('revive_every', is_whole(self.revive_every, 0), '>= 0, 0 for never'),
             ('revive_stop', is_real(self.revive_stop, 0, 1), 'in [0, 1], a fraction of the steps'),
-            ('schedule', known_schedule(self.schedule), f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1"),
+            schedule_rule(self.schedule, self.min_lr_ratio, 'min_lr_ratio'),
             ('betas', betas_ok(self.betas), 'two numbers in [0, 1)'), ('weight_decay', is_real(self.weight_decay, 0), '>= 0'),
-            ('disc_lr', self.disc_lr is None or is_real(self.disc_lr) and self.disc_lr > 0, '> 0, or None for lr'), ('seed', is_whole(self.seed, 0), 'a whole number >= 0'),
+            ('disc_lr', self.disc_lr is None or is_real(self.disc_lr) and self.disc_lr > 0, '> 0, or None for lr'), ('seed', is_seed(self.seed), SEED_RULE),
             ('num_workers', is_whole(self.num_workers, 0), 'a whole number >= 0'), ('preload', isinstance(self.preload, bool), 'True or False'),
             ('loss', self.loss is None or isinstance(self.loss, TokenizerLossConfig), 'a TokenizerLossConfig, or None for its defaults')))
 
@@ -107,10 +107,10 @@ class TokenizerTrainConfig:
     @classmethod
     def from_dict(cls, d:dict) -> 'TokenizerTrainConfig':
         "Rebuild a config from `to_dict()` (as read back from a checkpoint)."
-        d = dict(d)
-        if not isinstance(d['model'], str): d['model'] = VQVAEConfig(**_tuples(d['model']))
-        d['loss'] = TokenizerLossConfig(**_tuples(d['loss']))
-        d['betas'] = tuple(d['betas'])
+        d = dict(d)           # nested configs stored as dicts are rebuilt; configs, names and None go on to __post_init__'s checks
+        if isinstance(d.get('model'), dict): d['model'] = VQVAEConfig(**_tuples(d['model']))
+        if isinstance(d.get('loss'), dict): d['loss'] = TokenizerLossConfig(**_tuples(d['loss']))
+        if isinstance(d.get('betas'), list): d['betas'] = tuple(d['betas'])
         return cls(**d)
 
 def _tuples(d:dict) -> dict:
@@ -145,23 +145,22 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
                              f'trained:\n  ' + '\n  '.join(built) + '\nresume with the model the run trained (in Python: model=VQVAEConfig(**meta["vae_config"]) '
                              f'with meta = load_checkpoint({str(last)!r})[1]), or start a fresh --out folder')
         return tensors, meta
-    files = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else []   # (.lock: this run's, core.run_lock)
-    if files and not (files == ['log.jsonl'] and is_run_log(out_dir / 'log.jsonl')):   # a run stopped before its first checkpoint starts again
+    # a run stopped before its first checkpoint starts again there, its best (if any) removed (.lock: this run's, core.run_lock)
+    files, best = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else [], out_dir / 'best.safetensors'
+    if files and not (files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')):
         what = 'no last.safetensors to resume from' if resume else 'pass resume=True (--resume) to continue it with the same settings'
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): '
                               f'{what}, or choose a fresh output folder')
-    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True); best.unlink(missing_ok=True)
     return None
 
 # %% ../nbs/05_tokenizer_training.ipynb #e07ac3f9
 def _extra_state(vae) -> dict:
     persistent = set(vae.state_dict())
-    buffers = {name: b for name, b in vae.named_buffers() if name not in persistent}
-    return dict(buffers=buffers, record_steps=getattr(vae.quantizer, 'record_steps', 0))
+    return dict(buffers={name: b for name, b in vae.named_buffers() if name not in persistent}, record_steps=getattr(vae.quantizer, 'record_steps', 0))
 
 def _load_extra_state(vae, extra:dict):
-    named = dict(vae.named_buffers())
-    for name, b in extra['buffers'].items(): named[name].copy_(b)
+    for name, b in extra['buffers'].items(): vae.get_buffer(name).copy_(b)
     if hasattr(vae.quantizer, 'record_steps'): vae.quantizer.record_steps = extra['record_steps']
 
 def _state_dict_tensors(module, prefix:str) -> dict:
@@ -363,6 +362,7 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
                     command:str|None=None,  # what started the run (a command line), recorded in tokenizer.safetensors
                    ) -> dict:
     "Train (or resume) a multi-scale VQVAE tokenizer; returns the final validation metrics and the run's figures."
+    if stop_at is not None and not is_whole(stop_at, 1): raise ValueError(f'stop_at={stop_at!r}: must be a whole number of updates >= 1 (--stop-at)')
     run = build_tokenizer_run(config, out_dir, resume, train_data, val_data, progress)
     run.command = command
     c = run.config
@@ -382,7 +382,8 @@ def train_tokenizer(config='tiny',          # a TOKENIZER_TRAIN_CONFIGS name, a 
                     if live_plot: plot_handle = _update_live_plot(run.log.records, plot_handle)
                 if new_best:                                                                  # `best` before `last`, which holds the best PSNR:
                     run.vae.save(run.out_dir / 'best.safetensors', step=run.step, val_psnr=metrics['psnr'], val_ssim=metrics['ssim'])
-                if run.step % c.ckpt_every == 0 or run.step == end or ctrl_c.asked: save_tokenizer_state(run)   # a kill between them loses no best
+                if run.step % c.ckpt_every == 0 or run.step == end or ctrl_c.asked or new_best and not run.last_path.exists():   # a kill between them
+                    save_tokenizer_state(run)                                                   # loses no best; a first best has a last to resume
                 ctrl_c.stop_here(run.step, c.steps, run.out_dir, end)
         finally:
             pbar.close()
