@@ -30,7 +30,6 @@ def too_big_to_judge(num_classes:int, images:int|None) -> bool:
     "Whether a dataset is beyond what the main job's own feature classifier is trained for (`OWN_CLASSIFIER_MAX`)."
     return num_classes > OWN_CLASSIFIER_MAX['classes'] or (images or 0) > OWN_CLASSIFIER_MAX['images']
 
-#| export
 #: judge_run's quality figures: samples at these sampling seeds, `judge_size` per class
 JUDGE_SEEDS = (0, 1, 2)
 
