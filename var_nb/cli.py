@@ -10,7 +10,7 @@ from pathlib import Path
 import torch
 
 from .core import (refuse_overwriting_inputs, run_marked, json_object, output_folder, output_file, free_disk,
-                         refuse_beyond, keep_freed_memory, is_seed, SEED_RULE, _USER_ERRORS)
+                         refuse_beyond, keep_freed_memory, _USER_ERRORS)
 from .devices import usable_device
 from .images import refuse_foreign_pngs, to_rgb, flat_on_background
 from .data import ImageTransform, refuse_inside
@@ -23,7 +23,7 @@ from . import core, __version__                       # its folder tells var_nb'
 from . import splits, reconstruction, train_tokenizer, job, scaling, bench, raster, plan, eval_cli   # the modules that register their own subcommands
 
 # %% auto #0
-__all__ = ['OPTION_RULES', 'TORCHRUN_COMMANDS', 'positive_int', 'non_negative_int', 'seed', 'truncation_k', 'positive_float',
+__all__ = ['OPTION_RULES', 'TORCHRUN_COMMANDS', 'positive_int', 'non_negative_int', 'truncation_k', 'positive_float',
            'non_negative_float', 'truncation_p', 'share', 'pruned_share', 'ema_decay', 'device_name', 'apply_rules',
            'Parser', 'build_parser', 'write_failure', 'main']
 
@@ -37,7 +37,6 @@ def _number(kind, text:str, ok, rule:str):
 
 def positive_int(text) -> int: return _number(int, text, lambda v: v >= 1, 'a whole number >= 1')
 def non_negative_int(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0')
-def seed(text) -> int: return _number(int, text, is_seed, SEED_RULE)
 def truncation_k(text) -> int: return _number(int, text, lambda v: v >= 0, 'a whole number >= 0 (0 = off)')
 def positive_float(text) -> float: return _number(float, text, lambda v: v > 0, 'a number > 0')
 def non_negative_float(text) -> float: return _number(float, text, lambda v: v >= 0, 'a number >= 0 (0 = no guidance)')
@@ -58,7 +57,7 @@ OPTION_RULES = {
                      'depths', 'checkpoints', 'max_images', 'switch_at', 'prune_scales', 'gpus', 'train_images', 'crops', 'seeds'],
                     positive_int),
     **dict.fromkeys(['epochs', 'minutes', 'lr', 'base_lr', 'temperature', 'gpu_memory', 'peak_tflops'], positive_float),
-    **dict.fromkeys(['skip_scales', 'num_workers'], non_negative_int), 'seed': seed, 'top_k': truncation_k,
+    **dict.fromkeys(['seed', 'skip_scales', 'num_workers'], non_negative_int), 'top_k': truncation_k,
     'cfg': non_negative_float, 'prune': pruned_share, 'mfu': share, 'top_p': truncation_p, 'ema': ema_decay, 'device': device_name,
 }
 

@@ -391,7 +391,9 @@ def known_schedule(schedule, final_ratio:float=0.01) -> bool:
 
 def schedule_rule(schedule, final_ratio, ratio_field:str) -> tuple:
     "The `refuse_settings` rule of a config's `schedule`, checked with its final lr ratio (the field `ratio_field`: 'exp' cannot end at 0)."
-    ends = schedule == 'exp' and isinstance(final_ratio, (int, float)) and not final_ratio > 0
+    if not (isinstance(final_ratio, (int, float)) and not isinstance(final_ratio, bool) and 0 <= final_ratio <= 1):
+        final_ratio = 0.01                                          # a bad ratio (None, '0.1', nan) is its own field's error, not the schedule's
+    ends = schedule == 'exp' and not final_ratio > 0
     return ('schedule', known_schedule(schedule, final_ratio),
             f"a schedule that can end at {ratio_field}={final_ratio!r}: 'exp' never reaches 0; set {ratio_field} above 0, or choose 'cos' or 'lin00'" if ends
             else f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")
@@ -410,9 +412,10 @@ def is_whole(v, lo:int=1) -> bool:
     "Whether `v` is a whole number >= lo (not a bool, not 2.5)."
     return isinstance(v, numbers.Integral) and not isinstance(v, bool) and v >= lo
 
-#: what a run's seed may be: NumPy takes seeds below 2**32, and the token cache's per-epoch draws (seed * 1,000,003 + epoch) stay in 64 bits
-SEED_RULE = 'a whole number from 0 to 2**32 - 1 (4294967295)'
-def is_seed(v) -> bool: return is_whole(v, 0) and v < 2**32
+#: what a training run's seed may be: its token cache draws each epoch's crops from (seed * 1,000,003 + epoch) * 2 + 1, which
+#: overflowed 64 bits from about 4.6e12 (after hours of encoding); 2**42 leaves room for a million epochs. Sampling seeds take any size
+SEED_RULE = 'a whole number from 0 to 2**42 - 1 (4398046511103)'
+def is_seed(v) -> bool: return is_whole(v, 0) and v < 2**42
 
 def betas_ok(v) -> bool:
     "Whether `v` is AdamW's (beta1, beta2): two numbers in [0, 1)."

@@ -89,11 +89,13 @@ def agree_on_settings(settings:dict, world:int):
         raise ValueError(f'the ranks were given different settings ({seen}): start every rank with the same command and options')
 
 def agree_on_precision(precision:str, world:int, device) -> str:
-    "A new run's precision, one for every rank: on CPUs 'auto' becomes 'bf16' only if every rank's own timing takes bf16, else 'fp32'. Every rank calls it."
-    if precision != 'auto' or world == 1 or torch.device(device).type != 'cpu': return precision
-    flag = torch.tensor([int(precision_dtype('auto', device) == torch.bfloat16)])
+    """A run's precision, one for every rank: on CPUs 'auto' becomes 'bf16' only if every rank's own timing takes bf16, else
+    'fp32'. Every rank calls it, whatever its precision: a resumed rank whose timing differs from the saved dtype holds that
+    dtype (`devices.resume_precision`) while the others hold 'auto', and theirs then resolves to it."""
+    if world == 1 or torch.device(device).type != 'cpu': return precision
+    flag = torch.tensor([2 if precision != 'auto' else int(precision_dtype('auto', device) == torch.bfloat16)])   # 2: no vote
     dist.all_reduce(flag, op=dist.ReduceOp.MIN)
-    return 'bf16' if flag.item() else 'fp32'
+    return precision if precision != 'auto' else 'bf16' if flag.item() else 'fp32'
 
 def rank_seed(seed:int, world:int, rank:int, step:int=0) -> int:
     "The seed of rank `rank`'s random streams (class dropout, drop-path): distinct per rank, and per step a run resumed at."

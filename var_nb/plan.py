@@ -163,14 +163,14 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     work = flops_image * (4 / 3 if config.checkpointing else 1)     # checkpointing recomputes the blocks' forward (1/3 of a step)
     epoch_s = work * images / (gpus * peak_tflops * 1e12 * mfu) if images else None
     epochs = config.steps * config.batch_size / images if config.steps and images else config.epochs
-    half = config.precision != 'fp32'
+    vae = VQVAE_CONFIGS.get(config.tokenizer)                     # the preset's tokenizer for sampling (its decoder), where it fits the scales
     token_bytes = 2 if vc.vocab_size <= 2**15 else 4               # the token cache's dtype (tokens.py: int16 or int32)
     return dict(preset=preset if isinstance(preset, str) else None, gpus=gpus, gpu_memory_bytes=memory_bytes, usable_bytes=usable,
                 batch_size=config.batch_size, micro_batch=per_gpu // accum, grad_accum=accum, checkpointing=config.checkpointing,
                 precision=config.precision, params=count_params(vc), flops_per_image=flops_image, fits=memory['total'] <= usable,
                 memory_per_gpu=memory, batch_hint=hint, images=images, epochs=epochs,
                 token_cache_bytes=images * (2 if config.hflip else 1) * config.crops * vc.L * token_bytes if images else None,
-                sampling=sampling_fit(vc, usable, torch.bfloat16 if half else torch.float32), epoch_seconds=epoch_s, run_seconds=epoch_s * epochs if epoch_s else None, mfu_assumed=mfu, peak_tflops=peak_tflops)
+                sampling=sampling_fit(vc, usable, vae_config=vae if vae and tuple(vae.patch_nums) == tuple(vc.patch_nums) else None), epoch_seconds=epoch_s, run_seconds=epoch_s * epochs if epoch_s else None, mfu_assumed=mfu, peak_tflops=peak_tflops)
 
 def plan_lines(p:dict) -> str:
     "A plan in words, one line per part."
@@ -185,7 +185,7 @@ def plan_lines(p:dict) -> str:
              '  ' + ', '.join(f'{k} {gib(v)}' for k, v in m.items() if k != 'total' and v)] + ([f"  {p['fits_with']}"] if p.get('fits_with') else []) \
             + ([f"  note: {p['batch_hint']}"] if p.get('batch_hint') else [])
     s = p.get('sampling')
-    if s: lines.append(f"sampling ({s['dtype']}, guided): " + (f"up to {s['batch']:,} images at once per GPU" if s['batch'] else 'not even one image fits')
+    if s: lines.append(f"sampling ({s['dtype']}, as var-nb sample runs on a GPU from Ampere on; guided): " + (f"up to {s['batch']:,} images at once per GPU" if s['batch'] else 'not even one image fits')
                        + f" (weights {gib(s['weights'])}, KV cache {gib(s['kv_cache_per_image'])} per image); var-nb sample lowers a larger --batch-size to what fits")
     if p['images']:
         lines.append(f"{p['images']:,} images: token cache {gib(p['token_cache_bytes'])} (on disk, and in each rank's memory); {span(p['epoch_seconds'])} per epoch, "

@@ -19,7 +19,7 @@ from .core import atomic_path, checkpoint_meta, is_whole, output_file, output_fo
 from .devices import cpu_bf16_units
 
 # %% auto #0
-__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'run_lock',
+__all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'thin_log', 'run_lock',
            'locks_run_folder', 'git_commit', 'machine', 'provenance', 'command_line', 'write_results', 'read_results',
            'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure',
            'binomial_interval', 'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
@@ -104,6 +104,13 @@ def plot_log(log, # a run folder, a log.jsonl, or a list of records
     if title: fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/00b_records.ipynb #4eb7ad67
+def thin_log(records:list, max_train:int=200) -> list:
+    "The validation records and at most `max_train` training records (evenly spaced, the last kept), to ship inside a weights file."
+    train = [r for r in records if r['split'] == 'train']
+    keep = set(range(0, len(train), max(1, math.ceil(len(train) / max_train)))) | {len(train) - 1}
+    return [r for i, r in enumerate(train) if i in keep] + [r for r in records if r['split'] != 'train']
 
 # %% ../nbs/00b_records.ipynb #2ed8f476
 _HELD_LOCKS = {}   # folder -> [calls of this process holding its lock, the open lock file, the folder it made, the process that took it]

@@ -264,7 +264,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
         opt = adamw(param_groups(model), device, lr=config.peak_lr, betas=tuple(config.betas), weight_decay=config.weight_decay)
         precision, note = resume_precision(config.precision, state['meta'].get('precision') if state else None, device)
         if note and rank == 0: print(note)
-        if state is None: precision = agree_on_precision(precision, world, device)   # 'auto' on CPUs: one dtype for all ranks
+        precision = agree_on_precision(precision, world, device)      # 'auto' on CPUs, new or resumed: one dtype for all ranks
         amp_dtype, scaler = _amp(precision, device)
         run = Run(config, out_dir, device, rank, world, owns_group, vae, tokenizer_fp, train_data, val_data, model, model, model, ema,
                   opt, amp_dtype, scaler, sampler, micro_bs, steps_per_epoch, total, warmup, config.eval_every or steps_per_epoch,
@@ -332,7 +332,7 @@ def _progressive_weights(run:Run, step:int) -> tuple[int, torch.Tensor]:
     n_scales = stage(step)
     if n_scales in (K, c.progressive_start + 1): ramp = 1.0     # official pgwp: not the first stage, not the full run
     else:
-        lo, hi = 0, step                                   # the stage's first step, by halving (stages only grow): a scan from 0 took 47 ms a step
+        lo, hi = 0, step                                   # the stage's first step, by halving (stages only grow): a scan from 0 grew with the run
         while lo < hi: lo, hi = (mid + 1, hi) if stage(mid := (lo + hi) // 2) < n_scales else (lo, mid)
         ramp = min(1.0, max(0.01, (step - lo + 1) / max(1, c.progressive_warmup * run.total)))
     if run.loss_weights[0] != (n_scales, ramp):           # copied to the device only when they change, not every step

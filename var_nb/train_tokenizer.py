@@ -15,10 +15,10 @@ from tqdm.auto import tqdm
 
 from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
-                         save_checkpoint, load_checkpoint, checkpoint_kind, data_path, flatten_state, unflatten_state,
+                         save_checkpoint, load_checkpoint, checkpoint_kind, checkpoint_meta, data_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, jsonable, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, _USER_ERRORS)
 from .images import to_01
-from .records import RunLog, read_log, plot_log, provenance, command_line, is_run_log, locks_run_folder
+from .records import RunLog, read_log, plot_log, thin_log, provenance, command_line, is_run_log, locks_run_folder
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
 from .losses import TokenizerLoss, TokenizerLossConfig
 from .reconstruction import psnr, ssim, evaluate_tokenizer, show_reconstructions, plot_codebook_usage
@@ -147,11 +147,14 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
         return tensors, meta
     # a run stopped before its first checkpoint starts again there, its best (if any) removed (.lock: this run's, core.run_lock)
     files, best = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else [], out_dir / 'best.safetensors'
-    if files and not (files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')):
-        what = 'no last.safetensors to resume from' if resume else 'pass resume=True (--resume) to continue it with the same settings'
-        raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): '
-                              f'{what}, or choose a fresh output folder')
-    out_dir.mkdir(parents=True, exist_ok=True); best.unlink(missing_ok=True)
+    again = files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')
+    if files and not (again and not (resume and best.name in files)):        # --resume never starts a run with a best over again
+        what = ('no last.safetensors to resume from' + ('; without resume=True (--resume) the run starts again there' if again else '')) if resume \
+               else 'pass resume=True (--resume) to continue it with the same settings'
+        raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): {what}, or choose a fresh output folder')
+    if best.name in files: print(f"note: the run in {out_dir} stopped before its first checkpoint: starting it again there; its best.safetensors "
+                                 f"(step {checkpoint_meta(best).get('step')}) stays until this run's first validation replaces it")
+    out_dir.mkdir(parents=True, exist_ok=True)
     return None
 
 # %% ../nbs/05_tokenizer_training.ipynb #e07ac3f9
@@ -398,14 +401,8 @@ def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
     if metrics is None: metrics = evaluate_tokenizer(run.vae, run.val_data)   # a resumed run that was already complete
     prov = provenance(run.command or f"var_nb.train_tokenizer.train_tokenizer(config, '{run.out_dir}')", [c.seed], seconds, run.device)
     run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config=run.config_dict, precision=dtype_name(run.amp),
-                 val_metrics=metrics, log=_thin_log(run.log.records), provenance=prov)
+                 val_metrics=metrics, log=thin_log(run.log.records), provenance=prov)
     return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path), tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)
-
-def _thin_log(records:list, max_train:int=200) -> list:
-    "The validation records and at most `max_train` training records (evenly spaced), to ship inside a weights file."
-    train = [r for r in records if r['split'] == 'train']
-    keep = set(range(0, len(train), max(1, math.ceil(len(train) / max_train)))) | {len(train) - 1}
-    return [r for i, r in enumerate(train) if i in keep] + [r for r in records if r['split'] != 'train']
 
 def _stop_not_finite(what:str, value:float, step:int, last_path:Path): # step: 1-based number of the failing update
     "Stop the run before a non-finite value reaches the weights; name the step and the last good checkpoint."

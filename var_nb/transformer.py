@@ -268,10 +268,11 @@ class VAR(nn.Module):
             raise ValueError(f'x_BLCv_wo_first_l has shape {tuple(x_BLCv_wo_first_l.shape)}, expected (B, L - first_l, Cvae) = '
                              f'(B, {c.L - self.first_l}, {c.Cvae}); make it with model.inputs_from_tokens(vae, tokens_BL) '
                              f'from a tokenizer with patch_nums {c.patch_nums}')
-        B = x_BLCv_wo_first_l.shape[0]           # shape and dtype always; the range where reading it costs no GPU sync
-        if not (isinstance(labels_B, torch.Tensor) and labels_B.shape == (B,) and not labels_B.is_floating_point() and labels_B.dtype != torch.bool) \
-                or labels_B.device.type == 'cpu' and ((labels_B < 0) | (labels_B > c.num_classes)).any():
-            raise ValueError(f'labels_B must be {B} class ids (a 1-D integer tensor, one per image) in 0..{c.num_classes} ({c.num_classes}: '
+        B = x_BLCv_wo_first_l.shape[0]   # shape and dtype always; the range on a CPU outside training steps (their labels were checked once,
+        # with the tokens: a read per step would be a GPU sync there) and outside compiled graphs (a graph break)
+        if not (isinstance(labels_B, torch.Tensor) and labels_B.shape == (B,) and labels_B.dtype in (torch.int64, torch.int32)) or labels_B.device.type == 'cpu' \
+                and not self.training and not torch.compiler.is_compiling() and ((labels_B < 0) | (labels_B > c.num_classes)).any():
+            raise ValueError(f'labels_B must be {B} class ids (a 1-D int64 or int32 tensor, one per image) in 0..{c.num_classes} ({c.num_classes}: '
                              f'no class), got {labels_B!r}'[:300])
         cond = self.condition(self.drop_labels(labels_B))
         x_BLC = torch.cat((self.start_tokens(cond.cond_BD), self.word_embed(x_BLCv_wo_first_l.float())), dim=1) + self.lvl_pos_1LC()
