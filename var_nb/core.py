@@ -391,7 +391,7 @@ def known_schedule(schedule, final_ratio:float=0.01) -> bool:
 
 def schedule_rule(schedule, final_ratio, ratio_field:str) -> tuple:
     "The `refuse_settings` rule of a config's `schedule`, checked with its final lr ratio (the field `ratio_field`: 'exp' cannot end at 0)."
-    if not (isinstance(final_ratio, (int, float)) and not isinstance(final_ratio, bool) and 0 <= final_ratio <= 1):
+    if not (isinstance(final_ratio, numbers.Real) and not isinstance(final_ratio, bool) and 0 <= final_ratio <= 1):   # numpy floats too
         final_ratio = 0.01                                          # a bad ratio (None, '0.1', nan) is its own field's error, not the schedule's
     ends = schedule == 'exp' and not final_ratio > 0
     return ('schedule', known_schedule(schedule, final_ratio),

@@ -147,7 +147,7 @@ def resume_precision(precision:str, # the run's precision setting
     here = dtype_name(precision_dtype('auto', device))
     if saved == here: return precision, None
     if saved == 'fp16' and torch.device(device).type == 'cpu':             # a CPU has no fp16 autocast: not the saved dtype either way
-        return precision, f"the run was saved training in fp16, which a CPU cannot run: it continues in {here} (precision 'auto'), not bit for bit"
+        return precision, "the run was saved training in fp16, which a CPU cannot run: it continues in what precision 'auto' picks (bf16 or fp32), not bit for bit"
     return saved, (f"the run was saved training in {saved} and continues in it (exact resume), although precision 'auto' picks "
                    f"{here} on this device")
 

@@ -107,7 +107,7 @@ def plot_log(log, # a run folder, a log.jsonl, or a list of records
 
 # %% ../nbs/00b_records.ipynb #4eb7ad67
 def thin_log(records:list, max_train:int=200) -> list:
-    "The validation records and at most `max_train` training records (evenly spaced, the last kept), to ship inside a weights file."
+    "The validation records and about `max_train` training records (evenly spaced, and the last: at most max_train + 1), to ship inside a weights file."
     train = [r for r in records if r['split'] == 'train']
     keep = set(range(0, len(train), max(1, math.ceil(len(train) / max_train)))) | {len(train) - 1}
     return [r for i, r in enumerate(train) if i in keep] + [r for r in records if r['split'] != 'train']

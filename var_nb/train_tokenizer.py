@@ -145,15 +145,15 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
                              f'trained:\n  ' + '\n  '.join(built) + '\nresume with the model the run trained (in Python: model=VQVAEConfig(**meta["vae_config"]) '
                              f'with meta = load_checkpoint({str(last)!r})[1]), or start a fresh --out folder')
         return tensors, meta
-    # a run stopped before its first checkpoint starts again there, its best (if any) removed (.lock: this run's, core.run_lock)
+    # a run stopped before its first checkpoint starts again there, without --resume; its best (if any) stays until replaced (.lock: this run's, core.run_lock)
     files, best = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else [], out_dir / 'best.safetensors'
     again = files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')
     if files and not (again and not (resume and best.name in files)):        # --resume never starts a run with a best over again
         what = ('no last.safetensors to resume from' + ('; without resume=True (--resume) the run starts again there' if again else '')) if resume \
                else 'pass resume=True (--resume) to continue it with the same settings'
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): {what}, or choose a fresh output folder')
-    if best.name in files: print(f"note: the run in {out_dir} stopped before its first checkpoint: starting it again there; its best.safetensors "
-                                 f"(step {checkpoint_meta(best).get('step')}) stays until this run's first validation replaces it")
+    if best.name in files: print(f"note: the run in {out_dir} stopped before its first checkpoint: starting it again there; its best.safetensors"
+                                 + (f" (step {s})" if (s := checkpoint_meta(best).get('step')) is not None else '') + " stays until this run's first validation replaces it")
     out_dir.mkdir(parents=True, exist_ok=True)
     return None
 

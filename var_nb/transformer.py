@@ -270,11 +270,12 @@ class VAR(nn.Module):
                              f'from a tokenizer with patch_nums {c.patch_nums}')
         B = x_BLCv_wo_first_l.shape[0]   # shape and dtype always; the range on a CPU outside training steps (their labels were checked once,
         # with the tokens: a read per step would be a GPU sync there) and outside compiled graphs (a graph break)
+        bad = lambda: ValueError(f'labels_B must be {B} class ids (a 1-D int64 or int32 tensor, one per image) in 0..{c.num_classes} '
+                                 f'({c.num_classes}: no class), got {labels_B!r}'[:300])
         if not (isinstance(labels_B, torch.Tensor) and labels_B.shape == (B,) and labels_B.dtype in (torch.int64, torch.int32)) or labels_B.device.type == 'cpu' \
-                and not self.training and not torch.compiler.is_compiling() and ((labels_B < 0) | (labels_B > c.num_classes)).any():
-            raise ValueError(f'labels_B must be {B} class ids (a 1-D int64 or int32 tensor, one per image) in 0..{c.num_classes} ({c.num_classes}: '
-                             f'no class), got {labels_B!r}'[:300])
-        cond = self.condition(self.drop_labels(labels_B))
+                and not self.training and not torch.compiler.is_compiling() and ((labels_B < 0) | (labels_B > c.num_classes)).any(): raise bad()
+        try: cond = self.condition(self.drop_labels(labels_B))
+        except IndexError: raise bad() from None        # a training step's id out of range on a CPU (the embedding's own error), named
         x_BLC = torch.cat((self.start_tokens(cond.cond_BD), self.word_embed(x_BLCv_wo_first_l.float())), dim=1) + self.lvl_pos_1LC()
         for blk, ada_B16C in zip(self.blocks, cond.blocks):
             if self.checkpointing and self.training and torch.is_grad_enabled():   # keep only each block's input (RNG state replayed)
