@@ -24,7 +24,7 @@ __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS'
            'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
            'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
            'refuse_foreign_files', 'json_object', 'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule',
-           'schedule_rule', 'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok', 'refuse_settings', 'adamw',
+           'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok', 'schedule_rule', 'refuse_settings', 'adamw',
            'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
@@ -389,15 +389,6 @@ def known_schedule(schedule, final_ratio:float=0.01) -> bool:
     try: lr_factor(1, 3, 0, schedule, final_ratio=final_ratio); lr_factor(2, 3, 0, schedule, final_ratio=final_ratio); return True
     except (ValueError, TypeError, AttributeError): return False
 
-def schedule_rule(schedule, final_ratio, ratio_field:str) -> tuple:
-    "The `refuse_settings` rule of a config's `schedule`, checked with its final lr ratio (the field `ratio_field`: 'exp' cannot end at 0)."
-    if not (isinstance(final_ratio, numbers.Real) and not isinstance(final_ratio, bool) and 0 <= final_ratio <= 1):   # numpy floats too
-        final_ratio = 0.01                                          # a bad ratio (None, '0.1', nan) is its own field's error, not the schedule's
-    ends = schedule == 'exp' and not final_ratio > 0
-    return ('schedule', known_schedule(schedule, final_ratio),
-            f"a schedule that can end at {ratio_field}={final_ratio!r}: 'exp' never reaches 0; set {ratio_field} above 0, or choose 'cos' or 'lin00'" if ends
-            else f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")
-
 def wd_at(step:int, total:int, wd:float, wd_end:float|None=None) -> float:
     "Weight decay at `step`: half a cosine from `wd` to `wd_end` over the run (constant when wd_end is None)."
     if wd_end is None: return wd
@@ -420,6 +411,14 @@ def is_seed(v) -> bool: return is_whole(v, 0) and v < 2**42
 def betas_ok(v) -> bool:
     "Whether `v` is AdamW's (beta1, beta2): two numbers in [0, 1)."
     return isinstance(v, (list, tuple)) and len(v) == 2 and all(is_real(b, 0) and b < 1 for b in v)
+
+def schedule_rule(schedule, final_ratio, ratio_field:str) -> tuple:
+    "The `refuse_settings` rule of a config's `schedule`, checked with its final lr ratio (the field `ratio_field`: 'exp' cannot end at 0)."
+    if not is_real(final_ratio, 0, 1): final_ratio = 0.01          # a bad ratio (None, '0.1', nan) is its own field's error, not the schedule's
+    ends = schedule == 'exp' and not final_ratio > 0
+    return ('schedule', known_schedule(schedule, final_ratio),
+            f"a schedule that can end at {ratio_field}={final_ratio!r}: 'exp' never reaches 0; set {ratio_field} above 0, or choose 'cos' or 'lin00'" if ends
+            else f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")
 
 def refuse_settings(what:str, config, rules):
     "One ValueError naming every `(field, ok, rule)` of `rules` that is not ok, with its value: '{what} settings refused: k=v (must be rule); ...'."

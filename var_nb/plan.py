@@ -16,7 +16,7 @@ from .core import human_bytes, _USER_ERRORS
 from .attention import SelfAttention
 from .transformer import VAR, VARConfig, count_params
 from .vqvae import VQVAE, VQVAE_CONFIGS
-from .sampling import sampling_bytes
+from .sampling import sampling_bytes, most_images_at_once
 from .flops import train_flops
 from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
 from .data import local_source
@@ -104,12 +104,9 @@ def sampling_fit(vc:VARConfig, # the transformer
     vae_config = vae_config or next((v for v in VQVAE_CONFIGS.values() if tuple(v.patch_nums) == tuple(vc.patch_nums)), None)
     with torch.device('meta'): vae_params = sum(p.numel() for p in VQVAE(vae_config).parameters()) if vae_config else 0
     weights = 4 * (count_params(vc) + vae_params)
-    need = lambda b: weights + sampling_bytes(vc, b, dtype, vae_config)['total']
-    fit, over = 0, 1
-    while need(over) <= usable: fit, over = over, 2 * over             # every part grows with the batch: double, then halve the gap
-    while over - fit > 1: mid = (fit + over) // 2; fit, over = (mid, over) if need(mid) <= usable else (fit, mid)
+    fit = most_images_at_once(vc, usable, dtype, vae_config, weights)
     return dict(batch=fit, dtype={torch.bfloat16: 'bf16', torch.float16: 'fp16'}.get(dtype, 'fp32'), weights=weights, kv_cache_per_image=sampling_bytes(vc, 1, dtype)['kv_cache'],
-                total=need(max(fit, 1)))
+                total=weights + sampling_bytes(vc, max(fit, 1), dtype, vae_config)['total'])
 
 def dataset_images(dataset, config:TrainConfig) -> int:
     "Training images of `dataset` as a run of `config` splits it: its 'validation' split apart, else 5% of train held out (`dataset_split`)."

@@ -28,8 +28,8 @@ __all__ = ['MNIST_SAMPLING', 'GUIDANCE_SCHEDULES', 'SAMPLER_OPTIONS', 'PRECISION
            'tokenizer_of', 'cfg_strength', 'guide', 'top_k_top_p_', 'image_seed', 'image_generators', 'draw_tokens',
            'gumbel_smooth_embedding', 'check_labels', 'check_settings', 'generators_for', 'prepare_sampling',
            'generate', 'decode', 'fast_sampling_of', 'check_sample_args', 'sample', 'sampling_dtype', 'allow_tf32',
-           'sampling_math', 'sampling_bytes', 'fitting_batch', 'npz_writer', 'is_samples_npz', 'sample_to_folder',
-           'resolve_classes']
+           'sampling_math', 'sampling_bytes', 'most_images_at_once', 'fitting_batch', 'npz_writer', 'is_samples_npz',
+           'sample_to_folder', 'resolve_classes']
 
 # %% ../nbs/08_sampling.ipynb #0c98fec7
 MNIST_SAMPLING = dict(cfg=3.0, top_k=0, top_p=0.0, more_smooth=False)
@@ -352,6 +352,14 @@ def sampling_bytes(config, # the transformer's VARConfig
     return dict(kv_cache=kv, logits=logits, activations=activations, weight_copies=copies, decoder=decoder,
                 total=copies + max(kv + logits + activations, decoder))   # the cache is freed before decoding starts
 
+def most_images_at_once(config, budget:float, dtype=torch.float32, vae_config=None, weights:int=0) -> int:
+    "The largest batch whose sampling (`sampling_bytes` of `config`, `dtype`, `vae_config`, at its peak) fits in `budget` bytes beside `weights` (models not loaded yet); 0 if not one image."
+    need = lambda b: weights + sampling_bytes(config, b, dtype, vae_config)['total']
+    fit, over = 0, 1
+    while need(over) <= budget: fit, over = over, 2 * over             # every part grows with the batch: double, then halve the gap
+    while over - fit > 1: mid = (fit + over) // 2; fit, over = (mid, over) if need(mid) <= budget else (fit, mid)
+    return fit
+
 def fitting_batch(var, vae, batch_size:int, dtype=None, # the sampling's autocast dtype (None: the weights')
                   usable:float=0.9, # share of the free memory sampling may take (the caching allocator fragments the rest)
                  ) -> int:
@@ -361,8 +369,7 @@ def fitting_batch(var, vae, batch_size:int, dtype=None, # the sampling's autocas
     free = available_memory(device)                                 # with what torch caches unused (after training, most of it)
     need = lambda b: sampling_bytes(var.config, b, dtype or var.pos_1LC.dtype, vae.config)
     if need(batch_size)['total'] <= usable * free: return batch_size
-    per_image = need(2)['total'] - need(1)['total']                 # every part grows linearly with the batch
-    fits = min(batch_size - 1, int((usable * free - (need(1)['total'] - per_image)) // per_image))
+    fits = min(batch_size - 1, most_images_at_once(var.config, usable * free, dtype or var.pos_1LC.dtype, vae.config))
     if fits < 1:
         raise ValueError(f'sampling even one image at a time needs about {human_bytes(need(1)["total"])} on {device}, and '
                          f'{human_bytes(free)} is free: free the GPU, use one with more memory' + (', or bf16 (--precision bf16)' if not dtype else ''))
