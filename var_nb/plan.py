@@ -23,8 +23,9 @@ from .data import local_source
 from .splits import dataset_split
 
 # %% auto #0
-__all__ = ['DATASET_IMAGES', 'PEAK_TFLOPS', 'MFU', 'HEADROOM', 'saved_tensor_bytes', 'activation_bytes', 'logits_bytes',
-           'sampling_fit', 'dataset_images', 'plan', 'plan_lines', 'refuse_unfit', 'fit_to_gpu', 'register_cli']
+__all__ = ['DATASET_IMAGES', 'DATASET_CLASSES', 'PEAK_TFLOPS', 'MFU', 'HEADROOM', 'saved_tensor_bytes', 'activation_bytes',
+           'logits_bytes', 'sampling_fit', 'run_var_config', 'dataset_images', 'plan', 'plan_lines', 'refuse_unfit',
+           'fit_to_gpu', 'register_cli']
 
 # %% ../nbs/07b_plan.ipynb #77500fdd
 def saved_tensor_bytes(model:VAR, batch_size:int, dtype=torch.bfloat16, loss:bool=False) -> int:
@@ -80,6 +81,7 @@ def logits_bytes(config:VARConfig, batch_size:int, dtype=torch.bfloat16) -> int:
 # %% ../nbs/07b_plan.ipynb #1b9f31ee
 #: training images of the datasets the presets name (ImageNet-1k's train split; the embedded sets as var_nb splits them)
 DATASET_IMAGES = {'imagenet': 1_281_167, 'mnist5k': 4_500, 'emoji': 1_684}
+DATASET_CLASSES = {'imagenet': 1000, 'mnist5k': 10, 'emoji': 9}   #: and their classes
 PEAK_TFLOPS = 312.0   # A100 bf16 dense, NVIDIA's datasheet: the default GPU of the time estimate
 MFU = 0.35            # assumed model-FLOP utilisation (not measured here: no GPU); measure yours with `var-nb bench train`
 HEADROOM = (1 << 30, 0.10)   # CUDA context + allocator fragmentation: 1 GiB plus 10% of the GPU (an assumption)
@@ -108,6 +110,13 @@ def sampling_fit(vc:VARConfig, # the transformer
     return dict(batch=fit, dtype={torch.bfloat16: 'bf16', torch.float16: 'fp16'}.get(dtype, 'fp32'), weights=weights, kv_cache_per_image=sampling_bytes(vc, 1, dtype)['kv_cache'],
                 total=weights + sampling_bytes(vc, max(fit, 1), dtype, vae_config)['total'])
 
+def run_var_config(config:TrainConfig) -> VARConfig:
+    "The transformer a run of `config` builds: `var_config_for`, with the scales, codes and latent width of the tokenizer the job trains (`job.plan_job`) and the classes of a known dataset, where `var_overrides` leaves them."
+    vc, tok = var_config_for(config), VQVAE_CONFIGS.get(config.tokenizer)
+    if tok is None or str(config.dataset) == 'imagenet': return vc   # ImageNet runs are given a tokenizer: the official one, of the presets' scales
+    decided = dict(patch_nums=tuple(tok.patch_nums), vocab_size=tok.vocab_size, Cvae=tok.z_channels, num_classes=DATASET_CLASSES.get(str(config.dataset)))
+    return replace(vc, **{k: v for k, v in decided.items() if v is not None and k not in config.var_overrides})
+
 def dataset_images(dataset, config:TrainConfig) -> int:
     "Training images of `dataset` as a run of `config` splits it: its 'validation' split apart, else 5% of train held out (`dataset_split`)."
     return len(dataset_split(local_source(dataset), 'train', config.train_split, config.val_split, verbose=False))
@@ -129,7 +138,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     if not (1e-4 <= mfu <= 1 and 0 < peak_tflops < 1e9):           # an MFU of 1e-320 made the time infinite, printed as Infinity in --json
         raise ValueError(f'mfu ({mfu:g}) must be a fraction from 0.0001 to 1 (0.35 is typical) and peak_tflops ({peak_tflops:g}) '
                          f'a GPU\'s TFLOP/s, above 0 and below 1e9 (--mfu, --peak-tflops)')
-    vc = var_config_for(config)
+    vc = run_var_config(config)                                    # emoji: the 16x16 scales of its own tokenizer, not mnist's 8x8
     per_gpu, rest = divmod(config.batch_size, gpus)
     if rest or per_gpu < 1:
         raise ValueError(f'batch size {config.batch_size} does not split over {gpus} GPUs: pass a multiple of {gpus} (--batch-size)')
