@@ -15,7 +15,7 @@ import numpy as np
 import torch
 import matplotlib.pyplot as plt
 
-from .core import atomic_path, jsonable, checkpoint_meta, median_seconds
+from .core import atomic_path, jsonable, checkpoint_meta, median_seconds, is_real, is_whole
 from .records import read_log, figure
 from .vqvae import VQVAE_CONFIGS
 from .train_tokenizer import train_tokenizer, TOKENIZER_TRAIN_CONFIGS
@@ -25,7 +25,7 @@ from .sampling import sample
 from .editing import box_mask, edit
 from .classifier import labelled_images
 from .evaluation import evaluate, real_floor, load_features
-from .records import summarize, separated
+from .records import summarize, separated, measured
 from .raster import model_class, load_model, step_flops, raster_edit
 
 # %% auto #0
@@ -61,13 +61,21 @@ class StudyConfig:
                                            # tiny study, whose 4-step tokenizers still decode a faint tint; the classifier
                                            # averages the channels either way, so only the check is skipped)
 
-    def __post_init__(self):
+    def __post_init__(self):                # checked before the study's folder is written or a tokenizer trained
+        whole = lambda k, lo=1: (k, is_whole(getattr(self, k), lo), f'a whole number >= {lo}')
+        maybe = lambda k: (k, getattr(self, k) is None or is_whole(getattr(self, k)), 'None or a whole number >= 1')
+        seeds = lambda s, n: isinstance(s, (tuple, list)) and len(s) >= n and all(is_whole(x, 0) for x in s) and len(set(s)) == len(s)
+        tok_ok = isinstance(self.tokenizers, dict) and set(self.tokenizers) == {'var', 'raster'} and all(v in TOKENIZER_TRAIN_CONFIGS for v in self.tokenizers.values())
         bad = [f'{k}={getattr(self, k)!r} ({rule})' for k, ok, rule in (
-            ('seeds', len(self.seeds) >= 2, 'an interval needs 2 or more training seeds'),
-            ('equal_data_seeds', len(self.equal_data_seeds) >= 1, 'at least one'),
-            ('steps', self.steps >= 1, '>= 1'), ('cfgs', len(self.cfgs) >= 1, 'at least one guidance scale'),
+            ('tokenizers', tok_ok, f"{{'var': PRESET, 'raster': PRESET}}, presets of {', '.join(sorted(TOKENIZER_TRAIN_CONFIGS))}"),
+            ('seeds', seeds(self.seeds, 2), 'an interval needs 2 or more training seeds, different whole numbers >= 0'),   # (0, 0) is one run
+            ('equal_data_seeds', seeds(self.equal_data_seeds, 1), 'at least one; different whole numbers >= 0'),
+            maybe('tokenizer_steps'), maybe('train_images'), whole('width'), whole('depth'), whole('heads'), whole('batch_size'), whole('steps'),
+            ('cfgs', isinstance(self.cfgs, (tuple, list)) and len(self.cfgs) >= 1 and all(is_real(g, 0) for g in self.cfgs), 'at least one guidance scale, each >= 0'),
+            whole('select_seed', 0), whole('sample_seed', 0),
             ('select_seed', self.select_seed != self.sample_seed, 'must differ from sample_seed: a cfg is not chosen on the seed it is reported on'),
-            ('per_class', self.per_class >= 1, '>= 1'), ('edit_images', self.edit_images >= 1, '>= 1'))
+            whole('select_per_class'), whole('per_class'), whole('edit_images'), whole('speed_runs'), whole('floor_draws'),
+            ('speed_batches', isinstance(self.speed_batches, (tuple, list)) and len(self.speed_batches) >= 1 and all(is_whole(b) for b in self.speed_batches), 'at least one batch size >= 1'))
             if not ok]
         if bad: raise ValueError('study settings refused: ' + '; '.join(bad))
 
@@ -329,6 +337,7 @@ def print_study(res:dict, # a study's record (`run_study`, or data/raster_256.js
                   + ', '.join(f"{c:g} ({g})" for c, g in zip(r['best_cfg'], r['guidance'])))
         verdicts = []
         for m, better in (('fid', min), ('precision', max), ('recall', max), ('accuracy', max)):
+            if None in (measured(a['var'], m)[1], measured(a['raster'], m)[1]): verdicts.append(f'{m}: one run on a side, no interval to tell by'); continue
             if not separated(a['var'], a['raster'], m): verdicts.append(f'{m}: no difference measurable at this size'); continue
             win = better(('var', 'raster'), key=lambda k: a[k][f'{m}_mean'])
             verdicts.append(f"{m}: {'VAR' if win == 'var' else 'raster'} better")
