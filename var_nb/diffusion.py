@@ -12,9 +12,7 @@ import copy, math, os, sys, time
 from dataclasses import dataclass, field, asdict, replace, fields
 from pathlib import Path
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+import torch, torch.nn as nn, torch.nn.functional as F
 from einops import rearrange
 from tqdm.auto import tqdm
 
@@ -23,7 +21,7 @@ from .core import (adamw, StopAfterStep, default_device, seed_everything, save_c
 from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
-from .data import ImageDataset, ImageTransform, num_classes_of, stored_source
+from .data import ImageDataset, ImageTransform, num_classes_of, stored_source, local_source, load_image_dataset, is_colour
 from .splits import dataset_split, first_images
 from .objective import param_groups
 from .sampling import check_labels, check_settings, generators_for, tokenizer_of
@@ -401,7 +399,7 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
         config = replace(config, ema_warmup=was)                    # resume as they began: exactly
         if progress and config.ema > 0: print(f"note: this run began {'with' if was else 'without'} the EMA's warm-up, and goes on so")
     f_NChw, labels_N = encode_latents(vae, config.dataset, 'train', config.max_images, device=device)
-    if len(labels_N) < config.batch_size: raise ValueError(f'{len(labels_N)} training images are fewer than one batch of {config.batch_size}; lower batch_size')
+    if len(labels_N) < config.batch_size: raise ValueError(f'{len(labels_N)} training images are fewer than one batch of {config.batch_size}: pass a smaller --batch-size (batch_size)')
     num_classes = num_classes_of(dataset_split(config.dataset, 'train', 'train', 'validation', verbose=False))
     seed_everything(config.seed)
     model = DiT(dit_config_for(config, vae, num_classes)).to(device)
@@ -480,16 +478,18 @@ _NOT_DIT_OPTIONS = (('--epochs', 'epochs'), ('--grad-accum', 'grad_accum'), ('--
 
 def cli_train_dit(args) -> int:
     "`var-nb train --preset mnist-dit`: train a DiT on a tokenizer's latent (default: the committed MNIST tokenizer)."
-    given = [opt for opt, name in _NOT_DIT_OPTIONS if getattr(args, name, None) not in (None, False)]
-    if given:
-        print(f'var-nb train: error: {", ".join(given)} are options of the VAR main job, not of a DiT run (preset {args.preset}); '
-              f'leave them out', file=sys.stderr); return 2
-    overrides = {k: getattr(args, k) for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every') if getattr(args, k, None) is not None}
     out = Path(args.out or f'runs/{args.preset}')
-    if args.resume and not (out / 'last.safetensors').is_file():
-        print(f'var-nb train: error: --resume: {out} holds no DiT training run (no last.safetensors) to continue: leave out --resume to start one there', file=sys.stderr); return 2
     try:
+        if given := [opt for opt, name in _NOT_DIT_OPTIONS if getattr(args, name, None) not in (None, False)]:
+            raise ValueError(f'{", ".join(given)} are options of the VAR main job, not of a DiT run (preset {args.preset}); leave them out')
+        if args.resume and not (out / 'last.safetensors').is_file():
+            raise ValueError(f'--resume: {out} holds no DiT training run (no last.safetensors) to continue: leave out --resume to start one there')
+        overrides = {k: local_source(v) if k == 'dataset' else v for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every')
+                     if (v := getattr(args, k, None)) is not None}     # a folder by its absolute path: eval and --resume find it from anywhere
         config = get_dit_preset(args.preset, **overrides)
+        if args.tokenizer is None and config.dataset != 'mnist5k' and is_colour(load_image_dataset(config.dataset), n=32):
+            print('note: colour images, and without --tokenizer the DiT trains on the latent of the committed MNIST tokenizer, made for grey '
+                  'digits, which keeps no colour: pass --tokenizer, one `var-nb train-tokenizer` trained on these images', flush=True)
         r = train_dit(config, out, args.tokenizer or data_path('mnist_tokenizer.safetensors'), args.resume, args.device,
                       progress=not args.quiet, command=command_line(args))
     except _USER_ERRORS as e:

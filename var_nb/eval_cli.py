@@ -21,11 +21,12 @@ from .sampling import MNIST_SAMPLING, PRECISIONS, mnist_models, tokenizer_of, re
 from .raster import load_model
 from .diffusion import DiT, load_dit, DIT_SAMPLING
 from .evaluation import evaluate, real_floor, npz_shape, plot_tradeoff, figure, check_real_classes
-from .records import provenance, write_results, command_line, results_file
+from .records import provenance, write_results, command_line, results_file, run_lock
+from .judging import SAMPLING_OF_TRAINING
 
 # %% auto #0
 __all__ = ['load_for_sampling', 'add_fast_options', 'add_released_options', 'add_precision_options', 'fast_options',
-           'run_dataset', 'eval_references', 'check_features', 'register_cli']
+           'run_dataset', 'eval_references', 'check_features', 'run_sampling_precision', 'register_cli']
 
 # %% ../nbs/10c_eval_cli.ipynb #17b26cd0
 def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, official_var=None, depth:int|None=None, # of the official_var file (None: 16)
@@ -81,10 +82,12 @@ def add_released_options(p:argparse.ArgumentParser):
     p.add_argument('--vae-kwargs', help="JSON overriding the official VQVAE(...) kwargs (default: the released tokenizer's, at --depth's scales)")
     p.add_argument('--var-kwargs', help='JSON overriding the official VAR(...) kwargs')
 
-def add_precision_options(p:argparse.ArgumentParser):
+def add_precision_options(p:argparse.ArgumentParser,
+                          run_default:bool=False): # eval: default None, the precision the model's run measured its samples in
     "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
-    p.add_argument('--precision', choices=PRECISIONS, default='auto',
-                   help='auto (default): bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX where it measures at least 1.3x as fast), fp32 elsewhere; '
+    p.add_argument('--precision', choices=PRECISIONS, default=None if run_default else 'auto',
+                   help=("default: a var_nb run's own, the precision its report's samples were drawn in (fp32 for a run trained in fp32), so the "
+                         "figures compare with the report's; auto for other models. " if run_default else 'auto (default): ') + 'auto: bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX where it measures at least 1.3x as fast), fp32 elsewhere; '
                         'bf16; tf32: fp32 with TF32 matmuls; fp32: strict (no autocast, no TF32). TF32 is on on CUDA unless fp32')
     p.add_argument('--bf16', dest='precision', action='store_const', const='bf16', default=argparse.SUPPRESS,
                    help='the same as --precision bf16')
@@ -153,7 +156,8 @@ def eval_references(checkpoint, features, real, released:bool,
         elif (Path(checkpoint).parent / 'classifier.safetensors').exists(): features = str(Path(checkpoint).parent / 'classifier.safetensors')
         else:
             raise FileNotFoundError(f'{checkpoint} was trained on {run_data}, which the MNIST digit classifier cannot judge, and its folder '
-                                    f'has no classifier.safetensors: pass --features CLASSIFIER.safetensors (a classifier of its classes) and --real')
+                                    f'has no classifier.safetensors (a run of one class, or with --val-split none, trains none): pass --features inception, or '
+                                    f'CLASSIFIER.safetensors (a classifier of its classes), and --real')
     if real is None:
         if released: raise ValueError('an ImageNet model needs --real: the ImageNet reference batch (.npz) or a folder of real images')
         if run_data is not None: _check_run_data(checkpoint, run_data, real_split)
@@ -192,12 +196,24 @@ def _seed_progress(seeds:int):
         print(f"  seed {seed} ({len(done)} of {seeds}): FID {r['fid']:.3f}{acc} ({seconds:.1f} s so far)", flush=True)
     return said if seeds > 1 else None
 
+def run_sampling_precision(checkpoint) -> str:
+    "The precision a var_nb run sampled the samples it measured in (`judging.SAMPLING_OF_TRAINING` of its training precision); 'auto' for other models."
+    config = (checkpoint_meta(checkpoint).get('train_config') or {}) if checkpoint else {}
+    return SAMPLING_OF_TRAINING.get(config.get('precision'), 'auto')
+
 def _cli_eval(args):
     def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         for data in (run_dataset(args.checkpoint), args.real):       # samples.png in data/cat would become an image of class cat
             if data is not None: refuse_inside(args.out, data, '--out')
         out = output_folder(args.out)
+        with run_lock(out, '--out'): return _eval_in(args, out)      # a run still writing there (a job's folder) is said, not written over
+    except _USER_ERRORS as e: return fail(e)
+
+def _eval_in(args, out:Path) -> int:
+    def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
+    try:
+        if args.precision is None: args.precision = run_sampling_precision(args.checkpoint)   # the job's figures in the job's precision
         results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
         refuse_foreign_pngs(out, lambda p: p.parent == out.resolve() and p.name in ('samples.png', 'tradeoff.png'), 'eval')
         # the references first: a released model without --features/--real is refused before gigabytes of weights are read
@@ -279,7 +295,7 @@ def register_cli(subparsers):
     p.add_argument('--real', help="reference images: a dataset ('mnist5k', a folder, a hub name) or an .npz of uint8 images (default: the data the model was trained on)")
     p.add_argument('--real-split', default='validation', help='split of --real (default: validation)')
     p.add_argument('--batch-size', type=int, default=100, help='images sampled at once (default 100; on a GPU, lowered to what fits)')
-    add_precision_options(p)
+    add_precision_options(p, run_default=True)
     p.add_argument('--out', default='eval', help='output folder (default: eval)'); p.add_argument('--device')
     add_fast_options(p)
     p.set_defaults(func=_cli_eval)

@@ -15,7 +15,7 @@ import torch, torch.nn.functional as F
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
                          cpu_bf16_speedup, cpu_has_native_bf16, is_real, is_whole)
-from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside
+from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside, has_split
 from .splits import dataset_split, no_images
 from .vqvae import VQVAE, with_image_size
 from .losses import TokenizerLoss
@@ -28,9 +28,8 @@ from .plan import fit_to_gpu
 from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
 from .classifier import Classifier
 from .sampling import sample
-from .evaluation import figure
-from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, judge_run
-from .records import provenance, write_results, command_line, run_lock, binomial_interval, read_log
+from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, judge_run, quality_lines
+from .records import provenance, write_results, command_line, run_lock, read_log
 
 # %% auto #0
 __all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer',
@@ -40,27 +39,30 @@ __all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job',
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation',
                max_images:int|None=None) -> dict: # the run trains on N training images only (`TrainConfig.max_images`)
-    "What a dataset says about the job: class names, training and validation images (after any hold-out), colour, decoding time."
-    ds = load_image_dataset(source, split=split)
-    if val_split is None: n_train, n_val = len(ds), 0
-    else: n_train, n_val = (len(dataset_split(source, role, split, val_split, verbose=False)) for role in ('train', 'validation'))
+    "What a dataset says about the job: class names, training and validation images (after any hold-out), colour, decoding time; the classes validation lacks, the images --val-split none leaves out."
+    ds, names = load_image_dataset(source, split=split), None
+    if val_split is None: n_train, val = len(ds), None
+    else: n_train, val = len(dataset_split(source, 'train', split, val_split, verbose=False)), dataset_split(source, 'validation', split, val_split, verbose=False)
     t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
-    return dict(class_names=class_names_of(ds), images=min(n_train, max_images or n_train), images_val=n_val, colour=colour, decode_s=(time.perf_counter() - t0) / min(32, len(ds)))
+    names = class_names_of(ds); seen = set(val['label']) if val is not None else set(range(len(names)))
+    unused = len(load_image_dataset(source, split='validation')) if val is None and split != 'validation' and has_split(source, 'validation') else 0
+    return dict(class_names=names, images=min(n_train, max_images or n_train), images_val=len(val) if val is not None else 0, colour=colour,
+                decode_s=(time.perf_counter() - t0) / min(32, len(ds)), val_missing=[n for i, n in enumerate(names) if i not in seen], val_unused=unused)
 
 #: the preset the data's colour implies when none is asked for
 AUTO_PRESETS = dict(colour='emoji', grey='mnist')
 
 def choose_preset(preset:str|None, facts:dict, tokenizer=None) -> tuple[str, str|None]:
     "(the preset, a line saying why or what to use instead): with preset None, the one the data's colour implies."
+    codes = lambda p: f"{get_tokenizer_train_config(get_preset(p).tokenizer).vae_config().vocab_size:,} codes"    # the preset's tokenizer (its latent: the plan's next line)
     if preset is None:
         preset = AUTO_PRESETS['colour' if facts['colour'] else 'grey']
         if tokenizer is not None: return preset, f"{'colour' if facts['colour'] else 'grey'} images: the {preset} preset's transformer, on the given tokenizer"
-        return preset, ("colour images: the emoji preset, whose tokenizer keeps colour (a 16x16 latent, 1,024 codes); "
-                        "--preset mnist for the smaller grey one" if facts['colour'] else
-                        "grey images: the mnist preset (an 8x8 latent, 512 codes); --preset emoji for the colour one")
+        return preset, (f"colour images: the emoji preset, whose tokenizer keeps colour ({codes(preset)}); --preset mnist for the smaller grey one"
+                        if facts['colour'] else f"grey images: the mnist preset ({codes(preset)}); --preset emoji for the colour one")
     if facts['colour'] and tokenizer is None and get_preset(preset).tokenizer in ('mnist', 'mnist-1scale', 'tiny'):
-        return preset, (f"note: colour images, and the {preset} preset trains a tokenizer made for grey digits (an 8x8 latent, "
-                        f"512 codes) that loses colour in a short run: --preset emoji (or leave --preset out) keeps it")
+        return preset, (f"note: colour images, and the {preset} preset trains a tokenizer made for grey digits ({codes(preset)}) "
+                        f"that loses colour in a short run: --preset emoji (or leave --preset out) keeps it")
     return preset, None
 
 # %% ../nbs/13_own_images.ipynb #c604284d
@@ -93,6 +95,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         raise no_images(base.dataset)                                 # per class would fail there, after the plan is written
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
+    if 'epochs' in overrides and 'steps' not in overrides: config = replace(config, steps=None)   # --epochs over a preset of steps (tiny)
     if tokenizer is None:
         tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), **{'data': config.dataset, 'seed': config.seed,   # --seed: both runs
                                          **({'val_split': config.val_split} if config.val_split else {}),   # tokenizer_overrides win
@@ -296,6 +299,10 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
              f"images, {C} class{'es' if C != 1 else ''}, {'colour' if f['colour'] else 'grey'}, {tok.image_size}x{tok.image_size}; preset {plan.preset}"]
     if plan.why: lines.append('  ' + plan.why)
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
+    if miss := f.get('val_missing'): lines.append(f"  note: validation has no images of {', '.join(miss[:5])}{' ...' if len(miss) > 5 else ''} ({len(miss)} of {C} "
+                                                  f"classes): the samples' FID, precision and recall are measured against the other classes' images only")
+    if f.get('val_unused'): lines.append(f"  note: --val-split none: the {f['val_unused']} images of the data's validation split are left out, neither trained on "
+                                         f"nor measured against (move them into the training split to train on them)")
     dev = device or default_device()
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes, in {dtype_name(precision_dtype(plan.tok_config.precision, dev))}" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '
@@ -417,30 +424,12 @@ def report_lines(s:dict) -> str:
               if s.get('resumed') else f"{s['total_s']:.0f} s in all{budget}")]
     if 'tokenizer_s' in s:
         lines.append(f"tokenizer: trained, {tok['steps']} steps in {s['tokenizer_s']:.0f} s" + (f" ({tok['dtype']})" if tok.get('dtype') else '') + f": validation PSNR {tok['psnr']:.2f} dB, "
-                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + ('' if (ck := tok.get('colour_kept')) is None else f", {ck:.0%} of the colour kept" if ck <= 1 else f", {ck:.1f}x the images' colour (it adds colour: train it longer)") + f" ({tok['path']})")
+                     f"SSIM {tok['ssim']:.3f}, {tok['codes_used']} codes used" + ('' if (ck := tok.get('colour_kept')) is None else f", {ck:.0%} of the colour kept" if ck <= 1 else f", {ck:.0%} of the images' colour" + (' (it adds colour: train it longer)' if ck > 1.1 else '')) + f" ({tok['path']})")
     else:
         lines.append(f"tokenizer: given ({tok['path']})" + (f", validation PSNR {tok['psnr']:.2f} dB when it was trained" if tok.get('psnr') else ''))
     lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s" + (f" ({s['transformer_dtype']})" if s.get('transformer_dtype') else '') + f"; final training loss {tr.get('loss', float('nan')):.3f}"
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
-    def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
-    if 'classifier_accuracy' in s:
-        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (95% interval "
-                     + '{:.1f}–{:.1f}%, cfg '.format(*binomial_interval(s['classifier_accuracy'], s['n'])) + f"{s['cfg']:g}"
-                     + (f", sampled in {s['sampling_precision']}" if 'sampling_precision' in s else '') + ") as the asked digit")
-    elif 'fid' in s:
-        lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}" + (f", in {s['eval_sampling_precision']}" if s.get('eval_sampling_precision') else '')
-                     + f") against the {s.get('eval_real', n_val)} validation images, in the features of a "
-                     f"classifier trained on this data (its validation accuracy {s['classifier_val_accuracy']:.1f}%): FID {figure(s, 'fid', '.2f')}, "
-                     f"precision {figure(s, 'precision')}, recall {figure(s, 'recall')}, read as the asked class {read_as(s['accuracy'])}"
-                     + (f" (mean ± 95% interval over sampling seeds {', '.join(map(str, s['eval_seeds']))})" if len(s.get('eval_seeds', ())) > 1 else ''))
-        if 'floor_fid' in s:
-            lines.append(f"  real images against the same validation images at the same sizes and class mix score FID {figure(s, 'floor_fid', '.2f')} "
-                         f"({s['floor_draws']} disjoint draws of training images): the lowest FID to hope for here")
-        elif 'floor_not_measured' in s: lines.append(f"  no real-vs-real floor: {s['floor_not_measured']}")
-        if (s.get('eval_real') or n_val or 0) < 100:
-            lines.append(f"  with {s.get('eval_real', n_val)} validation images, FID, precision and recall are rough: they need a few hundred "
-                         f"to mean much; the pictures say more")
-    elif 'quality_not_measured' in s: lines.append(f"samples: quality not measured ({s['quality_not_measured']})")
+    lines += quality_lines(s)                                          # notebook 10b's: what the samples' figures mean
     lines.append('wrote: ' + ', '.join(s['files']))
     return '\n'.join(lines)
 
@@ -471,9 +460,9 @@ def register_cli(subparsers):
                    help='training preset (default: emoji for colour images, mnist for grey; mnist-dit: the DiT of notebook 14)')
     p.add_argument('--out', default=None, help='the job\'s folder (plan.json, checkpoints, log.jsonl, samples; default: runs/PRESET)')
     p.add_argument('--tokenizer', default=None, help='a var_nb tokenizer checkpoint; default: train one into OUT/tokenizer')
-    p.add_argument('--steps', type=int, default=None, help='optimiser steps (overrides --epochs)')
+    p.add_argument('--steps', type=int, default=None, help="optimiser steps (overrides --epochs; default: the preset's, from its epochs)")
     p.add_argument('--batch-size', dest='batch_size', type=int, default=None, help='global batch per optimiser step, of the transformer and of the tokenizer this job trains')
-    p.add_argument('--epochs', type=float, default=None, help="passes over the training images (default: the preset's)"); p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
+    p.add_argument('--epochs', type=float, default=None, help="passes over the training images (default: the preset's; replaces the steps of a preset that counts steps, as tiny does)"); p.add_argument('--grad-accum', dest='grad_accum', type=int, default=None)
     p.add_argument('--base-lr', dest='base_lr', type=float, default=None, help='lr per 256 images')
     p.add_argument('--precision', choices=['auto', 'fp32', 'bf16', 'fp16'], default=None); p.add_argument('--compile', action='store_true', help='torch.compile the transformer')
     p.add_argument('--ema', type=float, default=None, help='EMA decay of the weights (0: off)')
@@ -481,7 +470,8 @@ def register_cli(subparsers):
     p.add_argument('--size', type=int, default=None, help="image side (default: the preset's, 32 for mnist and emoji); the tokenizer's scales follow")
     p.add_argument('--minutes', type=float, default=None, help='a time budget in minutes for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it (default: none, the presets\' steps)')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
-    p.add_argument('--val-split', dest='val_split', default=None, help="validation split (default: 'validation', held out of train as 5%% when the data has none; 'none': no validation)")
+    p.add_argument('--val-split', dest='val_split', default=None, help="validation split (default: the preset's, 'validation', held out of train as 5%% when the data has none; tiny's: none); 'none': "
+                   "nothing held out, the run trains on its training split (a validation split of the data, a val/ folder, is left unused)")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None, help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')

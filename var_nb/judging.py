@@ -15,12 +15,12 @@ from .images import to_01, save_labelled_grid
 from .sampling import sample, sampling_dtype, sampling_math
 from .classifier import load_classifier, train_classifier, save_classifier, classify
 from .evaluation import evaluate, real_floor
-from .records import provenance
+from .records import provenance, figure, binomial_interval
 from .core import atomic_path
 
 # %% auto #0
 __all__ = ['OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'SAMPLING_OF_TRAINING', 'too_big_to_judge',
-           'judge_size', 'judge_steps', 'judge_samples', 'train_judge', 'judge_command', 'judge_run']
+           'judge_size', 'judge_steps', 'judge_samples', 'train_judge', 'judge_command', 'judge_run', 'quality_lines']
 
 # %% ../nbs/10b_judging.ipynb #c46ac81e
 #: above these sizes the main job trains no feature classifier of its own (on ImageNet: 1.2M decoded images, ~45 GB, hours on the CPU)
@@ -95,6 +95,10 @@ def judge_command(config:TrainConfig, images:int|None=None) -> str:
 #: before Ampere, where 'auto' samples in fp32
 SAMPLING_OF_TRAINING = {'auto': 'auto', 'bf16': 'bf16', 'fp16': 'auto', 'fp32': 'fp32'}
 
+def _by_eval(e:ValueError) -> str:
+    "What the judge could not measure, with where the options it names (or the fewer samples it asks for) are: `var-nb eval`, which measures the run's model later."
+    return f'{e}' + (' (var-nb eval --checkpoint OUT/model.safetensors measures the model again: --n-per-class sets its samples per class, --real and --real-split its real images)' if '--' in str(e) or 'per class' in str(e) else '')
+
 def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:float=3.0, progress:bool=True,
               seeds=JUDGE_SEEDS, # sampling seeds of the quality figures: each is a mean with its 95% interval over them
               images:int|None=None, # training images (the job's data facts): above OWN_CLASSIFIER_MAX no classifier is trained here
@@ -111,9 +115,9 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
     if var.config.num_classes < 2:                                   # a classifier of one class learns nothing: its features stay random
         return dict(judged, quality_not_measured='one class: a classifier of its images learns nothing (every image is its class), so its features '
                     'would be random; measure with var-nb eval --features inception --real REFERENCE')
-    if config.val_split is None:                                      # --val-split none: every image trained the model
-        return dict(judged, quality_not_measured='--val-split none: no images were held out for the samples to be measured against '
-                    '(each one trained the model); measure with var-nb eval --real REFERENCE')
+    if config.val_split is None:                                      # --val-split none (tiny's default): no images held out
+        return dict(judged, quality_not_measured='--val-split none (given, or the tiny preset\'s default): no images were held out for the samples to be '
+                    'measured against (the run trained on every image of its training split); measure with var-nb eval --features inception --real REFERENCE')
     t0, features = time.time(), out_dir / 'classifier.safetensors'
     clf, clf_acc = train_judge(config, images)                        # a feature network of this data's own classes
     save_classifier(clf, features, val_acc=clf_acc, data=str(config.dataset), provenance=provenance(judge_command(config, images), [0], time.time() - t0))
@@ -122,7 +126,7 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
                       real_split=config.val_split,                    # the run's own validation images (--val-split), never its training ones
                       sampling_precision=precision)   # --precision fp32 samples in fp32 too
     except ValueError as e:                                           # e.g. too few validation images for precision/recall
-        return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=str(e))
+        return dict(judged, classifier_val_accuracy=clf_acc, quality_not_measured=_by_eval(e))
     out = dict(judged, classifier_val_accuracy=clf_acc, eval_samples=m['n'], eval_real=m['n_real'], eval_seeds=m['seeds'], features=str(features),
                eval_sampling_precision=m.get('sampling_precision'))
     for k in ('fid', 'precision', 'recall', 'accuracy'): out.update({k: m[k], f'{k}_ci95': m.get(f'{k}_ci95')})
@@ -130,5 +134,31 @@ def judge_run(var, vae, out_dir, config:TrainConfig, n_per_class:int=10, cfg:flo
         floor = real_floor(features=features, real=config.dataset, image_size=vae.config.image_size, n_per_class=per_class,
                            num_classes=var.config.num_classes, split=config.val_split)
         out.update(floor_fid=floor['fid'], floor_fid_ci95=floor['fid_ci95'], floor_draws=floor['draws'])
-    except ValueError as e: out['floor_not_measured'] = str(e)
+    except ValueError as e: out['floor_not_measured'] = _by_eval(e)
     return out
+
+# %% ../nbs/10b_judging.ipynb #1586e1ea
+def quality_lines(s:dict, # a run's summary (`main_job`): what `judge_run` measured, with `classes`, `images_val` and `cfg`
+                 ) -> list[str]:
+    "The report's lines on the samples' quality: what was measured, against what, and what it means (chance, the floor, too few images)."
+    C, n_val, lines = s['classes'], s.get('images_val'), []
+    def read_as(acc, chance=100 / C): return f"{acc:.1f}%" + (f" (chance is {chance:.1f}% for {C} classes: no better than guessing)" if acc < chance + 10 else '')
+    if 'classifier_accuracy' in s:
+        lines.append(f"samples: the MNIST digit classifier reads {read_as(s['classifier_accuracy'])} of {s['n']} samples (95% interval "
+                     + '{:.1f}–{:.1f}%, cfg '.format(*binomial_interval(s['classifier_accuracy'], s['n'])) + f"{s['cfg']:g}"
+                     + (f", sampled in {s['sampling_precision']}" if 'sampling_precision' in s else '') + ") as the asked digit")
+    elif 'fid' in s:
+        lines.append(f"samples ({s['eval_samples']}, cfg {s['cfg']:g}" + (f", in {s['eval_sampling_precision']}" if s.get('eval_sampling_precision') else '')
+                     + f") against the {s.get('eval_real', n_val)} validation images, in the features of a "
+                     f"classifier trained on this data (its validation accuracy {s['classifier_val_accuracy']:.1f}%): FID {figure(s, 'fid', '.2f')}, "
+                     f"precision {figure(s, 'precision')}, recall {figure(s, 'recall')}, read as the asked class {read_as(s['accuracy'])}"
+                     + (f" (mean ± 95% interval over sampling seeds {', '.join(map(str, s['eval_seeds']))})" if len(s.get('eval_seeds', ())) > 1 else ''))
+        if 'floor_fid' in s:
+            lines.append(f"  real images against the same validation images at the same sizes and class mix score FID {figure(s, 'floor_fid', '.2f')} "
+                         f"({s['floor_draws']} disjoint draws of training images): the lowest FID to hope for here")
+        elif 'floor_not_measured' in s: lines.append(f"  no real-vs-real floor: {s['floor_not_measured']}")
+        if (s.get('eval_real') or n_val or 0) < 100:
+            lines.append(f"  with {s.get('eval_real', n_val)} validation images, FID, precision and recall are rough: they need a few hundred "
+                         f"to mean much; the pictures say more")
+    elif 'quality_not_measured' in s: lines.append(f"samples: quality not measured ({s['quality_not_measured']})")
+    return lines

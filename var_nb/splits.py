@@ -249,7 +249,10 @@ def _cli_data(args):
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
     print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
-    if len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
+    if lacking := [n for i, n in enumerate(names or []) if i not in counts]:   # a split without some classes: not data of one class
+        print(f"note: {len(lacking)} of the {len(names)} classes {'has' if len(lacking) == 1 else 'have'} no {args.split} images ({', '.join(lacking[:5])}{', ...' if len(lacking) > 5 else ''}): "
+              f"figures measured against this split speak for the other classes only")
+    elif len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
     checked, bad = check_readable(ds)
     if len(bad) > 1:                                 # the command that lists them: every one up to 20, each with its reason
         for b in bad[:20]: print(f'var-nb data: {b}', file=sys.stderr)
