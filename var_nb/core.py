@@ -19,9 +19,9 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS', 'synchronize', 'median_seconds',
-           'StopAfterStep', 'test_threads', 'keep_freed_memory', 'atomic_path', 'save_checkpoint', 'load_checkpoint',
-           'checkpoint_meta', 'checkpoint_kind', 'finite_weights', 'available_memory', 'free_disk', 'human_bytes',
-           'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
+           'StopAfterStep', 'test_threads', 'keep_freed_memory', 'dead_temps', 'atomic_path', 'save_checkpoint',
+           'load_checkpoint', 'checkpoint_meta', 'checkpoint_kind', 'finite_weights', 'available_memory', 'free_disk',
+           'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
            'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
            'refuse_foreign_files', 'json_object', 'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule',
            'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok', 'schedule_rule', 'refuse_settings', 'adamw',
@@ -101,15 +101,23 @@ def _fsync_dir(folder):
     except OSError: pass
     finally: os.close(fd)
 
+def dead_temps(folder, name:str|None=None) -> list[Path]:
+    "The temporary files `atomic_path` left in `folder` (for the file `name`, or any) whose writer, a process of this machine, no longer runs."
+    host, dead = socket.gethostname(), []                              # each is named .NAME.HOST-PID.RANDOM.tmp
+    for p in Path(folder).glob(f'.{glob.escape(name) if name else "*"}.*.tmp') if os.name == 'posix' else ():   # (on Windows os.kill ends a process)
+        stem, _, pid = p.name[:-len('.tmp')].rpartition('.')[0].rpartition('-')
+        if not pid.isdigit() or (stem != f'.{name}.{host}' if name else not stem.endswith(f'.{host}')): continue   # another machine's: can't tell
+        try: os.kill(int(pid), 0)                                      # signal 0 only asks: does that writer still run?
+        except ProcessLookupError: dead.append(p)                      # no: killed mid-write (SIGKILL, power cut), its file is litter
+        except OSError: pass
+    return dead
+
 @contextmanager
 def atomic_path(path):
     "Yield a temporary path beside `path`; on success rename it over `path` (atomic), on error remove it (and any a killed writer left)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     mine = f'.{path.name}.{socket.gethostname()}-'                    # the temporary file names the writer's machine and process
-    for old in path.parent.glob(glob.escape(mine) + '*.tmp') if os.name == 'posix' else ():    # (on Windows os.kill ends a process)
-        try: os.kill(int(old.name[len(mine):].split('.')[0]), 0)       # signal 0 only asks: does that writer still run?
-        except ProcessLookupError: old.unlink(missing_ok=True)          # no: killed mid-write (SIGKILL, power cut), its file is litter
-        except (ValueError, OSError): pass
+    for old in dead_temps(path.parent, path.name): old.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'{mine}{os.getpid()}.', suffix='.tmp', dir=path.parent)
     os.close(fd)
     try:

@@ -354,10 +354,10 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
     if meta.get('kind') != 'dit-train-state':
         raise ValueError(f'{path} is not a var_nb DiT training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
     if not resume:
-        done = meta['step'] >= meta['total_steps']       # finished: nothing is left to resume
+        done = meta['step'] >= meta['total_steps'] and (path.parent / 'model.safetensors').exists()   # finished and its model written
         raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}' +
                               ('; it has finished): choose another --out folder for a new run' if done else
-                               '): pass --resume (resume=True) to continue it, or choose another --out folder'))
+                               '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
     diff = config_diff({**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config),
                        ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a run keeps its own EMA rule (train_dit)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')

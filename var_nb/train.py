@@ -185,10 +185,10 @@ def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:b
     if meta.get('kind') != 'var-train-state':
         raise ValueError(f'{ckpt_path} is not a var_nb transformer training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
     if not resume:
-        done = meta['step'] >= meta['total_steps']       # finished: nothing is left to resume
+        done = meta['step'] >= meta['total_steps'] and (ckpt_path.parent / 'model.safetensors').exists()   # finished and its model written
         raise FileExistsError(f'{ckpt_path.parent} already holds a training run (step {meta["step"]} of {meta["total_steps"]}' +
                               ('; it has finished): choose another --out folder for a new run' if done else
-                               '): pass --resume (resume=True) to continue it, or choose another --out folder'))
+                               '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
     saved = {**jsonable(TrainConfig()), **meta['train_config']}          # settings added since the save: their defaults
     diff = config_diff(saved, jsonable(config), ignore=RESUMABLE_CHANGES)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
