@@ -101,12 +101,12 @@ def _fsync_dir(folder):
     except OSError: pass
     finally: os.close(fd)
 
-def dead_temps(folder, name:str|None=None) -> list[Path]:
-    "The temporary files `atomic_path` left in `folder` (for the file `name`, or any) whose writer, a process of this machine, no longer runs."
-    host, dead = socket.gethostname(), []                              # each is named .NAME.HOST-PID.RANDOM.tmp
-    for p in Path(folder).glob(f'.{glob.escape(name) if name else "*"}.*.tmp') if os.name == 'posix' else ():   # (on Windows os.kill ends a process)
+def dead_temps(folder, name:str) -> list[Path]:
+    "The temporary files `atomic_path` left in `folder` for the file `name` whose writer, a process of this machine, no longer runs."
+    host, dead = socket.gethostname(), []                              # each is named .NAME.HOST-PID.RANDOM.tmp (both may hold dots)
+    for p in Path(folder).glob(f'.{glob.escape(name)}.*.tmp') if os.name == 'posix' else ():   # (on Windows os.kill ends a process)
         stem, _, pid = p.name[:-len('.tmp')].rpartition('.')[0].rpartition('-')
-        if not pid.isdigit() or (stem != f'.{name}.{host}' if name else not stem.endswith(f'.{host}')): continue   # another machine's: can't tell
+        if not pid.isdigit() or stem != f'.{name}.{host}': continue    # another machine's: whether it still writes, this one cannot tell
         try: os.kill(int(pid), 0)                                      # signal 0 only asks: does that writer still run?
         except ProcessLookupError: dead.append(p)                      # no: killed mid-write (SIGKILL, power cut), its file is litter
         except OSError: pass

@@ -358,8 +358,8 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
         raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}' +
                               ('; it has finished): choose another --out folder for a new run' if done else
                                '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
-    diff = config_diff({**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config),
-                       ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a run keeps its own EMA rule (train_dit)
+    saved, now = ({**d, 'dataset': local_source(d.get('dataset'))} for d in ({**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config)))
+    diff = config_diff(saved, now, ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a folder as typed or absolute: one; a run keeps its EMA rule
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
     if diff: raise ValueError(f'cannot resume {path}: its run used other settings:\n  ' + '\n  '.join(diff) + '\nuse the same settings, or another folder')
     return dict(tensors=tensors, meta=meta)

@@ -45,7 +45,7 @@ def data_facts(source, split:str='train', val_split:str|None='validation',
     else: n_train, val = len(dataset_split(source, 'train', split, val_split, verbose=False)), dataset_split(source, 'validation', split, val_split, verbose=False)
     t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
     names = class_names_of(ds); seen = set(val['label']) if val is not None else set(range(len(names)))
-    unused = len(load_image_dataset(source, split='validation')) if val is None and split != 'validation' and has_split(source, 'validation') else 0
+    unused = len(load_image_dataset(source, split='validation')) if val is None and split != 'validation' and isinstance(source, (str, os.PathLike)) and has_split(source, 'validation') else 0
     return dict(class_names=names, images=min(n_train, max_images or n_train), images_val=len(val) if val is not None else 0, colour=colour,
                 decode_s=(time.perf_counter() - t0) / min(32, len(ds)), val_missing=[n for i, n in enumerate(names) if i not in seen], val_unused=unused)
 
@@ -109,8 +109,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
             raise ValueError(f'--size {size} but the tokenizer {tokenizer} reads {tok_shape.image_size}x{tok_shape.image_size} images: '
                              f'leave --size out, or train a tokenizer for that size (leave --tokenizer out)')
     asked = overrides.get('var_overrides', {})
-    decided = dict(num_classes=len(facts['class_names']), patch_nums=tuple(tok_shape.patch_nums),  # the data and the
-                   vocab_size=tok_shape.vocab_size, Cvae=tok_shape.z_channels)                   # tokenizer decide these
+    decided = dict(num_classes=len(facts['class_names']), **tok_shape.var_fields)   # the data and the tokenizer decide these
     wrong = [f'{k} {asked[k]!r} (the {"data gives" if k == "num_classes" else "tokenizer gives"} {v!r})' for k, v in decided.items() if k in asked and jsonable(asked[k]) != jsonable(v)]
     if wrong: raise ValueError('--var-overrides sets what the data and the tokenizer decide: ' + '; '.join(wrong) + ': leave these fields out')
     config = replace(config, var_overrides={**config.var_overrides, **decided})
@@ -301,8 +300,8 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
     if miss := f.get('val_missing'): lines.append(f"  note: validation has no images of {', '.join(miss[:5])}{' ...' if len(miss) > 5 else ''} ({len(miss)} of {C} "
                                                   f"classes): the samples' FID, precision and recall are measured against the other classes' images only")
-    if f.get('val_unused'): lines.append(f"  note: --val-split none: the {f['val_unused']} images of the data's validation split are left out, neither trained on "
-                                         f"nor measured against (move them into the training split to train on them)")
+    if f.get('val_unused'): lines.append(f"  note: --val-split none: the {f['val_unused']} images of the data's validation split are left out of training, and the "
+                                         f"samples are not measured against them (the tokenizer's PSNR is); move them into the training split to train on them")
     dev = device or default_device()
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes, in {dtype_name(precision_dtype(plan.tok_config.precision, dev))}" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '

@@ -110,11 +110,14 @@ def sampling_fit(vc:VARConfig, # the transformer
     return dict(batch=fit, dtype={torch.bfloat16: 'bf16', torch.float16: 'fp16'}.get(dtype, 'fp32'), weights=weights, kv_cache_per_image=sampling_bytes(vc, 1, dtype)['kv_cache'],
                 total=weights + sampling_bytes(vc, max(fit, 1), dtype, vae_config)['total'])
 
+#: the transformers of the presets whose job is given a tokenizer (`job.plan_job`): ImageNet's, on the official one, of their own scales
+_GIVEN_TOKENIZER = {c.var for name, c in TRAIN_PRESETS.items() if name.startswith('imagenet')}
+
 def run_var_config(config:TrainConfig) -> VARConfig:
     "The transformer a run of `config` builds: `var_config_for`, with the scales, codes and latent width of the tokenizer the job trains (`job.plan_job`) and the classes of a known dataset, where `var_overrides` leaves them."
     vc, tok = var_config_for(config), VQVAE_CONFIGS.get(config.tokenizer)
-    if tok is None or str(config.dataset) == 'imagenet': return vc   # ImageNet runs are given a tokenizer: the official one, of the presets' scales
-    decided = dict(patch_nums=tuple(tok.patch_nums), vocab_size=tok.vocab_size, Cvae=tok.z_channels, num_classes=DATASET_CLASSES.get(str(config.dataset)))
+    if tok is None or config.var in _GIVEN_TOKENIZER: return vc     # ImageNet's transformers, on any data: given the official tokenizer, of their scales
+    decided = dict(tok.var_fields, num_classes=DATASET_CLASSES.get(str(config.dataset)))
     return replace(vc, **{k: v for k, v in decided.items() if v is not None and k not in config.var_overrides})
 
 def dataset_images(dataset, config:TrainConfig) -> int:

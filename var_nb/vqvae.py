@@ -120,6 +120,10 @@ class VQVAEConfig:
     def image_size(self) -> int: return self.patch_nums[-1] * self.downsample
     @property
     def L(self) -> int: return sum(pn * pn for pn in self.patch_nums)
+    @property
+    def var_fields(self) -> dict:
+        "What this tokenizer decides of a transformer trained on its tokens (`VARConfig` fields): its scales, codes and latent width."
+        return dict(patch_nums=tuple(self.patch_nums), vocab_size=self.vocab_size, Cvae=self.z_channels)
 
 VQVAE_CONFIGS = {
     'tiny': VQVAEConfig(vocab_size=128, z_channels=8, ch=16, ch_mult=(1, 2), num_res_blocks=1, norm_groups=4,
