@@ -101,12 +101,17 @@ def _fsync_dir(folder):
     except OSError: pass
     finally: os.close(fd)
 
+_WRITING = set()   # the temporary files (names) this process's `atomic_path` is writing now
+
 def dead_temps(folder, name:str) -> list[Path]:
     "The temporary files `atomic_path` left in `folder` for the file `name` whose writer, a process of this machine, no longer runs."
     host, dead = socket.gethostname(), []                              # each is named .NAME.HOST-PID.RANDOM.tmp (both may hold dots)
     for p in Path(folder).glob(f'.{glob.escape(name)}.*.tmp') if os.name == 'posix' else ():   # (on Windows os.kill ends a process)
         stem, _, pid = p.name[:-len('.tmp')].rpartition('.')[0].rpartition('-')
         if not pid.isdigit() or stem != f'.{name}.{host}': continue    # another machine's: whether it still writes, this one cannot tell
+        if int(pid) == os.getpid():                                    # this process: writing it now, or its id was a killed one's
+            if p.name not in _WRITING: dead.append(p)
+            continue
         try: os.kill(int(pid), 0)                                      # signal 0 only asks: does that writer still run?
         except ProcessLookupError: dead.append(p)                      # no: killed mid-write (SIGKILL, power cut), its file is litter
         except OSError: pass
@@ -119,7 +124,7 @@ def atomic_path(path):
     mine = f'.{path.name}.{socket.gethostname()}-'                    # the temporary file names the writer's machine and process
     for old in dead_temps(path.parent, path.name): old.unlink(missing_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f'{mine}{os.getpid()}.', suffix='.tmp', dir=path.parent)
-    os.close(fd)
+    os.close(fd); _WRITING.add(os.path.basename(tmp))
     try:
         yield Path(tmp)
         with open(tmp, 'rb+') as f: os.fsync(f.fileno())   # the bytes reach the disk before the name points at them
@@ -129,6 +134,7 @@ def atomic_path(path):
     except BaseException:
         if os.path.exists(tmp): os.remove(tmp)
         raise
+    finally: _WRITING.discard(os.path.basename(tmp))
 
 def save_checkpoint(path, tensors:dict, meta:dict) -> Path:
     "Atomically write `tensors` (name -> tensor) and JSON-able `meta` to a safetensors file."

@@ -308,7 +308,7 @@ class DiTTrainConfig:
     ckpt_every: int | None = None          # steps between train-state checkpoints (None: only at the end or a pause)
 
     def __post_init__(self):
-        self.dataset = stored_source(self.dataset)                      # a Path as its text; a Dataset in memory refused
+        self.dataset = local_source(stored_source(self.dataset))        # a Path as text, a local folder by its absolute path; a Dataset refused
         fields_of = {f.name for f in fields(DiTConfig)}              # the DiT's size and overrides: said before the latents are encoded
         refuse_settings('DiT training', self, (
             ('steps', is_whole(self.steps), 'a whole number >= 1'), ('batch_size', is_whole(self.batch_size), 'a whole number >= 1'),
@@ -358,8 +358,8 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
         raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}' +
                               ('; it has finished): choose another --out folder for a new run' if done else
                                '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
-    saved, now = ({**d, 'dataset': local_source(d.get('dataset'))} for d in ({**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config)))
-    diff = config_diff(saved, now, ignore=('log_every', 'ckpt_every', 'ema_warmup'))   # a folder as typed or absolute: one; a run keeps its EMA rule
+    saved, now = {**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config)   # a folder stored as typed (older runs): this one's, when it resolves so
+    diff = config_diff({**saved, 'dataset': now['dataset']} if local_source(saved['dataset']) == now['dataset'] else saved, now, ignore=('log_every', 'ckpt_every', 'ema_warmup'))
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
     if diff: raise ValueError(f'cannot resume {path}: its run used other settings:\n  ' + '\n  '.join(diff) + '\nuse the same settings, or another folder')
     return dict(tensors=tensors, meta=meta)
@@ -484,8 +484,7 @@ def cli_train_dit(args) -> int:
             raise ValueError(f'{", ".join(given)} are options of the VAR main job, not of a DiT run (preset {args.preset}); leave them out')
         if args.resume and not (out / 'last.safetensors').is_file():
             raise ValueError(f'--resume: {out} holds no DiT training run (no last.safetensors) to continue: leave out --resume to start one there')
-        overrides = {k: local_source(v) if k == 'dataset' else v for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every')
-                     if (v := getattr(args, k, None)) is not None}     # a folder by its absolute path: eval and --resume find it from anywhere
+        overrides = {k: v for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every') if (v := getattr(args, k, None)) is not None}
         config = get_dit_preset(args.preset, **overrides)
         if args.tokenizer is None and config.dataset != 'mnist5k' and is_colour(load_image_dataset(config.dataset), n=32):
             print('note: colour images, and without --tokenizer the DiT trains on the latent of the committed MNIST tokenizer, made for grey '

@@ -10,7 +10,7 @@ import argparse, dataclasses, json, math, os, sys, time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import torch, torch.nn.functional as F
+import datasets, torch, torch.nn.functional as F
 
 from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
@@ -45,7 +45,7 @@ def data_facts(source, split:str='train', val_split:str|None='validation',
     else: n_train, val = len(dataset_split(source, 'train', split, val_split, verbose=False)), dataset_split(source, 'validation', split, val_split, verbose=False)
     t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
     names = class_names_of(ds); seen = set(val['label']) if val is not None else set(range(len(names)))
-    unused = len(load_image_dataset(source, split='validation')) if val is None and split != 'validation' and isinstance(source, (str, os.PathLike)) and has_split(source, 'validation') else 0
+    unused = len(load_image_dataset(source, split='validation')) if val is None and split != 'validation' and not isinstance(source, datasets.Dataset) and has_split(source, 'validation') else 0
     return dict(class_names=names, images=min(n_train, max_images or n_train), images_val=len(val) if val is not None else 0, colour=colour,
                 decode_s=(time.perf_counter() - t0) / min(32, len(ds)), val_missing=[n for i, n in enumerate(names) if i not in seen], val_unused=unused)
 
@@ -301,7 +301,7 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     if miss := f.get('val_missing'): lines.append(f"  note: validation has no images of {', '.join(miss[:5])}{' ...' if len(miss) > 5 else ''} ({len(miss)} of {C} "
                                                   f"classes): the samples' FID, precision and recall are measured against the other classes' images only")
     if f.get('val_unused'): lines.append(f"  note: --val-split none: the {f['val_unused']} images of the data's validation split are left out of training, and the "
-                                         f"samples are not measured against them (the tokenizer's PSNR is); move them into the training split to train on them")
+                                         f"samples are not measured against them{' (the tokenizer' + chr(39) + 's PSNR is)' if plan.tok_config is not None else ''}; move them into the training split to train on them")
     dev = device or default_device()
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes, in {dtype_name(precision_dtype(plan.tok_config.precision, dev))}" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '

@@ -116,8 +116,8 @@ _GIVEN_TOKENIZER = {c.var for name, c in TRAIN_PRESETS.items() if name.startswit
 def run_var_config(config:TrainConfig) -> VARConfig:
     "The transformer a run of `config` builds: `var_config_for`, with the scales, codes and latent width of the tokenizer the job trains (`job.plan_job`) and the classes of a known dataset, where `var_overrides` leaves them."
     vc, tok = var_config_for(config), VQVAE_CONFIGS.get(config.tokenizer)
-    if tok is None or config.var in _GIVEN_TOKENIZER: return vc     # ImageNet's transformers, on any data: given the official tokenizer, of their scales
-    decided = dict(tok.var_fields, num_classes=DATASET_CLASSES.get(str(config.dataset)))
+    given = tok is None or config.var in _GIVEN_TOKENIZER           # ImageNet's transformers, on any data: given the official tokenizer, of their scales
+    decided = dict({} if given else tok.var_fields, num_classes=DATASET_CLASSES.get(str(config.dataset)))
     return replace(vc, **{k: v for k, v in decided.items() if v is not None and k not in config.var_overrides})
 
 def dataset_images(dataset, config:TrainConfig) -> int:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_tokenizer_training.ipynb #ea6d443f
 from __future__ import annotations
-import dataclasses, json, math, os, random, sys, time, warnings
+import dataclasses, json, math, os, random, socket, sys, time, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -146,18 +146,18 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
                              f'with meta = load_checkpoint({str(last)!r})[1]), or start a fresh --out folder')
         return tensors, meta
     # a run stopped before its first checkpoint starts again there, without --resume; its best (if any) stays until replaced (.lock: this run's, core.run_lock)
-    for n in ('last.safetensors', 'best.safetensors', 'log.jsonl', 'tokenizer.safetensors'):   # what a write killed mid-way left: this machine's, dead
-        for p in dead_temps(out_dir, n) if out_dir.exists() else (): p.unlink(missing_ok=True)
+    ours = ('last.safetensors', 'best.safetensors', 'log.jsonl', 'tokenizer.safetensors')
+    for p in (p for n in ours for p in dead_temps(out_dir, n)) if out_dir.exists() else (): p.unlink(missing_ok=True)   # a write killed mid-way
     files, best = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else [], out_dir / 'best.safetensors'
-    temps = [n for n in files if n.startswith('.') and n.endswith('.tmp')]   # another machine's (or a reused process id's): said, not judged
-    files = [n for n in files if n not in temps]
+    temps = [n for n in files if n.startswith('.') and n.endswith('.tmp') and not n.startswith(tuple(f'.{o}.{socket.gethostname()}-' for o in ours))]
+    files = [n for n in files if n not in temps]                      # another machine's: said, not judged; this one's left are live: judged
     again = files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')
     if files and not (again and not (resume and best.name in files)):        # --resume never starts a run with a best over again
         what = ('there is no last.safetensors to resume from' + ('; without resume=True (--resume) the run starts again there, or' if again else ':')) if resume \
-               else 'pass resume=True (--resume) to continue it with the same settings, or'
+               else 'pass resume=True (--resume) to continue it with the same settings, or' if {'log.jsonl', best.name} & set(files) else 'no train-tokenizer run\'s:'
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): {what} choose a fresh output folder')
-    if temps: print(f"note: {out_dir} holds temporary files of a writer this machine cannot see ({', '.join(temps[:3])}): another machine's, or one "
-                    f"killed under a process id in use again; delete them if no run writes there")
+    if temps: print(f"note: {out_dir} holds temporary files of another machine or program ({', '.join(temps[:3])}), which this one cannot tell "
+                    f"finished: delete them if nothing writes there")
     if best.name in files: print(f"note: the run in {out_dir} stopped before its first checkpoint: starting it again there; its best.safetensors"
                                  + (f" (step {s})" if (s := checkpoint_meta(best).get('step')) is not None else '') + " stays until this run's first validation replaces it")
     out_dir.mkdir(parents=True, exist_ok=True)
