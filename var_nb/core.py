@@ -104,7 +104,7 @@ def _fsync_dir(folder):
 _WRITING = set()   # the temporary files (names) this process's `atomic_path` is writing now
 
 def dead_temps(folder, name:str) -> list[Path]:
-    "The temporary files `atomic_path` left in `folder` for the file `name` whose writer, a process of this machine, no longer runs."
+    "The temporary files `atomic_path` left in `folder` for the file `name` whose writer, a process of this machine, no longer runs (or is this one, not writing it)."
     host, dead = socket.gethostname(), []                              # each is named .NAME.HOST-PID.RANDOM.tmp (both may hold dots)
     for p in Path(folder).glob(f'.{glob.escape(name)}.*.tmp') if os.name == 'posix' else ():   # (on Windows os.kill ends a process)
         stem, _, pid = p.name[:-len('.tmp')].rpartition('.')[0].rpartition('-')

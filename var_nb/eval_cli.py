@@ -201,17 +201,17 @@ def run_sampling_precision(checkpoint) -> str:
     config = (checkpoint_meta(checkpoint).get('train_config') or {}) if checkpoint else {}
     return SAMPLING_OF_TRAINING.get(config.get('precision'), 'auto')
 
+def _fail(e) -> int: print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
+
 def _cli_eval(args):
-    def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         for data in (run_dataset(args.checkpoint), args.real):       # samples.png in data/cat would become an image of class cat
             if data is not None: refuse_inside(args.out, data, '--out')
         out = output_folder(args.out)
         with run_lock(out, '--out'): return _eval_in(args, out)      # a run still writing there (a job's folder) is said, not written over
-    except _USER_ERRORS as e: return fail(e)
+    except _USER_ERRORS as e: return _fail(e)
 
 def _eval_in(args, out:Path) -> int:
-    def fail(e): print(f'var-nb eval: error: {e}', file=sys.stderr); return 2
     try:
         if args.precision is None: args.precision = run_sampling_precision(args.checkpoint)   # the job's figures in the job's precision
         results_file(out / 'metrics.json', '--out', command='var-nb eval')          # a user's metrics.json, or another command's: refused
@@ -255,7 +255,7 @@ def _eval_in(args, out:Path) -> int:
             print(f"real vs real at the same sizes and class mix ({floor['draws']} disjoint draws of {n} {floor['pool_split']} images per class vs the "
                   f"{floor['n_real']} {floor['split']} images of {floor['real']}): FID {figure(floor, 'fid')}, precision "
                   f"{figure(floor, 'precision')}, recall {figure(floor, 'recall')}, IS {figure(floor, 'inception_score', '.2f')}")
-    except (*_USER_ERRORS, RuntimeError) as e: return fail(f'out of memory ({str(e)[:90]}...): lower --batch-size' if out_of_memory(e) else e)
+    except (*_USER_ERRORS, RuntimeError) as e: return _fail(f'out of memory ({str(e)[:90]}...): lower --batch-size' if out_of_memory(e) else e)
     best = min(records, key=lambda r: r['fid'])
     imgs, rows = best['grid']
     names = getattr(var, 'class_names', None)

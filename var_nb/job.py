@@ -40,7 +40,7 @@ __all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job',
 def data_facts(source, split:str='train', val_split:str|None='validation',
                max_images:int|None=None) -> dict: # the run trains on N training images only (`TrainConfig.max_images`)
     "What a dataset says about the job: class names, training and validation images (after any hold-out), colour, decoding time; the classes validation lacks, the images --val-split none leaves out."
-    ds, names = load_image_dataset(source, split=split), None
+    ds = load_image_dataset(source, split=split)
     if val_split is None: n_train, val = len(ds), None
     else: n_train, val = len(dataset_split(source, 'train', split, val_split, verbose=False)), dataset_split(source, 'validation', split, val_split, verbose=False)
     t0 = time.perf_counter(); colour = is_colour(ds, n=32)                  # reads 32 images: also their decoding time
@@ -300,8 +300,10 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     if C == 1: lines.append(f"  note: one class ({f['class_names'][0]}): for a class-conditional model put each class's images in its own sub-folder")
     if miss := f.get('val_missing'): lines.append(f"  note: validation has no images of {', '.join(miss[:5])}{' ...' if len(miss) > 5 else ''} ({len(miss)} of {C} "
                                                   f"classes): the samples' FID, precision and recall are measured against the other classes' images only")
-    if f.get('val_unused'): lines.append(f"  note: --val-split none: the {f['val_unused']} images of the data's validation split are left out of training, and the "
-                                         f"samples are not measured against them{' (the tokenizer' + chr(39) + 's PSNR is)' if plan.tok_config is not None else ''}; move them into the training split to train on them")
+    if f.get('val_unused'):
+        psnr = " (the tokenizer's PSNR is)" if plan.tok_config is not None else ''   # a given tokenizer was measured on its own data
+        lines.append(f"  note: --val-split none: the {f['val_unused']} images of the data's validation split are left out of training, and the samples "
+                     f"are not measured against them{psnr}; move them into the training split to train on them")
     dev = device or default_device()
     lines.append(f"  tokenizer: {plan.tok_config.steps} steps{m('tokenizer')}, latent {tok.patch_nums[-1]}x{tok.patch_nums[-1]}, "
                  f"{tok.vocab_size} codes, in {dtype_name(precision_dtype(plan.tok_config.precision, dev))}" + ('; --val-split none is the transformer\'s: the tokenizer still measures its reconstruction on validation '
