@@ -19,13 +19,13 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS', 'synchronize', 'median_seconds',
-           'StopAfterStep', 'test_threads', 'keep_freed_memory', 'dead_temps', 'atomic_path', 'save_checkpoint',
-           'load_checkpoint', 'checkpoint_meta', 'checkpoint_kind', 'finite_weights', 'available_memory', 'free_disk',
-           'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path', 'cache_dir', 'flatten_state',
-           'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff', 'refuse_overwriting_inputs', 'run_marked',
-           'refuse_foreign_files', 'json_object', 'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule',
-           'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok', 'schedule_rule', 'refuse_settings', 'adamw',
-           'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'StopAfterStep', 'test_threads', 'keep_freed_memory', 'dead_temps', 'clear_dead_temps', 'atomic_path',
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'checkpoint_kind', 'finite_weights',
+           'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path',
+           'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff',
+           'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object', 'out_of_memory',
+           'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok',
+           'schedule_rule', 'refuse_settings', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -116,6 +116,13 @@ def dead_temps(folder, name:str) -> list[Path]:
         except ProcessLookupError: dead.append(p)                      # no: killed mid-write (SIGKILL, power cut), its file is litter
         except OSError: pass
     return dead
+
+def clear_dead_temps(folder, names) -> list[str]:
+    "Remove what writes of the files `names` in `folder` left when killed (`dead_temps`); return the temporary files left there whose writer this machine cannot tell finished."
+    folder, host = Path(folder), socket.gethostname()
+    for p in (p for n in names for p in dead_temps(folder, n)) if folder.is_dir() else (): p.unlink(missing_ok=True)
+    mine = tuple(f'.{n}.{host}-' for n in names)                      # this machine's left now: their writers run (not 'cannot tell')
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith('.') and p.name.endswith('.tmp') and not p.name.startswith(mine)) if folder.is_dir() else []
 
 @contextmanager
 def atomic_path(path):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_tokenizer_training.ipynb #ea6d443f
 from __future__ import annotations
-import dataclasses, json, math, os, random, socket, sys, time, warnings
+import dataclasses, json, math, os, random, sys, time, warnings
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from tqdm.auto import tqdm
 from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, checkpoint_kind, checkpoint_meta, data_path, flatten_state, unflatten_state,
-                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, dead_temps, _USER_ERRORS)
+                         rng_state, set_rng_state, config_diff, jsonable, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, clear_dead_temps, _USER_ERRORS)
 from .images import to_01
 from .records import RunLog, read_log, plot_log, thin_log, provenance, command_line, is_run_log, locks_run_folder
 from .vqvae import VQVAE, VQVAEConfig, VQVAE_CONFIGS, with_image_size
@@ -146,11 +146,8 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
                              f'with meta = load_checkpoint({str(last)!r})[1]), or start a fresh --out folder')
         return tensors, meta
     # a run stopped before its first checkpoint starts again there, without --resume; its best (if any) stays until replaced (.lock: this run's, core.run_lock)
-    ours = ('last.safetensors', 'best.safetensors', 'log.jsonl', 'tokenizer.safetensors')
-    for p in (p for n in ours for p in dead_temps(out_dir, n)) if out_dir.exists() else (): p.unlink(missing_ok=True)   # a write killed mid-way
-    files, best = sorted(p.name for p in out_dir.iterdir() if p.name != '.lock') if out_dir.exists() else [], out_dir / 'best.safetensors'
-    temps = [n for n in files if n.startswith('.') and n.endswith('.tmp') and not n.startswith(tuple(f'.{o}.{socket.gethostname()}-' for o in ours))]
-    files = [n for n in files if n not in temps]                      # another machine's: said, not judged; this one's left are live: judged
+    temps = clear_dead_temps(out_dir, ('last.safetensors', 'best.safetensors', 'log.jsonl', 'tokenizer.safetensors'))   # a write killed mid-way: gone
+    files, best = sorted(p.name for p in out_dir.iterdir() if p.name not in ('.lock', *temps)) if out_dir.exists() else [], out_dir / 'best.safetensors'
     again = files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')
     if files and not (again and not (resume and best.name in files)):        # --resume never starts a run with a best over again
         what = ('there is no last.safetensors to resume from' + ('; without resume=True (--resume) the run starts again there, or' if again else ':')) if resume \
