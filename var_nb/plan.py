@@ -19,7 +19,7 @@ from .vqvae import VQVAE, VQVAE_CONFIGS
 from .sampling import sampling_bytes, most_images_at_once
 from .flops import train_flops
 from .train import TRAIN_PRESETS, TrainConfig, get_preset, var_config_for
-from .data import local_source
+from .data import local_source, num_classes_of
 from .splits import dataset_split
 
 # %% auto #0
@@ -113,16 +113,17 @@ def sampling_fit(vc:VARConfig, # the transformer
 #: the transformers of the presets whose job is given a tokenizer (`job.plan_job`): ImageNet's, on the official one, of their own scales
 _GIVEN_TOKENIZER = {c.var for name, c in TRAIN_PRESETS.items() if name.startswith('imagenet')}
 
-def run_var_config(config:TrainConfig) -> VARConfig:
-    "The transformer a run of `config` builds: `var_config_for`, with the scales, codes and latent width of the tokenizer the job trains (`job.plan_job`) and the classes of a known dataset, where `var_overrides` leaves them."
+def run_var_config(config:TrainConfig, classes:int|None=None) -> VARConfig:
+    "The transformer a run of `config` builds: `var_config_for`, with the scales, codes and latent width of the tokenizer the job trains (`job.plan_job`) and the data's `classes` (default: a known dataset's), where `var_overrides` leaves them."
     vc, tok = var_config_for(config), VQVAE_CONFIGS.get(config.tokenizer)
     given = tok is None or config.var in _GIVEN_TOKENIZER           # ImageNet's transformers, on any data: given the official tokenizer, of their scales
-    decided = dict({} if given else tok.var_fields, num_classes=DATASET_CLASSES.get(str(config.dataset)))
+    decided = dict({} if given else tok.var_fields, num_classes=classes or DATASET_CLASSES.get(str(config.dataset)))
     return replace(vc, **{k: v for k, v in decided.items() if v is not None and k not in config.var_overrides})
 
-def dataset_images(dataset, config:TrainConfig) -> int:
-    "Training images of `dataset` as a run of `config` splits it: its 'validation' split apart, else 5% of train held out (`dataset_split`)."
-    return len(dataset_split(local_source(dataset), 'train', config.train_split, config.val_split, verbose=False))
+def dataset_images(dataset, config:TrainConfig) -> tuple[int, int]:
+    "Training images and classes of `dataset` as a run of `config` splits it: its 'validation' split apart, else 5% of train held out (`dataset_split`)."
+    train = dataset_split(local_source(dataset), 'train', config.train_split, config.val_split, verbose=False)
+    return len(train), num_classes_of(train)
 
 def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
          gpus:int=1, gpu_memory_gb:float=80.0, # GPUs and the memory of each (GiB)
@@ -130,8 +131,9 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
          grad_accum:int|None=None, # micro-batches per step (default: the fewest that fit)
          checkpointing:bool|None=None, # recompute blocks in the backward pass (default: the preset's)
          images:int|None=None, # training images (default: the preset's dataset's, when known)
+         classes:int|None=None, # classes of the data (default: the preset's dataset's, when known)
          peak_tflops:float=PEAK_TFLOPS, mfu:float=MFU,
-         dataset=None, # or the dataset whose training images to count (`dataset_images`): a folder, 'mnist5k', 'emoji', a hub name
+         dataset=None, # or the dataset whose training images and classes to count (`dataset_images`): a folder, 'mnist5k', 'emoji', a hub name
         ) -> dict:
     "Parameters, FLOPs, the micro-batch that fits with its memory per GPU, the token cache and the time of a run, before it starts."
     config = get_preset(preset) if isinstance(preset, str) else preset
@@ -141,7 +143,9 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     if not (1e-4 <= mfu <= 1 and 0 < peak_tflops < 1e9):           # an MFU of 1e-320 made the time infinite, printed as Infinity in --json
         raise ValueError(f'mfu ({mfu:g}) must be a fraction from 0.0001 to 1 (0.35 is typical) and peak_tflops ({peak_tflops:g}) '
                          f'a GPU\'s TFLOP/s, above 0 and below 1e9 (--mfu, --peak-tflops)')
-    vc = run_var_config(config)                                    # emoji: the 16x16 scales of its own tokenizer, not mnist's 8x8
+    if dataset is not None and (images is not None or classes is not None): raise ValueError(_BOTH)
+    if dataset is not None: images, classes = dataset_images(dataset, config)
+    vc = run_var_config(config, classes)                           # emoji: the 16x16 scales of its own tokenizer, not mnist's 8x8
     per_gpu, rest = divmod(config.batch_size, gpus)
     if rest or per_gpu < 1:
         raise ValueError(f'batch size {config.batch_size} does not split over {gpus} GPUs: pass a multiple of {gpus} (--batch-size)')
@@ -162,8 +166,6 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
             near = min((fit * (per_gpu // fit), fit * -(-per_gpu // fit)), key=lambda b: (abs(b - per_gpu), b))   # a multiple of it, nearest the asked
             hint = (f'{per_gpu} images per GPU split only into micro-batches of {per_gpu // accum} x {accum}, and micro-batches of up to {fit} fit: '
                     f'--batch-size {near * gpus} runs as {fit} x {near // fit}')
-    if dataset is not None and images is not None: raise ValueError(_BOTH)
-    if dataset is not None: images = dataset_images(dataset, config)
     images = images or DATASET_IMAGES.get(str(config.dataset))
     if config.max_images and images: images = min(images, config.max_images)   # what train reads (`first_images`)
     if images and images < config.batch_size:                   # train refuses such a run: the plan says so, not '25.6 epochs'
@@ -174,7 +176,7 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
     epochs = config.steps * config.batch_size / images if config.steps and images else config.epochs
     vae = VQVAE_CONFIGS.get(config.tokenizer)                     # the preset's tokenizer for sampling (its decoder), where it fits the scales
     token_bytes = 2 if vc.vocab_size <= 2**15 else 4               # the token cache's dtype (tokens.py: int16 or int32)
-    return dict(preset=preset if isinstance(preset, str) else None, gpus=gpus, gpu_memory_bytes=memory_bytes, usable_bytes=usable,
+    return dict(preset=preset if isinstance(preset, str) else None, classes=vc.num_classes, gpus=gpus, gpu_memory_bytes=memory_bytes, usable_bytes=usable,
                 batch_size=config.batch_size, micro_batch=per_gpu // accum, grad_accum=accum, checkpointing=config.checkpointing,
                 precision=config.precision, params=count_params(vc), flops_per_image=flops_image, fits=memory['total'] <= usable,
                 memory_per_gpu=memory, batch_hint=hint, images=images, epochs=epochs,
@@ -186,7 +188,7 @@ def plan_lines(p:dict) -> str:
     gib, f = human_bytes, p['flops_per_image']                           # small presets in MiB, GFLOP and seconds, not '0.0 GiB', '0.00 TFLOP'
     span = lambda s: f'{s:.2g} s' if s < 90 else f'{s / 60:.0f} min' if s < 5400 else f'{s / 3600:.1f} h' if s < 360_000 else f'{s / 3600:,.0f} h'
     m = p['memory_per_gpu']
-    lines = [f"{p['preset'] or 'run'}: {p['params'] / 1e6:,.1f}M parameters, " + (f'{f / 1e12:.2f} TFLOP' if f >= 1e10 else f'{f / 1e9:.3g} GFLOP')
+    lines = [f"{p['preset'] or 'run'}: {p['params'] / 1e6:,.1f}M parameters" + (f" ({p['classes']:,} classes)" if p.get('classes') else '') + ', ' + (f'{f / 1e12:.2f} TFLOP' if f >= 1e10 else f'{f / 1e9:.3g} GFLOP')
              + ' per image (forward + backward)',
              f"batch {p['batch_size']} on {p['gpus']} GPU(s) of {gib(p['gpu_memory_bytes'])}: micro-batch {p['micro_batch']} x {p['grad_accum']} "
              f"accumulation{' with checkpointing' if p['checkpointing'] else ''} -> {gib(m['total'])} per GPU of {gib(p['usable_bytes'])} usable "
@@ -259,8 +261,8 @@ def _fits_with(p:dict, replan) -> str:
 def _cli_plan(args):
     try:
         if args.dataset is not None and args.train_images is not None: raise ValueError(_BOTH)
-        images = args.train_images if args.dataset is None else dataset_images(args.dataset, get_preset(args.preset))   # counted once
-        replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, images, args.peak_tflops, args.mfu)
+        images, classes = (args.train_images, None) if args.dataset is None else dataset_images(args.dataset, get_preset(args.preset))   # counted once
+        replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, images, classes, args.peak_tflops, args.mfu)
         p = replan(args.grad_accum, args.checkpointing or None)
         if not p['fits']: p['fits_with'] = _fits_with(p, replan)
     except _USER_ERRORS as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2   # a --dataset that is missing, a file, unreachable
@@ -279,7 +281,7 @@ def register_cli(subparsers):
     p.add_argument('--grad-accum', type=int, default=None, help='micro-batches per step (default: the fewest that fit)')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass')
     p.add_argument('--images', dest='train_images', type=int, default=None, help="training images (default: the preset's dataset's)")
-    p.add_argument('--dataset', default=None, help="count the training images of this dataset instead, as a run splits it: "
+    p.add_argument('--dataset', default=None, help="count the training images and classes of this dataset instead, as a run splits it: "
                                                    "an image folder, 'mnist5k', 'emoji' or a hub name")
     p.add_argument('--peak-tflops', type=float, default=PEAK_TFLOPS, help=f'peak TFLOP/s per GPU (default {PEAK_TFLOPS:g}: A100 bf16 dense)')
     p.add_argument('--mfu', type=float, default=MFU, help=f'assumed model-FLOP utilisation (default {MFU})')
