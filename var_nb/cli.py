@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #1aeaa200
 from __future__ import annotations
-import argparse, errno, math, os, re, sys, time, warnings
+import argparse, errno, math, os, re, signal, sys, threading, time, warnings
 from pathlib import Path
 
 import torch
@@ -16,6 +16,8 @@ from .images import refuse_foreign_pngs, to_rgb, flat_on_background
 from .data import ImageTransform, refuse_inside
 from .sampling import is_samples_npz, sample_to_folder, resolve_classes
 from .official import OFFICIAL_EVAL
+from .records import run_lock
+from .reconstruction import loses_colour
 from .editing import edit_to_folder, open_image, box_mask, mask_from_png, EDIT_MODES, MASK_POLICIES
 from .eval_cli import (load_for_sampling, add_fast_options, add_released_options, add_precision_options, fast_options,
                              run_dataset)   # what sample and edit share with eval (notebook 10c)
@@ -116,11 +118,12 @@ def _cmd_sample(args):
     except _USER_ERRORS as e: print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     t0 = time.time()
     try:
-        written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
-                                   top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
-                                   temperature=args.temperature, batch_size=args.batch_size, npz=npz, class_names=names,
-                                   steps=args.steps, sampler_kw=fast, precision=args.precision)
-    except ValueError as e:
+        with run_lock(args.out, '--out'):                             # another sample (or a job) writing there is said: not two runs mixed
+            written = sample_to_folder(var, vae, classes, n, args.out, cfg=pick(args.cfg, 'cfg'), top_k=pick(args.top_k, 'top_k'),
+                                       top_p=pick(args.top_p, 'top_p'), seed=args.seed, more_smooth=args.more_smooth or defaults['more_smooth'],
+                                       temperature=args.temperature, batch_size=args.batch_size, npz=npz, class_names=names,
+                                       steps=args.steps, sampler_kw=fast, precision=args.precision)
+    except (ValueError, FileExistsError) as e:
         print(f'var-nb sample: error: {e}', file=sys.stderr); return 2
     print(f"wrote {len(classes) * n} image{'s' if len(classes) * n != 1 else ''} ({written[0]}" + (f', {npz}' if npz else '') + f') in {time.time() - t0:.1f}s')
     return 0
@@ -176,9 +179,13 @@ def _cmd_edit(args):
         pick = {k: defaults[k] if getattr(args, k) is None else getattr(args, k) for k in ('cfg', 'top_k', 'top_p')}
         with warnings.catch_warnings():   # the file's pixels were mapped to [-1, 1] just above: a bright picture is not a [0, 1] tensor
             warnings.filterwarnings('ignore', message='the images hold no value below 0')
-            written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label, **pick, seed=args.seed, more_smooth=args.more_smooth,
-                                     policy=args.policy, class_names=getattr(var, 'class_names', None))
+            grey = vae.config.in_channels == 3 and loses_colour(img_3HW.cpu(), vae.reconstruct(img_3HW[None])[0].float().cpu())   # said below, as reconstruct says it
+            with run_lock(args.out, '--out'):                         # another edit (or a job) writing there is said: not two runs mixed
+                written = edit_to_folder(var, vae, img_3HW, keep, args.out, n=args.n, label=label, **pick, seed=args.seed, more_smooth=args.more_smooth,
+                                         policy=args.policy, class_names=getattr(var, 'class_names', None))
     except _USER_ERRORS as e: return fail(e)
+    if grey: print(f'note: {args.image}: colour in, grey out: this tokenizer was trained on grey images, so the edits come out grey; '
+                   'the emoji models keep colour (--checkpoint data/emoji_var.safetensors)', file=sys.stderr)
     if label is None and args.cfg is not None:
         print(f'note: --cfg {args.cfg:g} changes nothing without --class: guidance pushes towards a class, and an unconditional edit has none', file=sys.stderr)
     print(f"wrote {written[0]} and {len(written) - 1} edit{'s' * (len(written) != 2)} ({S}x{S}) in {time.time() - t0:.1f}s")
@@ -263,6 +270,13 @@ def write_failure(e:Exception) -> str|None:
 
 TORCHRUN_COMMANDS = ('train', 'scaling', 'train-tokenizer')   # the last refuses it with its own reason
 
+def _sigterm_as_interrupt(signum, frame): raise KeyboardInterrupt('interrupted (SIGTERM)')
+
+def _take_sigterm(command:str):
+    "SIGTERM (`timeout`, a SLURM limit) as an interrupt in a command that does not train: its temporary files go, as on Ctrl-C (the trainers stop after a step)."
+    if command in TORCHRUN_COMMANDS or threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL: return None
+    return signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+
 def main(argv=None) -> int:
     "Entry point of the `var-nb` console script: the exit status (0 ok, 1 no room to write, 2 bad input, 130 Ctrl-C, 143 SIGTERM)."
     parser = build_parser()
@@ -278,6 +292,7 @@ def main(argv=None) -> int:
               'training across torchrun processes)', file=sys.stderr); return 2
     keep_freed_memory()                                                           # faster CPU work (notebook 00)
     if getattr(args, 'threads', None): torch.set_num_threads(args.threads)        # every computing command's --threads
+    previous = _take_sigterm(args.command)
     with warnings.catch_warnings():                                               # var_nb's own warnings: one line, as errors are
         warnings.showwarning = _say_warning
         try: return args.func(args) or 0
@@ -290,3 +305,5 @@ def main(argv=None) -> int:
             print(f'var-nb {args.command}: error: {said}' + ('; checkpoints are replaced whole, so the last one '
                   'written is intact: --resume continues the run from it (if none was written yet, start again)' if args.command in ('train', 'train-tokenizer', 'scaling') else ''), file=sys.stderr)
             return 1
+        finally:
+            if previous is not None: signal.signal(signal.SIGTERM, previous)

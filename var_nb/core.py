@@ -233,7 +233,8 @@ def refuse_beyond(need:int, have:int, what:str, fix:str):
     if need > have: raise ValueError(f'{what} needs about {human_bytes(need)}, and {human_bytes(have)} are available: {fix}')
 
 def output_folder(path, option:str='--out') -> Path:
-    "`path` as an output folder, refused in one line when it is a file, lies under a file, or nothing can be written where it would be made."
+    "`path` as an output folder, refused in one line when it is empty, a file, lies under a file, or nothing can be written where it would be made."
+    if isinstance(path, str) and not path.strip(): raise ValueError(f'{option} is empty: give a folder (. for this one; an unset variable in "{option} $DIR"?)')
     path = Path(path)
     if path.exists() and not path.is_dir(): raise NotADirectoryError(f'{option} {path} is a file, not a folder: give a folder (it is created if missing)')
     try: str(path.absolute()).encode('utf-8')
@@ -253,6 +254,7 @@ def output_file(path, suffix:str, option:str, ours=None, example:str='results') 
     if path.suffix.lower() != suffix: raise ValueError(f'{option} {path} does not end in {suffix}: give a name such as {path.with_suffix(suffix)}')
     if path.exists() and ours is not None and not ours(path):
         raise FileExistsError(f'{option} {path} exists and is not a {suffix} file var_nb writes, so it would be lost: choose another name')
+    if path.parent.is_file(): raise NotADirectoryError(f'{option} {path} cannot be made: {path.parent} is a file, not a folder')
     output_folder(path.parent, option)                                  # its folder: not a file, a UTF-8 name
     return path
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #0ff3d4f3
 from __future__ import annotations
-import difflib, hashlib, io, os, socket, unicodedata, warnings
+import difflib, hashlib, io, numbers, os, socket, unicodedata, warnings
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -282,6 +282,8 @@ class ImageTransform:
                  crop:str='center', # 'center' (evaluation) or 'random' (training augmentation)
                  hflip:bool=False, # flip left-right with probability 1/2
                  resize_ratio:float=1.0): # resize the shorter side to round(resize_ratio * size) before cropping (official: 1.125)
+        if not (isinstance(size, numbers.Integral) and not isinstance(size, bool) and size >= 1):
+            raise ValueError(f'size must be a whole number >= 1 (the side of the square output), got {size!r}')
         if crop not in ('center', 'random'): raise ValueError(f"crop must be 'center' or 'random', not {crop!r}")
         if resize_ratio < 1: raise ValueError(f'resize_ratio {resize_ratio} must be >= 1 (the crop must fit in the resized image)')
         self.size, self.crop, self.hflip, self.resize_ratio = size, crop, hflip, resize_ratio

@@ -231,7 +231,7 @@ def check_latent_fits(config:DiTConfig, vae):
         raise ValueError(f'the tokenizer\'s latent is {got[0]} channels of {got[1]}x{got[1]}, the DiT was built for {config.Cvae} of '
                          f'{config.latent_side}x{config.latent_side}: use the tokenizer it was trained with')
 
-@torch.inference_mode()
+@torch.no_grad()
 def dit_generate(model:DiT, vae, labels, cfg:float=1.5, seed:int|None=None, first_index:int=0, generators=None,
                  steps:int=DEFAULT_STEPS) -> torch.Tensor:
     "Latents f (B, Cvae, h, w) for the tokenizer's decoder: DDIM from per-image seeded noise, guided with `cfg` at every step."

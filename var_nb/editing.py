@@ -17,7 +17,7 @@ from einops import rearrange
 from PIL import Image, ImageOps
 
 from .core import is_whole, output_folder
-from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels
+from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels, check_pm1
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
@@ -140,7 +140,7 @@ def labels_for(labels, B:int, num_classes:int, device) -> torch.Tensor:
     if labels_B.numel() != B: raise ValueError(f'got {labels_B.numel()} labels for {B} images; pass one label, or one per image')
     return labels_B
 
-@torch.inference_mode()
+@torch.no_grad()
 def generate_edit(var, # the transformer (eval mode)
                   vae, # its tokenizer
                   tokens:list, # the input's K token maps, each (B, pn*pn)
@@ -185,15 +185,9 @@ def check_edit_images(img) -> torch.Tensor:
     img = img.float()                          # float64 (torch.from_numpy's) or half: the tokenizer's weights are fp32
     if img.ndim == 3: img = img[None]
     if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
-    if not (img.amin() >= -1.01 and img.amax() <= 1.01):                 # e.g. 0..255 pixels, or NaN: the tokenizer would see noise
-        raise ValueError(f'images must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values '
-                         f'{img.amin().item():.3g}..{img.amax().item():.3g}')
-    if img.amin() >= 0 and img.amax() > 0:                              # sample's [0, 1] output fed back: black read as mid-grey
-        warnings.warn(f'the images hold no value below 0 ({img.amin().item():.3g}..{img.amax().item():.3g}): edit reads [-1, 1], where black is -1; '
-                      'if they are in [0, 1] (as sample and edit return them), pass x * 2 - 1', stacklevel=3)
-    return img
+    return check_pm1(img, reader='edit', stacklevel=5)             # 0..255 or NaN refused; [0, 1] (sample's output fed back) warned
 
-@torch.inference_mode()
+@torch.no_grad()
 def edit(var, # the transformer (eval mode), class-conditional
          vae, # its tokenizer
          img_B3HW_pm1:torch.Tensor, # images to edit, in [-1, 1] (B or 1 images)
@@ -243,7 +237,7 @@ def edit(var, # the transformer (eval mode), class-conditional
             raise ValueError(f'the region to keep of image {i} covers no token at any scale under policy {policy!r} (a token is kept when '
                              f'more than half of its cell is), so the edit would be plain sampling: keep a larger region, or use '
                              f"policy='official' (--policy official), which always keeps the 1x1 scale")
-        f_hat, tokens = generate_edit(var, vae, vae.img_to_tokens(img), masks, labels, cfg, top_k, top_p, seed,
+        f_hat, tokens = generate_edit(var, vae, vae.quantizer.f_to_tokens(vae.encode(img)), masks, labels, cfg, top_k, top_p, seed,
                                       more_smooth, temperature, first_index)
         out = finite_pixels(vae.fhat_to_img(f_hat).add(1).mul(0.5))
     finally: var.train(modes[0]); vae.train(modes[1])
@@ -277,7 +271,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
         raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')
     out = output_folder(out, 'out')
     writes = {p.resolve() for p in [out / 'edited.png'] + [out / f'edit_{i}.png' for i in range(n)]}   # a user's own files there are refused,
-    earlier = earlier_run_files(out, 'edit', 'edited.png', lambda name: re.fullmatch(r'edit_\d+\.png', name), lambda p: p in writes)   # an earlier run's other edits go
+    earlier = earlier_run_files(out, 'edit', lambda name: re.fullmatch(r'edit_\d+\.png', name), lambda p: p in writes)   # an earlier run's other edits go
     out.mkdir(parents=True, exist_ok=True)
     labels = [var.config.num_classes if label is None else label] * n
     written, shown = [out / 'edited.png'], []

@@ -85,6 +85,7 @@ def add_released_options(p:argparse.ArgumentParser):
 def add_precision_options(p:argparse.ArgumentParser,
                           run_default:bool=False): # eval: default None, the precision the model's run measured its samples in
     "--precision (default auto) and --bf16, its old name for --precision bf16: the sampling precision of `sample` and `eval`."
+    p = p.add_mutually_exclusive_group()                             # --bf16 --precision fp32: refused, not the last one silently
     p.add_argument('--precision', choices=PRECISIONS, default=None if run_default else 'auto',
                    help=("default: a var_nb run's own, the precision its report's samples were drawn in (fp32 for a run trained in fp32), so the "
                          "figures compare with the report's; auto for other models. " if run_default else 'auto (default): ') + 'auto: bf16 autocast where bf16 is native (CUDA GPUs from Ampere on, CPUs with AVX512-BF16 or AMX where it measures at least 1.3x as fast), fp32 elsewhere; '

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00c_images.ipynb #c0a1b2c5
 from __future__ import annotations
-import functools, importlib.util, math, unicodedata
+import functools, importlib.util, math, unicodedata, warnings
 from pathlib import Path
 
 import numpy as np
@@ -12,13 +12,13 @@ import torch
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
-from .core import atomic_path, run_marked
+from .core import atomic_path
 
 # %% auto #0
-__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'finite_pixels', 'has_transparency', 'to_rgb',
-           'flat_on_background', 'from_pil', 'make_grid', 'save_grid', 'save_png', 'made_by_var_nb',
-           'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier', 'show_images', 'labelled_grid',
-           'save_labelled_grid']
+__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'check_01', 'check_pm1', 'finite_pixels',
+           'has_transparency', 'to_rgb', 'flat_on_background', 'from_pil', 'make_grid', 'save_grid', 'save_png',
+           'made_by_var_nb', 'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier', 'show_images',
+           'labelled_grid', 'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
 def to_01(x_pm1: torch.Tensor) -> torch.Tensor:
@@ -38,6 +38,39 @@ def to_pil(x_01: torch.Tensor) -> Image.Image:
     "A (3,H,W) tensor in [0, 1] to a PIL RGB image."
     if x_01.ndim != 3: raise ValueError(f'to_pil takes one image (3, H, W), got shape {tuple(x_01.shape)}; index the batch first')
     return Image.fromarray(to_uint8(x_01))
+
+def _value_range(x:torch.Tensor) -> tuple[float, float]:
+    lo, hi = x.detach().aminmax()
+    return lo.item(), hi.item()
+
+def check_01(x, who:str='images') -> torch.Tensor:
+    """`x` when it is a float tensor of images in [0, 1] (a slight overshoot, as resizing gives, is left to the clamp of
+    `to_uint8`), else a one-line ValueError saying how to map it there: uint8 or 0..255 pixels, [-1, 1] images, NaN."""
+    if not torch.is_tensor(x):
+        raise ValueError(f'{who} must be a torch tensor in [0, 1], got {type(x).__name__}' + (': torch.from_numpy(x), channels first' if isinstance(x, np.ndarray) else ''))
+    if not x.is_floating_point():
+        raise ValueError(f'{who} must be a float tensor in [0, 1], got {x.dtype}' + (': uint8 pixels p map to p / 255' if x.dtype == torch.uint8 else ''))
+    if x.numel():
+        lo, hi = _value_range(x)
+        if not (lo >= -0.25 and hi <= 1.5):                              # NaN fails both
+            hint = ('NaN or infinite values have no colour' if not math.isfinite(lo + hi) else '[-1, 1] images map to it with (x + 1) / 2'
+                    if lo >= -1.01 and hi <= 1.01 else '0..255 pixels map to it with x / 255' if lo >= -0.01 and hi <= 255.5 else 'rescale them')
+            raise ValueError(f'{who} must be in [0, 1], got values {lo:.3g}..{hi:.3g}: {hint}')
+    return x
+
+def check_pm1(x, who:str='images', reader:str='the tokenizer', stacklevel:int=3) -> torch.Tensor:
+    """`x` when it is a float tensor of images in [-1, 1], else a one-line ValueError saying how to map it there; a warning
+    when it holds no value below 0: [0, 1] images, whose black the reader would take for mid-grey."""
+    if not torch.is_tensor(x) or not x.is_floating_point():
+        raise ValueError(f'{who} must be a float tensor in [-1, 1], got {getattr(x, "dtype", type(x).__name__)}: uint8 pixels p map to p / 127.5 - 1')
+    if x.numel():
+        lo, hi = _value_range(x)
+        if not (lo >= -1.01 and hi <= 1.01):                             # e.g. 0..255 pixels, or NaN: the reader would see noise
+            raise ValueError(f'{who} must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values {lo:.3g}..{hi:.3g}')
+        if lo >= 0 and hi > 0:                                           # sample's [0, 1] output fed back: black read as mid-grey
+            warnings.warn(f'the images hold no value below 0 ({lo:.3g}..{hi:.3g}): {reader} reads [-1, 1], where black is -1; '
+                          'if they are in [0, 1] (as sample and edit return them), pass x * 2 - 1', stacklevel=stacklevel)
+    return x
 
 def finite_pixels(img:torch.Tensor, who:str='the tokenizer') -> torch.Tensor:
     "`img` (a decoder's output), or a ValueError when it holds NaN or inf: a PNG would show them as black, without a word."
@@ -81,8 +114,12 @@ def from_pil(img: Image.Image) -> torch.Tensor:
 # %% ../nbs/00c_images.ipynb #70b0fbad
 def make_grid(imgs_B3HW: torch.Tensor, ncols:int=8, pad:int=2, pad_value:float=1.0) -> torch.Tensor:
     "Tile a batch of images in [0, 1] into one (3, H', W') image, `ncols` per row."
-    imgs = imgs_B3HW.detach().float().cpu()
+    imgs = check_01(imgs_B3HW).detach().float().cpu()
     if imgs.ndim == 3: imgs = imgs[None]
+    if imgs.ndim != 4 or imgs.shape[1] not in (1, 3) or not imgs.shape[0]:
+        raise ValueError(f'images must be a batch (B, 3, H, W) (or one (3, H, W) image) of at least one image, got shape {tuple(imgs.shape)}'
+                         + ('; channels last? x.permute(0, 3, 1, 2)' if imgs.ndim == 4 and imgs.shape[-1] in (1, 3) else ''))
+    if ncols < 1 or pad < 0: raise ValueError(f'ncols ({ncols}) must be >= 1 and pad ({pad}) >= 0')
     if imgs.shape[1] == 1: imgs = imgs.expand(-1, 3, -1, -1)
     B, C, H, W = imgs.shape
     ncols = max(1, min(ncols, B)); nrows = math.ceil(B / ncols)
@@ -94,8 +131,9 @@ def make_grid(imgs_B3HW: torch.Tensor, ncols:int=8, pad:int=2, pad_value:float=1
 
 def save_grid(imgs_B3HW: torch.Tensor, path, ncols:int=8, scale:int=1, made_by:str='') -> Path:
     "Save a batch of images in [0, 1] as one PNG grid (`scale` enlarges small images with nearest neighbours)."
+    if not (isinstance(scale, int) and scale >= 1): raise ValueError(f'scale must be a whole number >= 1, got {scale!r}')
+    img = to_pil(make_grid(imgs_B3HW, ncols=ncols))                    # checked before the folder is made
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    img = to_pil(make_grid(imgs_B3HW, ncols=ncols))
     if scale != 1: img = img.resize((img.width * scale, img.height * scale), Image.NEAREST)
     return save_png(img, path, made_by)
 
@@ -122,14 +160,14 @@ def refuse_foreign_pngs(folder, writes, command:str, fix:str='choose another --o
     clash = sorted(p.name for p in folder.iterdir() if writes(p.resolve()) and not made_by_var_nb(p, command)) if folder.is_dir() else []
     if clash: raise FileExistsError(f'{folder} holds {", ".join(clash[:3])}{", ..." * (len(clash) > 3)}, which var-nb {command} would overwrite and did not write: {fix}')
 
-def earlier_run_files(folder, command:str, mark:str, kind, writes, fix:str='write to another folder') -> list[Path]:
+def earlier_run_files(folder, command:str, kind, writes, fix:str='write to another folder') -> list[Path]:
     """Before `command` writes in `folder`: refuse files it would overwrite and did not write (`refuse_foreign_pngs`), and return
-    those of its own earlier run there (`kind(name)`: a file of its kind; `mark`: the file it always writes) that this run will
-    not replace, for `remove_earlier` once this run's files are written: the folder then holds one run, not two mixed."""
+    those of its own earlier runs there (`kind(name)`: a file of its kind, whose PNG says `command` wrote it; a run cut short
+    before its grid too) that this run will not replace, for `remove_earlier` once this run's files are written: the folder
+    then holds one run, not two mixed."""
     folder = Path(folder); refuse_foreign_pngs(folder, writes, command, fix)
-    ours = lambda name: kind(name) and made_by_var_nb(folder / name, command)
-    if not folder.is_dir() or not run_marked(folder, mark, ours): return []
-    return sorted(p for p in folder.iterdir() if ours(p.name) and not writes(p.resolve()))
+    if not folder.is_dir(): return []
+    return sorted(p for p in folder.iterdir() if kind(p.name) and not writes(p.resolve()) and made_by_var_nb(p, command))
 
 def remove_earlier(files:list, folder, command:str):
     "Remove the files of an earlier run of `command` in `folder` (`earlier_run_files`) once this run's own are written; say so."

@@ -146,6 +146,14 @@ class MultiScaleQuantizer(nn.Module):
             if len(t) != len(tokens[0]):                               # one image's map against a batch's: broadcast into mixed images
                 raise ValueError(f'tokens[{k}] holds {len(t)} images and tokens[0] {len(tokens[0])}: every scale must be of the same images')
 
+    def _check_token_values(self, tokens):
+        "Codes in [0, vocab_size), else a one-line ValueError (one sync: the decoding calls only, not a training step's)."
+        if not tokens or not tokens[0].numel(): return
+        lo, hi = (v.item() for v in torch.cat([t.flatten() for t in tokens]).aminmax())
+        if lo < 0 or hi >= self.vocab_size:
+            raise ValueError(f'tokens hold codes {lo}..{hi}, outside this codebook of {self.vocab_size} (0..{self.vocab_size - 1}): '
+                             'they were made by another tokenizer, or are not codes')
+
     # -- Algorithm 1 ------------------------------------------------------------------------------------
     @torch.no_grad()
     def _residual_scales(self, f_BChw):
@@ -178,7 +186,7 @@ class MultiScaleQuantizer(nn.Module):
     # -- Algorithm 2 ------------------------------------------------------------------------------------
     def tokens_to_fhats(self, tokens:list) -> list[torch.Tensor]:
         "Algorithm 2: cumulative f_hat after each scale of `tokens` (a list of the first k <= K token maps)."
-        self._check_tokens(tokens, lengths=range(1, len(self.patch_nums) + 1))
+        self._check_tokens(tokens, lengths=range(1, len(self.patch_nums) + 1)); self._check_token_values(tokens)
         H = self.patch_nums[-1]
         f_hat, out = tokens[0].new_zeros(tokens[0].shape[0], self.Cvae, H, H, dtype=torch.float32), []
         for k, idx_Bl in enumerate(tokens):
@@ -188,7 +196,7 @@ class MultiScaleQuantizer(nn.Module):
 
     def tokens_to_fhat(self, tokens:list) -> torch.Tensor:
         "Algorithm 2: the final f_hat (B, Cvae, H, W) of K token maps."
-        self._check_tokens(tokens)
+        self._check_tokens(tokens); self._check_token_values(tokens)
         H = self.patch_nums[-1]
         f_hat = tokens[0].new_zeros(tokens[0].shape[0], self.Cvae, H, H, dtype=torch.float32)
         for k, idx_Bl in enumerate(tokens): f_hat.add_(self._up_phi(self.embed_tokens(idx_Bl, k), k))

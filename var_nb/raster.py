@@ -61,7 +61,7 @@ class RasterAR(VAR):
         "Teacher-forcing input: the codebook vector of token i - 1 at position i, (B, L - 1, Cvae)."
         return vae.quantizer.embedding(tokens_BL[:, :-1])
 
-    @torch.inference_mode()
+    @torch.no_grad()
     def generate(self, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=None, temperature:float=1.0,
                  first_index:int=0, generators=None,
                  forced=None, # (tokens_BL, keep_BL): tokens forced where keep is True (inpainting)
@@ -161,7 +161,7 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
                 raster_attention_predicted=attention_pairs([1] * side * side) * per_pair)
 
 # %% ../nbs/11_var_vs_raster.ipynb #bef2d452
-@torch.inference_mode()
+@torch.no_grad()
 def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit in [-1, 1]
                 keep_mask:torch.Tensor, # (H, W) or (B, H, W): True = keep the input there
                 labels=None, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=0,
@@ -172,7 +172,7 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
     img = check_edit_images(img_B3HW_pm1).to(device)
     B, _, H, W = img.shape
     keep_BL = rearrange(scale_masks(check_keep_mask(keep_mask, B, H, W).to(device), model.config.patch_nums, 'area')[0], 'B h w -> B (h w)')
-    tokens_BL = vae.img_to_tokens(img)[0]
+    tokens_BL = vae.quantizer.f_to_tokens(vae.encode(img))[0]          # checked above (check_edit_images): not warned twice
     f_hat, _, _ = model.generate(vae, labels_for(labels, B, model.config.num_classes, device), cfg, top_k, top_p, seed,
                                  forced=(tokens_BL, keep_BL), guidance=guidance)
     return decode(vae, f_hat)

@@ -13,20 +13,28 @@ import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 
 from .core import default_device, data_path, refuse_overwriting_inputs, output_folder, json_object, _USER_ERRORS
-from .images import to_01, to_pil, to_rgb, flat_on_background, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
+from .records import run_lock
+from .images import to_01, check_01, check_pm1, to_pil, to_rgb, flat_on_background, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
 from .data import ImageTransform
 from .vqvae import VQVAE
 from .official import pretrained_tokenizer, load_vqvae
 
 # %% auto #0
 __all__ = ['COLOUR_KEPT_MIN', 'psnr', 'ssim', 'codebook_stats', 'evaluate_tokenizer', 'colour_note', 'show_reconstructions',
-           'plot_codebook_usage', 'reconstruct_files', 'register_cli']
+           'plot_codebook_usage', 'loses_colour', 'reconstruct_files', 'register_cli']
 
 # %% ../nbs/04b_reconstruction.ipynb #8241c27e
+def _check_pair(x_01, y_01, fn:str):
+    "Two batches of images in [0, 1] of one shape (B, C, H, W), else a one-line ValueError naming `fn`."
+    for v, name in ((x_01, 'x_01'), (y_01, 'y_01')): check_01(v, f'{fn}: {name}')
+    if x_01.shape != y_01.shape or x_01.ndim != 4:
+        raise ValueError(f'{fn} needs two batches of the same shape (B, C, H, W), got {tuple(x_01.shape)} and {tuple(y_01.shape)}' + ('; one image is x[None]' if x_01.ndim == 3 else ''))
+
 def psnr(x_01:torch.Tensor, # images (B, C, H, W) in [0, 1]
          y_01:torch.Tensor, # reference images, same shape
         ) -> torch.Tensor:
     "Peak signal-to-noise ratio in dB of each image, shape (B,)."
+    _check_pair(x_01, y_01, 'psnr')
     mse_B = (x_01.float() - y_01.float()).pow(2).flatten(1).mean(1)
     return 10 * torch.log10(1 / mse_B.clamp_min(1e-10))
 
@@ -37,7 +45,7 @@ def ssim(x_01:torch.Tensor, # images (B, C, H, W) in [0, 1]
          sigma:float=1.5,   # its standard deviation
         ) -> torch.Tensor:
     "Structural similarity (Wang et al. 2004) of each image, shape (B,): Gaussian window, no padding, mean over channels."
-    if x_01.shape != y_01.shape: raise ValueError(f'ssim needs two batches of the same shape, got {tuple(x_01.shape)} and {tuple(y_01.shape)}')
+    _check_pair(x_01, y_01, 'ssim')
     if min(x_01.shape[-2:]) < window:
         raise ValueError(f'images of side {tuple(x_01.shape[-2:])} are smaller than the SSIM window {window}; pass a smaller window')
     x, y = x_01.float(), y_01.float()
@@ -93,12 +101,15 @@ def evaluate_tokenizer(vae,                      # a VQVAE
     """PSNR / SSIM of the reconstruction after each scale, codebook usage and perplexity on `data`; and `colour_kept`, how
     much of the images' colour (their distance from grey) the full reconstruction keeps: about 1 for a tokenizer that
     keeps colour, near 0 for one that gives grey back; None for grey images."""
+    if not (isinstance(batch_size, int) and batch_size >= 1) or not (max_images is None or isinstance(max_images, int) and max_images >= 1):
+        raise ValueError(f'batch_size ({batch_size!r}) must be a whole number >= 1, and max_images ({max_images!r}) one too, or None for all')
     was_training = vae.training; vae.eval()
     device = next(vae.parameters()).device
     K, V = len(vae.patch_nums), vae.vocab_size
     psnr_K, ssim_K, counts_KV, n = torch.zeros(K), torch.zeros(K), torch.zeros(K, V, dtype=torch.long), 0
     chroma = torch.zeros(2, dtype=torch.float64)                       # squared distance from grey: the images', the reconstructions'
     for img in _image_batches(data, batch_size, max_images):
+        check_pm1(img, reader='evaluate_tokenizer', stacklevel=4)      # [0, 1] images measured as [-1, 1] ones: 9 dB for 25
         img = img.to(device, memory_format=torch.channels_last)          # the convolutions run faster on a CPU
         side = img.shape[-1]
         window = 11 if side >= 11 else side - 1 + side % 2                # the largest odd window that fits
@@ -158,6 +169,11 @@ def plot_codebook_usage(metrics:dict, # the output of `evaluate_tokenizer`
     return fig
 
 # %% ../nbs/04b_reconstruction.ipynb #c15a0b99
+def loses_colour(x_3HW:torch.Tensor, rec_3HW:torch.Tensor) -> bool:
+    "Whether the reconstruction `rec_3HW` of an image `x_3HW` lost most of its colour: its R, G and B differ, the reconstruction's far less."
+    spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
+    return spread(x_3HW) > 0.03 and spread(rec_3HW) < 0.5 * spread(x_3HW)
+
 def reconstruct_files(paths,               # image files (any PIL-readable format)
                       out_dir,             # folder for {stem}.png and {stem}_scales.png
                       tokenizer=None,      # a VQVAE, a path to VQVAE weights, or None: the committed MNIST tokenizer
@@ -195,8 +211,7 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
         x = torch.stack(imgs).to(next(vae.parameters()).device)
         x = x.mean(1, keepdim=True) if vae.config.in_channels == 1 else x      # a grey tokenizer: its one channel (the pictures show it as RGB)
         recs = [finite_pixels(r).expand(-1, 3, -1, -1) for r in vae.reconstruct_per_scale(x)]   # K x (B,3,H,W)
-    spread = lambda x: (x - x.mean(0, keepdim=True)).abs().mean().item()                          # how far R, G, B differ (0: grey)
-    if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if spread(x) > 0.03 and spread(r) < 0.5 * spread(x)]:
+    if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if loses_colour(x, r)]:
         print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
     out_dir.mkdir(parents=True, exist_ok=True)
     written, titles = [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
@@ -215,7 +230,8 @@ def _cli_reconstruct(args):
         if args.vae_kwargs and not args.official_vae: raise ValueError('--vae-kwargs are the VQVAE(...) settings of an official .pth file given with --official-vae: give that file, or leave --vae-kwargs out')
         tokenizer = (pretrained_tokenizer(args.pretrained) if args.pretrained else            # the released ImageNet tokenizer, or the
                      load_vqvae(args.official_vae, json_object(args.vae_kwargs, '--vae-kwargs')) if args.official_vae else args.tokenizer)  # released file converted (notebook 03b)
-        written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device, background=args.background)
+        with run_lock(args.out, '--out'):                                 # another run writing there is said: not two runs mixed
+            written = reconstruct_files(args.images, args.out, tokenizer=tokenizer, device=args.device, background=args.background)
     except _USER_ERRORS as e: print(f'var-nb reconstruct: error: {e}', file=sys.stderr); return 2
     print(f'wrote {len(written)} files to {args.out}: ' + ', '.join(p.name for p in written[:6]) + (' ...' if len(written) > 6 else ''))
     return 0

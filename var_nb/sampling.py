@@ -114,8 +114,8 @@ def draw_tokens(logits_BlV:torch.Tensor, generators:list) -> torch.Tensor:
     "Sample one token per position from softmax(logits), image i with generators[i]: (B, l) int64, torch.multinomial's draw batched."
     probs_BlV = logits_BlV.softmax(dim=-1)
     if not bool(((probs_BlV >= 0) & (probs_BlV < torch.inf)).all()):   # what multinomial checks (NaN fails both); one check per scale
-        raise ValueError('the token probabilities hold NaN or inf (every logit of a position -inf, or a model gone non-finite): '
-                         'check the weights, cfg and temperature')
+        raise ValueError('the token probabilities hold NaN or inf: an extreme temperature or cfg overflows the logits (a file\'s weights '
+                         'are checked finite when loaded): sample with a temperature nearer 1 or a smaller cfg')
     # torch.multinomial(p, 1) is argmax(p / q) with q = empty_like(p).exponential_(generator): the same q, image by image
     noise_BlV = torch.stack([torch.empty_like(probs_lV).exponential_(generator=g) for probs_lV, g in zip(probs_BlV, generators)])
     return (probs_BlV / noise_BlV).argmax(dim=-1)
@@ -138,9 +138,7 @@ def check_labels(labels, num_classes:int, device) -> torch.Tensor:
     if given.ndim > 1: raise ValueError(f'labels must be one class id per image, a flat list, got shape {tuple(given.shape)}: flatten it (one image each)')
     if labels_B.numel() == 0: raise ValueError('labels is empty; pass at least one class id')
     bad = labels_B[(labels_B < 0) | (labels_B > num_classes)]
-    if bad.numel():
-        raise ValueError(f'class ids {bad.tolist()} out of range: this model has classes 0..{num_classes - 1} '
-                         f'(and {num_classes} for unconditional samples)')
+    if bad.numel(): raise ValueError(f'class ids {bad.tolist()} out of range: this model has classes 0..{num_classes - 1} (and {num_classes} for unconditional samples)')
     return labels_B
 
 def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, call:str='sample', more_smooth:bool=False):
@@ -179,7 +177,7 @@ def prepare_sampling(model, vae, labels, temperature:float, seed, first_index:in
             raise ValueError(f"the {what}'s weights are {dt}: keep them in fp32 (.float()); for bf16 sampling, sample inside sampling_math(device, torch.bfloat16) (autocast)")
     return labels_B, generators_for(len(labels_B), seed, first_index, generators, device)
 
-@torch.inference_mode()
+@torch.no_grad()
 def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, seed:int|None=None,
              more_smooth:bool=False, temperature:float=1.0, first_index:int=0, return_fhats:bool=False, generators=None,
              forced=None, # (tokens, keep): K token maps (B, pn*pn) forced where the K bool maps `keep` (B, pn*pn) are True (zero-shot editing)
@@ -193,7 +191,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
     B, K, device = labels_B.shape[0], c.num_scales, var.pos_1LC.device
     runner = ScaleRunner(var, labels_B, fast, cfg)   # the model's KV-cached passes: [cond; uncond] rows (cond only at cfg 0), one scale per step
     inputs = [None]                              # inputs[k]: f_hat downsampled to scale k, the input of step k >= 1
-    f_hat = torch.zeros(B, c.Cvae, c.patch_nums[-1], c.patch_nums[-1], device=device)
+    f_hat = torch.zeros(B, c.Cvae, c.patch_nums[-1], c.patch_nums[-1], device=device, dtype=q.embedding.weight.dtype)   # fp32 under any default dtype
     tokens, fhats = [], []
     for k, pn in enumerate(c.patch_nums[:runner.num_steps]):
         ratio = k / max(K - 1, 1)
@@ -215,7 +213,7 @@ def generate(var:VAR, vae, labels, cfg:float=1.5, top_k:int=0, top_p:float=0.0, 
         inputs.append(next_BChw)
     return f_hat, tokens, (fhats if return_fhats else None)
 
-@torch.inference_mode()
+@torch.no_grad()
 def decode(vae, f_hat_BChw:torch.Tensor) -> torch.Tensor:
     "Decode a final f_hat to images (B, 3, H, W) in [0, 1]."
     # a channels-last input lets oneDNN / cuDNN pick their NHWC convolutions: about 2x faster decoding on CPU
@@ -251,7 +249,7 @@ def check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, 
     if var.order == 'raster' and more_smooth: raise ValueError('Gumbel smoothing (more_smooth) is an option of next-scale sampling; a raster model has none')
     return fast
 
-@torch.inference_mode()
+@torch.no_grad()
 def sample(var:VAR, # the transformer (eval mode)
            vae, # its tokenizer: provides quantizer.next_scale_input, quantizer.embedding and fhat_to_img
            labels, # class ids (B,); num_classes = unconditional
@@ -375,7 +373,7 @@ def fitting_batch(var, vae, batch_size:int, dtype=None, # the sampling's autocas
                          f'{human_bytes(free)} is free: free the GPU, use one with more memory' + (', or bf16 (--precision bf16)' if not dtype else ''))
     print(f'sampling {batch_size} images at once needs about {human_bytes(need(batch_size)["total"])} on {device} (KV cache '
           f'{human_bytes(need(batch_size)["kv_cache"])}) and {human_bytes(free)} is free: sampling {fits} at a time '
-          f'(each image depends on its seed and index, not on the batch; --batch-size sets it)')
+          f'(each image draws from its own seed and index: the batch changes only float rounding; --batch-size sets it)')
     return fits
 
 # %% ../nbs/08_sampling.ipynb #4e5d5738
@@ -413,6 +411,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
                     ) -> list:
     "Sample `n` images per class in chunks; write out/grid.png (labelled, a row per class), out/{class}_{index}.png and the .npz `npz`."
     if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (images per class) and batch_size={batch_size!r} must be whole numbers >= 1')
+    if isinstance(classes, numbers.Integral) or torch.is_tensor(classes) and classes.ndim == 0: classes = [int(classes)]   # one class, as sample takes it
     if len(classes) == 0: raise ValueError('no classes to sample: pass one class id or more')
     classes = check_labels(classes, var.config.num_classes, 'cpu').tolist()   # ids (file names 3_0.png, not tensor(3)_0.png)
     if len(set(classes)) < len(classes): raise ValueError(f'classes {classes} name a class twice: its second images would overwrite the first ones\' files; list each once (n= draws more)')
@@ -422,7 +421,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, steps=steps, fast=fast_sampling_of(sampler_kw))   # all before any image
     out, npz = output_folder(out, 'out'), output_file(npz, '.npz', 'npz', ours=is_samples_npz, example='samples')   # a user's .npz is not overwritten
     names = {f'{c}_{i}.png' for c in classes for i in range(n)} if pngs else set()   # a user's own files there are refused, an earlier run's other images go
-    earlier = earlier_run_files(out, 'sample', 'grid.png', lambda name: re.fullmatch(r'\d+_\d+\.png', name),
+    earlier = earlier_run_files(out, 'sample', lambda name: re.fullmatch(r'\d+_\d+\.png', name),
                                 lambda p: p.parent == out.resolve() and (p.name == 'grid.png' or p.name in names))
     out.mkdir(parents=True, exist_ok=True)
     device = var.pos_1LC.device
@@ -433,7 +432,7 @@ def sample_to_folder(var, vae, classes, n:int, out, cfg=1.5, top_k=0, top_p=0.0,
     shown = {c: [] for c in list(dict.fromkeys(classes))[:GRID_MAX]}
     written = []
     with (npz_writer(npz, total, S, S) if npz else _no_writer()) as write_npz:
-        for start in range(0, total, batch_size):   # per-image seeds: chunking changes nothing
+        for start in range(0, total, batch_size):   # per-image seeds: chunking changes only float rounding (notebook text above)
             labels = [label_of(i) for i in range(start, min(total, start + batch_size))]
             try:
                 with sampling_math(device, dtype, tf32=precision != 'fp32'):
@@ -467,13 +466,15 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
     in any case, then a unique prefix; a one-line error with close matches otherwise."""
     nfc = lambda x: unicodedata.normalize('NFC', str(x))               # 'å' typed as a + ring (macOS names) is the same 'å'
     names = [nfc(n) for n in class_names] if class_names else []; lower = [n.lower() for n in names]
-    one = isinstance(specs, (str, numbers.Integral)) or (torch.is_tensor(specs) and specs.ndim == 0)   # one class: 'Flags', '38' or 38, not its letters
-    ids, specs = [], [specs.item() if torch.is_tensor(specs) else specs] if one else specs
+    if torch.is_tensor(specs) or isinstance(specs, np.ndarray): specs = specs.tolist()   # ids as Python numbers (a 0-d tensor: one)
+    ids, specs = [], [specs] if isinstance(specs, (str, numbers.Number)) else specs   # one class: 'Flags', '38' or 38, not its letters
     for spec in specs:
+        if isinstance(spec, float): spec = int(spec) if spec.is_integer() else str(spec)   # 3.0 from a float tensor: id 3, as sample takes it
         if isinstance(spec, numbers.Integral) and not isinstance(spec, bool):   # a number from Python is an id (a word may be a class's name)
             if not 0 <= spec < num_classes: raise ValueError(f'class id {spec} is out of range: this model has classes 0..{num_classes - 1}')
             ids.append(int(spec)); continue
         s = nfc(spec).strip()
+        if re.fullmatch(r'-\d+|-?\d*\.\d+', s) and s not in names: raise ValueError(f'class ids are whole numbers 0..{num_classes - 1}, got {s}')
         # folders 0, 1, 2, 10 are read as classes ['0', '1', '10', '2']: '2' names id 3, and id 2 is '10'
         if s.isdecimal() and s not in names:                           # what int() reads ('²' is a digit, not a number)
             if int(s) >= num_classes: raise ValueError(f'class id {s} is out of range: this model has classes 0..{num_classes - 1}')
@@ -495,5 +496,4 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
     return ids
 
 
-# %% ../nbs/08_sampling.ipynb #758320da
 __getattr__ = moved_names('var_nb.sampling', {'bench_models': 'var_nb.bench', 'bench_sample': 'var_nb.bench', 'load_for_sampling': 'var_nb.eval_cli'})

@@ -15,6 +15,7 @@ import torch.nn.functional as F
 from einops import rearrange
 
 from .core import save_checkpoint, load_checkpoint, finite_weights
+from .images import check_pm1
 from .quantizer import MultiScaleQuantizer
 
 # %% auto #0
@@ -267,6 +268,8 @@ class VQVAE(nn.Module):
         cfg = self.config
         if img.ndim != 4: raise ValueError(f'images must be a batch (B, {cfg.in_channels}, H, W), got shape {tuple(img.shape)}')
         B, C, H, W = img.shape
+        if not img.is_floating_point(): raise ValueError(f'images must be a float tensor in [-1, 1], got {img.dtype}: uint8 pixels p map to p / 127.5 - 1')
+        if not B: raise ValueError(f'images is an empty batch {tuple(img.shape)}: pass at least one image')
         if C != cfg.in_channels:
             raise ValueError(f'images have {C} channels but this VQVAE reads {cfg.in_channels}; ' + ('repeat grayscale to RGB with img.expand(-1, 3, -1, -1)'
                              if (C, cfg.in_channels) == (1, 3) else 'average them to grey with img.mean(1, keepdim=True)' if cfg.in_channels == 1 else
@@ -276,6 +279,11 @@ class VQVAE(nn.Module):
             presets = ', '.join(f'{k} ({v.image_size})' for k, v in VQVAE_CONFIGS.items())
             raise ValueError(f'image side {H} must equal patch_nums[-1] * downsample = {cfg.patch_nums[-1]} * {cfg.downsample} '
                              f'= {cfg.image_size}; resize the images or pick a preset with that image_size: {presets}')
+
+    def _images_in(self, img):
+        "Images for the calls of a user (not a training step's): checked as [-1, 1] (one sync), in the weights' dtype (float64 from NumPy)."
+        check_pm1(img, reader='the tokenizer', stacklevel=5)   # the caller's line: past this, the method and torch.no_grad's wrapper
+        return img.to(self.quant_conv.weight.dtype)
 
     def encode(self, img_B3HW:torch.Tensor) -> torch.Tensor:
         "Continuous features f (B, Cvae, h, w) after quant_conv."
@@ -289,7 +297,7 @@ class VQVAE(nn.Module):
     @torch.no_grad()
     def img_to_tokens(self, img_B3HW:torch.Tensor) -> list[torch.Tensor]:
         "The K token maps of a batch of images in [-1, 1], each (B, pn*pn) row-major."
-        return self.quantizer.f_to_tokens(self.encode(img_B3HW))
+        return self.quantizer.f_to_tokens(self.encode(self._images_in(img_B3HW)))
 
     def tokens_to_fhat(self, tokens:list) -> torch.Tensor:
         "The final f_hat (B, Cvae, h, w) of K token maps."
@@ -303,12 +311,12 @@ class VQVAE(nn.Module):
     @torch.no_grad()
     def reconstruct(self, img_B3HW:torch.Tensor) -> torch.Tensor:
         "Encode, quantise at every scale, decode: (B, 3, H, W) in [-1, 1]."
-        return self.fhat_to_img(self.quantizer.f_to_fhat(self.encode(img_B3HW)))
+        return self.fhat_to_img(self.quantizer.f_to_fhat(self.encode(self._images_in(img_B3HW))))
 
     @torch.no_grad()
     def reconstruct_per_scale(self, img_B3HW:torch.Tensor) -> list[torch.Tensor]:
         "Decoded cumulative f_hat after each scale, coarse to fine: K images (B, 3, H, W) in [-1, 1]."
-        return [self.fhat_to_img(f_hat) for f_hat in self.quantizer.f_to_fhats(self.encode(img_B3HW))]
+        return [self.fhat_to_img(f_hat) for f_hat in self.quantizer.f_to_fhats(self.encode(self._images_in(img_B3HW)))]
 
     def forward(self, img_B3HW:torch.Tensor, ret_usages:bool=False) -> VQVAEOutput:
         "Training pass: reconstruction through the straight-through f_hat (not clamped), VQ loss, usages."
@@ -329,7 +337,7 @@ class VQVAE(nn.Module):
                     else 'found by var_nb.sampling.tokenizer_of(path), and by var-nb sample, edit and eval when --tokenizer is left out') if kind in ('var', 'raster') else
                     'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)')
             raise ValueError(f'{path} holds a {kind!r} checkpoint, not a VQVAE one; {hint}')
-        model = cls(VQVAEConfig(**meta['config'])).to(device)
+        model = cls(VQVAEConfig(**meta['config'])).to(device, torch.float32)   # fp32 as saved, under any torch.set_default_dtype
         load_weights(model, finite_weights(path, tensors, dict(model.named_parameters())), source=str(path))
         return model.eval()
 
