@@ -49,9 +49,11 @@ def _records_of(run:dict, depth:int, config:VARConfig, batch_size:int) -> list[d
         prev = v['step']
     return out
 
-def check_sweep(out_dir, depths, resume:bool=False):
-    "Refuse, before anything trains, a sweep that cannot fit a law (fewer than 3 sizes, a size twice), an --out that holds a run, or a sweep there without `resume`."
-    depths = list(depths)
+def check_sweep(out_dir, depths, resume:bool=False, max_images:int|None=None):
+    "Refuse, before anything trains, a sweep that cannot fit a law (fewer than 3 sizes, a size twice, fewer images than classes), an --out that holds a run, or a sweep there without `resume`."
+    depths, classes = list(depths), family_config(1).num_classes
+    if max_images is not None and max_images < classes:               # each size would train on some digits only, warned once per size
+        raise ValueError(f'--max-images {max_images} is fewer than the {classes} classes: every size would learn some digits only; give {classes} or more')
     if len(set(depths)) != len(depths):
         raise ValueError(f'--depths {" ".join(map(str, depths))} names a size twice: give each depth once')
     if len(depths) < 3: raise ValueError(f'--depths {" ".join(map(str, depths))}: a power law needs at least 3 sizes (e.g. --depths 1 2 3)')
@@ -71,9 +73,9 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           resume:bool=False, # continue an interrupted sweep in out_dir (finished sizes are read from their logs)
          ) -> list[dict]:
     "Train every size of the family for `steps` steps; one record per validation checkpoint (see above)."
-    check_sweep(out_dir, depths, resume)
+    check_sweep(out_dir, depths, resume, max_images)
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
-    every = max(1, steps // checkpoints)
+    every = -(-steps // checkpoints)                                   # at most `checkpoints`, evenly spaced, the last at the end
     records = []
     for d in depths:
         cfg = family_config(d, width_per_depth)
@@ -218,7 +220,7 @@ def _cli_scaling(args):
     write_results(out / 'scaling.json', dict(records=records, fits=fits, train_seconds=train_seconds(records)),
                   provenance(command_line(args), [0], time.time() - t0, args.device or default_device()))
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt   # heavy: only for this picture
-    fig = plot_scaling(records, fits, title=f'{len(args.depths)} sizes, {args.steps} steps each')
+    fig = plot_scaling(records, fits, title=f'{len(args.depths)} sizes, {args.steps} step{"s" * (args.steps != 1)} each')
     with atomic_path(out / 'scaling.png') as tmp: fig.savefig(tmp, dpi=100, format='png', metadata={PNG_MARK: 'scaling'})
     plt.close(fig)
     for name in ('loss_vs_params', 'error_vs_params', 'loss_vs_compute'):
@@ -234,7 +236,7 @@ def register_cli(subparsers):
     p.add_argument('--out', default='runs/scaling', help='output folder (one run per size, scaling.json, scaling.png)')
     p.add_argument('--depths', type=int, nargs='+', default=list(SCALING_DEPTHS), help='depths of the family (width 32 x depth)')
     p.add_argument('--steps', type=int, default=600, help='optimiser steps per size (default 600)')
-    p.add_argument('--checkpoints', type=int, default=6, help='validation checkpoints per run (default 6)')
+    p.add_argument('--checkpoints', type=int, default=6, help='validation checkpoints per run (default 6): every ceil(steps / N) steps and at the end, so N, or fewer where the steps do not split evenly')
     p.add_argument('--batch-size', type=int, default=32); p.add_argument('--tokenizer', help='default: the committed MNIST tokenizer')
     p.add_argument('--max-images', type=int, default=None, help='train on N images only, every class\'s (a quick look)')
     p.add_argument('--resume', action='store_true', help='continue an interrupted sweep in --out (same settings)')

@@ -13,7 +13,7 @@ import torch
 import datasets
 
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
-from .images import to_01, to_pil, to_rgb, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs
+from .images import to_01, to_pil, to_rgb, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs, earlier_run_files, remove_earlier
 from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit, EMBEDDED_DATASETS
 from .folders import IMAGE_EXTENSIONS
 
@@ -244,15 +244,16 @@ def _cli_data(args):
             if args.split != 'validation' or (args.image_column, args.label_column) != ('image', 'label'): raise
             ds, held_out = dataset_split(args.dataset, 'validation', verbose=not args.to_folder), True   # says which images these are, as a run does
     except _USER_ERRORS as e: return fail(e)
+    if not len(ds): return fail(no_images(args.dataset) if held_out else f'{args.dataset} [{args.split}] holds no images')   # one per class: none held out
     if args.to_folder: return _to_folder(ds, args, held_out)
     seconds, counts = time.perf_counter() - t0, Counter(ds['label'][:])
     names = ds.features['label'].names if isinstance(ds.features['label'], datasets.ClassLabel) else None
-    print(f'{args.dataset} [{args.split}]: {len(ds)} images, {len(counts)} class{"es" if len(counts) != 1 else ""} '
+    print(f'{args.dataset} [{args.split}]: {len(ds)} image{"s" * (len(ds) != 1)}, {len(counts)} class{"es" if len(counts) != 1 else ""} '
           f'({min(counts.values())} to {max(counts.values())} per class), loaded in {seconds:.2f} s')
     if lacking := [n for i, n in enumerate(names or []) if i not in counts]:   # a split without some classes: not data of one class
         print(f"note: {len(lacking)} of the {len(names)} classes {'has' if len(lacking) == 1 else 'have'} no {args.split} images ({', '.join(lacking[:5])}{', ...' if len(lacking) > 5 else ''}): "
               f"figures measured against this split speak for the other classes only")
-    elif len(counts) == 1: print("note: one class: for a class-conditional model put each class's images in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
+    elif len(counts) == 1: print("note: one class: a class-conditional model needs two or more, each in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
     checked, bad = check_readable(ds)
     if len(bad) > 1:                                 # the command that lists them: every one up to 20, each with its reason
         for b in bad[:20]: print(f'var-nb data: {b}', file=sys.stderr)
@@ -262,21 +263,24 @@ def _cli_data(args):
         print(f'note: --per-class {args.per_class}, and the largest class has {per_class} image{"s" * (per_class != 1)}: {per_class} per class')
     try:
         if args.preview: refuse_beyond(_grid_bytes(per_class * rows, rows, per_class, args.size), available_memory(),
-                                       f'a preview of {per_class} x {rows} images', 'lower --per-class or --max-classes')
+                                       f'a preview of {per_class} x {rows} images of {args.size}x{args.size}', 'lower --per-class, --max-classes or --size')
         if export: refuse_beyond(per_class * len(counts) * (args.size * args.size * 3 + 1024), free_disk(export),
-                                 f'{per_class} PNGs per class', f'lower --per-class or write to another disk')
+                                 f'{per_class} PNGs per class of {args.size}x{args.size}', f'lower --per-class or --size, or write to another disk')
     except ValueError as e: return fail(e)
     if args.preview:
         imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
         labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
         path = save_labelled_grid(to_01(imgs), args.preview, ncols=per_class, row_labels=labels,
-                                  title=f'{args.dataset} [{args.split}]: {per_class} images per class (rows)', made_by='data')
+                                  title=f'{args.dataset} [{args.split}]: {"up to " * (min(counts.values()) < per_class)}{per_class} images per class (rows)', made_by='data')
         print(f'wrote {path}: one row per class ({", ".join(labels)})')
     if export:
         d, written = ImageDataset(ds, ImageTransform(args.size)), 0
+        ours = {f'{c}_{i}.png' for c in counts for i in range(min(per_class, counts[c]))}   # an earlier export's others go (not two exports mixed)
+        earlier = earlier_run_files(export, 'data', lambda name: re.fullmatch(r'\d+_\d+\.png', name), lambda p: p.name in ours, 'choose another --export folder')
         for c in sorted(counts):
             for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
                 export.mkdir(parents=True, exist_ok=True); save_png(to_pil(to_01(d[j][0])), export / f'{c}_{i}.png', 'data'); written += 1
+        remove_earlier(earlier, export, 'data')
         print(f'wrote {written} image{"s" if written != 1 else ""} ({args.size}x{args.size}) to {export}: {{class}}_{{index}}.png, e.g. {export / "0_0.png"}')
 
 def register_cli(subparsers):
