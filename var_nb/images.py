@@ -15,9 +15,9 @@ from PIL.PngImagePlugin import PngInfo
 from .core import atomic_path
 
 # %% auto #0
-__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'check_01', 'check_pm1', 'finite_pixels',
-           'has_transparency', 'to_rgb', 'flat_on_background', 'from_pil', 'make_grid', 'save_grid', 'save_png',
-           'made_by_var_nb', 'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier', 'show_images',
+__all__ = ['ORIENTATION', 'PNG_MARK', 'to_01', 'to_pm1', 'to_uint8', 'to_pil', 'check_01', 'pm1_range', 'warn_01', 'check_pm1',
+           'finite_pixels', 'has_transparency', 'to_rgb', 'flat_on_background', 'from_pil', 'make_grid', 'save_grid',
+           'save_png', 'made_by_var_nb', 'refuse_foreign_pngs', 'earlier_run_files', 'remove_earlier', 'show_images',
            'labelled_grid', 'save_labelled_grid']
 
 # %% ../nbs/00c_images.ipynb #eb0f43c0
@@ -58,18 +58,25 @@ def check_01(x, who:str='images') -> torch.Tensor:
             raise ValueError(f'{who} must be in [0, 1], got values {lo:.3g}..{hi:.3g}: {hint}')
     return x
 
-def check_pm1(x, who:str='images', reader:str='the tokenizer', stacklevel:int=3) -> torch.Tensor:
-    """`x` when it is a float tensor of images in [-1, 1], else a one-line ValueError saying how to map it there; a warning
-    when it holds no value below 0: [0, 1] images, whose black the reader would take for mid-grey."""
+def pm1_range(x, who:str='images') -> tuple[float, float]:
+    "The (min, max) of a float tensor of images in [-1, 1] ((0, 0) when empty), else a one-line ValueError saying how to map them there."
     if not torch.is_tensor(x) or not x.is_floating_point():
         raise ValueError(f'{who} must be a float tensor in [-1, 1], got {getattr(x, "dtype", type(x).__name__)}: uint8 pixels p map to p / 127.5 - 1')
-    if x.numel():
-        lo, hi = _value_range(x)
-        if not (lo >= -1.01 and hi <= 1.01):                             # e.g. 0..255 pixels, or NaN: the reader would see noise
-            raise ValueError(f'{who} must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values {lo:.3g}..{hi:.3g}')
-        if lo >= 0 and hi > 0:                                           # sample's [0, 1] output fed back: black read as mid-grey
-            warnings.warn(f'the images hold no value below 0 ({lo:.3g}..{hi:.3g}): {reader} reads [-1, 1], where black is -1; '
-                          'if they are in [0, 1] (as sample and edit return them), pass x * 2 - 1', stacklevel=stacklevel)
+    lo, hi = _value_range(x) if x.numel() else (0.0, 0.0)
+    if not (lo >= -1.01 and hi <= 1.01):                                 # e.g. 0..255 pixels, or NaN: the reader would see noise
+        raise ValueError(f'{who} must be in [-1, 1] (ImageTransform gives that; x * 2 - 1 maps [0, 1] to it), got values {lo:.3g}..{hi:.3g}')
+    return lo, hi
+
+def warn_01(lo:float, hi:float, reader:str='the tokenizer', stacklevel:int=3):
+    "Warn when images of range `lo`..`hi` hold no value below 0: [0, 1] images (sample's output fed back), whose black `reader` takes for mid-grey."
+    if lo >= 0 and hi > 0:
+        warnings.warn(f'the images hold no value below 0 ({lo:.3g}..{hi:.3g}): {reader} reads [-1, 1], where black is -1; '
+                      'if they are in [0, 1] (as sample and edit return them), pass x * 2 - 1', stacklevel=stacklevel + 1)
+
+def check_pm1(x, who:str='images', reader:str='the tokenizer', stacklevel:int=3) -> torch.Tensor:
+    """`x` when it is a float tensor of images in [-1, 1], else a one-line ValueError saying how to map it there; a warning
+    when it holds no value below 0 (`warn_01`). A stream of batches is better judged whole: `pm1_range` each, `warn_01` once."""
+    warn_01(*pm1_range(x, who), reader, stacklevel)                  # the same frame: warn_01 counts from its caller, here
     return x
 
 def finite_pixels(img:torch.Tensor, who:str='the tokenizer') -> torch.Tensor:

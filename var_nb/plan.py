@@ -95,7 +95,7 @@ def _memory(config:TrainConfig, vc:VARConfig, micro_batch:int, gpus:int) -> dict
              logits=logits_bytes(vc, micro_batch, torch.bfloat16 if half else torch.float32))
     return dict(m, total=sum(m.values()))
 
-_BOTH = 'give the training images (--images) or a dataset to count them in (--dataset), not both'
+_BOTH = 'give the training images (--images) and classes, or a dataset to count them in (--dataset), not both'
 
 def sampling_fit(vc:VARConfig, # the transformer
                  usable:int, # bytes one GPU may use
@@ -131,9 +131,9 @@ def plan(preset, # a TRAIN_PRESETS name or a TrainConfig
          grad_accum:int|None=None, # micro-batches per step (default: the fewest that fit)
          checkpointing:bool|None=None, # recompute blocks in the backward pass (default: the preset's)
          images:int|None=None, # training images (default: the preset's dataset's, when known)
-         classes:int|None=None, # classes of the data (default: the preset's dataset's, when known)
          peak_tflops:float=PEAK_TFLOPS, mfu:float=MFU,
          dataset=None, # or the dataset whose training images and classes to count (`dataset_images`): a folder, 'mnist5k', 'emoji', a hub name
+         classes:int|None=None, # classes of the data (default: the preset's dataset's, when known)
         ) -> dict:
     "Parameters, FLOPs, the micro-batch that fits with its memory per GPU, the token cache and the time of a run, before it starts."
     config = get_preset(preset) if isinstance(preset, str) else preset
@@ -262,7 +262,7 @@ def _cli_plan(args):
     try:
         if args.dataset is not None and args.train_images is not None: raise ValueError(_BOTH)
         images, classes = (args.train_images, None) if args.dataset is None else dataset_images(args.dataset, get_preset(args.preset))   # counted once
-        replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, images, classes, args.peak_tflops, args.mfu)
+        replan = lambda accum, ckpt: plan(args.preset, args.gpus, args.gpu_memory, args.batch_size, accum, ckpt, images, args.peak_tflops, args.mfu, classes=classes)
         p = replan(args.grad_accum, args.checkpointing or None)
         if not p['fits']: p['fits_with'] = _fits_with(p, replan)
     except _USER_ERRORS as e: print(f'var-nb plan: error: {e}', file=sys.stderr); return 2   # a --dataset that is missing, a file, unreachable

@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .core import default_device, data_path, refuse_overwriting_inputs, output_folder, json_object, _USER_ERRORS
 from .records import run_lock
-from .images import to_01, check_01, check_pm1, to_pil, to_rgb, flat_on_background, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
+from .images import to_01, check_01, pm1_range, warn_01, to_pil, to_rgb, flat_on_background, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
 from .data import ImageTransform
 from .vqvae import VQVAE
 from .official import pretrained_tokenizer, load_vqvae
@@ -108,8 +108,9 @@ def evaluate_tokenizer(vae,                      # a VQVAE
     K, V = len(vae.patch_nums), vae.vocab_size
     psnr_K, ssim_K, counts_KV, n = torch.zeros(K), torch.zeros(K), torch.zeros(K, V, dtype=torch.long), 0
     chroma = torch.zeros(2, dtype=torch.float64)                       # squared distance from grey: the images', the reconstructions'
+    lo_hi = [math.inf, -math.inf]                                     # of all the images: [0, 1] ones measured as [-1, 1] give 9 dB for 25
     for img in _image_batches(data, batch_size, max_images):
-        check_pm1(img, reader='evaluate_tokenizer', stacklevel=4)      # [0, 1] images measured as [-1, 1] ones: 9 dB for 25
+        lo, hi = pm1_range(img); lo_hi = [min(lo_hi[0], lo), max(lo_hi[1], hi)]
         img = img.to(device, memory_format=torch.channels_last)          # the convolutions run faster on a CPU
         side = img.shape[-1]
         window = 11 if side >= 11 else side - 1 + side % 2                # the largest odd window that fits
@@ -126,6 +127,7 @@ def evaluate_tokenizer(vae,                      # a VQVAE
         n += len(img)
     vae.train(was_training)
     if n == 0: raise ValueError('evaluate_tokenizer got no images; pass a non-empty tensor, Dataset or DataLoader')
+    warn_01(*lo_hi, 'evaluate_tokenizer')                              # once, for the whole data: a bright batch of it is no sign
     psnr_K, ssim_K = (psnr_K / n).tolist(), (ssim_K / n).tolist()
     colour = chroma[0] / (n * img_01[0, 0].numel()) > 1e-4              # rms distance from grey above 1% of the range
     return dict(psnr=psnr_K[-1], ssim=ssim_K[-1], psnr_per_scale=psnr_K, ssim_per_scale=ssim_K, num_images=n,
@@ -210,7 +212,7 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
     with torch.no_grad():
         x = torch.stack(imgs).to(next(vae.parameters()).device)
         x = x.mean(1, keepdim=True) if vae.config.in_channels == 1 else x      # a grey tokenizer: its one channel (the pictures show it as RGB)
-        recs = [finite_pixels(r).expand(-1, 3, -1, -1) for r in vae.reconstruct_per_scale(x)]   # K x (B,3,H,W)
+        recs = [finite_pixels(vae.fhat_to_img(f)).expand(-1, 3, -1, -1) for f in vae.quantizer.f_to_fhats(vae.encode(x))]   # K x (B,3,H,W); x is [-1, 1], bright or not
     if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if loses_colour(x, r)]:
         print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -466,7 +466,7 @@ def resolve_classes(specs, # command-line words: ids ('207') or names ('golden r
     in any case, then a unique prefix; a one-line error with close matches otherwise."""
     nfc = lambda x: unicodedata.normalize('NFC', str(x))               # 'å' typed as a + ring (macOS names) is the same 'å'
     names = [nfc(n) for n in class_names] if class_names else []; lower = [n.lower() for n in names]
-    if torch.is_tensor(specs) or isinstance(specs, np.ndarray): specs = specs.tolist()   # ids as Python numbers (a 0-d tensor: one)
+    if torch.is_tensor(specs) or isinstance(specs, (np.ndarray, np.generic)): specs = specs.tolist()   # ids as Python numbers (a 0-d tensor: one)
     ids, specs = [], [specs] if isinstance(specs, (str, numbers.Number)) else specs   # one class: 'Flags', '38' or 38, not its letters
     for spec in specs:
         if isinstance(spec, float): spec = int(spec) if spec.is_integer() else str(spec)   # 3.0 from a float tensor: id 3, as sample takes it

@@ -5,7 +5,7 @@
 # %% ../nbs/06b_token_cache.ipynb #2ac63967
 # References: Tian et al. 2024 §3.2; official train.py / trainer.py encode every batch with vae.img_to_idxBl, var_nb once.
 from __future__ import annotations
-import hashlib, json, os, warnings
+import hashlib, json, math, os, warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, outp
 from .data import load_image_dataset, ImageTransform, ImageDataset, source_stamp, source_name
 from .splits import dataset_split, first_images, held_out_names
 from .vqvae import VQVAE
+from .images import pm1_range, warn_01
 from .distributed import everyone_has, everyone_agrees, wait_for_everyone, gather_shards
 
 # %% auto #0
@@ -42,12 +43,15 @@ def encode_dataset(vae, dataset, batch_size:int=128, hflip:bool=False, device=No
     V = vae.vocab_size; dtype = torch.int16 if V <= 2**15 else torch.int32
     loader = torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False, drop_last=False, num_workers=num_workers,
                                          pin_memory=device.type == 'cuda')
-    toks, flips, labels = [], [], []
+    toks, flips, labels, lo_hi = [], [], [], [math.inf, -math.inf]
+    tokens_of = lambda x: torch.cat(vae.quantizer.f_to_tokens(vae.encode(x)), 1).to(dtype).cpu()
     for img_B3HW, label_B in tqdm(loader, desc='encoding', leave=False, disable=not progress):
         img_B3HW = img_B3HW.to(device, non_blocking=True)
-        toks.append(torch.cat(vae.img_to_tokens(img_B3HW), 1).to(dtype).cpu())
-        if hflip: flips.append(torch.cat(vae.img_to_tokens(img_B3HW.flip(-1)), 1).to(dtype).cpu())
+        lo, hi = pm1_range(img_B3HW); lo_hi = [min(lo_hi[0], lo), max(lo_hi[1], hi)]   # judged whole below: one bright batch is no sign
+        toks.append(tokens_of(img_B3HW))
+        if hflip: flips.append(tokens_of(img_B3HW.flip(-1)))
         labels.append(torch.as_tensor(label_B).long())
+    if toks: warn_01(*lo_hi, 'the tokenizer')                          # [0, 1] images: black read as mid-grey
     if not toks:                                   # a rank with no share: empty, mirrors too, so every rank gathers the same tensors
         empty = torch.zeros(0, vae.quantizer.L, dtype=dtype)
         return empty, torch.zeros(0, dtype=torch.long), (empty.clone() if hflip else None)
