@@ -172,7 +172,7 @@ def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     if m.min() < 0 or m.max() > 1: raise ValueError(f'keep_mask values must lie in [0, 1] (or be bool), got [{m.min():g}, {m.max():g}]')
     return (m[None] if m.ndim == 2 else m).expand(B, H, W)
 
-def check_edit_images(img) -> torch.Tensor:
+def check_edit_images(img, stacklevel:int=3) -> torch.Tensor:
     "Images to edit as (B, 3, H, W) float32 in [-1, 1] (one (3, H, W) image gains its batch axis; other floats, and NumPy arrays, are converted), else a one-line ValueError saying how to convert them."
     if isinstance(img, np.ndarray):                                      # as keep_mask takes one
         if img.ndim in (3, 4) and img.shape[-1] in (1, 3, 4) and img.shape[-3] not in (1, 3):
@@ -185,7 +185,7 @@ def check_edit_images(img) -> torch.Tensor:
     img = img.float()                          # float64 (torch.from_numpy's) or half: the tokenizer's weights are fp32
     if img.ndim == 3: img = img[None]
     if img.ndim != 4 or img.shape[1] != 3: raise ValueError(f'images must be (B, 3, H, W) in [-1, 1], got shape {tuple(img.shape)}')
-    return check_pm1(img, reader='edit', stacklevel=5)             # 0..255 or NaN refused; [0, 1] (sample's output fed back) warned
+    return check_pm1(img, reader='edit', stacklevel=stacklevel)    # 0..255 or NaN refused; [0, 1] warned at the caller's line (3: of this)
 
 @torch.no_grad()
 def edit(var, # the transformer (eval mode), class-conditional
@@ -211,7 +211,7 @@ def edit(var, # the transformer (eval mode), class-conditional
     modes = var.training, vae.training
     var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
     try:
-        img = check_edit_images(img_B3HW_pm1)
+        img = check_edit_images(img_B3HW_pm1, stacklevel=5)     # the caller of edit: past it and torch.no_grad's wrapper
         if labels is not None: labels = check_labels(labels, var.config.num_classes, var.pos_1LC.device)   # '8' or [3, None]: said in one line
         n_labels = 1 if labels is None else labels.numel()
         B = max(img.shape[0], n_labels)
@@ -262,7 +262,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     """Write out/edited.png (input, masked input, the first `EDIT_ROW` edits in a row, labelled) and out/edit_{i}.png for all
     n; returns the paths. The edits are drawn `batch_size` at a time: the same images as in one batch (seeds per image)."""
     if not (is_whole(n) and is_whole(batch_size)): raise ValueError(f'n={n!r} (edits to draw) and batch_size={batch_size!r} must be whole numbers >= 1')
-    img = check_edit_images(img_3HW_pm1)                                # every input checked before the first edit is written
+    img = check_edit_images(img_3HW_pm1, 4)                              # every input checked before the first edit is written
     if img.shape[0] != 1: raise ValueError(f'edit_to_folder edits one image, got a batch of {img.shape[0]}: pass one (3, H, W) image (edit takes batches)')
     keep_mask = check_keep_mask(keep_mask, 1, *img.shape[-2:])[0]
     check_settings(var, vae, cfg, top_k, top_p, seed, call='edit', more_smooth=more_smooth)

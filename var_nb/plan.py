@@ -95,7 +95,7 @@ def _memory(config:TrainConfig, vc:VARConfig, micro_batch:int, gpus:int) -> dict
              logits=logits_bytes(vc, micro_batch, torch.bfloat16 if half else torch.float32))
     return dict(m, total=sum(m.values()))
 
-_BOTH = 'give the training images (--images) and classes, or a dataset to count them in (--dataset), not both'
+_BOTH = 'give the training images (--images), or a dataset to count them and their classes in (--dataset), not both'
 
 def sampling_fit(vc:VARConfig, # the transformer
                  usable:int, # bytes one GPU may use

@@ -169,7 +169,7 @@ def raster_edit(model:RasterAR, vae, img_B3HW_pm1:torch.Tensor, # images to edit
     "Inpaint with a raster model: keep the input's tokens where more than half a token's cell is kept, sample the rest in raster order."
     check_settings(model, vae, cfg, top_k, top_p, seed, call='edit')    # edit()'s rules, for the raster model's own loop
     device = model.pos_1LC.device
-    img = check_edit_images(img_B3HW_pm1).to(device)
+    img = check_edit_images(img_B3HW_pm1, stacklevel=5).to(device)
     B, _, H, W = img.shape
     keep_BL = rearrange(scale_masks(check_keep_mask(keep_mask, B, H, W).to(device), model.config.patch_nums, 'area')[0], 'B h w -> B (h w)')
     tokens_BL = vae.quantizer.f_to_tokens(vae.encode(img))[0]          # checked above (check_edit_images): not warned twice

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import default_device, data_path, output_folder, atomic_path, _USER_ERRORS
+from .core import default_device, data_path, output_folder, atomic_path, checkpoint_meta, _USER_ERRORS
 from .images import save_labelled_grid, refuse_foreign_pngs, PNG_MARK
 from .transformer import VAR, VARConfig, VAR_CONFIGS
 from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
@@ -76,6 +76,10 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
     check_sweep(out_dir, depths, resume, max_images)
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
     every = -(-steps // checkpoints)                                   # at most `checkpoints`, evenly spaced, the last at the end
+    begun = [checkpoint_meta(p)['train_config'].get('eval_every') for d in depths if (p := Path(out_dir) / f'd{d}' / 'last.safetensors').exists()]
+    if resume and begun and begun[0] != every:                        # begun by an older var_nb (steps // N): one sweep, one spacing
+        print(f'note: this sweep validates every {begun[0]} steps, as it began (var_nb now spaces --checkpoints {checkpoints} every {every})', file=sys.stderr)
+        every = begun[0]
     records = []
     for d in depths:
         cfg = family_config(d, width_per_depth)

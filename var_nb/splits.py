@@ -267,16 +267,17 @@ def _cli_data(args):
         if export: refuse_beyond(per_class * len(counts) * (args.size * args.size * 3 + 1024), free_disk(export),
                                  f'{per_class} PNGs per class of {args.size}x{args.size}', f'lower --per-class or --size, or write to another disk')
     except ValueError as e: return fail(e)
+    if export:                                       # an earlier export's other images go (not two exports mixed); found before the preview is written
+        ours = {f'{c}_{i}.png' for c in counts for i in range(min(per_class, counts[c]))}
+        earlier = earlier_run_files(export, 'data', lambda name: re.fullmatch(r'\d+_\d+\.png', name), lambda p: p.name in ours, 'choose another --export folder')
     if args.preview:
         imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
         labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
         path = save_labelled_grid(to_01(imgs), args.preview, ncols=per_class, row_labels=labels,
-                                  title=f'{args.dataset} [{args.split}]: {"up to " * (min(counts.values()) < per_class)}{per_class} images per class (rows)', made_by='data')
+                                  title=f'{args.dataset} [{args.split}]: {"up to " * (min(counts[c] for c in classes) < per_class)}{per_class} images per class (rows)', made_by='data')
         print(f'wrote {path}: one row per class ({", ".join(labels)})')
     if export:
         d, written = ImageDataset(ds, ImageTransform(args.size)), 0
-        ours = {f'{c}_{i}.png' for c in counts for i in range(min(per_class, counts[c]))}   # an earlier export's others go (not two exports mixed)
-        earlier = earlier_run_files(export, 'data', lambda name: re.fullmatch(r'\d+_\d+\.png', name), lambda p: p.name in ours, 'choose another --export folder')
         for c in sorted(counts):
             for i, j in enumerate(torch.nonzero(d.labels == c).flatten()[:per_class].tolist()):
                 export.mkdir(parents=True, exist_ok=True); save_png(to_pil(to_01(d[j][0])), export / f'{c}_{i}.png', 'data'); written += 1

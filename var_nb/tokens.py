@@ -44,7 +44,7 @@ def encode_dataset(vae, dataset, batch_size:int=128, hflip:bool=False, device=No
     loader = torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=False, drop_last=False, num_workers=num_workers,
                                          pin_memory=device.type == 'cuda')
     toks, flips, labels, lo_hi = [], [], [], [math.inf, -math.inf]
-    tokens_of = lambda x: torch.cat(vae.quantizer.f_to_tokens(vae.encode(x)), 1).to(dtype).cpu()
+    tokens_of = lambda x: torch.cat(vae.quantizer.f_to_tokens(vae.encode(x.to(vae.quant_conv.weight.dtype))), 1).to(dtype).cpu()   # float64, half: as the weights
     for img_B3HW, label_B in tqdm(loader, desc='encoding', leave=False, disable=not progress):
         img_B3HW = img_B3HW.to(device, non_blocking=True)
         lo, hi = pm1_range(img_B3HW); lo_hi = [min(lo_hi[0], lo), max(lo_hi[1], hi)]   # judged whole below: one bright batch is no sign
