@@ -16,7 +16,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from einops import rearrange
 from tqdm.auto import tqdm
 
-from .core import (adamw, StopAfterStep, default_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
+from .core import (adamw, StopAfterStep, default_device, usable_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
                     lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
 from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
@@ -379,7 +379,7 @@ def _save_dit_state(path:Path, model, ema, opt, config, tokenizer_fp, step:int, 
                                      tokenizer=tokenizer_fp, step=step, total_steps=total, train_seconds=seconds, state=skel))
 
 @locks_run_folder                         # one run per folder: a second run into out_dir is refused (records.run_lock)
-def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESETS)
+def train_dit(config:DiTTrainConfig,   # the run's settings, or the name of one of DIT_TRAIN_PRESETS
               out_dir,                 # folder for last.safetensors (train state), log.jsonl and model.safetensors
               tokenizer,               # a VQVAE or the path of a var_nb tokenizer checkpoint (frozen): its encoder makes the latents
               resume:bool=False, device=None,   # continue the run in out_dir (its settings must match); the device
@@ -388,7 +388,7 @@ def train_dit(config:DiTTrainConfig,   # the run's settings (see DIT_TRAIN_PRESE
               command:str|None=None,   # what started the run, recorded in the model's provenance
              ) -> dict:
     "Train a DiT on a frozen tokenizer's continuous latents with the simple eps objective; returns the model (EMA weights if on) and the log."
-    device = torch.device(device) if device is not None else default_device()
+    device, config = usable_device(device) if device is not None else default_device(), get_dit_preset(config) if isinstance(config, str) else config   # as train takes them
     if int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('train_dit runs in one process (the comparison of notebook 14 is a one-device miniature); start it without torchrun')
     out_dir = Path(out_dir)

@@ -15,7 +15,7 @@ except ImportError: fcntl = None
 import numpy as np
 import torch
 
-from .core import atomic_path, checkpoint_meta, is_whole, output_file, output_folder, _UMASK
+from .core import atomic_path, checkpoint_meta, is_whole, output_file, output_folder, rng_state, set_rng_state, _UMASK
 from .devices import cpu_bf16_units
 
 # %% auto #0
@@ -163,14 +163,18 @@ def run_lock(folder, option:str='--out'):
             _remove_made(folder, held[2])
 
 def locks_run_folder(f):
-    "Decorator: a call of `f` holds `run_lock` on its `out_dir` argument (or that parameter's default) from start to end."
+    """Decorator of a trainer: a call of `f` holds `run_lock` on its `out_dir` argument (or that parameter's default) from
+    start to end, and gives the caller back its global random streams as it found them: a run seeds them (`seed_everything`),
+    and a caller's random search drew the same 'random' settings after every run."""
     sig = inspect.signature(f)
     @functools.wraps(f)
     def locked(*args, **kwargs):
         try: bound = sig.bind(*args, **kwargs)
         except TypeError: return f(*args, **kwargs)                    # a wrong call: Python's own message
-        bound.apply_defaults()
-        with run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
+        bound.apply_defaults(); state = rng_state()
+        try:
+            with run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
+        finally: set_rng_state(state)
     return locked
 
 # %% ../nbs/00b_records.ipynb #4538d5aa

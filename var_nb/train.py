@@ -20,7 +20,7 @@ from tqdm.auto import tqdm
 from .core import (adamw, moved_names, StopAfterStep, default_device, usable_device, autocast_dtype, seed_everything, precision_dtype, TRAIN_PRECISIONS, dtype_name, resume_precision, save_checkpoint, load_checkpoint,
                          jsonable, fingerprint, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
-from .data import loader_workers, stored_source
+from .data import loader_workers, stored_source, local_source
 from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
@@ -78,7 +78,7 @@ class TrainConfig:
     ckpt_every: int | None = None         # steps between checkpoints (None: once per epoch)
 
     def __post_init__(self):
-        self.dataset = stored_source(self.dataset)                      # a Path as its text; a Dataset in memory refused
+        self.dataset = local_source(stored_source(self.dataset))        # a Path as text, a local folder by its absolute path (resumed from anywhere); a Dataset refused
         # a setting that arrives as JSON or from Python is checked here, in one line, not as torch's error (or a silent
         # negative learning rate) once the tokens are cached
         refuse_settings('training', self, (
@@ -190,7 +190,7 @@ def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:b
                               ('; it has finished): choose another --out folder for a new run' if done else
                                '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
     saved = {**jsonable(TrainConfig()), **meta['train_config']}          # settings added since the save: their defaults
-    diff = config_diff(saved, jsonable(config), ignore=RESUMABLE_CHANGES)
+    now = jsonable(config); diff = config_diff({**saved, 'dataset': now['dataset']} if local_source(saved['dataset']) == now['dataset'] else saved, now, ignore=RESUMABLE_CHANGES)   # a folder stored as typed (older runs)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
     if diff:
         raise ValueError(f'cannot resume {ckpt_path}: its run used other settings:\n  ' + '\n  '.join(diff) +

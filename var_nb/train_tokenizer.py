@@ -210,8 +210,8 @@ def _check_images(data, image_size:int, what:str):
     img = data[0][0] if isinstance(data[0], (list, tuple)) else data[0]
     if tuple(img.shape[-3:]) != (3, image_size, image_size):
         raise ValueError(f'{what} images have shape {tuple(img.shape[-3:])} but this tokenizer reads (3, {image_size}, {image_size}) '
-                         f'(patch_nums[-1] * downsample); resize them or pick a model whose image_size matches')
-    if not torch.is_floating_point(img): raise ValueError(f'{what} images are {img.dtype}: pass floats in [-1, 1] (x / 127.5 - 1 for 0..255 pixels)')
+                         '(patch_nums[-1] * downsample); ' + ('repeat grey to RGB: x.expand(-1, 3, -1, -1)' if img.shape[-3] == 1 and tuple(img.shape[-2:]) == (image_size,) * 2 else 'resize them or pick a model whose image_size matches'))
+    if img.dtype != torch.float32: raise ValueError(f'{what} images are {img.dtype}: pass float32 in [-1, 1] (x.float() for NumPy\'s float64; x / 127.5 - 1 for 0..255 pixels)')
     lo, hi = torch.aminmax(data if isinstance(data, torch.Tensor) else img)   # a tensor: all of it; a dataset: its first image
     if lo < -1.01 or hi > 1.01:
         raise ValueError(f'{what} images hold values in [{lo:.3g}, {hi:.3g}] but the tokenizer reads [-1, 1]: x / 127.5 - 1 for 0..255 pixels, 2x - 1 for 0..1')
