@@ -171,10 +171,14 @@ def locks_run_folder(f):
     def locked(*args, **kwargs):
         try: bound = sig.bind(*args, **kwargs)
         except TypeError: return f(*args, **kwargs)                    # a wrong call: Python's own message
-        bound.apply_defaults(); state = rng_state()
+        bound.apply_defaults()
+        state = rng_state('cpu')                                       # Python, NumPy, torch; the GPUs' only where the caller has used CUDA:
+        gpus = torch.cuda.get_rng_state_all() if torch.cuda.is_available() and torch.cuda.is_initialized() else None   # a CPU run starts none
         try:
             with run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
-        finally: set_rng_state(state)
+        finally:
+            set_rng_state(state, 'cpu')
+            if gpus is not None: torch.cuda.set_rng_state_all(gpus)
     return locked
 
 # %% ../nbs/00b_records.ipynb #4538d5aa

@@ -269,7 +269,8 @@ def _cli_data(args):
     except ValueError as e: return fail(e)
     if export:                                       # an earlier export's other images go (not two exports mixed); found before the preview is written
         ours = {f'{c}_{i}.png' for c in counts for i in range(min(per_class, counts[c]))}
-        earlier = earlier_run_files(export, 'data', lambda name: re.fullmatch(r'\d+_\d+\.png', name), lambda p: p.name in ours, 'choose another --export folder')
+        preview = Path(args.preview).resolve() if args.preview else None   # named like an export's image (0_99.png): its own, not an earlier one
+        earlier = earlier_run_files(export, 'data', lambda name: re.fullmatch(r'\d+_\d+\.png', name), lambda p: p.name in ours or p == preview, 'choose another --export folder')
     if args.preview:
         imgs, classes = class_grid(ds, ImageTransform(args.size), per_class=per_class, max_classes=rows)
         labels = [f'{c} {names[c]}' if names and names[c] != str(c) else str(c) for c in classes]
