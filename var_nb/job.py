@@ -372,7 +372,8 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
             ) -> dict:
     "Tokenizer (trained unless given) + transformer + judged samples in `out_dir`, with the settings the data implies."
     command = command or f"var_nb.job.main_job('{out_dir}', preset={preset!r})"
-    bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (('cfg', cfg, is_real(cfg, 0), 'a number >= 0'), ('n_per_class', n_per_class, is_whole(n_per_class), 'a whole number >= 1')) if not ok]
+    bad = [f'{k}={v!r} (must be {rule})' for k, v, ok, rule in (('cfg', cfg, is_real(cfg, 0), 'a number >= 0'), ('n_per_class', n_per_class, is_whole(n_per_class), 'a whole number >= 1'),
+                                                                      ('minutes', minutes, minutes is None or is_real(minutes) and minutes > 0, 'a number > 0, or None')) if not ok]
     if bad: raise ValueError('job settings refused, before any training: ' + '; '.join(bad))
     verbose = verbose and os.environ.get('RANK', '0') == '0'          # under torchrun: the plan and its notes once, not once per process
     t0 = time.time()
