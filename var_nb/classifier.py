@@ -14,6 +14,8 @@ import torch.nn.functional as F
 
 from .core import seed_everything, save_checkpoint, load_checkpoint, data_path
 from .data import ImageTransform, ImageDataset, class_names_of
+from .images import check_01
+from .records import own_run
 from .splits import dataset_split, first_images
 
 # %% auto #0
@@ -36,7 +38,7 @@ class Classifier(nn.Module):
                                  nn.Dropout(0.2), nn.Linear(4 * w, num_classes))
 
     def _prepare(self, img_BCHW):
-        x = img_BCHW.float()
+        x = check_01(img_BCHW, 'the images a feature network reads').float()   # [-1, 1] images were read silently (as dark, low-contrast ones)
         if self.in_channels == 1 and x.shape[1] != 1: x = x.mean(1, keepdim=True)         # RGB digits -> gray
         if self.in_channels == 3 and x.shape[1] == 1: x = x.expand(-1, 3, -1, -1)
         if x.shape[-2:] != (32, 32): x = F.interpolate(x, size=(32, 32), mode='bilinear', align_corners=False, antialias=True)
@@ -70,31 +72,32 @@ def train_classifier(source='mnist5k', # the labelled images to learn
                      hflip:bool=False, # also learn from mirror images (each image mirrored at random): only where a mirror keeps its class
                      progress:bool=False) -> tuple[Classifier, float]:
     "Train a `Classifier` on a dataset's training images; returns (model in eval mode, validation accuracy %)."
-    seed_everything(seed)
-    x_N3HW, y_N, names = labelled_images(source, 'train', max_images=max_images)
-    xv, yv, _ = labelled_images(source, 'validation')
-    batch_size = min(batch_size, len(x_N3HW))                         # a small folder still gets its updates
-    if in_channels is None: in_channels = 1 if (x_N3HW - x_N3HW.mean(1, keepdim=True)).abs().max() < 1e-6 else 3
-    gray = x_N3HW.mean(1, keepdim=True) if in_channels == 1 else x_N3HW
-    model = Classifier(max(len(names), int(y_N.max()) + 1), in_channels, width, float(gray.mean()), float(gray.std()))
-    model.class_names = names
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
-    per_epoch = len(x_N3HW) // batch_size
-    epochs = max(epochs, math.ceil(min_steps / per_epoch))           # 200 images at batch 64: 3 updates an epoch, 67 epochs
-    steps = epochs * per_epoch
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(1, steps))
-    g = torch.Generator().manual_seed(seed)
-    for ep in range(epochs):
-        perm = torch.randperm(len(x_N3HW), generator=g); model.train()
-        for i in range(per_epoch):
-            idx = perm[i * batch_size:(i + 1) * batch_size]
-            xb = F.pad(x_N3HW[idx], (2, 2, 2, 2), value=float(x_N3HW[idx, :, 0, 0].mean()))  # random shifts of up to 2 pixels,
-            dx, dy = torch.randint(0, 5, (2,), generator=g).tolist()                          # padded with the background
-            if hflip: xb = torch.where(torch.rand(len(idx), 1, 1, 1, generator=g) < 0.5, xb.flip(-1), xb)
-            loss = F.cross_entropy(model(xb[..., dy:dy + 32, dx:dx + 32]), y_N[idx], label_smoothing=0.05)
-            opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        if progress: print(f'epoch {ep + 1}: validation accuracy {classifier_accuracy(model, xv, yv):.2f}%')
-    return model.eval(), classifier_accuracy(model, xv, yv)
+    with own_run():                                                 # the caller's random streams (and default dtype) are its own again after
+        seed_everything(seed)
+        x_N3HW, y_N, names = labelled_images(source, 'train', max_images=max_images)
+        xv, yv, _ = labelled_images(source, 'validation')
+        batch_size = min(batch_size, len(x_N3HW))                         # a small folder still gets its updates
+        if in_channels is None: in_channels = 1 if (x_N3HW - x_N3HW.mean(1, keepdim=True)).abs().max() < 1e-6 else 3
+        gray = x_N3HW.mean(1, keepdim=True) if in_channels == 1 else x_N3HW
+        model = Classifier(max(len(names), int(y_N.max()) + 1), in_channels, width, float(gray.mean()), float(gray.std()))
+        model.class_names = names
+        opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
+        per_epoch = len(x_N3HW) // batch_size
+        epochs = max(epochs, math.ceil(min_steps / per_epoch))           # 200 images at batch 64: 3 updates an epoch, 67 epochs
+        steps = epochs * per_epoch
+        sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=max(1, steps))
+        g = torch.Generator().manual_seed(seed)
+        for ep in range(epochs):
+            perm = torch.randperm(len(x_N3HW), generator=g); model.train()
+            for i in range(per_epoch):
+                idx = perm[i * batch_size:(i + 1) * batch_size]
+                xb = F.pad(x_N3HW[idx], (2, 2, 2, 2), value=float(x_N3HW[idx, :, 0, 0].mean()))  # random shifts of up to 2 pixels,
+                dx, dy = torch.randint(0, 5, (2,), generator=g).tolist()                          # padded with the background
+                if hflip: xb = torch.where(torch.rand(len(idx), 1, 1, 1, generator=g) < 0.5, xb.flip(-1), xb)
+                loss = F.cross_entropy(model(xb[..., dy:dy + 32, dx:dx + 32]), y_N[idx], label_smoothing=0.05)
+                opt.zero_grad(); loss.backward(); opt.step(); sched.step()
+            if progress: print(f'epoch {ep + 1}: validation accuracy {classifier_accuracy(model, xv, yv):.2f}%')
+        return model.eval(), classifier_accuracy(model, xv, yv)
 
 @torch.no_grad()
 def classifier_hits(model, images_01, labels) -> dict:

@@ -388,7 +388,8 @@ def train_dit(config:DiTTrainConfig,   # the run's settings, or the name of one 
               command:str|None=None,   # what started the run, recorded in the model's provenance
              ) -> dict:
     "Train a DiT on a frozen tokenizer's continuous latents with the simple eps objective; returns the model (EMA weights if on) and the log."
-    device, config = usable_device(device) if device is not None else default_device(), get_dit_preset(config) if isinstance(config, str) else config   # as train takes them
+    if stop_at is not None and not is_whole(stop_at, 0): raise ValueError(f'stop_at={stop_at!r}: must be a whole number of steps >= 0')
+    device, config = usable_device(device) if device is not None else default_device(), get_dit_preset(config) if isinstance(config, str) else replace(config)   # as train takes them (checked again)
     if int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('train_dit runs in one process (the comparison of notebook 14 is a one-device miniature); start it without torchrun')
     out_dir = Path(out_dir)

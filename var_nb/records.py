@@ -20,9 +20,10 @@ from .devices import cpu_bf16_units
 
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'thin_log', 'run_lock',
-           'locks_run_folder', 'git_commit', 'machine', 'provenance', 'command_line', 'write_results', 'read_results',
-           'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range', 'measured', 'interval', 'figure',
-           'binomial_interval', 'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize', 'separated']
+           'own_run', 'locks_run_folder', 'git_commit', 'machine', 'provenance', 'command_line', 'write_results',
+           'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range', 'measured',
+           'interval', 'figure', 'binomial_interval', 'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize',
+           'separated']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -162,23 +163,29 @@ def run_lock(folder, option:str='--out'):
             if held[1] is not None: lock.unlink(missing_ok=True); os.close(held[1])
             _remove_made(folder, held[2])
 
+@contextmanager
+def own_run():
+    """A trainer's body runs as its own: the caller gets back its global random streams as it found them (a run seeds them,
+    and a caller's random search drew the same 'random' settings after every run), and the run builds its tensors in
+    float32 under any `torch.set_default_dtype` of the caller's (float64 made its images and failed against its fp32 weights)."""
+    state, dtype = rng_state('cpu'), torch.get_default_dtype()    # Python, NumPy, torch; the GPUs' only where the caller has used CUDA:
+    gpus = torch.cuda.get_rng_state_all() if torch.cuda.is_available() and torch.cuda.is_initialized() else None   # a CPU run starts none
+    torch.set_default_dtype(torch.float32)
+    try: yield
+    finally:
+        set_rng_state(state, 'cpu'); torch.set_default_dtype(dtype)
+        if gpus is not None: torch.cuda.set_rng_state_all(gpus)
+
 def locks_run_folder(f):
     """Decorator of a trainer: a call of `f` holds `run_lock` on its `out_dir` argument (or that parameter's default) from
-    start to end, and gives the caller back its global random streams as it found them: a run seeds them (`seed_everything`),
-    and a caller's random search drew the same 'random' settings after every run."""
+    start to end, as its own run (`own_run`: the caller's random streams and default dtype are its own again after)."""
     sig = inspect.signature(f)
     @functools.wraps(f)
     def locked(*args, **kwargs):
         try: bound = sig.bind(*args, **kwargs)
         except TypeError: return f(*args, **kwargs)                    # a wrong call: Python's own message
         bound.apply_defaults()
-        state = rng_state('cpu')                                       # Python, NumPy, torch; the GPUs' only where the caller has used CUDA:
-        gpus = torch.cuda.get_rng_state_all() if torch.cuda.is_available() and torch.cuda.is_initialized() else None   # a CPU run starts none
-        try:
-            with run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
-        finally:
-            set_rng_state(state, 'cpu')
-            if gpus is not None: torch.cuda.set_rng_state_all(gpus)
+        with own_run(), run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
     return locked
 
 # %% ../nbs/00b_records.ipynb #4538d5aa

@@ -84,7 +84,7 @@ class TrainConfig:
         refuse_settings('training', self, (
             ('steps', self.steps is None or is_whole(self.steps), 'a whole number >= 1, or None to use epochs'), ('epochs', is_real(self.epochs) and self.epochs > 0, '> 0'),
             ('batch_size', is_whole(self.batch_size), 'a whole number >= 1'),
-            ('grad_accum', is_whole(self.grad_accum) and is_whole(self.batch_size) and self.batch_size % self.grad_accum == 0, f'>= 1 and divide batch_size {self.batch_size}'),
+            ('grad_accum', is_whole(self.grad_accum) and (not is_whole(self.batch_size) or self.batch_size % self.grad_accum == 0), f'>= 1 and divide batch_size {self.batch_size}'),
             ('base_lr', is_real(self.base_lr) and self.base_lr > 0, '> 0'), ('ema', is_real(self.ema, 0) and self.ema < 1, 'in [0, 1)'),
             ('betas', betas_ok(self.betas), 'two numbers in [0, 1)'),
             ('weight_decay', is_real(self.weight_decay, 0), '>= 0'), ('weight_decay_end', self.weight_decay_end is None or is_real(self.weight_decay_end, 0), '>= 0 or None'),
@@ -420,13 +420,14 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
           resume:bool=False,            # continue the run in out_dir (its settings must match)
           device=None,                  # default: cuda > mps > cpu (with torchrun: this rank's GPU)
           cache_dir=None,               # token cache folder (default ~/.cache/var_nb/tokens)
-          stop_at:int|None=None,        # stop like a killed job when this step is reached (no final save)
+          stop_at:int|None=None,        # pause when this step is reached, after writing the train state (resume continues exactly)
           progress:bool=True,           # tqdm bar on rank 0
           class_names=None,             # what the class ids mean (stored with the model, used to label pictures)
           command:str|None=None,        # what started the run (a command line), recorded in the model files' provenance
          ) -> dict:
     "Train a transformer on a frozen tokenizer's tokens; returns the model (EMA weights if on) and the log."
-    if not isinstance(config, TrainConfig): config = get_preset(config)   # a TRAIN_PRESETS name; anything else is refused there, by name
+    if stop_at is not None and not is_whole(stop_at, 0): raise ValueError(f'stop_at={stop_at!r}: must be a whole number of steps >= 0')
+    config = replace(config) if isinstance(config, TrainConfig) else get_preset(config)   # checked again (a field set since); a name, or refused there
     check_class_names(class_names, var_config_for(config).num_classes)   # before the tokens are encoded
     run = build_run(config, out_dir, tokenizer, resume, device, cache_dir, progress)
     run.command = command
@@ -444,7 +445,7 @@ def train(config:TrainConfig,           # the run's settings (see TRAIN_PRESETS)
                 lr = train_step(run, step, order, stats, logging)
                 seconds = run.seconds_before + time.time() - t0
                 due_eval = run.val_data is not None and ((step + 1) % run.eval_every == 0 or step + 1 == run.total)
-                due_ckpt = (step + 1) % run.ckpt_every == 0 or step + 1 == run.total
+                due_ckpt = (step + 1) % run.ckpt_every == 0 or step + 1 == run.total or step + 1 == stop_at   # a pause writes the state
                 if logging or due_eval or due_ckpt: _check_finite(run, step, stats, lr)        # one sync, on these steps only
                 if logging:
                     rec = run.log.write('train', step + 1, epoch=round((step + 1) / run.steps_per_epoch, 4), lr=lr, grad_norm=float(stats.grad_norm),
@@ -496,5 +497,4 @@ def _save_model(run:Run, path:Path, step:int, seconds:float):
 
 
 # %% ../nbs/07_training.ipynb #63c7867a
-__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.judging', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench',
-                                          'cpu_has_native_bf16': 'var_nb.devices'})
+__getattr__ = moved_names('var_nb.train', {'main_job': 'var_nb.job', 'data_facts': 'var_nb.job', 'judge_run': 'var_nb.judging', 'report_lines': 'var_nb.job', 'bench_train': 'var_nb.bench', 'cpu_has_native_bf16': 'var_nb.devices'})

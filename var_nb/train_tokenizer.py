@@ -82,11 +82,9 @@ class TokenizerTrainConfig:
 
     def vae_config(self):
         "The VQVAEConfig this run trains."
-        if isinstance(self.model, str):
-            if self.model not in VQVAE_CONFIGS:
-                raise ValueError(f'unknown tokenizer preset {self.model!r}; pick one of {list(VQVAE_CONFIGS)} or pass a VQVAEConfig')
-            return VQVAE_CONFIGS[self.model]
-        return self.model
+        if isinstance(self.model, str) and self.model not in VQVAE_CONFIGS:
+            raise ValueError(f'unknown tokenizer preset {self.model!r}; pick one of {list(VQVAE_CONFIGS)} or pass a VQVAEConfig')
+        return VQVAE_CONFIGS[self.model] if isinstance(self.model, str) else self.model
 
     def loss_config(self):
         "The TokenizerLossConfig this run uses."
@@ -118,7 +116,7 @@ def _tuples(d:dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in d.items()}
 
 # %% ../nbs/05_tokenizer_training.ipynb #f684b3e2
-RESUME_MAY_CHANGE = ('device', 'num_workers')  # settings that do not change the maths of a run
+RESUME_MAY_CHANGE = ('device', 'num_workers', 'log_every', 'eval_every', 'ckpt_every')  # settings that do not change the maths of a run (as train's)
 #: the option of `var-nb train-tokenizer` that sets each setting (the others come from --preset and --size)
 CLI_OPTIONS = dict(data='--dataset', **{k: '--' + k.replace('_', '-') for k in ('steps', 'batch_size', 'lr', 'val_split', 'seed', 'precision', 'device')})
 
@@ -227,7 +225,7 @@ class TokenizerRun:
     vae: VQVAE; loss_fn: TokenizerLoss; opt: torch.optim.Optimizer; opt_disc: torch.optim.Optimizer | None; scaler: object
     batches: ResumableBatches; val_data: object; log: RunLog | None = None
     data: dict | None = None        # the training and validation image counts, stored in checkpoints and compared on resume
-    step: int = 0; best_psnr: float = -math.inf; seconds_before: float = 0.0; t0: float = 0.0
+    step: int = 0; best_psnr: float = -math.inf; seconds_before: float = 0.0; t0: float = 0.0; data_given: bool = False   # train_data passed in Python
     command: str | None = None      # what started the run, recorded in tokenizer.safetensors
 
     @property
@@ -252,7 +250,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         warnings.warn(f'one scale with φ (quant_resi={vae_config.quant_resi}): a code is picked by its distance to f but φ(code) is what is reconstructed, '
                       'and on one scale training pulls the two apart (the VQ loss climbs, validation PSNR stalls far below plain VQ\'s); '
                       'quant_resi=0 makes it plain VQ, as the one-scale presets are (notebook 05 measures both)', stacklevel=3)
-    held = held_out_names(config.data, 'train', config.val_split) if train_data is None else None
+    given = train_data is not None; held = held_out_names(config.data, 'train', config.val_split) if not given else None
     folder = train_data is None and isinstance(config.data, str) and Path(config.data).is_dir()   # images read from a local folder
     if train_data is None: train_data = config.images('train', preload=config.preload)
     if val_data is None: val_data = config.images('validation')
@@ -287,7 +285,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         if note: print(note)                  # with or without a progress bar, as the transformer's run says it
     amp = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling
-    run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data, data=data)
+    run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data, data=data, data_given=given)
     if saved is not None:
         tensors, meta = saved
         _restore_train_state(tensors, meta, vae=vae, disc=run.disc, opt=opt, opt_disc=opt_disc, scaler=scaler, batches=batches)
@@ -403,7 +401,8 @@ def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
         return dict(step=run.step, seconds=seconds, finished=False, checkpoint=str(run.last_path))
     if metrics is None: metrics = evaluate_tokenizer(run.vae, run.val_data)   # a resumed run that was already complete
     prov = provenance(run.command or f"var_nb.train_tokenizer.train_tokenizer(config, '{run.out_dir}')", [c.seed], seconds, run.device)
-    run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config=run.config_dict, precision=dtype_name(run.amp),
+    data = f'images given in Python ({run.data["train"]} training, {run.data["validation"]} validation)' if run.data_given else c.data   # not c.data's: unread
+    run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config={**run.config_dict, 'data': data}, precision=dtype_name(run.amp),
                  val_metrics=metrics, log=thin_log(run.log.records), provenance=prov)
     return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path), tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)
 
