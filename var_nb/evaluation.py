@@ -194,7 +194,8 @@ def load_features(name='mnist', # 'mnist', 'inception', or the path of a classif
 # %% ../nbs/10_evaluation.ipynb #d5bbb122
 def npz_shape(path) -> tuple:
     "The shape (N, H, W, 3) of an .npz reference batch's uint8 arr_0, read from its header alone (ImageNet's is 10 GB); else a one-line error naming the file."
-    if not Path(path).exists(): raise FileNotFoundError(f'reference batch {path} not found')
+    if not Path(path).exists(): raise FileNotFoundError(f'reference batch {path} not found' + (': it is the ImageNet 256x256 reference batch of OpenAI\'s guided-diffusion '
+        'evaluation suite, linked from the README of that repository\'s evaluations/ folder' if 'imagenet' in Path(path).name.lower() else ''))
     readers = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
     try:
         with zipfile.ZipFile(path) as z, z.open('arr_0.npy') as f: shape, _, dtype = readers[np.lib.format.read_magic(f)](f)

@@ -123,8 +123,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
 
 def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, tokenizer_overrides:dict, device, tokenizer_share:float=0.35) -> JobPlan:
     "The plan with the steps not given explicitly set so that the whole job, data to report, fits `minutes` (`spent` seconds are gone)."
-    device = torch.device(device) if device else default_device()
-    t0 = time.time()
+    device, t0 = torch.device(device) if device else default_device(), time.time()
     speeds = measure_speeds(plan, device, classifier=plan.config.dataset != 'mnist5k' and
                             not too_big_to_judge(len(plan.facts['class_names']), plan.facts['images']))
     seconds = job_seconds(plan, speeds)
@@ -138,8 +137,7 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
                          f'minutes on this machine; give --minutes {math.ceil((fixed + 60) / 0.95 / 60)} or more')
     tok_config, config = plan.tok_config, plan.config
     if tok_free:
-        share = tokenizer_share if var_free else 1.0
-        tok_steps = max(1, int(share * free / speeds['tokenizer_step']))
+        tok_steps = max(1, int((tokenizer_share if var_free else 1.0) * free / speeds['tokenizer_step']))
         tok_config = dataclasses.replace(tok_config, steps=tok_steps, eval_every=tok_steps, ckpt_every=max(1, tok_steps // 4), log_every=max(1, tok_steps // 40))
         free -= tok_steps * speeds['tokenizer_step']
     steps = max(1, int(free / speeds['transformer_step'])) if var_free else plan.steps
@@ -153,8 +151,7 @@ def pace_transformer(plan:JobPlan, minutes:float, elapsed:float, tok_seconds:flo
     s = plan.seconds
     if not (s.get('tokenizer') and s.get('transformer')) or tok_seconds <= 1.2 * share * s['tokenizer']: return plan, None   # on time
     slow = tok_seconds / (share * s['tokenizer']); step = slow * s['transformer'] / plan.steps   # busier than when timed: the rest will be too
-    fit = int((0.97 * minutes * 60 - elapsed - slow * (s['data'] + s['samples'])) / step)
-    if fit >= plan.steps: return plan, None
+    if (fit := int((0.97 * minutes * 60 - elapsed - slow * (s['data'] + s['samples'])) / step)) >= plan.steps: return plan, None
     steps = max(fit, plan.steps // 4, 1)          # below a quarter of its steps it learns next to nothing: then the budget gives way
     line = (f"note: the tokenizer took {tok_seconds:.1f} s, not the {s['tokenizer']:.1f} s timed ({slow:.1f}x: other programs share the cores; --threads "
             f"with the free cores avoids most of that): the transformer trains {steps} step{'s' * (steps != 1)}, not {plan.steps}, " +
@@ -227,8 +224,10 @@ def _holds_run(out_dir:Path) -> list[str]:
                              f"finish it (var-nb train-tokenizer --out {out_dir} --resume), then pass ") + f"--tokenizer {out_dir / 'tokenizer.safetensors'} and "
                              if kind == 'tokenizer_train_state' else '') + 'choose another --out')
     if (out_dir / 'plan.json').exists() and not _our_plan(out_dir / 'plan.json'):   # it would switch off the checks below and be overwritten
-        raise ValueError(f"{out_dir / 'plan.json'} is not a plan var-nb train wrote (a JSON object with train_config, tok_shape, facts "
-                         f"and steps), so {out_dir} holds no run of it: choose another --out")
+        ckpts = [n for n in ('last.safetensors', 'tokenizer/last.safetensors') if (out_dir / n).is_file()]   # a run's plan, damaged or edited
+        raise ValueError(f"{out_dir / 'plan.json'} is not a plan var-nb train wrote (a JSON object with train_config, tok_shape, facts and steps), so "
+                         + (f"the run of {', '.join(ckpts)} has lost its plan: delete plan.json and --resume with the options the run began with (checked against them)"
+                            if ckpts else f"{out_dir} holds no run of it: choose another --out"))
     return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors') if (out_dir / n).exists()]
 
 #: what a job writes in its folder besides the files `_holds_run` looks for: found where no run is, they are someone else's
@@ -260,8 +259,10 @@ def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
 def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None, preset:str|None=None, size:int|None=None, tokenizer=None) -> JobPlan:
     "The plan a run stored in out_dir/plan.json; an option given now that changes it is refused in one line."
     d = json.loads((out_dir / 'plan.json').read_text())
-    config = TrainConfig(**d['train_config'])
-    tok_config = TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None
+    try: config, tok_config, _ = TrainConfig(**d['train_config']), TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None, d['facts']['class_names']
+    except (TypeError, KeyError, AttributeError) as e:                # edited by hand, or written by another var_nb: not a Python error
+        raise ValueError(f"{out_dir / 'plan.json'} does not hold a plan this var_nb reads ({type(e).__name__}: {e}): restore it, or delete it and --resume with "
+                         "the options the run began with (checked against its checkpoints)") from None
     asked = {**{k: v for k, v in overrides.items() if k != 'var_overrides'}, **{f'tokenizer {k}': v for k, v in tokenizer_overrides.items()}}
     stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
     changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items()
@@ -323,6 +324,10 @@ def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, comma
     tok_dir = out_dir / 'tokenizer'
     earlier = (tok_dir / 'tokenizer.safetensors').exists() or (resume and (tok_dir / 'last.safetensors').exists())
     try: r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress, command=command)
+    except ValueError as e:                                           # its hint names train-tokenizer's options, which var-nb train has not
+        if not str(e).startswith(f'refusing to resume {tok_dir} ') or '\nresume with the saved' not in str(e): raise
+        raise ValueError(str(e).split('\nresume with the saved')[0] + '\nresume the job with the options it began with' + ('' if (out_dir / 'plan.json').exists() else
+                         ' (with no plan.json in the folder, give them again: --preset, --size, --tokenizer-steps, ...)') + ', or start a new run in another --out') from None
     except KeyboardInterrupt as e:                                    # its line names tokenizer/; the job resumes from the job's folder
         if not str(e).startswith('stopped at step'): raise
         raise KeyboardInterrupt(f"the tokenizer {str(e).split(';')[0]}; the job continues from it: the same command with --resume (--out {out_dir})") from None
@@ -355,8 +360,10 @@ def make_plan(out_dir:Path, preset, tokenizer, resume:bool, overrides:dict, toke
             raise ValueError('--minutes plans the steps from this process\'s own timings, which every torchrun rank would make differently: '
                              'under torchrun give --steps (or --epochs) instead')
         plan = plan_job(preset, tokenizer, overrides, tokenizer_overrides, size)
+        if minutes and verbose: print(f'timing a few steps of each stage on this machine, to fit --minutes {minutes:g} ...', flush=True)   # minutes at a large --size
         if minutes: plan = budget_steps(plan, minutes, time.time() - t0, overrides, tokenizer_overrides, device)
-        if int(os.environ.get('RANK', '0')) == 0: save_plan(plan, out_dir, minutes)
+        if int(os.environ.get('RANK', '0')) == 0 and not resume: save_plan(plan, out_dir, minutes)   # a resume without one: once the runs took it (main_job)
+        elif resume and verbose: print(f'note: {out_dir} has no plan.json: the settings are this command\'s options, checked against the run\'s checkpoints', flush=True)
     if verbose: print(plan_lines(plan, minutes, resumed=stored, device=device) + ('\nnote: this run had finished: --resume draws and judges its samples again'   # nothing to train
                       if stored and (out_dir / 'summary.json').is_file() else ''), flush=True)
     return plan
@@ -392,11 +399,12 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
         if minutes and not tok_earlier and not {'steps', 'epochs'} & set(overrides):   # steps the budget chose: paced by the tokenizer's time
             rows = [r for r in read_log(out_dir / 'tokenizer') if r.get('split') == 'train' and r.get('seconds')]   # its training pace: not its last validation
             plan, line = pace_transformer(plan, minutes, time.time() - t0, *((rows[-1]['seconds'], rows[-1]['step'] / plan.tok_config.steps) if rows else (tok['train_seconds'] or 0.0, 1.0)))
-            if line: save_plan(plan, out_dir, minutes)                   # --resume continues the cut plan
+            if line and (out_dir / 'plan.json').exists(): save_plan(plan, out_dir, minutes)   # --resume continues the cut plan
             if line and verbose: print(line, flush=True)
         names = plan.facts['class_names']
         run = train(plan.config, out_dir, tokenizer, resume=resume, device=device, progress=progress, class_names=names, command=command)
         if run['rank'] != 0: return run
+        if not (out_dir / 'plan.json').exists(): save_plan(plan, out_dir, minutes)   # a plan refused by the runs' checks was never written
         t2 = time.time(); quality = judge_run(run['var'], run['vae'], out_dir, plan.config, n_per_class=n_per_class, cfg=cfg, progress=progress, images=plan.facts['images'])
         timings = dict(transformer_s=next((r['seconds'] for r in reversed(run['history']) if 'seconds' in r), 0.0),
                        sampling_s=time.time() - t2, total_s=time.time() - t0, resumed=bool(resume))
@@ -473,7 +481,7 @@ def register_cli(subparsers):
     p.add_argument('--minutes', type=float, default=None, help='a time budget in minutes for the whole job (data, training, samples, evaluation): the steps not given are planned to fit it (default: none, the presets\' steps)')
     p.add_argument('--tokenizer-steps', dest='tokenizer_steps', type=int, default=None, help="steps of the tokenizer this job trains (default: the preset's)")
     p.add_argument('--val-split', dest='val_split', default=None, help="validation split (default: the preset's, 'validation', held out of train as 5%% when the data has none; tiny's: none); 'none': "
-                   "nothing held out, the run trains on its training split (a validation split of the data, a val/ folder, is left unused)")
+                   "nothing held out: the transformer trains on the training split and validates on nothing; a validation split of the data (a val/ folder) is left out of training, and the tokenizer still measures its PSNR there")
     p.add_argument('--var-overrides', dest='var_overrides', default=None, help='JSON dict of VARConfig fields, e.g. \'{"depth": 6}\'')
     p.add_argument('--checkpointing', action='store_true', help='recompute each block in the backward pass: less memory, ~1/3 more compute (var-nb plan)')
     p.add_argument('--num-workers', dest='num_workers', type=int, default=None, help='DataLoader workers decoding images while the token cache is built (default: on a GPU, the cores per GPU process less one, at most 8; on a CPU, 0)')
