@@ -141,7 +141,10 @@ def load_classifier(path=None, device='cpu') -> Classifier:
         tensors, meta = load_checkpoint(path)
         if meta.get('kind') != 'classifier':
             raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a classifier; `var-nb train` writes one beside its model (classifier.safetensors), or use --features mnist / inception')
-        model = Classifier(**meta['config']); model.load_state_dict(tensors); model.class_names = meta.get('class_names')
+        try: model = Classifier(**meta['config']); model.load_state_dict(tensors)
+        except (KeyError, TypeError, RuntimeError) as e:               # edited, or of another program: not Python's or torch's own error
+            raise ValueError(f'{path}: its stored config and weights do not build a classifier ({type(e).__name__}: {str(e).splitlines()[0][:160]}); the file was edited or written by another program') from None
+        model.class_names = meta.get('class_names')
         _CLASSIFIERS[key] = model.to(device).eval()
     return copy.deepcopy(_CLASSIFIERS[key])      # a copy: a caller's .to('cuda') or requires_grad_ once moved the one cached under 'cpu' too
 

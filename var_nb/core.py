@@ -18,9 +18,9 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
                             resume_precision, seed_everything, usable_device)   # notebook 00a's; still importable from core, where they were
 
 # %% auto #0
-__all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS', 'synchronize', 'median_seconds',
-           'StopAfterStep', 'test_threads', 'keep_freed_memory', 'dead_temps', 'clear_dead_temps', 'atomic_path',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'checkpoint_kind', 'finite_weights',
+__all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'OFFICIAL_FILES', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS', 'synchronize',
+           'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory', 'dead_temps', 'clear_dead_temps',
+           'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'checkpoint_kind', 'finite_weights',
            'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path',
            'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff',
            'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object', 'out_of_memory',
@@ -160,21 +160,29 @@ def _checkpoint_file(path) -> Path:
                                 (f' ({", ".join(inside[:4])}{", ..." if len(inside) > 4 else ""})' if inside else ' (it holds none)'))
     return path
 
+#: how a command or Python reads the official release's files (only sample, edit and eval take them as they are)
+OFFICIAL_FILES = ("var_nb writes .safetensors files; the official .pth files are read by var-nb sample, edit and eval with --official-vae / "
+                  "--official-var, or converted once in Python (var_nb.official.load_vqvae(path).save('vae.safetensors'))")
+
+def _unreadable(path:Path, e:Exception) -> ValueError:
+    "The one line for a file safetensors cannot open: damaged (and what a run's own file then needs), or not safetensors at all."
+    if path.suffix != '.safetensors': return ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); {OFFICIAL_FILES}')
+    fix = ("a run's train state cannot be had again, so that run cannot continue: train it anew in a fresh --out (a best.safetensors beside it is a usable model)"
+           if path.name == 'last.safetensors' else 'delete it and resume the run (--resume), which writes it again from its last.safetensors'
+           if path.name in ('model.safetensors', 'tokenizer.safetensors') and (path.parent / 'last.safetensors').is_file() else 'copy it again or use another')
+    return ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); the file is damaged or cut short (an interrupted copy, a full disk): {fix}')
+
 def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
     "Read a safetensors checkpoint written by `save_checkpoint`: (tensors, meta)."
     path, device = _checkpoint_file(path), usable_device(device)       # a device this process cannot use: said before reading
     try:
         f = safe_open(str(path), framework='pt', device='cpu')
-    except Exception as e:   # only the header is read here: a failure means the file is not safetensors
-        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); ' + ('the file is damaged or cut short (an interrupted '
-                         'copy, a full disk): copy it again or use another' if path.suffix == '.safetensors' else 'var_nb writes .safetensors files; official '
-                         '.pth files are read with --official-vae / --official-var (var_nb.official in Python)')) from None
+    except Exception as e: raise _unreadable(path, e) from None       # only the header is read here: a failure means the file is not safetensors
     with f:
         meta = f.metadata() or {}
         tensors = {k: f.get_tensor(k).to(device) for k in f.keys()}
     if 'var_nb' not in meta:
-        raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside); '
-                         f'official weights are read with --official-vae / --official-var (var_nb.official in Python)')
+        raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside); {OFFICIAL_FILES}')
     return tensors, json.loads(meta['var_nb'])
 
 def checkpoint_meta(path) -> dict:
@@ -182,10 +190,7 @@ def checkpoint_meta(path) -> dict:
     path = _checkpoint_file(path)
     try:
         with safe_open(str(path), framework='pt', device='cpu') as f: meta = f.metadata() or {}
-    except Exception as e:
-        raise ValueError(f'{path} is not a safetensors checkpoint ({type(e).__name__}: {e}); ' + ('the file is damaged or cut short: copy it again'
-                         if path.suffix == '.safetensors' else 'var_nb writes .safetensors files; official .pth files are read with '
-                         '--official-vae / --official-var (var_nb.official in Python)')) from None
+    except Exception as e: raise _unreadable(path, e) from None
     if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
     return json.loads(meta['var_nb'])
 

@@ -183,6 +183,9 @@ def load_var(state_dict_or_path, # official VAR state_dict, or a file holding on
     "A var_nb VAR (eval mode) with the weights of an official VAR checkpoint (via `var_nb.transformer.var_from_official`)."
     sd = read_state_dict(state_dict_or_path, 'var')
     if isinstance(state_dict_or_path, Mapping): sd = {k: v.clone() for k, v in sd.items()}  # the model must not alias the caller's tensors
+    if not any(k.startswith(('blocks.', 'word_embed.', 'head.')) for k in sd) and any(k.startswith(('encoder.', 'decoder.', 'quantize.')) for k in sd):
+        raise ValueError('this is a VQVAE (tokenizer) state_dict, not a VAR one: load it with var_nb.official.load_vqvae (--official-vae), '
+                         'and the transformer\'s file (var_d16.pth, ...) with load_var (--official-var)')   # not 324 unexpected keys
     return _refuse_nonfinite(var_from_official(sd, vae, config).eval(), state_dict_or_path)
 
 def _refuse_nonfinite(model, source):

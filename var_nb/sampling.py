@@ -57,12 +57,13 @@ def tokenizer_of(checkpoint, # a transformer checkpoint written by var_nb
                              f'was trained with {want}' + (f', saved at {checkpoint.parent / meta["tokenizer_path"]}' if 'tokenizer_path' in meta else '')
                              + '): pass that tokenizer, or leave --tokenizer out to use it')
         return vae
+    if want is None:                                                  # any tokenizer whose shapes fit decoded it: wrong images, no word said
+        raise ValueError(f'{checkpoint} does not record the tokenizer it was trained with (a model saved without tokenizer=): pass that tokenizer with --tokenizer PATH')
     candidates = ([checkpoint.parent / meta['tokenizer_path']] if 'tokenizer_path' in meta else []) + [data_path('mnist_tokenizer.safetensors')]
     for path in candidates:
-        if path.exists():
-            vae = VQVAE.load(path)
-            if want is None or fingerprint(vae) == want: return vae
-    where = f' (its run wrote it at {candidates[0]}, not found)' if 'tokenizer_path' in meta else ''
+        if path.exists() and fingerprint(vae := VQVAE.load(path)) == want: return vae
+    where = '' if 'tokenizer_path' not in meta else f' (its run wrote it at {candidates[0]}, ' + ('not found)' if not candidates[0].exists() else
+             f'which holds another tokenizer now: fingerprint {fingerprint(VQVAE.load(candidates[0]))}, the model needs {want})')
     raise FileNotFoundError(f'{checkpoint} needs the tokenizer it was trained with{where}: pass it with --tokenizer PATH')
 
 # %% ../nbs/08_sampling.ipynb #68baf35a

@@ -29,8 +29,9 @@ def load_tokenizer(tokenizer, device='cpu'):
     "A frozen VQVAE (eval mode, no grads) from a VQVAE or a path to a var_nb tokenizer checkpoint."
     if isinstance(tokenizer, (str, Path)):
         tokenizer = VQVAE.load(tokenizer)
-    if not isinstance(tokenizer, nn.Module):
-        raise TypeError(f'tokenizer must be a VQVAE or a path to one, got {type(tokenizer).__name__}')
+    if not isinstance(tokenizer, VQVAE):                               # a transformer given here failed later: no attribute 'image_size'
+        raise TypeError(f'tokenizer must be a VQVAE or a path to one, got {type(tokenizer).__name__}' + (
+                        ' (a transformer: the tokenizer it was trained with is var_nb.sampling.tokenizer_of(its file))' if hasattr(tokenizer, 'pos_1LC') else ''))
     tokenizer = tokenizer.to(device).eval()
     for p in tokenizer.parameters(): p.requires_grad_(False)
     return tokenizer

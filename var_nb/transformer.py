@@ -302,6 +302,7 @@ class VAR(nn.Module):
     def save(self, path, **meta):
         "Atomically write the weights, the config, the class names (if known) and any JSON-able `meta` to a safetensors file."
         names = {'class_names': list(self.class_names)} if getattr(self, 'class_names', None) else {}
+        names.update({'tokenizer': self.tokenizer_fingerprint} if getattr(self, 'tokenizer_fingerprint', None) else {})   # a loaded model's: kept
         return save_checkpoint(path, self.state_dict(), {'kind': self.kind, 'config': asdict(self.config), **names, **meta})
 
     @classmethod
@@ -311,12 +312,14 @@ class VAR(nn.Module):
         if meta.get('kind') != cls.kind:
             raise ValueError(f'{path} holds a {meta.get("kind")!r} checkpoint, not a {cls.kind!r} one; var_nb.raster.load_model '
                              f'reads any transformer, VQVAE.load tokenizers, var_nb.official.load_var official .pth files')
+        if not isinstance(meta.get('config'), dict): raise ValueError(f'{path} stores no model config (edited, or written by another program): it cannot be rebuilt')
         with torch.device('meta'): model = cls(VARConfig.from_dict(meta['config']))
         want = {k: tuple(v.shape) for k, v in model.state_dict().items()}
         got = {k: tuple(v.shape) for k, v in tensors.items()}
         if got != want: raise ValueError(f'{path} does not match the config stored in it:\n  {_mismatch_report(got, want)}')
         model.load_state_dict(finite_weights(path, tensors, dict(model.named_parameters())), assign=True)
         model.class_names = meta.get('class_names')                    # what the class ids mean, when the run knew it
+        model.tokenizer_fingerprint = meta.get('tokenizer')             # the tokenizer it was trained with: kept by `save` (sampling checks it)
         return model.to(device).eval()
 
 # %% ../nbs/06_transformer.ipynb #e5f4d0e0

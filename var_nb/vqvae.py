@@ -335,9 +335,12 @@ class VQVAE(nn.Module):
             hint = (f'the tokenizer of that run is {Path(path).parent / "tokenizer.safetensors"} (written when it finished)' if kind == 'tokenizer_train_state' else
                     'it is a transformer, and the tokenizer it was trained with is ' + (str(Path(path).parent / meta['tokenizer_path']) if 'tokenizer_path' in meta
                     else 'found by var_nb.sampling.tokenizer_of(path), and by var-nb sample, edit and eval when --tokenizer is left out') if kind in ('var', 'raster') else
-                    'official .pth weights are read with --official-vae (var_nb.official.load_vqvae in Python)')
+                    'give a tokenizer file (kind \'vqvae\': a var-nb train-tokenizer run writes tokenizer.safetensors); the official .pth tokenizer is read '
+                    'by var-nb sample, edit and eval with --official-vae (var_nb.official.load_vqvae in Python)')
             raise ValueError(f'{path} holds a {kind!r} checkpoint, not a VQVAE one; {hint}')
-        model = cls(VQVAEConfig(**meta['config'])).to(device, torch.float32)   # fp32 as saved, under any torch.set_default_dtype
+        try: model = cls(VQVAEConfig(**{k: v for k, v in meta['config'].items() if k in VQVAEConfig.__dataclass_fields__})).to(device, torch.float32)   # fp32 as
+        except (KeyError, TypeError, ValueError, AttributeError) as e:   # saved, under any set_default_dtype; a key of a newer var_nb ignored, as VAR.load does
+            raise ValueError(f'{path}: its stored config does not build a VQVAE ({type(e).__name__}: {e}); the file was edited or written by another program') from None
         load_weights(model, finite_weights(path, tensors, dict(model.named_parameters())), source=str(path))
         return model.eval()
 
