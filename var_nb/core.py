@@ -160,9 +160,9 @@ def _checkpoint_file(path) -> Path:
                                 (f' ({", ".join(inside[:4])}{", ..." if len(inside) > 4 else ""})' if inside else ' (it holds none)'))
     return path
 
-#: how a command or Python reads the official release's files (only sample, edit and eval take them as they are)
-OFFICIAL_FILES = ("var_nb writes .safetensors files; the official .pth files are read by var-nb sample, edit and eval with --official-vae / "
-                  "--official-var, or converted once in Python (var_nb.official.load_vqvae(path).save('vae.safetensors'))")
+#: how a command or Python reads the official release's files (sample, edit, eval, reconstruct and bench take them as they are)
+OFFICIAL_FILES = ("var_nb writes .safetensors files; the official .pth files are read by var-nb sample, edit, eval, reconstruct and bench with "
+                  "--official-vae / --official-var, or converted once in Python (var_nb.official.load_vqvae(path).save('vae.safetensors'))")
 
 def _unreadable(path:Path, e:Exception) -> ValueError:
     "The one line for a file safetensors cannot open: damaged (and what a run's own file then needs), or not safetensors at all."

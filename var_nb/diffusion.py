@@ -208,7 +208,7 @@ class DiT(nn.Module):
         except RuntimeError as e:   # torch's report lists every key: the first line says what kind of mismatch it is
             raise ValueError(f'{path} does not match the DiT config stored in it ({str(e).splitlines()[0].rstrip(":")}); '
                              f'the file is damaged or was edited: re-save it from its training run') from None
-        model.class_names = meta.get('class_names')
+        model.class_names, model.tokenizer_fingerprint = meta.get('class_names'), meta.get('tokenizer')   # kept by save, as VAR's
         return model.to(device).eval()
 
 # %% ../nbs/14_var_vs_diffusion.ipynb #adc2a620
@@ -484,7 +484,7 @@ def cli_train_dit(args) -> int:
         if given := [opt for opt, name in _NOT_DIT_OPTIONS if getattr(args, name, None) not in (None, False)]:
             raise ValueError(f'{", ".join(given)} are options of the VAR main job, not of a DiT run (preset {args.preset}); leave them out')
         if args.resume and not (out / 'last.safetensors').is_file():
-            raise ValueError(f'--resume: {out} holds no DiT training run (no last.safetensors) to continue: ' + ('choose another --out' if out.is_dir() and any(out.iterdir()) else 'leave out --resume to start one there'))
+            raise ValueError(f'--resume: {out} holds no DiT training run (no last.safetensors) to continue: ' + ('choose another --out' if (out / 'model.safetensors').exists() else 'leave out --resume to start one there'))
         overrides = {k: v for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every') if (v := getattr(args, k, None)) is not None}
         config = get_dit_preset(args.preset, **overrides)
         if args.tokenizer is None and config.dataset != 'mnist5k' and is_colour(load_image_dataset(config.dataset), n=32):

@@ -32,9 +32,9 @@ from .judging import JUDGE_SEEDS, too_big_to_judge, judge_size, judge_steps, jud
 from .records import provenance, write_results, command_line, run_lock, read_log
 
 # %% auto #0
-__all__ = ['AUTO_PRESETS', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps', 'pace_transformer',
-           'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan', 'plan_lines', 'make_plan',
-           'main_job', 'report_lines', 'register_cli']
+__all__ = ['AUTO_PRESETS', 'RESUME_AGAIN', 'data_facts', 'choose_preset', 'JobPlan', 'plan_job', 'budget_steps',
+           'pace_transformer', 'measure_speeds', 'job_seconds', 'check_job_folder', 'save_plan', 'load_plan',
+           'plan_lines', 'make_plan', 'main_job', 'report_lines', 'register_cli']
 
 # %% ../nbs/13_own_images.ipynb #4312ea8a
 def data_facts(source, split:str='train', val_split:str|None='validation',
@@ -210,6 +210,8 @@ def job_seconds(plan:JobPlan, speeds:dict, n_per_class:int=10) -> dict:
     return stages
 
 # %% ../nbs/13_own_images.ipynb #6df53f0a
+RESUME_AGAIN = '--preset, --size, and the steps (--tokenizer-steps, --steps) in place of --minutes, which would time them anew'   # a resume without plan.json
+
 def _our_plan(path:Path) -> bool:
     "Whether `path` is a plan.json that `save_plan` wrote: a JSON object with its keys (anything else is someone's file)."
     try: d = json.loads(path.read_text())
@@ -224,10 +226,8 @@ def _holds_run(out_dir:Path) -> list[str]:
                              f"finish it (var-nb train-tokenizer --out {out_dir} --resume), then pass ") + f"--tokenizer {out_dir / 'tokenizer.safetensors'} and "
                              if kind == 'tokenizer_train_state' else '') + 'choose another --out')
     if (out_dir / 'plan.json').exists() and not _our_plan(out_dir / 'plan.json'):   # it would switch off the checks below and be overwritten
-        ckpts = [n for n in ('last.safetensors', 'tokenizer/last.safetensors') if (out_dir / n).is_file()]   # a run's plan, damaged or edited
-        raise ValueError(f"{out_dir / 'plan.json'} is not a plan var-nb train wrote (a JSON object with train_config, tok_shape, facts and steps), so "
-                         + (f"the run of {', '.join(ckpts)} has lost its plan: delete plan.json and --resume with the options the run began with (checked against them)"
-                            if ckpts else f"{out_dir} holds no run of it: choose another --out"))
+        ckpts = ', '.join(n for n in ('last.safetensors', 'tokenizer/last.safetensors') if (out_dir / n).is_file())   # a run's plan, damaged or edited
+        raise ValueError(f"{out_dir / 'plan.json'} is not a plan var-nb train wrote (a JSON object with train_config, tok_shape, facts and steps), so " + (f"the run of {ckpts} has lost its plan: delete plan.json and --resume with the options the run began with ({RESUME_AGAIN})" if ckpts else f"{out_dir} holds no run of it: choose another --out"))
     return [n for n in ('plan.json', 'last.safetensors', 'model.safetensors', 'tokenizer/last.safetensors', 'tokenizer/tokenizer.safetensors') if (out_dir / n).exists()]
 
 #: what a job writes in its folder besides the files `_holds_run` looks for: found where no run is, they are someone else's
@@ -259,10 +259,10 @@ def save_plan(plan:JobPlan, out_dir:Path, minutes:float|None):
 def load_plan(out_dir:Path, overrides:dict, tokenizer_overrides:dict, minutes:float|None, preset:str|None=None, size:int|None=None, tokenizer=None) -> JobPlan:
     "The plan a run stored in out_dir/plan.json; an option given now that changes it is refused in one line."
     d = json.loads((out_dir / 'plan.json').read_text())
-    try: config, tok_config, _ = TrainConfig(**d['train_config']), TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None, d['facts']['class_names']
+    try: config, tok_config, _ = TrainConfig(**d['train_config']), TokenizerTrainConfig.from_dict(d['tokenizer_config']) if d['tokenizer_config'] else None, [
+            d[k] for k in ('preset', 'minutes', 'steps', 'tokenizer', 'facts', 'seconds', 'why')] + [d['facts'][k] for k in ('class_names', 'images', 'images_val')]
     except (TypeError, KeyError, AttributeError) as e:                # edited by hand, or written by another var_nb: not a Python error
-        raise ValueError(f"{out_dir / 'plan.json'} does not hold a plan this var_nb reads ({type(e).__name__}: {e}): restore it, or delete it and --resume with "
-                         "the options the run began with (checked against its checkpoints)") from None
+        raise ValueError(f"{out_dir / 'plan.json'} does not hold a plan this var_nb reads ({type(e).__name__}: {e}): restore it, or delete it and --resume with the options the run began with ({RESUME_AGAIN})") from None
     asked = {**{k: v for k, v in overrides.items() if k != 'var_overrides'}, **{f'tokenizer {k}': v for k, v in tokenizer_overrides.items()}}
     stored = {**jsonable(config), **{f'tokenizer {k}': v for k, v in (d['tokenizer_config'] or {}).items()}}
     changed = [f'{k.replace("_", "-")} {v!r} (stored: {stored.get(k)!r})' for k, v in asked.items()
@@ -327,7 +327,7 @@ def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, comma
     except ValueError as e:                                           # its hint names train-tokenizer's options, which var-nb train has not
         if not str(e).startswith(f'refusing to resume {tok_dir} ') or '\nresume with the saved' not in str(e): raise
         raise ValueError(str(e).split('\nresume with the saved')[0] + '\nresume the job with the options it began with' + ('' if (out_dir / 'plan.json').exists() else
-                         ' (with no plan.json in the folder, give them again: --preset, --size, --tokenizer-steps, ...)') + ', or start a new run in another --out') from None
+                         f' (with no plan.json in the folder, give them again: {RESUME_AGAIN})') + ', or start a new run in another --out') from None
     except KeyboardInterrupt as e:                                    # its line names tokenizer/; the job resumes from the job's folder
         if not str(e).startswith('stopped at step'): raise
         raise KeyboardInterrupt(f"the tokenizer {str(e).split(';')[0]}; the job continues from it: the same command with --resume (--out {out_dir})") from None

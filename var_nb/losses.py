@@ -60,7 +60,7 @@ def _load_state_dict(path) -> dict:
     try: sd = load_file(str(path)) if path.suffix == '.safetensors' else torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:                                            # a text file, an empty or cut download: KeyError 101, EOFError, miniz
         first = (str(e).splitlines() or [''])[0].split('. ')[0][:160]  # torch's own message runs on for lines
-        raise ValueError(f'{path} cannot be read as a state dict ({type(e).__name__}: {first}); it is cut short or not a torch/safetensors file: download it again') from None
+        raise ValueError(f'{path} cannot be read as a state dict ({type(e).__name__}: {first}); it is cut short or not a torch/safetensors file of tensors (a pickled module: save its state_dict()): download it again') from None
     if isinstance(sd, dict) and 'state_dict' in sd and isinstance(sd['state_dict'], dict): sd = sd['state_dict']
     if not isinstance(sd, dict): raise ValueError(f'{path} holds a {type(sd).__name__}, not a state dict of tensors')
     return {k.removeprefix('module.'): v for k, v in sd.items() if isinstance(v, torch.Tensor)}

@@ -173,8 +173,7 @@ def _state_dict_tensors(module, prefix:str) -> dict:
     out, seen = {}, set()
     for k, v in module.state_dict().items():
         ptr = (v.untyped_storage().data_ptr(), v.storage_offset(), v.shape)
-        out[prefix + k] = v.clone() if ptr in seen else v
-        seen.add(ptr)
+        out[prefix + k] = v.clone() if ptr in seen else v; seen.add(ptr)
     return out
 
 def _save_train_state(path, *, step, config_dict, vae, disc, opt, opt_disc, scaler, batches, best_psnr, seconds, amp=None, data=None):
@@ -212,8 +211,7 @@ def _check_images(data, image_size:int, what:str):
                          '(patch_nums[-1] * downsample); ' + ('repeat grey to RGB: x.expand(-1, 3, -1, -1)' if img.shape[-3] == 1 and tuple(img.shape[-2:]) == (image_size,) * 2 else 'resize them or pick a model whose image_size matches'))
     if img.dtype != torch.float32: raise ValueError(f'{what} images are {img.dtype}: pass float32 in [-1, 1] (x.float() for NumPy\'s float64; x / 127.5 - 1 for 0..255 pixels)')
     lo, hi = torch.aminmax(data if isinstance(data, torch.Tensor) else img)   # a tensor: all of it; a dataset: its first image
-    if lo < -1.01 or hi > 1.01:
-        raise ValueError(f'{what} images hold values in [{lo:.3g}, {hi:.3g}] but the tokenizer reads [-1, 1]: x / 127.5 - 1 for 0..255 pixels, 2x - 1 for 0..1')
+    if lo < -1.01 or hi > 1.01: raise ValueError(f'{what} images hold values in [{lo:.3g}, {hi:.3g}] but the tokenizer reads [-1, 1]: x / 127.5 - 1 for 0..255 pixels, 2x - 1 for 0..1')
     if isinstance(data, torch.Tensor) and lo >= 0 < hi:                 # every pixel of every image: a [0, 1] tensor, black read as grey
         warnings.warn(f'the {what} images hold no value below 0 ({lo:.3g}..{hi:.3g}): the tokenizer reads [-1, 1], where black is -1; images in [0, 1] '
                       'train it on washed-out pictures: 2x - 1 maps them', stacklevel=3)
@@ -226,7 +224,7 @@ class TokenizerRun:
     vae: VQVAE; loss_fn: TokenizerLoss; opt: torch.optim.Optimizer; opt_disc: torch.optim.Optimizer | None; scaler: object
     batches: ResumableBatches; val_data: object; log: RunLog | None = None
     data: dict | None = None        # the training and validation image counts, stored in checkpoints and compared on resume
-    step: int = 0; best_psnr: float = -math.inf; seconds_before: float = 0.0; t0: float = 0.0; data_given: bool = False   # train_data passed in Python
+    step: int = 0; best_psnr: float = -math.inf; seconds_before: float = 0.0; t0: float = 0.0
     command: str | None = None      # what started the run, recorded in tokenizer.safetensors
 
     @property
@@ -251,24 +249,25 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         warnings.warn(f'one scale with φ (quant_resi={vae_config.quant_resi}): a code is picked by its distance to f but φ(code) is what is reconstructed, '
                       'and on one scale training pulls the two apart (the VQ loss climbs, validation PSNR stalls far below plain VQ\'s); '
                       'quant_resi=0 makes it plain VQ, as the one-scale presets are (notebook 05 measures both)', stacklevel=3)
-    given = train_data is not None; held = held_out_names(config.data, 'train', config.val_split) if not given else None
+    given = [r for r, d in (('training', train_data), ('validation', val_data)) if d is not None]   # images passed in Python, not config.data's
+    held = held_out_names(config.data, 'train', config.val_split) if train_data is None else None
     folder = train_data is None and isinstance(config.data, str) and Path(config.data).is_dir()   # images read from a local folder
     if train_data is None: train_data = config.images('train', preload=config.preload)
     if val_data is None: val_data = config.images('validation')
-    # the image counts say images were added or removed, the held-out names that one was renamed into or out of validation,
-    # a folder's `images_stamp` that one was replaced or edited (other files, a viewer's thumbnails, do not move it); not
-    # compared: what a checkpoint from before them lacks, and a finished run (it trains nothing more)
-    data = dict(train=len(train_data), validation=len(val_data), **({'held_out': held} if held else {}),
-                **({'images': images_stamp(config.data)} if folder else {}))
+    # the image counts say images were added or removed, the held-out names that one was renamed into or out of validation, a folder's `images_stamp` that one
+    # was replaced or edited (not other files); `given`, images passed in Python. Not compared: what an older checkpoint lacks; a finished run's (but `given`)
     stored = dict(saved[1].get('data', {})) if saved is not None else {}
+    data = dict(train=len(train_data), validation=len(val_data), **({'held_out': held} if held else {}),
+                **({'images': images_stamp(config.data)} if folder else {}), **({'given': given} if given or 'given' in stored else {}))
     if rule := ':' not in stored.get('held_out', ':'): stored['held_out'] = f"{HOLDOUT_RULE}:{stored['held_out']}"   # saved before HOLDOUT_RULE: the same names, the same digest
-    if saved is not None and saved[1]['step'] < config.steps and any(stored.get(k, v) != v for k, v in data.items()):
+    if saved is not None and any(stored.get(k, v) != v for k, v in data.items() if saved[1]['step'] < config.steps or k == 'given'):   # a finished run: re-measured
         was = {**data, **stored}
         same_counts, same_held = (was['train'], was['validation']) == (data['train'], data['validation']), was.get('held_out') == data.get('held_out')
         raise ValueError(f'refusing to resume {out_dir} (step {saved[1]["step"]}): its images are not the ones {config.data} gives now ({was["train"]} '
                          f'training and {was["validation"]} validation images then, {data["train"]} and {data["validation"]} now' + (
                          ', because this var_nb holds a folder\'s 5% out by another rule (links, Unicode forms, folders without class folders) '
-                         'than the version that began the run: resume it with that version' if rule and not same_held else '' if not same_counts else ', but other images held out for validation: one was renamed' if not same_held else
+                         'than the version that began the run: resume it with that version' if rule and not same_held else f", but the run was given {' and '.join(was.get('given') or ['no'])} images in Python (train_data=, val_data=), and now {' and '.join(data.get('given') or ['none'])}"
+                         if was.get('given') != data.get('given') else '' if not same_counts else ', but other images held out for validation: one was renamed' if not same_held else
                          ', but an image was added, removed, replaced or edited since') + '), so it would go on with other images and could train on ones '
                          'it validated on: resume with the data the run trained on, or start a fresh --out folder')
     _check_images(train_data, vae_config.image_size, 'training'); _check_images(val_data, vae_config.image_size, 'validation')
@@ -286,7 +285,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         if note: print(note)                  # with or without a progress bar, as the transformer's run says it
     amp = precision_dtype(precision, device)
     scaler = torch.amp.GradScaler(device.type, enabled=amp == torch.float16)   # bf16 needs no loss scaling
-    run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data, data=data, data_given=given)
+    run = TokenizerRun(config, config_dict, out_dir, device, amp, vae, loss_fn, opt, opt_disc, scaler, batches, val_data, data=data)
     if saved is not None:
         tensors, meta = saved
         _restore_train_state(tensors, meta, vae=vae, disc=run.disc, opt=opt, opt_disc=opt_disc, scaler=scaler, batches=batches)
@@ -402,7 +401,8 @@ def _finish(run:TokenizerRun, metrics:dict|None, progress:bool) -> dict:
         return dict(step=run.step, seconds=seconds, finished=False, checkpoint=str(run.last_path))
     if metrics is None: metrics = evaluate_tokenizer(run.vae, run.val_data)   # a resumed run that was already complete
     prov = provenance(run.command or f"var_nb.train_tokenizer.train_tokenizer(config, '{run.out_dir}')", [c.seed], seconds, run.device)
-    data = f'images given in Python ({run.data["train"]} training, {run.data["validation"]} validation)' if run.data_given else c.data   # not c.data's: unread
+    g, n = run.data.get('given') or [], {'training': run.data['train'], 'validation': run.data['validation']}   # images given in Python: c.data's unread
+    data = c.data if not g else ' and '.join(f'{n[r]} {r}' for r in g) + ' images given in Python' + (f", the {({'training', 'validation'} - set(g)).pop()} ones {c.data}'s" if len(g) < 2 else '')
     run.vae.save(run.out_dir / 'tokenizer.safetensors', step=run.step, train_seconds=seconds, train_config={**run.config_dict, 'data': data}, precision=dtype_name(run.amp),
                  val_metrics=metrics, log=thin_log(run.log.records), provenance=prov)
     return dict(step=run.step, seconds=seconds, finished=True, checkpoint=str(run.last_path), tokenizer=str(run.out_dir / 'tokenizer.safetensors'), **metrics)

@@ -302,7 +302,8 @@ class VAR(nn.Module):
     def save(self, path, **meta):
         "Atomically write the weights, the config, the class names (if known) and any JSON-able `meta` to a safetensors file."
         names = {'class_names': list(self.class_names)} if getattr(self, 'class_names', None) else {}
-        names.update({'tokenizer': self.tokenizer_fingerprint} if getattr(self, 'tokenizer_fingerprint', None) else {})   # a loaded model's: kept
+        names.update({'tokenizer': self.tokenizer_fingerprint} if getattr(self, 'tokenizer_fingerprint', None) else {})   # a loaded model's: kept (trained
+        # on another tokenizer since? pass tokenizer=fingerprint(that one): sampling goes by the fingerprint stored)
         return save_checkpoint(path, self.state_dict(), {'kind': self.kind, 'config': asdict(self.config), **names, **meta})
 
     @classmethod
