@@ -484,7 +484,7 @@ def cli_train_dit(args) -> int:
         if given := [opt for opt, name in _NOT_DIT_OPTIONS if getattr(args, name, None) not in (None, False)]:
             raise ValueError(f'{", ".join(given)} are options of the VAR main job, not of a DiT run (preset {args.preset}); leave them out')
         if args.resume and not (out / 'last.safetensors').is_file():
-            raise ValueError(f'--resume: {out} holds no DiT training run (no last.safetensors) to continue: ' + ('choose another --out' if (out / 'model.safetensors').exists() else 'leave out --resume to start one there'))
+            raise ValueError(f'--resume: {out} holds no DiT training run (no last.safetensors) to continue: ' + ('choose another --out' if (out / 'model.safetensors').exists() or (out / 'log.jsonl').exists() and not is_run_log(out / 'log.jsonl') else 'leave out --resume to start one there'))
         overrides = {k: v for k in ('steps', 'batch_size', 'base_lr', 'seed', 'ema', 'dataset', 'log_every') if (v := getattr(args, k, None)) is not None}
         config = get_dit_preset(args.preset, **overrides)
         if args.tokenizer is None and config.dataset != 'mnist5k' and is_colour(load_image_dataset(config.dataset), n=32):

@@ -255,10 +255,10 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
     if train_data is None: train_data = config.images('train', preload=config.preload)
     if val_data is None: val_data = config.images('validation')
     # the image counts say images were added or removed, the held-out names that one was renamed into or out of validation, a folder's `images_stamp` that one
-    # was replaced or edited (not other files); `given`, images passed in Python. Not compared: what an older checkpoint lacks; a finished run's (but `given`)
+    # was replaced or edited (not other files); `given`, images passed in Python ([]: none). Not compared: what an older checkpoint lacks; a finished run's (but `given`)
     stored = dict(saved[1].get('data', {})) if saved is not None else {}
     data = dict(train=len(train_data), validation=len(val_data), **({'held_out': held} if held else {}),
-                **({'images': images_stamp(config.data)} if folder else {}), **({'given': given} if given or 'given' in stored else {}))
+                **({'images': images_stamp(config.data)} if folder else {}), given=given)
     if rule := ':' not in stored.get('held_out', ':'): stored['held_out'] = f"{HOLDOUT_RULE}:{stored['held_out']}"   # saved before HOLDOUT_RULE: the same names, the same digest
     if saved is not None and any(stored.get(k, v) != v for k, v in data.items() if saved[1]['step'] < config.steps or k == 'given'):   # a finished run: re-measured
         was = {**data, **stored}
