@@ -61,14 +61,14 @@ def check_sweep(out_dir, depths, resume:bool=False, max_images:int|None=None):
     held = [n for n in ('last.safetensors', 'model.safetensors', 'plan.json', 'tokenizer') if (out_dir / n).exists()]
     if held: raise FileExistsError(f'--out {out_dir} holds a training run ({", ".join(held)}); a sweep writes one run per size in '
                                    f'{out_dir}/d1, {out_dir}/d2, ...: choose another folder')
-    begun = [f'd{d}' for d in depths if (out_dir / f'd{d}' / 'last.safetensors').exists()]
-    for d in map(int, (b[1:] for b in begun)):                         # another command's run there: a KeyError or TypeError deep in the sweep
+    begun = [d for d in depths if (out_dir / f'd{d}' / 'last.safetensors').exists()]
+    for d in begun:                                                    # another command's run there: a KeyError or TypeError deep in the sweep
         meta = checkpoint_meta(out_dir / f'd{d}' / 'last.safetensors')
         if meta.get('kind') != 'var-train-state' or (meta.get('train_config') or {}).get('var_overrides', {}).get('depth') != d:
             raise ValueError(f"{out_dir / f'd{d}'} holds " + (f"a {meta.get('kind')!r} checkpoint" if meta.get('kind') != 'var-train-state' else
                              'a transformer run of another model') + f', not the depth-{d} run of a sweep: move it away, or choose another --out')
     if begun and not resume:
-        raise FileExistsError(f'--out {out_dir} holds a sweep ({", ".join(begun)} trained or begun): pass --resume (resume=True) to continue '
+        raise FileExistsError(f'--out {out_dir} holds a sweep ({", ".join(f"d{d}" for d in begun)} trained or begun): pass --resume (resume=True) to continue '
                               f'it (finished sizes are read back, not retrained), or choose another folder')
 
 def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-import torch.nn as nn
 from tqdm.auto import tqdm
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, output_folder
