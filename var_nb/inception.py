@@ -12,9 +12,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from einops import reduce
-from safetensors.torch import load_file
 
 from .core import fingerprint
+from .losses import read_weights_file
 
 # %% auto #0
 __all__ = ['FID_INCEPTION_FILE', 'FID_INCEPTION_URL', 'FID_INCEPTION_SHA256_PREFIX', 'FID_INCEPTION_ENV', 'FID_INCEPTION_SIZE',
@@ -274,19 +274,6 @@ def find_fid_inception_weights(weights=None, # a path; default: ${VAR_NB_INCEPTI
         raise _not_found(f'downloading {FID_INCEPTION_FILE} failed ({type(e).__name__}: {first})') from None
     return cached
 
-def _read_state_dict(path:Path) -> dict[str, torch.Tensor]:
-    "The tensors of a `.pth` (weights_only) or `.safetensors` file, without a `module.` prefix or `state_dict` wrapper."
-    try:
-        if path.suffix == '.safetensors':
-            sd = load_file(str(path))
-        else: sd = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        first = (str(e).splitlines() or [''])[0].split('. ')[0][:160]  # torch's own message runs on for lines
-        raise ValueError(f'{path} cannot be read as a state dict ({type(e).__name__}: {first}); it is truncated or not a '
-                         f'torch/safetensors file: download {FID_INCEPTION_URL} again') from None
-    if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
-    if not isinstance(sd, dict): raise ValueError(f'{path} holds a {type(sd).__name__}, not a state dict; expected {FID_INCEPTION_FILE}')
-    return {k.removeprefix('module.'): v for k, v in sd.items() if isinstance(v, torch.Tensor)}
 
 def _first(keys, n:int=3) -> str:
     "The first `n` of `keys` and how many there are, for an error message."
@@ -299,7 +286,7 @@ def load_fid_inception(weights=None, # path to pt_inception-2015-12-05-6726825d.
                        ) -> FIDInceptionV3:
     "The FID Inception-v3 with pytorch-fid's weights, in eval mode, gradients off."
     path = find_fid_inception_weights(weights, download=download)
-    sd = _read_state_dict(path)
+    sd = read_weights_file(path, f'download {FID_INCEPTION_URL} again', FID_INCEPTION_FILE)
     model = FIDInceptionV3()
     own = model.state_dict()
     for k, v in own.items():  # BN step counters: pytorch-fid's file has them, a file converted straight from TF does not

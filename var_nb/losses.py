@@ -18,11 +18,11 @@ from .core import refuse_settings, is_real, is_whole
 
 # %% auto #0
 __all__ = ['VGG16_LAYOUT', 'LPIPS_TAPS', 'LPIPS_CHANNELS', 'VGG16_ENV', 'LPIPS_HEADS_ENV', 'VGG16_FILE', 'VGG16_URL',
-           'GAN_LOSSES', 'DIFFAUG_POLICIES', 'TOKENIZER_LOSS_CONFIGS', 'VGG16Features', 'vgg16_state_dict',
-           'load_lpips_heads', 'LPIPS', 'find_vgg16_weights', 'find_lpips_heads', 'load_lpips', 'patch_receptive_field',
-           'PatchDiscriminator', 'd_hinge_loss', 'd_vanilla_loss', 'g_hinge_loss', 'g_vanilla_loss',
-           'adaptive_gan_weight', 'diff_augment', 'TokenizerLossConfig', 'tokenizer_losses', 'discriminator_loss',
-           'TokenizerLoss']
+           'GAN_LOSSES', 'DIFFAUG_POLICIES', 'TOKENIZER_LOSS_CONFIGS', 'VGG16Features', 'read_weights_file',
+           'vgg16_state_dict', 'load_lpips_heads', 'LPIPS', 'find_vgg16_weights', 'find_lpips_heads', 'load_lpips',
+           'patch_receptive_field', 'PatchDiscriminator', 'd_hinge_loss', 'd_vanilla_loss', 'g_hinge_loss',
+           'g_vanilla_loss', 'adaptive_gan_weight', 'diff_augment', 'TokenizerLossConfig', 'tokenizer_losses',
+           'discriminator_loss', 'TokenizerLoss']
 
 # %% ../nbs/04_losses.ipynb #06cace27
 #: VGG16's convolution widths, 'M' = 2×2 max-pool (torchvision's configuration "D")
@@ -53,16 +53,17 @@ class VGG16Features(nn.Module):
         return outs
 
 # %% ../nbs/04_losses.ipynb #5f42ee06
-def _load_state_dict(path) -> dict:
-    "Tensors of a `.pth`/`.pt` (weights_only) or `.safetensors` file, unwrapping a `state_dict` entry."
+def read_weights_file(path, fix:str='download it again', # said last when the file cannot be read
+                      expected:str='') -> dict: # the file meant (named when a file holds no dict)
+    "Tensors of a `.pth`/`.pt` (weights_only) or `.safetensors` file, a `state_dict` entry and `module.` prefixes unwrapped; a damaged file in one line."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'weight file {path} does not exist')
     try: sd = load_file(str(path)) if path.suffix == '.safetensors' else torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:                                            # a text file, an empty or cut download: KeyError 101, EOFError, miniz
         first = (str(e).splitlines() or [''])[0].split('. ')[0][:160]  # torch's own message runs on for lines
-        raise ValueError(f'{path} cannot be read as a state dict ({type(e).__name__}: {first}); it is cut short or not a torch/safetensors file of tensors (a pickled module: save its state_dict()): download it again') from None
-    if isinstance(sd, dict) and 'state_dict' in sd and isinstance(sd['state_dict'], dict): sd = sd['state_dict']
-    if not isinstance(sd, dict): raise ValueError(f'{path} holds a {type(sd).__name__}, not a state dict of tensors')
+        raise ValueError(f'{path} cannot be read as a state dict ({type(e).__name__}: {first}); it is cut short or not a torch/safetensors file of tensors (a pickled module: save its state_dict()): {fix}') from None
+    if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
+    if not isinstance(sd, dict): raise ValueError(f'{path} holds a {type(sd).__name__}, not a state dict of tensors' + (f'; expected {expected}' if expected else ''))
     return {k.removeprefix('module.'): v for k, v in sd.items() if isinstance(v, torch.Tensor)}
 
 _LPIPS_NET_KEY = re.compile(r'^net\.slice\d\.(\d+)\.(weight|bias)$')  # lpips keeps torchvision's indices in its slices
@@ -70,7 +71,7 @@ _LPIPS_NET_KEY = re.compile(r'^net\.slice\d\.(\d+)\.(weight|bias)$')  # lpips ke
 def vgg16_state_dict(path) -> dict:
     "The `features.*` tensors of a torchvision / lpips / timm VGG16 file, keyed as `VGG16Features` expects."
     out = {}
-    for k, v in _load_state_dict(path).items():
+    for k, v in read_weights_file(path).items():
         if (m := _LPIPS_NET_KEY.match(k)): k = f'features.{m[1]}.{m[2]}'
         elif re.match(r'^\d+\.(weight|bias)$', k): k = f'features.{k}'  # a bare `vgg16().features` state dict
         if k.startswith('features.'): out[k] = v
@@ -82,7 +83,7 @@ _HEAD_KEY = re.compile(r'^(?:lin|lins\.)(\d)\.model\.\d\.weight$')
 def load_lpips_heads(path) -> list[torch.Tensor]:
     "The five LPIPS-VGG linear heads `(1, C, 1, 1)` from an lpips / torchmetrics `vgg.pth` or a full LPIPS state dict."
     heads = {}
-    sd = _load_state_dict(path)
+    sd = read_weights_file(path)
     for k, v in sd.items():
         if (m := _HEAD_KEY.match(k)): heads.setdefault(int(m[1]), v.float())
     if sorted(heads) != list(range(len(LPIPS_CHANNELS))):
