@@ -17,6 +17,7 @@ from .data import ImageTransform, ImageDataset, class_names_of
 from .images import check_01
 from .records import own_run
 from .splits import dataset_split, first_images
+from .sampling import check_labels
 
 # %% auto #0
 __all__ = ['Classifier', 'labelled_images', 'train_classifier', 'classifier_hits', 'accuracy_interval', 'classifier_accuracy',
@@ -102,7 +103,9 @@ def train_classifier(source='mnist5k', # the labelled images to learn
 @torch.no_grad()
 def classifier_hits(model, images_01, labels) -> dict:
     "Per class id present in `labels`: [images read as their class, images], for a classifier on images in [0, 1]."
-    pred = classify(images_01, model)                                 # in eval mode, the caller's mode kept
+    labels = check_labels(labels, getattr(model, 'num_classes', 2**62), 'cpu')   # a list or an array too, as `sample` takes them
+    if len(labels) != len(images_01): raise ValueError(f'{len(labels)} labels for {len(images_01)} images: give one class id per image')
+    pred = classify(images_01, model).cpu()                           # in eval mode, the caller's mode kept
     return {int(c): [int((pred[labels == c] == c).sum()), int((labels == c).sum())] for c in labels.unique()}
 
 def accuracy_interval(hits:dict, # `classifier_hits`: {class: [right, images]}

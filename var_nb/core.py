@@ -19,13 +19,14 @@ from .devices import (default_device, autocast_dtype, warn_if_bf16_emulated, cpu
 
 # %% auto #0
 __all__ = ['SHAPE_LEGEND', 'HEAP_PAD', 'OFFICIAL_FILES', 'SCHEDULES', 'SEED_RULE', 'IMAGE_HELPERS', 'synchronize',
-           'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory', 'dead_temps', 'clear_dead_temps',
-           'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta', 'checkpoint_kind', 'finite_weights',
-           'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond', 'output_folder', 'output_file', 'data_path',
-           'cache_dir', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state', 'config_diff',
-           'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object', 'out_of_memory',
-           'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'is_real', 'is_whole', 'is_seed', 'betas_ok',
-           'schedule_rule', 'refuse_settings', 'adamw', 'jsonable', 'fingerprint', 'MovedName', 'moved_names']
+           'median_seconds', 'StopAfterStep', 'test_threads', 'keep_freed_memory', 'data_path', 'cache_dir',
+           'dead_temps', 'clear_dead_temps', 'atomic_path', 'save_checkpoint', 'load_checkpoint', 'checkpoint_meta',
+           'checkpoint_kind', 'finite_weights', 'available_memory', 'free_disk', 'human_bytes', 'refuse_beyond',
+           'output_folder', 'output_file', 'flatten_state', 'unflatten_state', 'rng_state', 'set_rng_state',
+           'config_diff', 'refuse_overwriting_inputs', 'run_marked', 'refuse_foreign_files', 'json_object',
+           'out_of_memory', 'warmup_steps', 'lr_factor', 'known_schedule', 'wd_at', 'is_real', 'is_whole', 'is_seed',
+           'betas_ok', 'schedule_rule', 'refuse_settings', 'adamw', 'jsonable', 'fingerprint', 'MovedName',
+           'moved_names']
 
 # %% ../nbs/00_core.ipynb #7f9f0cfb
 SHAPE_LEGEND = dict(
@@ -45,10 +46,8 @@ def median_seconds(fn, runs:int=3, device='cpu', warmup:int=1) -> float:
     "Median wall time of `fn()` over `runs` calls after `warmup` untimed ones, each fenced by `synchronize(device)`."
     if runs < 1: raise ValueError(f'runs must be >= 1, got {runs}')
     for _ in range(warmup): fn()
-    times = []
-    for _ in range(runs):
-        synchronize(device); t0 = time.perf_counter(); fn(); synchronize(device); times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    def once(): synchronize(device); t0 = time.perf_counter(); fn(); synchronize(device); return time.perf_counter() - t0
+    return statistics.median([once() for _ in range(runs)])
 
 class StopAfterStep:
     "Ctrl-C in a training loop as 'stop after this step': `asked` turns True, and the loop saves and stops; a second Ctrl-C interrupts at once. In the main thread, and not where SIGINT is ignored (a job started with `&` from a script). Under torchrun the loop makes the ranks agree on the step (`distributed.any_rank_asked`). In one process, SIGTERM (`timeout`, `docker stop`, a SLURM time limit) is taken the same way."
@@ -90,6 +89,18 @@ def keep_freed_memory(pad:int=HEAP_PAD) -> bool:
     # setting any one of these turns glibc's adaptive mmap threshold off, so all three are set: 32 MiB is the largest
     # threshold glibc accepts on 64-bit Linux; musl's mallopt does nothing and answers 0
     return all([mallopt(M_MMAP_THRESHOLD, 32 * 2**20), mallopt(M_TOP_PAD, int(pad)), mallopt(M_TRIM_THRESHOLD, 2 * int(pad))])
+
+# %% ../nbs/00_core.ipynb #c35c5918
+def data_path(*parts) -> Path:
+    "Path of a file shipped in `data/` (a source checkout) or in the installed package."
+    here = Path(__file__).resolve().parent
+    for root in (here.parent / 'data', here / '_data'):
+        if root.is_dir() and (root / 'README.md').exists(): return root.joinpath(*parts)
+    raise FileNotFoundError(f'var_nb data folder not found beside {here}; reinstall var_nb (pip install -e .) or clone the repository')
+
+def cache_dir(kind:str) -> Path:
+    "Folder for files var_nb can rebuild (token caches, reference features): `$VAR_NB_CACHE/kind` or `~/.cache/var_nb/kind`."
+    return Path(os.environ.get('VAR_NB_CACHE', Path.home() / '.cache' / 'var_nb')) / kind
 
 # %% ../nbs/00_core.ipynb #cffffec3
 _UMASK = os.umask(0); os.umask(_UMASK)   # read once at import: os.umask can only be read by setting it
@@ -150,10 +161,18 @@ def save_checkpoint(path, tensors:dict, meta:dict) -> Path:
         save_file(tensors, str(tmp), metadata={'var_nb': json.dumps(meta)})
     return Path(path)
 
+def _shipped(path:Path) -> str:
+    "Where var_nb ships the file a missing relative `data/NAME` names (README's commands, run outside a clone), as a hint."
+    try: p = data_path(*path.parts[1:]) if not path.is_absolute() and path.parts[:1] == ('data',) and len(path.parts) > 1 else None
+    except FileNotFoundError: p = None
+    return f'; var_nb ships {p.name} at {p}: pass that path' if p is not None and p.is_file() else ''
+
 def _checkpoint_file(path) -> Path:
     "`path` as a checkpoint to read: a FileNotFoundError when it is missing, an IsADirectoryError naming the checkpoints in it when it is a folder."
+    if not isinstance(path, (str, os.PathLike)):                      # a model object (used as it is, not loaded), None: pathlib's TypeError before
+        raise TypeError(f'a checkpoint path (str or Path) is needed, got {"a " + type(path).__name__ + " object: use it as it is" if isinstance(path, torch.nn.Module) else repr(path)}')
     path = Path(path).expanduser()                                    # '~/v.safetensors' from Python, where no shell expands it
-    if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist')
+    if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist{_shipped(path)}')
     if path.is_dir():
         inside = sorted(p.name for p in path.glob('*.safetensors') if p.name != 'last.safetensors') or ['last.safetensors'] * (path / 'last.safetensors').exists()   # (a run's state)
         raise IsADirectoryError(f'checkpoint {path} is a folder: give a .safetensors file in it' +
@@ -262,18 +281,6 @@ def output_file(path, suffix:str, option:str, ours=None, example:str='results') 
     if path.parent.is_file(): raise NotADirectoryError(f'{option} {path} cannot be made: {path.parent} is a file, not a folder')
     output_folder(path.parent, option)                                  # its folder: not a file, a UTF-8 name
     return path
-
-# %% ../nbs/00_core.ipynb #c35c5918
-def data_path(*parts) -> Path:
-    "Path of a file shipped in `data/` (a source checkout) or in the installed package."
-    here = Path(__file__).resolve().parent
-    for root in (here.parent / 'data', here / '_data'):
-        if root.is_dir() and (root / 'README.md').exists(): return root.joinpath(*parts)
-    raise FileNotFoundError(f'var_nb data folder not found beside {here}; reinstall var_nb (pip install -e .) or clone the repository')
-
-def cache_dir(kind:str) -> Path:
-    "Folder for files var_nb can rebuild (token caches, reference features): `$VAR_NB_CACHE/kind` or `~/.cache/var_nb/kind`."
-    return Path(os.environ.get('VAR_NB_CACHE', Path.home() / '.cache' / 'var_nb')) / kind
 
 # %% ../nbs/00_core.ipynb #e85199ac
 def flatten_state(obj, # nested dicts / lists / tuples of tensors, numpy arrays and JSON scalars

@@ -21,6 +21,7 @@ from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
+from .transformer import warn_other_tokenizer
 
 # %% auto #0
 __all__ = ['EDIT_MODES', 'MASK_POLICIES', 'EDIT_ROW', 'box_mask', 'open_image', 'mask_from_png', 'kept_fraction', 'scale_masks',
@@ -161,7 +162,9 @@ def generate_edit(var, # the transformer (eval mode)
 # %% ../nbs/09_zero_shot_editing.ipynb #2fd4248e
 def check_keep_mask(keep_mask, B:int, H:int, W:int) -> torch.Tensor:
     "A (B, H, W) float keep-mask in [0, 1] from a (H, W) or (B, H, W) / (1, H, W) bool or float mask."
-    if isinstance(keep_mask, (str, Path)): raise ValueError(f'keep_mask {str(keep_mask)!r} is a path: read it with mask_from_png(path, {H}) (white regenerated; mode=\'outpaint\': white kept)')
+    if isinstance(keep_mask, (str, Path, Image.Image)):                   # a PIL image: which of its colours keeps is the file's convention
+        raise ValueError(f"keep_mask {f'{str(keep_mask)!r} is a path' if isinstance(keep_mask, (str, Path)) else 'is a PIL image'}: read "
+                         f"{'it' if isinstance(keep_mask, (str, Path)) else 'its file'} with mask_from_png(path, {H}) (white regenerated; mode='outpaint': white kept)")
     if not isinstance(keep_mask, torch.Tensor): keep_mask = torch.as_tensor(keep_mask)
     shape = tuple(keep_mask.shape)
     if keep_mask.ndim not in (2, 3) or shape[-2:] != (H, W) or (keep_mask.ndim == 3 and shape[0] not in (1, B)):
@@ -204,7 +207,7 @@ def edit(var, # the transformer (eval mode), class-conditional
          first_index:int=0, # index of the first image in the run (for chunked jobs)
         ):
     "Inpaint / outpaint / class-edit images: (B, 3, H, W) in [0, 1] (and the K token maps if asked)."
-    check_settings(var, vae, cfg, top_k, top_p, seed, temperature, call='edit', more_smooth=more_smooth)
+    check_settings(var, vae, cfg, top_k, top_p, seed, temperature, call='edit', more_smooth=more_smooth); warn_other_tokenizer(var, vae)
     if (order := getattr(var, 'order', 'next-scale')) != 'next-scale':   # its loop would read one raster logit as a whole scale
         raise ValueError(f'edit teacher-forces next-scale (VAR) models; this is a {order} model' + (': edit it with var_nb.raster.raster_edit'
                          if order == 'raster' else ', which this library does not edit'))

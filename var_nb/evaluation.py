@@ -15,10 +15,11 @@ import numpy as np
 import datasets, torch, torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole
+from .transformer import warn_other_tokenizer
 from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
 from .splits import dataset_split
-from .sampling import sample, check_sample_args, check_labels, fast_sampling_of, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
+from .sampling import sample, check_sample_args, check_settings, check_labels, fast_sampling_of, sampling_dtype, sampling_math, fitting_batch, allow_tf32, PRECISIONS
 from .classifier import Classifier, load_classifier, classify
 from .inception import fid_inception_v3
 from .records import figure, interval, METRICS, summarize   # a metric as 'mean ± 95% half-width' (the README's format too); intervals over seeds
@@ -37,8 +38,7 @@ def feature_stats(feats_NF, # N feature vectors of F dimensions (tensor or array
     if x_NF.ndim != 2 or len(x_NF) < 2:
         raise ValueError(f'feature_stats needs at least 2 feature vectors (N, F), got shape {tuple(x_NF.shape)}: a covariance needs 2 or more images; pass more')
     if not torch.isfinite(x_NF).all(): raise ValueError('the features contain NaN or inf: check the images and the feature network')
-    mu_F = x_NF.mean(0)
-    xc_NF = x_NF - mu_F
+    mu_F = x_NF.mean(0); xc_NF = x_NF - mu_F
     return mu_F, torch.einsum('nf,ng->fg', xc_NF, xc_NF) / (len(x_NF) - 1)
 
 def _trace_sqrt(product_FF:torch.Tensor) -> tuple[float, float]:
@@ -50,8 +50,7 @@ def frechet_distance(mu1, sigma1, mu2, sigma2, # two Gaussians: means (F,) and c
                      eps:float=1e-6,           # added to both diagonals when the product is numerically singular
                     ) -> float:
     "Fréchet distance between N(mu1, sigma1) and N(mu2, sigma2) (Heusel et al. 2017, Eq. 6), in float64."
-    mu1, mu2, sigma1, sigma2 = (torch.as_tensor(t).double().cpu() for t in (mu1, mu2, sigma1, sigma2))
-    F_ = mu1.shape[0]
+    mu1, mu2, sigma1, sigma2 = (torch.as_tensor(t).double().cpu() for t in (mu1, mu2, sigma1, sigma2)); F_ = mu1.shape[0]
     if mu2.shape != (F_,) or sigma1.shape != (F_, F_) or sigma2.shape != (F_, F_):
         raise ValueError(f'shapes do not match: mu1 {tuple(mu1.shape)}, mu2 {tuple(mu2.shape)}, sigma1 {tuple(sigma1.shape)}, '
                          f'sigma2 {tuple(sigma2.shape)}; both sets need features of the same network')
@@ -61,8 +60,7 @@ def frechet_distance(mu1, sigma1, mu2, sigma2, # two Gaussians: means (F,) and c
         tr_sqrt, residue = _trace_sqrt((sigma1 + offset_FF) @ (sigma2 + offset_FF))
         if not math.isfinite(tr_sqrt):
             raise ValueError('the Fréchet distance is not finite even with a regularised covariance: check the features for NaN/inf')
-    diff_F = mu1 - mu2
-    return float(diff_F @ diff_F + sigma1.trace() + sigma2.trace() - 2 * tr_sqrt)
+    return float((diff_F := mu1 - mu2) @ diff_F + sigma1.trace() + sigma2.trace() - 2 * tr_sqrt)
 
 def fid_from_features(real_NF, fake_NF) -> float:
     "FID between two sets of features of the same network."
@@ -132,8 +130,7 @@ def precision_recall(real_NF, fake_NF, # features of real and generated images
         if not is_whole(k) or x.ndim != 2 or len(x) < k + 1:              # k=0 or 2.5: kthvalue's error before
             raise ValueError(f'precision/recall with k={k!r} (a whole number >= 1) needs at least {k + 1} {name} feature vectors (N, F), got shape {tuple(x.shape)}: {fix}')
     if real.shape[1] != fake.shape[1]: raise ValueError(f'real features have {real.shape[1]} dimensions, generated ones {fake.shape[1]}')
-    center_F = real.mean(0)
-    real, fake = real - center_F, fake - center_F
+    real, fake = real - (center_F := real.mean(0)), fake - center_F
     with allow_tf32(real.device, False):   # cdist is a matrix product: TF32's 10-bit mantissa would move points across ball edges
         precision = covered(fake, real, knn_radii(real, k, chunk), chunk).float().mean().item()
         recall = covered(real, fake, knn_radii(fake, k, chunk), chunk).float().mean().item()
@@ -285,8 +282,7 @@ def sample_scored(var, vae, labels_B:torch.Tensor, net, rejection:int=1, first_i
                   tf32:bool=True, # TF32 matmuls while sampling on CUDA (False: strict fp32)
                   **sample_kw):
     "Sample one image per label, with its features and class probabilities; with `rejection=M`, the best of M candidates."
-    M = rejection
-    labels_BM = labels_B.repeat_interleave(M)                               # candidates of one image are neighbours
+    labels_BM = labels_B.repeat_interleave(M := rejection)                  # candidates of one image are neighbours
     with sampling_math(labels_B.device, dtype, tf32):          # the feature network runs outside: fp32, the process's own flags
         imgs = sample(var, vae, labels_BM, first_index=first_index * M, **sample_kw).float()
     feats_NF, probs_NC = net(imgs)
@@ -299,8 +295,7 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
                     extra:dict, extra_real:dict, grid_per_class:int, **sample_kw) -> dict:
     "Sample every label with `seed` and measure the samples: FID, IS, precision, recall, accuracy (and FID in the `extra` networks)."
     device, C = var.pos_1LC.device, var.config.num_classes
-    feats, probs, imgs_kept = [], [], {c: [] for c in labels_N.unique().tolist()[:10]}
-    extra_feats = {name: [] for name in extra}
+    feats, probs, imgs_kept = [], [], {c: [] for c in labels_N.unique().tolist()[:10]}; extra_feats = {name: [] for name in extra}
     per_batch = max(1, batch_size // rejection)
     for lo in range(0, len(labels_N), per_batch):
         labels_B = labels_N[lo:lo + per_batch].to(device)
@@ -345,10 +340,11 @@ def evaluate(var, vae, # the transformer and its tokenizer (eval mode)
             ) -> dict:
     "Sample and measure, once per seed: FID, Inception Score, precision, recall and (with a classifier of the model's classes) accuracy."
     t0 = time.time()
+    check_settings(var, vae, cfg, top_k, top_p, seed, call='evaluate'); warn_other_tokenizer(var, vae)   # the models first: var's device is read next
     device, C = var.pos_1LC.device, var.config.num_classes
-    seeds = [seed] if seeds is None else [s.item() if hasattr(s, 'item') else s for s in seeds]   # plain numbers: NumPy's and tensors' too
-    net = load_features(features, inception_weights, device).to(device)
-    dtype = sampling_dtype(device, sampling_precision)
+    if seeds is not None and not np.iterable(seeds): raise ValueError(f'seeds={seeds!r} must be a list of sampling seeds, e.g. seeds=(0, 1, 2) or range(3) (one seed: seed=)')
+    seeds = [s.item() if hasattr(s, 'item') else s for s in ([seed] if seeds is None else seeds)]   # plain numbers: NumPy's and tensors' too (json)
+    net = load_features(features, inception_weights, device).to(device); dtype = sampling_dtype(device, sampling_precision)
     batch_size = fitting_batch(var, vae, batch_size, dtype)                  # on CUDA: lowered (and said) when it would not fit
     if classes is not None and (classes.numel() if torch.is_tensor(classes) else np.size(classes)) == 0: raise ValueError(f'no classes to evaluate: pass class ids in 0..{C - 1}')
     classes = list(range(C)) if classes is None else check_labels(classes, C, 'cpu').tolist()   # ids: not 3.7, not the string '38'
@@ -424,6 +420,10 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
     one_set = ('a tensor' if isinstance(real, torch.Tensor) else real if str(real).endswith('.npz') else       # said before any feature is computed
                'a datasets.Dataset that records no split' if isinstance(real, datasets.Dataset) and real.split is None else None)
     if one_set: raise same(f'{one_set} has no splits')
+    bad = [f'{k_}={v!r}' for k_, v, ok in (('n_fake', n_fake, n_fake is None or is_whole(n_fake)), ('n_per_class', n_per_class, n_per_class is None or is_whole(n_per_class)),
+                                           ('draws', draws, is_whole(draws)), ('k', k, is_whole(k)), ('splits', splits, is_whole(splits)), ('seed', seed, is_whole(seed, 0))) if not ok]
+    if bad: raise ValueError(f'real_floor: {", ".join(bad)} refused: each is a whole number >= 1 (seed >= 0; n_fake and n_per_class may be None)')
+    if classes is not None and len(set(classes := check_labels(classes, num_classes or 2**62, 'cpu').tolist())) < len(classes): raise ValueError(f'classes {classes}: give each class once')
     net = load_features(features, inception_weights)
     pool_split = 'validation' if split == 'train' else 'train'
     pool, pool_probs, pool_labels = reference_features(net, real, pool_split, image_size, classes=classes, with_labels=True)

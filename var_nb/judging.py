@@ -16,7 +16,7 @@ from .sampling import sample, sampling_dtype, sampling_math
 from .classifier import load_classifier, train_classifier, save_classifier, classify
 from .evaluation import evaluate, real_floor
 from .records import provenance, figure, binomial_interval
-from .core import atomic_path
+from .core import atomic_path, is_whole
 
 # %% auto #0
 __all__ = ['OWN_CLASSIFIER_MAX', 'JUDGE_SEEDS', 'JUDGE_MIN_STEPS', 'JUDGE_MAX_EPOCHS', 'SAMPLING_OF_TRAINING', 'too_big_to_judge',
@@ -59,6 +59,10 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
                  ) -> dict:
     "Sample the first 10 classes; write samples.png and progression.png (labelled), and the classifier's accuracy if given one."
     out_dir = Path(out_dir); device = next(var.parameters()).device
+    if not is_whole(n_per_class): raise ValueError(f'n_per_class={n_per_class!r} must be a whole number >= 1')
+    if class_names is not None and len(class_names) < min(var.config.num_classes, 10):
+        raise ValueError(f'class_names has {len(class_names)} names for the model\'s {var.config.num_classes} classes: give one name per class')
+    if isinstance(classifier, (str, Path)): classifier = load_classifier(classifier)   # a path, as evaluate(features=) takes
     dtype = sampling_dtype(device, sampling_precision)
     C = min(var.config.num_classes, 10)                              # ImageNet: the first 10 classes
     names = [f'{c} {class_names[c]}' if class_names and str(class_names[c]) != str(c) else str(c) for c in range(C)]   # the id too: a name the font lacks (星) still has a label

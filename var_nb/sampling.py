@@ -20,7 +20,7 @@ from .core import (out_of_memory, is_real, is_whole, output_folder, output_file,
                         precision_dtype, human_bytes, available_memory)
 from .images import earlier_run_files, remove_earlier, to_pil, to_uint8, save_labelled_grid, save_png, finite_pixels
 from .vqvae import VQVAE
-from .transformer import VAR, check_tokenizer_fits, count_params
+from .transformer import VAR, check_tokenizer_fits, warn_other_tokenizer, count_params
 from .fast_sampling import FastSampling, ScaleRunner
 
 # %% auto #0
@@ -47,13 +47,12 @@ def tokenizer_of(checkpoint, # a transformer checkpoint written by var_nb
                  tokenizer=None, # the tokenizer to use; None: the one the checkpoint's run recorded
                 ):
     "The tokenizer a transformer was trained with: the one its run recorded (fingerprint and location), or `tokenizer` if it is that one."
-    checkpoint = Path(checkpoint)
-    meta = checkpoint_meta(checkpoint)
+    checkpoint = Path(checkpoint); meta = checkpoint_meta(checkpoint)
     want = meta.get('tokenizer')                                      # the fingerprint of its tokenizer, recorded by the run
     if tokenizer is not None:
-        vae = VQVAE.load(tokenizer)
+        vae = tokenizer if isinstance(tokenizer, VQVAE) else VQVAE.load(tokenizer)   # a path, or the VQVAE itself
         if want is not None and fingerprint(vae) != want:
-            raise ValueError(f'{tokenizer} is not the tokenizer {checkpoint} was trained with (fingerprint {fingerprint(vae)}, the model '
+            raise ValueError(f'{"the VQVAE given" if vae is tokenizer else tokenizer} is not the tokenizer {checkpoint} was trained with (fingerprint {fingerprint(vae)}, the model '
                              f'was trained with {want}' + (f', saved at {checkpoint.parent / meta["tokenizer_path"]}' if 'tokenizer_path' in meta else '')
                              + '): pass that tokenizer, or leave --tokenizer out to use it')
         return vae
@@ -151,7 +150,7 @@ def check_settings(var, vae, cfg, top_k, top_p, seed, temperature:float=1.0, cal
         ('top_p', top_p, is_real(top_p, 0, 1), 'between 0 and 1'), ('temperature', temperature, is_real(temperature) and temperature > 0, 'a number > 0'),
         ('seed', seed, seed is None or is_whole(seed, 0), 'a whole number >= 0, or None'),
         ('more_smooth', more_smooth, isinstance(more_smooth, (bool, np.bool_)), 'True or False')) if not ok]
-    if bad: raise ValueError(f'{"sampling" if call == "sample" else call + "ing"} settings refused: ' + '; '.join(bad))
+    if bad: raise ValueError(f'{"editing" if call == "edit" else "sampling"} settings refused: ' + '; '.join(bad))
 
 def generators_for(n:int, seed, first_index:int, generators, device) -> list:
     "One generator per image: seeded from (seed, first_index + i) (`image_generators`), or the caller's own `generators`, never both."
@@ -276,8 +275,8 @@ def sample(var:VAR, # the transformer (eval mode)
     "Class-conditional images (B, 3, H, W) in [0, 1] (and tokens, and f_hat per scale, if asked)."
     fast = check_sample_args(var, vae, cfg, top_k, top_p, seed, temperature, more_smooth, guidance, steps, return_tokens or return_fhats,
                              FastSampling(refiner, switch_at, cfg_scales, prune, prune_scales, skip_scales=skip_scales))
-    modes = var.training, vae.training
-    var.eval(); vae.eval()       # no dropout, no class dropout; the caller's modes are restored below
+    warn_other_tokenizer(var, vae)                     # a tokenizer of the same shapes, not the model's: wrong images, silently
+    modes = var.training, vae.training; var.eval(); vae.eval()    # no dropout, no class dropout; the caller's modes are restored below
     if refiner is not None: refiner_mode = refiner.training; refiner.eval()
     try:
         if var.order == 'diffusion':   # the DiT of notebook 14: DDIM on the tokenizer's continuous latent, no tokens

@@ -98,8 +98,7 @@ class TokenizerTrainConfig:
     def to_dict(self) -> dict:
         "JSON-able settings (nested configs as dicts), as stored in checkpoints."
         d = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-        d['model'] = self.model if isinstance(self.model, str) else asdict(self.model)
-        d['loss'] = asdict(self.loss_config())
+        d['model'] = self.model if isinstance(self.model, str) else asdict(self.model); d['loss'] = asdict(self.loss_config())
         return json.loads(json.dumps(d))
 
     @classmethod
@@ -149,7 +148,8 @@ def _open_run_folder(out_dir:Path, config_dict:dict, resume:bool, vae_config:dic
     again = files in (['log.jsonl'], [best.name, 'log.jsonl']) and is_run_log(out_dir / 'log.jsonl') and (best.name not in files or checkpoint_kind(best) == 'vqvae')
     if files and not (again and not (resume and best.name in files)):        # --resume never starts a run with a best over again
         what = ('there is no last.safetensors to resume from' + ('; without resume=True (--resume) the run starts again there, or' if again else ':')) if resume \
-               else 'pass resume=True (--resume) to continue it with the same settings, or' if {'log.jsonl', best.name} & set(files) and checkpoint_kind(out_dir / 'last.safetensors') in (None, 'tokenizer_train_state') \
+               else 'pass resume=True (--resume) to continue it with the same settings, or' if {'log.jsonl', best.name} & set(files) and last.exists() and checkpoint_kind(last) in (None, 'tokenizer_train_state') \
+               else 'its run has no last.safetensors to continue from (--resume is refused):' if {'log.jsonl', best.name} & set(files) and not last.exists() \
                else 'no train-tokenizer run\'s:'   # a job's or a DiT's folder: its --resume is refused
         raise FileExistsError(f'{out_dir} already holds files ({", ".join(files[:5])}{", ..." if len(files) > 5 else ""}): {what} choose a fresh output folder')
     if temps: print(f"note: {out_dir} holds temporary files of another machine or program ({', '.join(temps[:3])}), which this one cannot tell "

@@ -7,7 +7,7 @@
 # transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (FFN, AdaLNSelfAttn, AdaLNBeforeHead),
 # models/helpers.py (DropPath); attention (basic_var.py's SelfAttention) is notebook 05b's.
 from __future__ import annotations
-import math
+import math, warnings
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -16,14 +16,15 @@ import torch.nn.functional as F
 from torch.utils.checkpoint import checkpoint
 from einops import rearrange, repeat
 
-from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, is_real, is_whole, refuse_settings
+from .core import moved_names, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, is_real, is_whole, refuse_settings, fingerprint
 from .attention import LayerKV, KVCache, SelfAttention
 from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
 __all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'VARConfig', 'level_of_positions',
            'block_causal_bias', 'DropPath', 'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR',
-           'imagenet_config', 'count_params', 'check_tokenizer_fits', 'var_config_from_official', 'var_from_official']
+           'imagenet_config', 'count_params', 'check_tokenizer_fits', 'warn_other_tokenizer',
+           'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
 @dataclass
@@ -375,6 +376,17 @@ def check_tokenizer_fits(var_config:VARConfig, # the transformer's config
     if problems:
         raise ValueError('the tokenizer does not fit the transformer (' + '; '.join(problems) + '); use the tokenizer the '
                          'transformer was trained with (for official files: load it with the same v_patch_nums)')
+
+def warn_other_tokenizer(model, vae, stacklevel:int=4): # 4: the caller of a function under torch.no_grad that calls this
+    "Warn when `vae` is not the tokenizer `model`'s file records: one of the same shapes decodes wrong images, silently. Hashed once per tokenizer and weights."
+    if (want := getattr(model, 'tokenizer_fingerprint', None)) is None or not isinstance(vae, nn.Module): return   # official files record none
+    key = (id(vae), tuple(p._version for p in vae.parameters()))       # weights changed in place (a training step, load_state_dict): hashed again
+    if getattr(model, '_tokenizer_checked', None) == key: return
+    if (got := fingerprint(vae)) != want:
+        warnings.warn(f'the tokenizer given is not the one this model was trained with (fingerprint {got}; its file records {want}): its images will be '
+                      'wrong. Sample with var_nb.sampling.tokenizer_of(its file); if the model was trained on this tokenizer since it was loaded, set '
+                      'model.tokenizer_fingerprint = var_nb.core.fingerprint(vae)', stacklevel=stacklevel)
+    model._tokenizer_checked = key
 
 def var_config_from_official(config_kwargs:dict, vae) -> VARConfig:
     "A `VARConfig` from the official `VAR(...)` keyword arguments and the tokenizer they were built with."

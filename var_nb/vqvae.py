@@ -266,9 +266,12 @@ class VQVAE(nn.Module):
 
     def _check_img(self, img):
         cfg = self.config
+        if not torch.is_tensor(img): raise TypeError(f'images must be a torch tensor (B, {cfg.in_channels}, H, W) in [-1, 1], got {type(img).__name__}: torch.as_tensor(x) makes one')
         if img.ndim != 4: raise ValueError(f'images must be a batch (B, {cfg.in_channels}, H, W), got shape {tuple(img.shape)}')
         B, C, H, W = img.shape
         if not img.is_floating_point(): raise ValueError(f'images must be a float tensor in [-1, 1], got {img.dtype}: uint8 pixels p map to p / 127.5 - 1')
+        if img.dtype != (w := self.quant_conv.weight.dtype) and not torch.is_autocast_enabled(img.device.type):   # a conv's dtype error before
+            raise ValueError(f'images are {img.dtype} and this VQVAE computes in {w}: pass img.to({w}) (img_to_tokens and reconstruct convert them)')
         if not B: raise ValueError(f'images is an empty batch {tuple(img.shape)}: pass at least one image')
         if C != cfg.in_channels:
             raise ValueError(f'images have {C} channels but this VQVAE reads {cfg.in_channels}; ' + ('repeat grayscale to RGB with img.expand(-1, 3, -1, -1)'
