@@ -95,6 +95,8 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         raise no_images(base.dataset)                                 # per class would fail there, after the plan is written
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
+    if (world := int(os.environ.get('WORLD_SIZE', '1'))) > 1 and config.batch_size % (world * config.grad_accum):   # train() refuses it, after plan.json
+        raise ValueError(f'batch_size {config.batch_size} must be a multiple of world_size * grad_accum = {world} * {config.grad_accum}')   # was written
     if 'epochs' in overrides and 'steps' not in overrides: config = replace(config, steps=None)   # --epochs over a preset of steps (tiny)
     if tokenizer is None:
         tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), **{'data': config.dataset, 'seed': config.seed,   # --seed: both runs
@@ -126,11 +128,9 @@ def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, token
     device, t0 = torch.device(device) if device else default_device(), time.time()
     speeds = measure_speeds(plan, device, classifier=plan.config.dataset != 'mnist5k' and
                             not too_big_to_judge(len(plan.facts['class_names']), plan.facts['images']))
-    seconds = job_seconds(plan, speeds)
-    fixed = seconds['data'] + seconds['samples'] + spent + (time.time() - t0)
+    seconds = job_seconds(plan, speeds); fixed = seconds['data'] + seconds['samples'] + spent + (time.time() - t0)
     free = 0.97 * minutes * 60 - fixed                                # 3% for what is not timed
-    tok_free = plan.tok_config is not None and 'steps' not in tokenizer_overrides
-    var_free = 'steps' not in overrides and 'epochs' not in overrides
+    tok_free, var_free = plan.tok_config is not None and 'steps' not in tokenizer_overrides, 'steps' not in overrides and 'epochs' not in overrides
     free -= (0.0 if tok_free else seconds.get('tokenizer', 0.0)) + (0.0 if var_free else seconds['transformer'])   # the stages given their steps
     if free < 10:
         raise ValueError(f'--minutes {minutes:g} is too short here: data, sampling and evaluation alone take about {fixed / 60:.1f} '
@@ -451,7 +451,7 @@ def _cli_train(args):
     if overrides.get('val_split') == 'none': overrides['val_split'] = None
     overrides.update({k: True for k in ('compile', 'checkpointing') if getattr(args, k)})
     tok_overrides = {'steps': args.tokenizer_steps} if args.tokenizer_steps else {}
-    if args.precision: tok_overrides['precision'] = args.precision      # the tokenizer trains in the asked precision too
+    if args.precision and not args.tokenizer: tok_overrides['precision'] = args.precision   # a tokenizer it trains, in it too (a given one: none)
     try:
         if args.var_overrides:
             overrides['var_overrides'] = {**get_preset(args.preset or AUTO_PRESETS['grey']).var_overrides, **json_object(args.var_overrides, '--var-overrides')}

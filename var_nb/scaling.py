@@ -13,11 +13,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .core import default_device, data_path, output_folder, atomic_path, checkpoint_meta, _USER_ERRORS
+import torch.distributed as dist
+
+from .core import default_device, usable_device, data_path, output_folder, atomic_path, checkpoint_meta, _USER_ERRORS
 from .images import save_labelled_grid, refuse_foreign_pngs, PNG_MARK
 from .transformer import VAR, VARConfig, VAR_CONFIGS
 from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
 from .train import train, get_preset
+from .distributed import join_group
 from .records import provenance, write_results, command_line, results_file, t975
 
 # %% auto #0
@@ -85,16 +88,21 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
     if resume and begun and begun[0] != every:                        # begun by an older var_nb (steps // N): one sweep, one spacing
         print(f'note: this sweep validates every {begun[0]} steps, as it began (var_nb now spaces --checkpoints {checkpoints} every {every})', file=sys.stderr)
         every = begun[0]
-    records = []
-    for d in depths:
-        cfg = family_config(d, width_per_depth)
-        config = get_preset('mnist', steps=steps, batch_size=batch_size, eval_every=every, ckpt_every=steps, log_every=max(1, every // 5),
-                            max_images=max_images,
-                            var_overrides=dict(depth=d, embed_dim=cfg.embed_dim, num_heads=cfg.num_heads))
-        run = train(config, Path(out_dir) / f'd{d}', tokenizer, resume=resume, device=device, cache_dir=cache_dir, progress=False)
-        records += _records_of(run, d, cfg, batch_size)
-        if progress: print(f"depth {d} (width {cfg.embed_dim}, N = {non_embedding_params(cfg):,}): {records[-1]['seconds']:.0f} s, "
-                           f"val loss {records[-1]['val_loss']:.3f}, token error {records[-1]['val_token_error']:.3f}")
+    records, device = [], usable_device(device) if device is not None else default_device()
+    _, _, device, owns_group = join_group(device)   # torchrun: one group for every size (made anew per size on torchrun's store, it failed or hung)
+    try:
+        for d in depths:
+            cfg = family_config(d, width_per_depth)
+            config = get_preset('mnist', steps=steps, batch_size=batch_size, eval_every=every, ckpt_every=steps, log_every=max(1, every // 5),
+                                max_images=max_images, var_overrides=dict(depth=d, embed_dim=cfg.embed_dim, num_heads=cfg.num_heads))
+            run = train(config, Path(out_dir) / f'd{d}', tokenizer, resume=resume, device=device, cache_dir=cache_dir, progress=False)
+            records += _records_of(run, d, cfg, batch_size)
+            if progress: print(f"depth {d} (width {cfg.embed_dim}, N = {non_embedding_params(cfg):,}): {records[-1]['seconds']:.0f} s, "
+                               f"val loss {records[-1]['val_loss']:.3f}, token error {records[-1]['val_token_error']:.3f}")
+    except BaseException:
+        if owns_group: dist.destroy_process_group()
+        raise
+    if owns_group: dist.barrier(); dist.destroy_process_group()   # every rank done before the group goes
     return records
 
 def train_seconds(records:list) -> float:

@@ -21,7 +21,7 @@ from .core import (adamw, moved_names, StopAfterStep, default_device, usable_dev
                          jsonable, fingerprint, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source, local_source
-from .distributed import (join_group, cpu_group, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
+from .distributed import (join_group, cpu_group, NO_BUFFER_SYNC, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, check_class_names, encode_dataset, default_cache_dir   # the last two: their old home
@@ -276,7 +276,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
             if rank == 0 and progress: print(f'resuming {out_dir} at step {run.start}/{total}')   # as the tokenizer says it
         else: torch.manual_seed(rank_seed(config.seed, world, rank))       # per-rank streams for class dropout (official: seed*world+rank)
         if world > 1:
-            run.ddp = DDP(model, device_ids=[device.index] if device.type == 'cuda' else None, broadcast_buffers=False)
+            run.ddp = DDP(model, device_ids=[device.index] if device.type == 'cuda' else None, **NO_BUFFER_SYNC)
             run.cpu_group = cpu_group(world)
         run.fwd = torch.compile(run.ddp) if config.compile else run.ddp
         if rank == 0: out_dir.mkdir(parents=True, exist_ok=True)
