@@ -103,7 +103,8 @@ def train_classifier(source='mnist5k', # the labelled images to learn
 @torch.no_grad()
 def classifier_hits(model, images_01, labels) -> dict:
     "Per class id present in `labels`: [images read as their class, images], for a classifier on images in [0, 1]."
-    labels = check_labels(labels, getattr(model, 'num_classes', 2**62), 'cpu')   # a list or an array too, as `sample` takes them
+    labels = check_labels(labels, C := getattr(model, 'num_classes', 2**62), 'cpu')   # a list or an array too, as `sample` takes them
+    if (labels == C).any(): raise ValueError(f'class id {C} out of range: this classifier reads classes 0..{C - 1}')   # (check_labels: sampling's unconditional id)
     if len(labels) != len(images_01): raise ValueError(f'{len(labels)} labels for {len(images_01)} images: give one class id per image')
     pred = classify(images_01, model).cpu()                           # in eval mode, the caller's mode kept
     return {int(c): [int((pred[labels == c] == c).sum()), int((labels == c).sum())] for c in labels.unique()}

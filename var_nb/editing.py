@@ -17,7 +17,7 @@ from einops import rearrange
 from PIL import Image, ImageOps
 
 from .core import is_whole, output_folder
-from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels, check_pm1
+from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_grid, to_pil, to_rgb, save_png, ORIENTATION, finite_pixels, check_pm1, check_01
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
@@ -52,6 +52,7 @@ def box_mask(size:int, # side of the (square) image in pixels
             ) -> torch.Tensor: # (size, size) bool, True = keep the input
     "Keep-mask of a pixel box: inpainting regenerates the box, outpainting everything around it."
     _check_mode(mode)
+    if not is_whole(size): raise ValueError(f'size={size!r} must be the side of the image, a whole number of pixels >= 1')
     coords = (x0, y0, x1, y1)
     if any(float(c) != int(c) for c in coords):
         raise ValueError(f'box coordinates {coords} must be whole pixels of the {size}x{size} image')
@@ -118,6 +119,8 @@ def scale_masks(keep_mask:torch.Tensor, # (H, W) or (B, H, W), bool or in [0, 1]
     if policy not in MASK_POLICIES:
         raise ValueError(f"policy must be 'official' (bilinear, and the scales of <= 3 tokens always kept) or 'area' "
                          f"(kept fraction of each token cell > 0.5), got {policy!r}")
+    if (keep_mask := torch.as_tensor(keep_mask)).ndim not in (2, 3):      # a list or an array too
+        raise ValueError(f'keep_mask has shape {tuple(keep_mask.shape)}: scale_masks takes (H, W) or (B, H, W) pixels, True / 1 = keep')
     m_B1HW = (keep_mask[None] if keep_mask.ndim == 2 else keep_mask).float()[:, None]
     if policy == 'official':   # the official demo's mask lives on the finest token grid
         last = patch_nums[-1]
@@ -154,6 +157,10 @@ def generate_edit(var, # the transformer (eval mode)
     vae.quantizer._check_tokens(tokens)
     device, B, K = var.pos_1LC.device, tokens[0].shape[0], var.config.num_scales
     if len(keep_masks) != K: raise ValueError(f'got {len(keep_masks)} keep-masks for {K} scales; make them with scale_masks')
+    fits = lambda m, pn: torch.is_tensor(m) and m.dtype == torch.bool and m.ndim in (2, 3) and m.shape[0] in (1, B) and m[0].numel() == pn * pn
+    if bad := [k for k, (m, pn) in enumerate(zip(keep_masks, var.config.patch_nums)) if not fits(m, pn)]:   # torch's where / expand errors before
+        pn = var.config.patch_nums[bad[0]]
+        raise ValueError(f'keep-mask {bad[0] + 1} of {K} is not a bool map of scale {bad[0] + 1} ({pn}x{pn} tokens, batch 1 or {B}): make them with scale_masks(keep_mask, patch_nums)')
     keep_Bl = [rearrange(m, 'b ... -> b (...)').to(device).expand(B, -1) for m in keep_masks]   # (B or 1, pn, pn) -> (B, pn*pn)
     f_hat, out, _ = generate(var, vae, labels_for(labels, B, var.config.num_classes, device), cfg, top_k, top_p, seed,
                              more_smooth, temperature, first_index, forced=([t.to(device) for t in tokens], keep_Bl))
@@ -251,6 +258,7 @@ def masked_preview(img_B3HW_01:torch.Tensor, # images in [0, 1]
                    keep_mask:torch.Tensor, # (H, W) or (B, H, W), True = kept
                   ) -> torch.Tensor: # (B, 3, H, W) in [0, 1]
     "The images with the region to regenerate tinted red."
+    if check_01(img_B3HW_01, 'masked_preview\'s images').ndim != 4: raise ValueError(f'masked_preview takes a batch (B, 3, H, W), got shape {tuple(img_B3HW_01.shape)}: img[None] makes one')
     B, _, H, W = img_B3HW_01.shape
     edit_B1HW = 1 - check_keep_mask(keep_mask, B, H, W).to(img_B3HW_01.device)[:, None]
     red = torch.tensor([1.0, 0.0, 0.0], device=img_B3HW_01.device)[None, :, None, None]

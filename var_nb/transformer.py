@@ -7,7 +7,7 @@
 # transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (FFN, AdaLNSelfAttn, AdaLNBeforeHead),
 # models/helpers.py (DropPath); attention (basic_var.py's SelfAttention) is notebook 05b's.
 from __future__ import annotations
-import math, warnings
+import math, warnings, weakref
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -380,13 +380,14 @@ def check_tokenizer_fits(var_config:VARConfig, # the transformer's config
 def warn_other_tokenizer(model, vae, stacklevel:int=4): # 4: the caller of a function under torch.no_grad that calls this
     "Warn when `vae` is not the tokenizer `model`'s file records: one of the same shapes decodes wrong images, silently. Hashed once per tokenizer and weights."
     if (want := getattr(model, 'tokenizer_fingerprint', None)) is None or not isinstance(vae, nn.Module): return   # official files record none
-    key = (id(vae), tuple(p._version for p in vae.parameters()))       # weights changed in place (a training step, load_state_dict): hashed again
-    if getattr(model, '_tokenizer_checked', None) == key: return
-    if (got := fingerprint(vae)) != want:
-        warnings.warn(f'the tokenizer given is not the one this model was trained with (fingerprint {got}; its file records {want}): its images will be '
-                      'wrong. Sample with var_nb.sampling.tokenizer_of(its file); if the model was trained on this tokenizer since it was loaded, set '
-                      'model.tokenizer_fingerprint = var_nb.core.fingerprint(vae)', stacklevel=stacklevel)
-    model._tokenizer_checked = key
+    params = list(vae.parameters())
+    if any(p.dtype != torch.float32 for p in params): return            # bf16 weights hash otherwise, and sampling refuses them next
+    key = None if any(p.is_inference() for p in params) else (weakref.ref(vae), tuple(p._version for p in params))   # weights changed in place
+    if key is not None and getattr(model, '_tokenizer_checked', None) == key: return   # (a training step, load_state_dict): hashed again; a
+    if (got := fingerprint(vae)) == want: model._tokenizer_checked = key                 # weakref: no other tokenizer at a freed one's address
+    else: warnings.warn(f'the tokenizer given is not the one this model was trained with (fingerprint {got}; its file records {want}): its images will be '
+                        'wrong. Sample with var_nb.sampling.tokenizer_of(its file); if the model was trained on this tokenizer since it was loaded, set '
+                        'model.tokenizer_fingerprint = var_nb.core.fingerprint(vae)', stacklevel=stacklevel)
 
 def var_config_from_official(config_kwargs:dict, vae) -> VARConfig:
     "A `VARConfig` from the official `VAR(...)` keyword arguments and the tokenizer they were built with."
