@@ -52,7 +52,7 @@ def box_mask(size:int, # side of the (square) image in pixels
             ) -> torch.Tensor: # (size, size) bool, True = keep the input
     "Keep-mask of a pixel box: inpainting regenerates the box, outpainting everything around it."
     _check_mode(mode)
-    if not is_whole(size): raise ValueError(f'size={size!r} must be the side of the image, a whole number of pixels >= 1')
+    if not is_whole(size := size.item() if torch.is_tensor(size) and size.ndim == 0 else size): raise ValueError(f'size={size!r} must be the side of the image, a whole number of pixels >= 1')
     coords = (x0, y0, x1, y1)
     if any(float(c) != int(c) for c in coords):
         raise ValueError(f'box coordinates {coords} must be whole pixels of the {size}x{size} image')
@@ -160,7 +160,8 @@ def generate_edit(var, # the transformer (eval mode)
     fits = lambda m, pn: torch.is_tensor(m) and m.dtype == torch.bool and m.ndim in (2, 3) and m.shape[0] in (1, B) and m[0].numel() == pn * pn
     if bad := [k for k, (m, pn) in enumerate(zip(keep_masks, var.config.patch_nums)) if not fits(m, pn)]:   # torch's where / expand errors before
         pn = var.config.patch_nums[bad[0]]
-        raise ValueError(f'keep-mask {bad[0] + 1} of {K} is not a bool map of scale {bad[0] + 1} ({pn}x{pn} tokens, batch 1 or {B}): make them with scale_masks(keep_mask, patch_nums)')
+        raise ValueError(f'keep-mask {bad[0] + 1} of {K} is not a bool map of scale {bad[0] + 1}, shaped (1 or {B}, {pn}, {pn}) or (1 or {B}, {pn * pn}): '
+                         'make them with scale_masks(keep_mask, patch_nums)')
     keep_Bl = [rearrange(m, 'b ... -> b (...)').to(device).expand(B, -1) for m in keep_masks]   # (B or 1, pn, pn) -> (B, pn*pn)
     f_hat, out, _ = generate(var, vae, labels_for(labels, B, var.config.num_classes, device), cfg, top_k, top_p, seed,
                              more_smooth, temperature, first_index, forced=([t.to(device) for t in tokens], keep_Bl))

@@ -377,14 +377,16 @@ def check_tokenizer_fits(var_config:VARConfig, # the transformer's config
         raise ValueError('the tokenizer does not fit the transformer (' + '; '.join(problems) + '); use the tokenizer the '
                          'transformer was trained with (for official files: load it with the same v_patch_nums)')
 
+_TOKENIZER_CHECKED = weakref.WeakKeyDictionary()   # model -> what its tokenizer check matched (outside the model: it still pickles)
+
 def warn_other_tokenizer(model, vae, stacklevel:int=4): # 4: the caller of a function under torch.no_grad that calls this
     "Warn when `vae` is not the tokenizer `model`'s file records: one of the same shapes decodes wrong images, silently. Hashed once per tokenizer and weights."
     if (want := getattr(model, 'tokenizer_fingerprint', None)) is None or not isinstance(vae, nn.Module): return   # official files record none
     params = list(vae.parameters())
     if any(p.dtype != torch.float32 for p in params): return            # bf16 weights hash otherwise, and sampling refuses them next
-    key = None if any(p.is_inference() for p in params) else (weakref.ref(vae), tuple(p._version for p in params))   # weights changed in place
-    if key is not None and getattr(model, '_tokenizer_checked', None) == key: return   # (a training step, load_state_dict): hashed again; a
-    if (got := fingerprint(vae)) == want: model._tokenizer_checked = key                 # weakref: no other tokenizer at a freed one's address
+    key = None if any(p.is_inference() for p in params) else (want, weakref.ref(vae), tuple(p._version for p in params))   # weights changed in
+    if key is not None and _TOKENIZER_CHECKED.get(model) == key: return   # place (a training step, load_state_dict): hashed again; a weakref:
+    if (got := fingerprint(vae)) == want: _TOKENIZER_CHECKED[model] = key   # no other tokenizer at a freed one's address
     else: warnings.warn(f'the tokenizer given is not the one this model was trained with (fingerprint {got}; its file records {want}): its images will be '
                         'wrong. Sample with var_nb.sampling.tokenizer_of(its file); if the model was trained on this tokenizer since it was loaded, set '
                         'model.tokenizer_fingerprint = var_nb.core.fingerprint(vae)', stacklevel=stacklevel)
