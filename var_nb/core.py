@@ -169,8 +169,7 @@ def _shipped(path:Path) -> str:
 
 def _checkpoint_file(path) -> Path:
     "`path` as a checkpoint to read: a FileNotFoundError when it is missing, an IsADirectoryError naming the checkpoints in it when it is a folder."
-    if not isinstance(path, (str, os.PathLike)):                      # a model object (used as it is, not loaded), None: pathlib's TypeError before
-        raise TypeError(f'a checkpoint path (str or Path) is needed, got {"a " + type(path).__name__ + " object: use it as it is" if isinstance(path, torch.nn.Module) else repr(path)}')
+    if not isinstance(path, (str, os.PathLike)): raise TypeError(f'a checkpoint path (str or Path) is needed, got {"a " + type(path).__name__ + " object: use it as it is" if isinstance(path, torch.nn.Module) else repr(path)}')   # not pathlib's TypeError
     path = Path(path).expanduser()                                    # '~/v.safetensors' from Python, where no shell expands it
     if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist{_shipped(path)}')
     if path.is_dir():
@@ -455,9 +454,9 @@ def schedule_rule(schedule, final_ratio, ratio_field:str) -> tuple:
             f"a schedule that can end at {ratio_field}={final_ratio!r}: 'exp' never reaches 0; set {ratio_field} above 0, or choose 'cos' or 'lin00'" if ends
             else f"one of {', '.join(SCHEDULES)} or 'lin<T>' with 0 < T < 1")
 
-def refuse_settings(what:str, config, rules):
+def refuse_settings(what:str, config, rules): # config: a dataclass, or a dict of a function's arguments
     "One ValueError naming every `(field, ok, rule)` of `rules` that is not ok, with its value: '{what} settings refused: k=v (must be rule); ...'."
-    bad = [f'{k}={getattr(config, k)!r} (must be {rule})' for k, ok, rule in rules if not ok]
+    bad = [f'{k}={config[k] if isinstance(config, dict) else getattr(config, k)!r} (must be {rule})' for k, ok, rule in rules if not ok]
     if bad: raise ValueError(f'{what} settings refused: ' + '; '.join(bad))
 
 # %% ../nbs/00_core.ipynb #ea429f13

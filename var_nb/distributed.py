@@ -16,9 +16,9 @@ from torch.nn.parallel import DistributedDataParallel as DDP
 from .core import precision_dtype
 
 # %% auto #0
-__all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'NO_BUFFER_SYNC', 'join_group', 'wait_for_everyone', 'cpu_group', 'any_rank_asked',
-           'everyone_agrees', 'everyone_has', 'agree_on_resume', 'agree_on_settings', 'agree_on_precision', 'rank_seed',
-           'gather_shards', 'all_ranks', 'add_sums', 'mean_over_ranks']
+__all__ = ['DIST_TIMEOUT', 'LONG_WAIT', 'NO_BUFFER_SYNC', 'check_batch_split', 'join_group', 'wait_for_everyone', 'cpu_group',
+           'any_rank_asked', 'everyone_agrees', 'everyone_has', 'agree_on_resume', 'agree_on_settings',
+           'agree_on_precision', 'rank_seed', 'gather_shards', 'all_ranks', 'add_sums', 'mean_over_ranks']
 
 # %% ../nbs/06a_distributed.ipynb #ca7c8962
 #: how long any collective of the run's process group may wait (NCCL's default is 10 min; a large checkpoint takes minutes)
@@ -27,6 +27,10 @@ DIST_TIMEOUT = timedelta(minutes=30)
 LONG_WAIT = timedelta(hours=2)
 #: DDP's keyword for 'no buffer broadcast at each forward' (a model's buffers are the same on every rank); newer torch renamed it and warns on the old
 NO_BUFFER_SYNC = {'forward_sync_buffers': False} if 'forward_sync_buffers' in inspect.signature(DDP.__init__).parameters else {'broadcast_buffers': False}
+
+def check_batch_split(batch_size:int, grad_accum:int, world:int):
+    "Refuse a batch the processes and their micro-batches cannot share equally (`train`, and a job's plan before it writes plan.json)."
+    if batch_size % (world * grad_accum): raise ValueError(f'batch_size {batch_size} must be a multiple of world_size * grad_accum = {world} * {grad_accum}')
 
 def join_group(device:torch.device) -> tuple[int, int, torch.device, bool]:
     "Join the torchrun process group if there is one: (rank, world_size, this rank's device, whether this call created the group)."

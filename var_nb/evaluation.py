@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import datasets, torch, torch.nn as nn
 
-from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole
+from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole, refuse_settings
 from .transformer import warn_other_tokenizer
 from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
@@ -420,9 +420,9 @@ def real_floor(features='mnist', real='mnist5k', image_size:int=32,
     one_set = ('a tensor' if isinstance(real, torch.Tensor) else real if str(real).endswith('.npz') else       # said before any feature is computed
                'a datasets.Dataset that records no split' if isinstance(real, datasets.Dataset) and real.split is None else None)
     if one_set: raise same(f'{one_set} has no splits')
-    bad = [f'{k_}={v!r}' for k_, v, ok in (('n_fake', n_fake, n_fake is None or is_whole(n_fake)), ('n_per_class', n_per_class, n_per_class is None or is_whole(n_per_class)),
-                                           ('draws', draws, is_whole(draws)), ('k', k, is_whole(k)), ('splits', splits, is_whole(splits)), ('seed', seed, is_whole(seed, 0))) if not ok]
-    if bad: raise ValueError(f'real_floor: {", ".join(bad)} refused: each is a whole number >= 1 (seed >= 0; n_fake and n_per_class may be None)')
+    refuse_settings('real_floor', dict(n_fake=n_fake, n_per_class=n_per_class, draws=draws, k=k, splits=splits, seed=seed), [   # NaN records, torch errors before
+        *((n, v is None or is_whole(v), 'a whole number >= 1, or None') for n, v in (('n_fake', n_fake), ('n_per_class', n_per_class))),
+        *((n, is_whole(v), 'a whole number >= 1') for n, v in (('draws', draws), ('k', k), ('splits', splits))), ('seed', is_whole(seed, 0), 'a whole number >= 0')])
     if classes is not None and len(set(classes := check_labels(classes, num_classes or 2**62, 'cpu').tolist())) < len(classes): raise ValueError(f'classes {classes}: give each class once')
     net = load_features(features, inception_weights)
     pool_split = 'validation' if split == 'train' else 'train'

@@ -24,6 +24,7 @@ from .train_tokenizer import train_tokenizer, get_tokenizer_train_config, Tokeni
 from .objective import token_weights, var_loss
 from .raster import model_class
 from .train import TrainConfig, TRAIN_PRESETS, RESUMABLE_CHANGES, get_preset, var_config_for, load_tokenizer, train
+from .distributed import check_batch_split
 from .plan import fit_to_gpu
 from .diffusion import DIT_TRAIN_PRESETS, cli_train_dit
 from .classifier import Classifier
@@ -95,8 +96,7 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
         raise no_images(base.dataset)                                 # per class would fail there, after the plan is written
     preset, why = choose_preset(preset, facts, tokenizer)
     config, tok_config, given = get_preset(preset, **overrides), None, None
-    if (world := int(os.environ.get('WORLD_SIZE', '1'))) > 1 and config.batch_size % (world * config.grad_accum):   # train() refuses it, after plan.json
-        raise ValueError(f'batch_size {config.batch_size} must be a multiple of world_size * grad_accum = {world} * {config.grad_accum}')   # was written
+    check_batch_split(config.batch_size, config.grad_accum, int(os.environ.get('WORLD_SIZE', '1')))   # as train() does, before plan.json is written
     if 'epochs' in overrides and 'steps' not in overrides: config = replace(config, steps=None)   # --epochs over a preset of steps (tiny)
     if tokenizer is None:
         tok_config = dataclasses.replace(get_tokenizer_train_config(config.tokenizer), **{'data': config.dataset, 'seed': config.seed,   # --seed: both runs

@@ -21,7 +21,7 @@ from .core import (adamw, moved_names, StopAfterStep, default_device, usable_dev
                          jsonable, fingerprint, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, warmup_steps, wd_at, flatten_state, unflatten_state, rng_state, set_rng_state,
                          config_diff)
 from .data import loader_workers, stored_source, local_source
-from .distributed import (join_group, cpu_group, NO_BUFFER_SYNC, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
+from .distributed import (join_group, check_batch_split, cpu_group, NO_BUFFER_SYNC, any_rank_asked, agree_on_resume, agree_on_settings, agree_on_precision, rank_seed, all_ranks, add_sums,
                                 mean_over_ranks)
 from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, check_class_names, encode_dataset, default_cache_dir   # the last two: their old home
@@ -245,8 +245,7 @@ def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=
                              'trained on, or start a new run in another output folder')
         check_train_labels(train_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.train_split}', every_class=rank == 0)
         if val_data is not None: check_train_labels(val_data.labels_N, var_cfg.num_classes, f'{config.dataset}/{config.val_split}')
-        if config.batch_size % (world * config.grad_accum):
-            raise ValueError(f'batch_size {config.batch_size} must be a multiple of world_size * grad_accum = {world} * {config.grad_accum}')
+        check_batch_split(config.batch_size, config.grad_accum, world)
         micro_bs = config.batch_size // (world * config.grad_accum)
         sampler = DistributedSampler(range(len(train_data)), num_replicas=world, rank=rank, shuffle=True, seed=config.seed, drop_last=True)
         steps_per_epoch = len(sampler) // (micro_bs * config.grad_accum)
