@@ -159,8 +159,8 @@ def generate_edit(var, # the transformer (eval mode)
     if len(keep_masks) != K: raise ValueError(f'got {len(keep_masks)} keep-masks for {K} scales; make them with scale_masks')
     fits = lambda m, pn: torch.is_tensor(m) and m.dtype == torch.bool and m.ndim in (2, 3) and m.shape[0] in (1, B) and m[0].numel() == pn * pn
     if bad := [k for k, (m, pn) in enumerate(zip(keep_masks, var.config.patch_nums)) if not fits(m, pn)]:   # torch's where / expand errors before
-        pn = var.config.patch_nums[bad[0]]
-        raise ValueError(f'keep-mask {bad[0] + 1} of {K} is not a bool map of scale {bad[0] + 1}, shaped (1 or {B}, {pn}, {pn}) or (1 or {B}, {pn * pn}): '
+        pn, b = var.config.patch_nums[bad[0]], '1' if B == 1 else f'1 or {B}'
+        raise ValueError(f'keep-mask {bad[0] + 1} of {K} is not a bool map of scale {bad[0] + 1}, shaped ({b}, {pn}, {pn}) or ({b}, {pn * pn}): '
                          'make them with scale_masks(keep_mask, patch_nums)')
     keep_Bl = [rearrange(m, 'b ... -> b (...)').to(device).expand(B, -1) for m in keep_masks]   # (B or 1, pn, pn) -> (B, pn*pn)
     f_hat, out, _ = generate(var, vae, labels_for(labels, B, var.config.num_classes, device), cfg, top_k, top_p, seed,
