@@ -13,7 +13,7 @@ import numpy as np
 import torch
 from torch.profiler import profile, ProfilerActivity, record_function
 
-from .core import adamw, jsonable, default_device, synchronize, available_memory, refuse_beyond, _USER_ERRORS
+from .core import adamw, jsonable, default_device, usable_device, synchronize, available_memory, refuse_beyond, _USER_ERRORS
 from .records import provenance, write_results, command_line, results_file
 from .vqvae import VQVAE, VQVAE_CONFIGS
 from .transformer import VAR, VARConfig
@@ -155,7 +155,7 @@ def bench_sample(batch:int=16, runs:int=3, device=None, cfg:float=1.5, top_k:int
                  files:tuple|None=None, # (tokenizer .pth, transformer .pth, depth) of a released model, without the hub (`released_files`)
                 ) -> dict:
     "Median seconds per batch (transformer, decoder), images/s, the transformer's MFU and peak memory of `sample` on the reference setup (or a released model)."
-    device = torch.device(device or default_device())
+    device = usable_device(device)
     amp = torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16)
     if pretrained_name and files: raise ValueError('--pretrained names the model: leave out --official-vae and --official-var')
     var, vae = (pretrained(pretrained_name, device=device) if pretrained_name else released_files(*files, device=device) if files
@@ -250,7 +250,7 @@ def bench_train(preset:str='ref', mode:str='images', steps:int=10, warmup:int=2,
                 peaks:dict|None=None, # {(dtype, device): matmul peak} shared by the calls of one run: their MFUs get one denominator
                ) -> dict:
     "Median seconds per training step, images/s, tokens/s, MFU and peak memory for a bench preset on `device`."
-    device = torch.device(device) if device else default_device()
+    device = usable_device(device)
     with torch.random.fork_rng(devices=list(range(torch.cuda.device_count())) if device.type == 'cuda' else []):
         torch.manual_seed(0)              # class dropout draws from seed 0, as the data: not from the caller's RNG
         return _bench_train(preset, mode, steps, warmup, batch_size, device, precision, compile, profile, {} if peaks is None else peaks)

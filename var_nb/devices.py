@@ -156,10 +156,11 @@ def seed_everything(seed:int=0):
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
 # %% ../nbs/00a_devices.ipynb #fb1fbae4
-def usable_device(device, # 'cpu', 'cuda', 'cuda:1', 'mps' (any case) or a torch.device
+def usable_device(device=None, # 'cpu', 'cuda', 'cuda:1', 'mps' (any case), a torch.device, or None: `default_device()`
                   option:str|None=None, # the command-line option it came from ('--device'): the fix names it
                  ) -> torch.device:
-    "`device` as one this process can use, else a one-line ValueError saying what to use."
+    "`device` as one this process can use (None: the best there is), else a one-line ValueError saying what to use."
+    if device is None: return default_device()      # every entry point's default, so none repeats the choice
     use, out = (f'{option} cpu', f'leave {option} out') if option else ("'cpu'", 'leave the device out')
     try: d = torch.device(device.strip().lower() if isinstance(device, str) else device)
     except (RuntimeError, TypeError): raise ValueError(f"unknown device {device!r}: use 'cpu', 'cuda', 'cuda:N' or 'mps' (or {out})") from None

@@ -18,7 +18,7 @@ from tqdm.auto import tqdm
 
 from .core import (adamw, StopAfterStep, default_device, usable_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
                     lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
-from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder
+from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder, stored_run_state
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead
 from .tokens import load_tokenizer
 from .data import ImageDataset, ImageTransform, num_classes_of, stored_source, local_source, load_image_dataset, is_colour
@@ -350,14 +350,7 @@ def _check_dit_resume(path:Path, config:DiTTrainConfig, tokenizer_fp:str, resume
         refuse_foreign_files(path.parent, lambda p: p.parent == path.parent.resolve() and (p.name == 'model.safetensors' or p.name == 'log.jsonl' and not is_run_log(p)),
                              'train', 'last.safetensors')
         return None
-    tensors, meta = load_checkpoint(path)
-    if meta.get('kind') != 'dit-train-state':
-        raise ValueError(f'{path} is not a var_nb DiT training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
-    if not resume:
-        done = meta['step'] >= meta['total_steps'] and (path.parent / 'model.safetensors').exists()   # finished and its model written
-        raise FileExistsError(f'{path.parent} already holds a DiT training run (step {meta["step"]} of {meta["total_steps"]}' +
-                              ('; it has finished): choose another --out folder for a new run' if done else
-                               '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
+    tensors, meta = stored_run_state(path, 'dit-train-state', 'DiT', resume)   # another kind, or a run to --resume or leave: a line
     saved, now = {**jsonable(DiTTrainConfig()), **meta['train_config']}, jsonable(config)   # a folder stored as typed (older runs): this one's, when it resolves so
     diff = config_diff({**saved, 'dataset': now['dataset']} if local_source(saved['dataset']) == now['dataset'] else saved, now, ignore=('log_every', 'ckpt_every', 'ema_warmup'))
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
@@ -389,7 +382,7 @@ def train_dit(config:DiTTrainConfig,   # the run's settings, or the name of one 
              ) -> dict:
     "Train a DiT on a frozen tokenizer's continuous latents with the simple eps objective; returns the model (EMA weights if on) and the log."
     if stop_at is not None and not is_whole(stop_at, 0): raise ValueError(f'stop_at={stop_at!r}: must be a whole number of steps >= 0')
-    device, config = usable_device(device) if device is not None else default_device(), get_dit_preset(config) if isinstance(config, str) else replace(config)   # as train takes them (checked again)
+    device, config = usable_device(device), get_dit_preset(config) if isinstance(config, str) else replace(config)   # as train takes them (checked again)
     if int(os.environ.get('WORLD_SIZE', '1')) > 1:
         raise ValueError('train_dit runs in one process (the comparison of notebook 14 is a one-device miniature); start it without torchrun')
     out_dir = Path(out_dir)

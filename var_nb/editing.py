@@ -21,7 +21,7 @@ from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
-from .transformer import warn_other_tokenizer
+from .transformer import warn_other_tokenizer, OTHER_TOKENIZER
 
 # %% auto #0
 __all__ = ['EDIT_MODES', 'MASK_POLICIES', 'EDIT_ROW', 'box_mask', 'open_image', 'mask_from_png', 'kept_fraction', 'scale_masks',
@@ -277,7 +277,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     img = check_edit_images(img_3HW_pm1, 4)                              # every input checked before the first edit is written
     if img.shape[0] != 1: raise ValueError(f'edit_to_folder edits one image, got a batch of {img.shape[0]}: pass one (3, H, W) image (edit takes batches)')
     keep_mask = check_keep_mask(keep_mask, 1, *img.shape[-2:])[0]
-    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit', more_smooth=more_smooth)
+    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit', more_smooth=more_smooth); warn_other_tokenizer(var, vae, stacklevel=2)   # at the caller's line, once
     if label is not None: label = int(check_labels([label], var.config.num_classes, 'cpu')[0])   # an id (names: resolve_classes), before it is compared
     if class_names is not None and label is not None and label < var.config.num_classes and len(class_names) <= label:
         raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')
@@ -289,7 +289,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     written, shown = [out / 'edited.png'], []
     for lo in range(0, n, batch_size):                                  # written as they come: a large n is not held in memory
         with warnings.catch_warnings():                                 # said once, above
-            warnings.filterwarnings('ignore', message='the images hold no value below 0')
+            warnings.filterwarnings('ignore', message='the images hold no value below 0'); warnings.filterwarnings('ignore', message=OTHER_TOKENIZER)
             edits = edit(var, vae, img, keep_mask, labels=labels[lo:lo + batch_size], cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
                          more_smooth=more_smooth, policy=policy, first_index=lo).float().cpu()
         for i, e in enumerate(edits, lo):

@@ -15,15 +15,15 @@ except ImportError: fcntl = None
 import numpy as np
 import torch
 
-from .core import atomic_path, checkpoint_meta, is_whole, output_file, output_folder, rng_state, set_rng_state, _UMASK
+from .core import atomic_path, checkpoint_meta, load_checkpoint, is_whole, output_file, output_folder, rng_state, set_rng_state, _UMASK
 from .devices import cpu_bf16_units
 
 # %% auto #0
 __all__ = ['PROVENANCE_KEYS', 'METRIC_RANGES', 'METRICS', 'read_log', 'is_run_log', 'RunLog', 'plot_log', 'thin_log', 'run_lock',
-           'own_run', 'locks_run_folder', 'git_commit', 'machine', 'provenance', 'command_line', 'write_results',
-           'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range', 'measured',
-           'interval', 'figure', 'binomial_interval', 'format_figure', 'render_figures', 't975', 'mean_ci', 'summarize',
-           'separated']
+           'own_run', 'locks_run_folder', 'stored_run_state', 'git_commit', 'machine', 'provenance', 'command_line',
+           'write_results', 'read_results', 'results_file', 'read_figures', 'describe_run', 'lookup', 'metric_range',
+           'measured', 'interval', 'figure', 'binomial_interval', 'format_figure', 'render_figures', 't975', 'mean_ci',
+           'summarize', 'separated']
 
 # %% ../nbs/00b_records.ipynb #d247f34a
 def read_log(path) -> list[dict]:
@@ -187,6 +187,18 @@ def locks_run_folder(f):
         bound.apply_defaults()
         with own_run(), run_lock(bound.arguments['out_dir']): return f(*args, **kwargs)
     return locked
+
+# %% ../nbs/00b_records.ipynb #582ce6e3
+def stored_run_state(path:Path, kind:str, what:str, resume:bool) -> tuple[dict, dict]:
+    "(tensors, meta) of the train state `path` (of `kind`, a `what` run) when `resume` may continue it; else one line: another kind, or a run to continue or leave."
+    tensors, meta = load_checkpoint(path)
+    if meta.get('kind') != kind: raise ValueError(f'{path} is not a var_nb {what} training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
+    if not resume:
+        done = meta['step'] >= meta['total_steps'] and (path.parent / 'model.safetensors').exists()   # finished and its model written
+        raise FileExistsError(f'{path.parent} already holds a {what} training run (step {meta["step"]} of {meta["total_steps"]}' +
+                              ('; it has finished): choose another --out folder for a new run' if done else
+                               '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
+    return tensors, meta
 
 # %% ../nbs/00b_records.ipynb #4538d5aa
 def git_commit() -> str:

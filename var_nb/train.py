@@ -27,7 +27,7 @@ from .transformer import VAR_CONFIGS, check_tokenizer_fits
 from .tokens import CROP_RESIZE, TokenData, load_tokens, load_tokenizer, check_train_labels, check_class_names, encode_dataset, default_cache_dir   # the last two: their old home
 from .objective import token_weights, var_loss, per_scale_metrics, param_groups, progressive_stage, check_objective
 from .raster import model_class
-from .records import RunLog, provenance, is_run_log, locks_run_folder
+from .records import RunLog, provenance, is_run_log, locks_run_folder, stored_run_state
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'RESUMABLE_CHANGES', 'MAX_LOSS_SCALE', 'TrainConfig', 'get_preset', 'var_config_for', 'Run',
@@ -181,14 +181,7 @@ def _check_resume(ckpt_path:Path, config:TrainConfig, tokenizer_fp:str, resume:b
         if there: raise FileExistsError(f'{ckpt_path.parent} holds {", ".join(there)} and no {ckpt_path.name} of a run, so a new run would overwrite '
                                         f'{"them" if len(there) > 1 else "it"}: choose another output folder (--out)')
         return None
-    tensors, meta = load_checkpoint(ckpt_path)
-    if meta.get('kind') != 'var-train-state':
-        raise ValueError(f'{ckpt_path} is not a var_nb transformer training checkpoint (kind {meta.get("kind")!r}); choose another output folder')
-    if not resume:
-        done = meta['step'] >= meta['total_steps'] and (ckpt_path.parent / 'model.safetensors').exists()   # finished and its model written
-        raise FileExistsError(f'{ckpt_path.parent} already holds a training run (step {meta["step"]} of {meta["total_steps"]}' +
-                              ('; it has finished): choose another --out folder for a new run' if done else
-                               '): pass --resume (resume=True) to ' + ('continue it' if meta['step'] < meta['total_steps'] else 'write its model.safetensors (killed before)') + ', or choose another --out folder'))
+    tensors, meta = stored_run_state(ckpt_path, 'var-train-state', 'transformer', resume)   # another kind, or a run to --resume or leave: a line
     saved = {**jsonable(TrainConfig()), **meta['train_config']}          # settings added since the save: their defaults
     now = jsonable(config); diff = config_diff({**saved, 'dataset': now['dataset']} if local_source(saved['dataset']) == now['dataset'] else saved, now, ignore=RESUMABLE_CHANGES)   # a folder stored as typed (older runs)
     if meta['tokenizer'] != tokenizer_fp: diff.append(f'tokenizer: {meta["tokenizer"]} -> {tokenizer_fp}')
@@ -218,7 +211,7 @@ class Run:
 
 def build_run(config:TrainConfig, out_dir, tokenizer, resume:bool=False, device=None, cache_dir=None, progress:bool=True) -> Run:
     "Data, model, optimiser, AMP and DDP of a run; restored from out_dir/last.safetensors when resuming."
-    device = usable_device(device) if device is not None else default_device()   # a device this machine has, or a line saying which
+    device = usable_device(device)   # a device this machine has (None: the best), or a line saying which
     rank, world, device, owns_group = join_group(device)
     try:
         out_dir = Path(out_dir)

@@ -21,9 +21,9 @@ from .attention import LayerKV, KVCache, SelfAttention
 from .vqvae import PATCH_NUMS_BY_SIDE
 
 # %% auto #0
-__all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'VARConfig', 'level_of_positions',
-           'block_causal_bias', 'DropPath', 'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead', 'VARCondition', 'VAR',
-           'imagenet_config', 'count_params', 'check_tokenizer_fits', 'warn_other_tokenizer',
+__all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'OTHER_TOKENIZER', 'VARConfig',
+           'level_of_positions', 'block_causal_bias', 'DropPath', 'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead',
+           'VARCondition', 'VAR', 'imagenet_config', 'count_params', 'check_tokenizer_fits', 'warn_other_tokenizer',
            'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
@@ -379,6 +379,8 @@ def check_tokenizer_fits(var_config:VARConfig, # the transformer's config
 
 _TOKENIZER_CHECKED = weakref.WeakKeyDictionary()   # model -> what its tokenizer check matched (outside the model: it still pickles)
 
+OTHER_TOKENIZER = 'the tokenizer given is not the one this model was trained with'   # the warning's start: a caller that said it silences the repeat
+
 def warn_other_tokenizer(model, vae, stacklevel:int=4): # 4: the caller of a function under torch.no_grad that calls this
     "Warn when `vae` is not the tokenizer `model`'s file records: one of the same shapes decodes wrong images, silently. Hashed once per tokenizer and weights."
     if (want := getattr(model, 'tokenizer_fingerprint', None)) is None or not isinstance(vae, nn.Module): return   # official files record none
@@ -387,7 +389,7 @@ def warn_other_tokenizer(model, vae, stacklevel:int=4): # 4: the caller of a fun
     key = None if any(p.is_inference() for p in params) else (want, weakref.ref(vae), tuple(p._version for p in params))   # weights changed in
     if key is not None and _TOKENIZER_CHECKED.get(model) == key: return   # place (a training step, load_state_dict): hashed again; a weakref:
     if (got := fingerprint(vae)) == want: _TOKENIZER_CHECKED[model] = key   # no other tokenizer at a freed one's address
-    else: warnings.warn(f'the tokenizer given is not the one this model was trained with (fingerprint {got}; its file records {want}): its images will be '
+    else: warnings.warn(f'{OTHER_TOKENIZER} (fingerprint {got}; its file records {want}): its images will be '
                         'wrong. Sample with var_nb.sampling.tokenizer_of(its file); if the model was trained on this tokenizer since it was loaded, set '
                         'model.tokenizer_fingerprint = var_nb.core.fingerprint(vae)', stacklevel=stacklevel)
 
