@@ -170,8 +170,7 @@ def _shipped(path:Path) -> str:
 def _checkpoint_file(path) -> Path:
     "`path` as a checkpoint to read: a FileNotFoundError when it is missing, an IsADirectoryError naming the checkpoints in it when it is a folder."
     if not isinstance(path, (str, os.PathLike)): raise TypeError(f'a checkpoint path (str or Path) is needed, got {"a " + type(path).__name__ + " object: use it as it is" if isinstance(path, torch.nn.Module) else repr(path)}')   # not pathlib's TypeError
-    path = Path(path).expanduser()                                    # '~/v.safetensors' from Python, where no shell expands it
-    if not path.exists(): raise FileNotFoundError(f'checkpoint {path} does not exist{_shipped(path)}')
+    if not (path := Path(path).expanduser()).exists(): raise FileNotFoundError(f'checkpoint {path} does not exist{_shipped(path)}')   # '~/v.safetensors' from Python: no shell expands it
     if path.is_dir():
         inside = sorted(p.name for p in path.glob('*.safetensors') if p.name != 'last.safetensors') or ['last.safetensors'] * (path / 'last.safetensors').exists()   # (a run's state)
         raise IsADirectoryError(f'checkpoint {path} is a folder: give a .safetensors file in it' +
@@ -193,24 +192,26 @@ def _unreadable(path:Path, e:Exception) -> ValueError:
 def load_checkpoint(path, device='cpu') -> tuple[dict, dict]:
     "Read a safetensors checkpoint written by `save_checkpoint`: (tensors, meta)."
     path, device = _checkpoint_file(path), usable_device(device)       # a device this process cannot use: said before reading
-    try:
-        f = safe_open(str(path), framework='pt', device='cpu')
+    try: f = safe_open(str(path), framework='pt', device='cpu')
     except Exception as e: raise _unreadable(path, e) from None       # only the header is read here: a failure means the file is not safetensors
     with f:
-        meta = f.metadata() or {}
-        tensors = {k: f.get_tensor(k).to(device) for k in f.keys()}
-    if 'var_nb' not in meta:
-        raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside); {OFFICIAL_FILES}')
-    return tensors, json.loads(meta['var_nb'])
+        meta = _var_nb_meta(path, f.metadata(), f'; {OFFICIAL_FILES}')   # said before the tensors are read
+        return {k: f.get_tensor(k).to(device) for k in f.keys()}, meta
 
 def checkpoint_meta(path) -> dict:
     "The JSON metadata of a checkpoint written by `save_checkpoint`, without reading its tensors."
     path = _checkpoint_file(path)
-    try:
-        with safe_open(str(path), framework='pt', device='cpu') as f: meta = f.metadata() or {}
+    try: f = safe_open(str(path), framework='pt', device='cpu')
     except Exception as e: raise _unreadable(path, e) from None
-    if 'var_nb' not in meta: raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside)')
-    return json.loads(meta['var_nb'])
+    with f: return _var_nb_meta(path, f.metadata())
+
+def _var_nb_meta(path:Path, meta:dict|None, hint:str='') -> dict:
+    "The var_nb metadata of a safetensors header, or one line: none (another program's file), or not a JSON object (edited, damaged)."
+    if 'var_nb' not in (meta := meta or {}): raise ValueError(f'{path} is a safetensors file but not a var_nb checkpoint (no config inside){hint}')
+    try: d = json.loads(meta['var_nb'])
+    except json.JSONDecodeError: d = None
+    if isinstance(d, dict): return d
+    raise ValueError(f"{path} is a safetensors file whose var_nb metadata is damaged (not a JSON object): it was edited or written by another program; copy it again or use another")
 
 def checkpoint_kind(path) -> str|None:
     "What a var_nb checkpoint holds ('vqvae', 'var', 'tokenizer_train_state', ...): its metadata's kind; None for any other file, or none."
@@ -258,8 +259,7 @@ def refuse_beyond(need:int, have:int, what:str, fix:str):
 def output_folder(path, option:str='--out') -> Path:
     "`path` as an output folder, refused in one line when it is empty, a file, lies under a file, or nothing can be written where it would be made."
     if isinstance(path, str) and not path.strip(): raise ValueError(f'{option} is empty: give a folder (. for this one; an unset variable in "{option} $DIR"?)')
-    path = Path(path)
-    if path.exists() and not path.is_dir(): raise NotADirectoryError(f'{option} {path} is a file, not a folder: give a folder (it is created if missing)')
+    if (path := Path(path)).exists() and not path.is_dir(): raise NotADirectoryError(f'{option} {path} is a file, not a folder: give a folder (it is created if missing)')
     try: str(path.absolute()).encode('utf-8')
     except UnicodeEncodeError: raise ValueError(f'{option} {ascii(str(path))} is not valid UTF-8: the checkpoints written there could not be read back; '
                                                 f'choose a folder whose name (and whose parents\' names) is UTF-8') from None
@@ -272,8 +272,8 @@ def output_folder(path, option:str='--out') -> Path:
 def output_file(path, suffix:str, option:str, ours=None, example:str='results') -> Path|None:
     "`path` as a file a command will write (None stays None), checked before any work: no folder, its name ends in `suffix`, and an existing file is one `ours(path)` says var_nb wrote."
     if path is None: return None
-    path = Path(path)
-    if path.is_dir(): raise IsADirectoryError(f'{option} {path} is a folder: give a file name ending in {suffix}, e.g. {path / (example + suffix)}')
+    if isinstance(path, str) and not path.strip(): raise ValueError(f'{option} is empty: give a file name ending in {suffix} (an unset variable in "{option} $FILE"?)')
+    if (path := Path(path)).is_dir(): raise IsADirectoryError(f'{option} {path} is a folder: give a file name ending in {suffix}, e.g. {path / (example + suffix)}')
     if path.suffix.lower() != suffix: raise ValueError(f'{option} {path} does not end in {suffix}: give a name such as {path.with_suffix(suffix)}')
     if path.exists() and ours is not None and not ours(path):
         raise FileExistsError(f'{option} {path} exists and is not a {suffix} file var_nb writes, so it would be lost: choose another name')

@@ -16,7 +16,7 @@ import datasets
 import huggingface_hub.constants as hub_constants
 
 from .core import moved_names, data_path
-from .images import to_rgb
+from .images import to_rgb, flat_on_background
 from .folders import IMAGE_EXTENSIONS, SPLIT_FOLDERS, SPLIT_FOLDER_NAMES, _walk_files, _scan_image_folder, _read_folder
 
 # %% auto #0
@@ -158,7 +158,7 @@ def _looks_like_path(source:str) -> bool:
 
 def local_source(source):
     "An existing local file or folder as its absolute path (a run that stores it resumes from any folder); anything else as it is."
-    return str(Path(source).expanduser().resolve()) if isinstance(source, str) and source not in EMBEDDED_DATASETS and Path(source).expanduser().exists() else source
+    return str(Path(source).expanduser().resolve()) if isinstance(source, str) and source.strip() and source not in EMBEDDED_DATASETS and Path(source).expanduser().exists() else source   # '': refused where it is read, not this folder
 
 def stored_source(source, setting:str='dataset') -> str:
     "A run's data as its config stores it (JSON, read again by --resume, sample and eval): a name, or a path as text; anything else refused."
@@ -253,6 +253,8 @@ def load_image_dataset(source='mnist5k', # 'mnist5k' or 'emoji' (embedded), a hu
                       ) -> datasets.Dataset:
     "Load images and labels from MNIST-5k, the Hugging Face hub or an image folder, as columns `image` and `label`."
     if isinstance(source, (datasets.Dataset, datasets.DatasetDict)): ds = _in_memory(source, split)
+    elif isinstance(source, str) and not source.strip():               # not the folder one is in (Path('') is '.'), silently
+        raise ValueError(f"the dataset named is empty ({source!r}): name one, 'mnist5k', 'emoji', a hub name or a folder (. for this one; an unset variable in \"--dataset $DIR\"?)")
     elif str(source) in EMBEDDED_DATASETS:
         if Path(source).exists():                                      # ./emoji here too (Path('./emoji') is 'emoji'): say which one is read
             warnings.warn(f"'{source}' names the embedded dataset, which is what is read; a folder {source}/ is here too: "
@@ -456,16 +458,17 @@ def class_grid(hf_dataset:datasets.Dataset, # columns `image` and `label`
     rows = [torch.cat([r, torch.ones(per_class - len(r), *r.shape[1:])]) for r in rows]  # pad short classes with white
     return torch.cat(rows), classes
 
-def check_readable(hf_dataset:datasets.Dataset, max_check:int=5000, seed:int=0) -> tuple[int, list[str]]:
-    "(images checked, why each unreadable one is): all of them up to `max_check`, else a seeded sample of that many."
+def check_readable(hf_dataset:datasets.Dataset, max_check:int|None=5000, seed:int=0) -> tuple[int, list[str], list[str]]:
+    "(images checked, why each unreadable one is, where each blank one is): all of them up to `max_check` (None: all), else a seeded sample of that many."
     d = ImageDataset(hf_dataset, ImageTransform(8))
-    idx = (range(len(d)) if len(d) <= max_check
+    idx = (range(len(d)) if max_check is None or len(d) <= max_check
            else torch.randperm(len(d), generator=torch.Generator().manual_seed(seed))[:max_check].tolist())
-    bad = []
-    for i in idx:
-        try: d.read_image(int(i))
-        except ValueError as e: bad.append(str(e))
-    return len(idx), bad
+    bad, blank = [], []
+    for i in map(int, idx):
+        try: img = d.read_image(i)
+        except ValueError as e: bad.append(str(e)); continue
+        if flat_on_background(img) is not None: blank.append(d.where(i))   # light ink on a transparent layer: one flat colour on white, as every reader lays it
+    return len(idx), bad, blank
 
 def is_colour(hf_dataset:datasets.Dataset, n:int=64) -> bool:
     "Whether the images are in colour: any of `n` images spread over the dataset whose RGB channels differ (by > 2/255 on average)."

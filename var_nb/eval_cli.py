@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse, sys, time
 from pathlib import Path
 
-from .core import out_of_memory, default_device, json_object, checkpoint_meta, output_folder, fingerprint, data_path, _USER_ERRORS
+from .core import out_of_memory, usable_device, json_object, checkpoint_meta, output_folder, fingerprint, data_path, _USER_ERRORS
 from .images import save_labelled_grid, refuse_foreign_pngs, remove_earlier, PNG_MARK
 from .official import (RELEASED_VQVAE_KWARGS, OFFICIAL_SAMPLING, OFFICIAL_EVAL, official_var_kwargs, load_vqvae, load_var,
                              pretrained, PRETRAINED)
@@ -33,7 +33,7 @@ def load_for_sampling(checkpoint=None, tokenizer=None, official_vae=None, offici
                       vae_kwargs=None, var_kwargs=None, device=None,
                       pretrained_name:str|None=None): # a released model by name ('d16' ... 'd36'), from the Hugging Face cache
     "(var, vae, defaults): var_nb checkpoints (default: the committed MNIST models), a released model by name, or official .pth files."
-    device = device or default_device()
+    device = usable_device(device)   # None: the best there is; one this machine lacks: a line
     if pretrained_name is not None:
         if checkpoint or tokenizer or official_vae or official_var or depth is not None:
             raise ValueError('--pretrained names the model (d16 ... d36 its depth): leave out --checkpoint, --tokenizer, --official-vae, --official-var and --depth')
@@ -229,6 +229,13 @@ def _eval_in(args, out:Path) -> int:
                 note = (f'note: {real} has {k} classes and the model draws {var.config.num_classes}: its samples are measured against images of '
                         f'other classes (pass --real the data the model was trained on)')
         check_features(features, var, real_names)
+        measured = resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None), once=True) if args.classes else None
+        if measured is None and not str(real).endswith('.npz') and (lacking := sorted(set(range(var.config.num_classes)) - set(dataset_split(real, args.real_split, verbose=False)['label']))):
+            names = [str(var.class_names[c]) if getattr(var, 'class_names', None) else str(c) for c in lacking]   # their samples: against other classes' images
+            measured = [c for c in range(var.config.num_classes) if c not in lacking]           # (and the floor's draws of them against none)
+            if not measured: raise ValueError(f'{real} ({args.real_split}) has no images of any of the model\'s classes: pass a reference that has (--real, --real-split)')
+            note = '\n'.join(filter(None, [note, f"note: {real} ({args.real_split}) has no images of {', '.join(names[:5])}{' ...' * (len(names) > 5)} ({len(lacking)} of the model's "
+                                                  f"{var.config.num_classes} classes): the samples of the other {len(measured)} are measured (--classes names them)"]))
         if len(set(args.cfg or ())) < len(args.cfg or ()):             # the same samples twice, and a trade-off with a step of 0
             raise ValueError(f'--cfg {" ".join(f"{c:g}" for c in args.cfg)} names a guidance scale twice: give each once')
         if args.official_eval: defaults = {**defaults, **OFFICIAL_EVAL}
@@ -238,7 +245,7 @@ def _eval_in(args, out:Path) -> int:
         kw = dict(n_per_class=n, top_k=pick(args.top_k, 'top_k'), top_p=pick(args.top_p, 'top_p'), seeds=range(args.seed, args.seed + args.seeds),
                   more_smooth=defaults['more_smooth'], features=features, real=real, real_split=args.real_split,
                   rejection=args.rejection, batch_size=args.batch_size, sampling_precision=args.precision,
-                  classes=resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None), once=True) if args.classes else None,
+                  classes=measured,
                   inception_weights=args.inception_weights, steps=args.steps, sampler_kw=fast_options(args, var, vae))
         records = []
         per_seed = n * len(kw['classes'] or range(var.config.num_classes)) * args.rejection

@@ -246,6 +246,9 @@ def labelled_grid(imgs_B3HW:torch.Tensor, # images in [0, 1], row after row
     font = _font(int(min(18, max(11, 0.22 * min(H, 96)))))
     probe = ImageDraw.Draw(grid)
     line = int(font.size * 1.35) if hasattr(font, 'size') else 14
+    if lost := sorted({ch for r in row_labels or [] for ch in str(r) if not ch.isspace() and not _drawable(ch)}):   # a name in a script the font lacks
+        warnings.warn(f"the font var_nb draws with has no glyphs for {''.join(lost[:12])}: the row labels that use them lose those characters (a label's "
+                      "class id, where it has one, still tells the rows apart)", stacklevel=3)
     row_labels = None if row_labels is None else [_fit(probe, r, font, max(120, 3 * W)) for r in row_labels]   # long names cut with '…'
     title = _drawable(title) if title else title
     left = 6 + max((probe.textlength(r, font=font) for r in row_labels), default=0) if row_labels is not None else 0

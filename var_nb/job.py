@@ -12,7 +12,7 @@ from pathlib import Path
 
 import datasets, torch, torch.nn.functional as F
 
-from .core import (moved_names, adamw, default_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
+from .core import (moved_names, adamw, default_device, usable_device, load_checkpoint, checkpoint_meta, atomic_path, jsonable, output_folder, median_seconds, _USER_ERRORS,
                          refuse_foreign_files, json_object, precision_dtype, precision_said, dtype_name, fingerprint,
                          cpu_bf16_speedup, cpu_has_native_bf16, is_real, is_whole)
 from .data import load_image_dataset, class_names_of, is_colour, local_source, refuse_inside, has_split
@@ -125,16 +125,16 @@ def plan_job(preset:str|None='mnist', tokenizer=None, overrides:dict|None=None, 
 
 def budget_steps(plan:JobPlan, minutes:float, spent:float, overrides:dict, tokenizer_overrides:dict, device, tokenizer_share:float=0.35) -> JobPlan:
     "The plan with the steps not given explicitly set so that the whole job, data to report, fits `minutes` (`spent` seconds are gone)."
-    device, t0 = torch.device(device) if device else default_device(), time.time()
+    device, t0 = usable_device(device), time.time()
     speeds = measure_speeds(plan, device, classifier=plan.config.dataset != 'mnist5k' and
                             not too_big_to_judge(len(plan.facts['class_names']), plan.facts['images']))
     seconds = job_seconds(plan, speeds); fixed = seconds['data'] + seconds['samples'] + spent + (time.time() - t0)
     free = 0.97 * minutes * 60 - fixed                                # 3% for what is not timed
     tok_free, var_free = plan.tok_config is not None and 'steps' not in tokenizer_overrides, 'steps' not in overrides and 'epochs' not in overrides
-    free -= (0.0 if tok_free else seconds.get('tokenizer', 0.0)) + (0.0 if var_free else seconds['transformer'])   # the stages given their steps
-    if free < 10:
-        raise ValueError(f'--minutes {minutes:g} is too short here: data, sampling and evaluation alone take about {fixed / 60:.1f} '
-                         f'minutes on this machine; give --minutes {math.ceil((fixed + 60) / 0.95 / 60)} or more')
+    free -= (given := (0.0 if tok_free else seconds.get('tokenizer', 0.0)) + (0.0 if var_free else seconds['transformer']))   # the stages given their steps
+    if free < 10:                                                     # the least that leaves half a minute to train (once a whole minute more, rounded up to whole minutes)
+        raise ValueError(f'--minutes {minutes:g} is too short here: data, sampling and evaluation alone take about {fixed / 60:.1f} minutes on this machine' + (
+                         f' and the steps given {given / 60:.1f} more' if given else '') + f'; give --minutes {math.ceil((fixed + given + 30) / 0.97 / 6) / 10:g} or more')
     tok_config, config = plan.tok_config, plan.config
     if tok_free:
         tok_steps = max(1, int((tokenizer_share if var_free else 1.0) * free / speeds['tokenizer_step']))
@@ -440,7 +440,7 @@ def report_lines(s:dict) -> str:
     lines.append(f"transformer: {s['steps']} steps in {s['transformer_s']:.0f} s" + (f" ({s['transformer_dtype']})" if s.get('transformer_dtype') else '') + f"; final training loss {tr.get('loss', float('nan')):.3f}"
                  + (f", validation loss {va['loss']:.3f}" if 'loss' in va else ''))
     lines += quality_lines(s)                                          # notebook 10b's: what the samples' figures mean
-    lines.append('wrote: ' + ', '.join(s['files']))
+    lines.append('wrote: ' + ', '.join(s['files']) + (f" (samples.png and progression.png show the first 10 of the {C} classes; var-nb sample --classes draws any)" if C > 10 else ''))
     return '\n'.join(lines)
 
 # %% ../nbs/13_own_images.ipynb #d8f55de8

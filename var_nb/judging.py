@@ -71,7 +71,7 @@ def judge_samples(var, vae, out_dir, n_per_class:int=10, cfg:float=3.0, seed:int
         imgs_B3HW, tokens = sample(var, vae, labels_B, cfg=cfg, top_k=top_k, top_p=top_p, seed=seed, return_tokens=True)
     imgs_B3HW = imgs_B3HW.float()
     save_labelled_grid(imgs_B3HW, out_dir / 'samples.png', ncols=n_per_class, row_labels=names,
-                       title=f'{n_per_class} samples per class (rows), cfg {cfg:g}, seed {seed}')
+                       title=f'{n_per_class} samples per class (rows' + (f', the first {C} of {var.config.num_classes} classes' if C < var.config.num_classes else '') + f'), cfg {cfg:g}, seed {seed}')
     first_B = torch.arange(C, device=device) * n_per_class          # one sample per class, through every scale
     fhats = vae.quantizer.tokens_to_fhats([t[first_B] for t in tokens])
     steps_BK3HW = torch.stack([to_01(vae.fhat_to_img(f)) for f in fhats], 1)

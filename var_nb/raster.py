@@ -9,13 +9,14 @@
 from __future__ import annotations
 import sys, time, statistics
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
 from einops import rearrange, repeat
 
-from .core import default_device, checkpoint_meta, median_seconds, jsonable, refuse_beyond, available_memory, is_whole, _USER_ERRORS
+from .core import default_device, usable_device, checkpoint_meta, median_seconds, jsonable, refuse_beyond, available_memory, is_whole, _USER_ERRORS
 from .records import provenance, write_results, command_line, results_file
 from .flops import count_flops
 from .vqvae import VQVAE, VQVAE_CONFIGS, PATCH_NUMS_BY_SIDE
@@ -100,8 +101,11 @@ def load_model(path, device='cpu') -> VAR:
     "Whichever transformer a var_nb checkpoint holds (VAR or raster), rebuilt in eval mode."
     kind = checkpoint_meta(path).get('kind')
     if kind not in ARCHS:
+        if kind == 'var-train-state':                                    # a run's state: the commonest slip, and a run stopped early has no other file
+            raise ValueError(f'{path} is the training state of a `var-nb train` run (for --resume), not a model: pass its model.safetensors (written at its end) '
+                             f'or best.safetensors (its best validation so far); a run stopped before either: finish it, var-nb train --resume --out {Path(path).parent}')
         where = {'vqvae': 'give it where a tokenizer is asked for (--tokenizer)',
-                 'classifier': 'a classifier is the feature network of `var-nb eval --features`'}.get(kind, 'it is not one `var-nb sample` reads')
+                 'classifier': 'a classifier is the feature network of `var-nb eval --features`'}.get(kind, 'it is not a model var_nb samples from')
         raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}): {where}; pass the model.safetensors '
                          f'of a `var-nb train` run (or its best.safetensors; last.safetensors is its training state, for --resume)')
     return model_class(kind).load(path, device)
@@ -138,7 +142,7 @@ def bench_var_vs_raster(side:int=8, # side of the token map (8: MNIST; 16: Image
                         depth:int=6, width:int=384, batch:int=16, runs:int=5, device=None,
                         vocab:int=512, Cvae:int=16) -> dict:
     "Median seconds (the orders timed in turns), sequential steps and FLOPs of generating one batch's tokens with VAR and with raster AR (same-size models)."
-    device = torch.device(device) if device else default_device()
+    device = usable_device(device)
     if not is_whole(runs): raise ValueError(f'runs={runs!r}: time each order at least once (a whole number >= 1)')
     if side not in PATCH_NUMS_BY_SIDE: raise ValueError(f'side {side} has no VAR pyramid here; use one of {sorted(PATCH_NUMS_BY_SIDE)}')
     (var, var_vae), (rast, rast_vae) = _bench_pair(side, depth, width, vocab, Cvae, device)

@@ -12,7 +12,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, UnidentifiedImageError
 
-from .core import default_device, data_path, refuse_overwriting_inputs, output_folder, json_object, _USER_ERRORS
+from .core import _shipped, usable_device, data_path, refuse_overwriting_inputs, output_folder, json_object, _USER_ERRORS
 from .records import run_lock
 from .images import to_01, check_01, pm1_range, warn_01, to_pil, to_rgb, flat_on_background, show_images, save_labelled_grid, save_png, refuse_foreign_pngs, finite_pixels
 from .data import ImageTransform
@@ -194,9 +194,9 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
     refuse_foreign_pngs(out_dir, lambda p: p.parent == out_dir.resolve() and p.name in {f'{s}{x}.png' for s in stems for x in ('', '_scales')}, 'reconstruct')
     if tokenizer is None or isinstance(tokenizer, (str, Path)):
         path = Path(tokenizer) if tokenizer is not None else data_path('mnist_tokenizer.safetensors')
-        if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found; train one with `var-nb train-tokenizer` and pass --tokenizer PATH')
+        if not path.exists(): raise FileNotFoundError(f'tokenizer weights {path} not found' + (_shipped(path) or '; train one with `var-nb train-tokenizer` and pass --tokenizer PATH'))
         tokenizer = VQVAE.load(path)
-    vae = tokenizer.to(device or default_device()).eval()
+    vae = tokenizer.to(usable_device(device)).eval()
     transform = ImageTransform(vae.config.image_size)
     imgs = []
     for p in paths:
@@ -209,19 +209,22 @@ def reconstruct_files(paths,               # image files (any PIL-readable forma
         except (FileNotFoundError, UnidentifiedImageError, OSError, Image.DecompressionBombError) as e:
             raise ValueError(f'cannot read image {p} ({type(e).__name__}: {e}); ' + ('shrink it first (PIL opens no larger image unless PIL.Image.MAX_IMAGE_PIXELS '
                              'is raised)' if isinstance(e, Image.DecompressionBombError) else 'pass PNG/JPEG/... files PIL can open')) from None
-    with torch.no_grad():
-        x = torch.stack(imgs).to(next(vae.parameters()).device)
-        x = x.mean(1, keepdim=True) if vae.config.in_channels == 1 else x      # a grey tokenizer: its one channel (the pictures show it as RGB)
-        recs = [finite_pixels(vae.fhat_to_img(f)).expand(-1, 3, -1, -1) for f in vae.quantizer.f_to_fhats(vae.encode(x))]   # K x (B,3,H,W); x is [-1, 1], bright or not
-    if grey := [s for s, x, r in zip(stems, imgs, recs[-1].float().cpu()) if loses_colour(x, r)]:
-        print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; data/emoji_tokenizer.safetensors keeps colour (or var-nb train-tokenizer --preset emoji)")
     out_dir.mkdir(parents=True, exist_ok=True)
-    written, titles = [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
-    for i, (stem, path) in enumerate(zip(stems, paths)):
-        save_png(to_pil(to_01(recs[-1][i].float().cpu())), out_dir / f'{stem}.png', 'reconstruct'); written.append(out_dir / f'{stem}.png')
-        strip = torch.stack([to_01(imgs[i])] + [to_01(r[i].float().cpu()) for r in recs])     # the original beside the scales
-        written.append(save_labelled_grid(strip, out_dir / f'{stem}_scales.png', ncols=len(strip), col_labels=titles,
-                                          title=f'{path.name}: the reconstruction after each scale, coarse to fine', made_by='reconstruct'))
+    written, grey, titles = [], [], ['input'] + [f'{pn}×{pn}' for pn in vae.patch_nums]
+    at_once = max(1, min(64, 2**18 // vae.config.image_size ** 2))   # images per batch: 4 at 256 px (all at once took ~0.3 GB each), 64 at 32 px
+    for lo in range(0, len(imgs), at_once):
+        with torch.no_grad():
+            x = torch.stack(imgs[lo:lo + at_once]).to(next(vae.parameters()).device)
+            x = x.mean(1, keepdim=True) if vae.config.in_channels == 1 else x   # a grey tokenizer: its one channel (the pictures show it as RGB)
+            recs = [finite_pixels(vae.fhat_to_img(f)).expand(-1, 3, -1, -1).float().cpu() for f in vae.quantizer.f_to_fhats(vae.encode(x))]   # K x (b,3,H,W); x in [-1, 1]
+        for i, (stem, path, img) in enumerate(zip(stems[lo:], paths[lo:], imgs[lo:lo + at_once])):
+            if loses_colour(img, recs[-1][i]): grey.append(stem)
+            save_png(to_pil(to_01(recs[-1][i])), out_dir / f'{stem}.png', 'reconstruct'); written.append(out_dir / f'{stem}.png')
+            strip = torch.stack([to_01(img)] + [to_01(r[i]) for r in recs])     # the original beside the scales
+            written.append(save_labelled_grid(strip, out_dir / f'{stem}_scales.png', ncols=len(strip), col_labels=titles,
+                                              title=f'{path.name}: the reconstruction after each scale, coarse to fine', made_by='reconstruct'))
+    if grey: print(f"note: {', '.join(grey[:3])}{' ...' * (len(grey) > 3)}: colour in, grey out: this tokenizer was trained on grey images, or too briefly on colour ones; "
+                   f"{data_path('emoji_tokenizer.safetensors')} keeps colour (or var-nb train-tokenizer --preset emoji)")
     return written
 
 def _cli_reconstruct(args):

@@ -20,6 +20,8 @@ from .images import save_labelled_grid, refuse_foreign_pngs, PNG_MARK
 from .transformer import VAR, VARConfig, VAR_CONFIGS
 from .flops import non_embedding_params, train_flops, matmul_peak   # matmul_peak: its old home
 from .train import train, get_preset
+from .tokens import load_tokenizer
+from .data import class_names_of, load_image_dataset, local_source
 from .distributed import join_group
 from .records import provenance, write_results, command_line, results_file, t975
 
@@ -52,11 +54,11 @@ def _records_of(run:dict, depth:int, config:VARConfig, batch_size:int) -> list[d
         prev = v['step']
     return out
 
-def check_sweep(out_dir, depths, resume:bool=False, max_images:int|None=None):
+def check_sweep(out_dir, depths, resume:bool=False, max_images:int|None=None, classes:int=10):
     "Refuse, before anything trains, a sweep that cannot fit a law (fewer than 3 sizes, a size twice, fewer images than classes), an --out that holds a run, or a sweep there without `resume`."
-    depths, classes = list(depths), family_config(1).num_classes
-    if max_images is not None and max_images < classes:               # each size would train on some digits only, warned once per size
-        raise ValueError(f'--max-images {max_images} is fewer than the {classes} classes: every size would learn some digits only; give {classes} or more')
+    depths = list(depths)
+    if max_images is not None and max_images < classes:               # each size would train on some classes only, warned once per size
+        raise ValueError(f'--max-images {max_images} is fewer than the {classes} classes: every size would learn some classes only; give {classes} or more')
     if len(set(depths)) != len(depths):
         raise ValueError(f'--depths {" ".join(map(str, depths))} names a size twice: give each depth once')
     if len(depths) < 3: raise ValueError(f'--depths {" ".join(map(str, depths))}: a power law needs at least 3 sizes (e.g. --depths 1 2 3)')
@@ -77,24 +79,29 @@ def check_sweep(out_dir, depths, resume:bool=False, max_images:int|None=None):
 def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
           depths=SCALING_DEPTHS, steps:int=600, checkpoints:int=6, batch_size:int=32,
           tokenizer=None, # default: the committed MNIST tokenizer
+          dataset='mnist5k', # the images: MNIST-5k, or a folder or hub dataset (with a `tokenizer` trained on them)
           width_per_depth:int=32, max_images:int|None=None, device=None, cache_dir=None, progress:bool=True,
           resume:bool=False, # continue an interrupted sweep in out_dir (finished sizes are read from their logs)
          ) -> list[dict]:
     "Train every size of the family for `steps` steps; one record per validation checkpoint (see above)."
-    check_sweep(out_dir, depths, resume, max_images)
+    if tokenizer is None and str(dataset) != 'mnist5k':              # once: MNIST's tokenizer on these images, or a misleading shape error
+        raise ValueError(f'--dataset {dataset}: the default tokenizer is the committed MNIST one; pass --tokenizer, one trained on these images (var-nb train-tokenizer --dataset {dataset})')
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
+    fields = dict(num_classes=len(class_names_of(load_image_dataset(dataset))), **load_tokenizer(tokenizer).config.var_fields)   # as the main job: the data
+    decided = {k: v for k, v in fields.items() if getattr(VAR_CONFIGS['mnist'], k) != v}   # and the tokenizer decide these (MNIST's: none stored)
+    check_sweep(out_dir, depths, resume, max_images, fields['num_classes'])
     every = -(-steps // checkpoints)                                   # at most `checkpoints`, evenly spaced, the last at the end
     begun = [checkpoint_meta(p)['train_config'].get('eval_every') for d in depths if (p := Path(out_dir) / f'd{d}' / 'last.safetensors').exists()]
     if resume and begun and begun[0] != every:                        # begun by an older var_nb (steps // N): one sweep, one spacing
         print(f'note: this sweep validates every {begun[0]} steps, as it began (var_nb now spaces --checkpoints {checkpoints} every {every})', file=sys.stderr)
         every = begun[0]
-    records, device = [], usable_device(device) if device is not None else default_device()
+    records, device = [], usable_device(device)
     _, _, device, owns_group = join_group(device)   # torchrun: one group for every size (made anew per size on torchrun's store, it failed or hung)
     try:
         for d in depths:
-            cfg = family_config(d, width_per_depth)
-            config = get_preset('mnist', steps=steps, batch_size=batch_size, eval_every=every, ckpt_every=steps, log_every=max(1, every // 5),
-                                max_images=max_images, var_overrides=dict(depth=d, embed_dim=cfg.embed_dim, num_heads=cfg.num_heads))
+            cfg = replace(family_config(d, width_per_depth), **decided)
+            config = get_preset('mnist', dataset=dataset, steps=steps, batch_size=batch_size, eval_every=every, ckpt_every=steps, log_every=max(1, every // 5),
+                                max_images=max_images, var_overrides=dict(depth=d, embed_dim=cfg.embed_dim, num_heads=cfg.num_heads, **decided))
             run = train(config, Path(out_dir) / f'd{d}', tokenizer, resume=resume, device=device, cache_dir=cache_dir, progress=False)
             records += _records_of(run, d, cfg, batch_size)
             if progress: print(f"depth {d} (width {cfg.embed_dim}, N = {non_embedding_params(cfg):,}): {records[-1]['seconds']:.0f} s, "
@@ -229,7 +236,7 @@ def _cli_scaling(args):
         t0 = time.time()                                                 # a user's scaling.json / .png (or another command's): refused first
         results_file(out / 'scaling.json', '--out', command='var-nb scaling'); refuse_foreign_pngs(out, lambda p: p == (out / 'scaling.png').resolve(), 'scaling')
         records = sweep(out, depths=tuple(args.depths), steps=args.steps, checkpoints=args.checkpoints, batch_size=args.batch_size,
-                        tokenizer=args.tokenizer, max_images=args.max_images, device=args.device, progress=not args.quiet, resume=args.resume)
+                        tokenizer=args.tokenizer, dataset=local_source(args.dataset), max_images=args.max_images, device=args.device, progress=not args.quiet, resume=args.resume)
         fits = fit_all(records)
     except _USER_ERRORS as e:
         print(f'var-nb scaling: error: {e}', file=sys.stderr); return 2
@@ -255,6 +262,7 @@ def register_cli(subparsers):
     p.add_argument('--steps', type=int, default=600, help='optimiser steps per size (default 600)')
     p.add_argument('--checkpoints', type=int, default=6, help='validation checkpoints per run (default 6): every ceil(steps / N) steps and at the end, so N, or fewer where the steps do not split evenly')
     p.add_argument('--batch-size', type=int, default=32); p.add_argument('--tokenizer', help='default: the committed MNIST tokenizer')
+    p.add_argument('--dataset', default='mnist5k', help='the images every size trains on (default: MNIST-5k); another needs --tokenizer, one trained on them')
     p.add_argument('--max-images', type=int, default=None, help='train on N images only, every class\'s (a quick look)')
     p.add_argument('--resume', action='store_true', help='continue an interrupted sweep in --out (same settings)')
     p.add_argument('--device'); p.add_argument('--quiet', action='store_true')

@@ -18,8 +18,9 @@ from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, 
 from .folders import IMAGE_EXTENSIONS
 
 # %% auto #0
-__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'HOLDOUT_RULE', 'PNG_MODES', 'holdout_indices',
-           'first_images', 'dataset_split', 'held_out_names', 'no_images', 'load_split', 'register_cli']
+__all__ = ['HOLDOUT_FRACTION', 'HOLDOUT_SEED', 'VALIDATION_FOLDERS', 'HOLDOUT_RULE', 'PNG_MODES', 'CHECKED_AT_MOST',
+           'holdout_indices', 'first_images', 'dataset_split', 'held_out_names', 'no_images', 'load_split',
+           'register_cli']
 
 # %% ../nbs/01b_splits.ipynb #2d785e89
 def _unit(key:str, seed:int) -> float:
@@ -210,9 +211,11 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
         print(f'var-nb data: error: two class names of {args.dataset} make the same folder name: rename them first', file=sys.stderr); return 2
     part = top / f'.{root.name}.incomplete'                             # hidden, so never read: a crash mid-way leaves no half split
     if part.exists(): shutil.rmtree(part)                              # an earlier crash's
-    for i, row in enumerate(ds):                                       # PNG has no CMYK (ImageNet ships some), LAB, HSV, YCbCr, float: as RGB
-        (part / safe(row['label'])).mkdir(parents=True, exist_ok=True); img = row['image']
-        (img if img.mode in PNG_MODES else to_rgb(img)).save(part / safe(row['label']) / f'{i:06d}.png')
+    d = ImageDataset(ds, ImageTransform(8))                             # its reader names a file it cannot read (the loop below's once raised PIL's error)
+    for i, c in enumerate(d.labels.tolist()):                         # PNG has no CMYK (ImageNet ships some), LAB, HSV, YCbCr, float: as RGB
+        try: img = d.read_image(i)
+        except ValueError as e: shutil.rmtree(part, ignore_errors=True); print(f'var-nb data: error: {e}; nothing was written to {root}', file=sys.stderr); return 2
+        (part / safe(c)).mkdir(parents=True, exist_ok=True); (img if img.mode in PNG_MODES else to_rgb(img)).save(part / safe(c) / f'{i:06d}.png')
     if root.exists(): root.rmdir()                                     # empty (checked above)
     part.rename(root)
     has = set(splits.values()) | {root.name}                          # the splits the folder holds now, under any of their names
@@ -229,13 +232,15 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     print(f'wrote {len(ds)} images of {args.dataset} [{args.split}] to {root}/CLASS/: {then}')
     return 0
 
+CHECKED_AT_MOST = 5000   # images `var-nb data` reads to check them: a seeded sample of a larger dataset (--check-all: every one)
+
 def _cli_data(args):
     def fail(e): print(f'var-nb data: error: {e}', file=sys.stderr); return 2
     t0, held_out = time.perf_counter(), False
     try:
         output_file(args.preview, '.png', '--preview', ours=lambda p: made_by_var_nb(p, 'data'), example='preview')   # a PNG, not a folder, not a user's
-        export = output_folder(args.export, '--export') if args.export else None
-        if args.to_folder: output_folder(args.to_folder, '--to-folder')
+        export = output_folder(args.export, '--export') if args.export is not None else None   # '' (an unset variable): refused, not ignored
+        if args.to_folder is not None: output_folder(args.to_folder, '--to-folder')
         for option, p in (('--preview', args.preview), ('--export', export), ('--to-folder', args.to_folder)): refuse_inside(p, args.dataset, option)
         if export is not None:    # its {class}_{index}.png, and a sample run's grid.png (its images would mix with these): only its own
             refuse_foreign_pngs(export, lambda p: re.fullmatch(r'(\d+_\d+|grid)\.png', p.name), 'data', 'choose another --export folder')
@@ -254,10 +259,13 @@ def _cli_data(args):
         print(f"note: {len(lacking)} of the {len(names)} classes {'has' if len(lacking) == 1 else 'have'} no {args.split} images ({', '.join(lacking[:5])}{', ...' if len(lacking) > 5 else ''}): "
               f"figures measured against this split speak for the other classes only")
     elif len(counts) == 1: print("note: one class: a class-conditional model needs two or more, each in its own sub-folder (folder/cat/*.png, folder/dog/*.png)")
-    checked, bad = check_readable(ds)
+    checked, bad, blank = check_readable(ds, None if args.check_all else CHECKED_AT_MOST)
+    if checked < len(ds): print(f'note: {checked:,} of the {len(ds):,} images checked (a seeded sample): --check-all reads every one')
     if len(bad) > 1:                                 # the command that lists them: every one up to 20, each with its reason
         for b in bad[:20]: print(f'var-nb data: {b}', file=sys.stderr)
     if bad: return fail(f'{len(bad)} of the {checked} images checked cannot be read' + (f': {bad[0]}' if len(bad) == 1 else f' (the first {min(len(bad), 20)} above)'))
+    if blank: print(f"note: {len(blank)} of the {checked:,} images checked come out one flat colour, e.g. {blank[0]}: their picture is in their transparency (light "
+                    "ink on a transparent layer), which var_nb lays on white, so a model sees them blank; lay them on black first (PIL: Image.alpha_composite)")
     per_class, rows = min(args.per_class, max(counts.values())), min(args.max_classes, len(counts))   # no more than there is
     if per_class < args.per_class and (args.preview or args.export):
         print(f'note: --per-class {args.per_class}, and the largest class has {per_class} image{"s" * (per_class != 1)}: {per_class} per class')
@@ -296,6 +304,7 @@ def register_cli(subparsers):
     p.add_argument('--to-folder', default=None, metavar='DIR', help="write every image of --split, as it is (as RGB where a PNG cannot hold its mode: CMYK ...), to DIR/SPLIT/CLASS/: "
                    "a folder the other commands read (data whose columns are not image and label)")
     p.add_argument('--per-class', type=int, default=8, help='images per class in the preview or the export (default 8)')
+    p.add_argument('--check-all', action='store_true', help=f'read every image to check it (default: all up to {CHECKED_AT_MOST:,}, else a seeded sample of that many)')
     p.add_argument('--max-classes', type=int, default=10, help='classes (rows) in the preview')
     p.add_argument('--image-column', default='image', help='column holding the images')
     p.add_argument('--label-column', default='label', help='column holding the integer labels')
