@@ -16,7 +16,7 @@ import datasets
 import huggingface_hub.constants as hub_constants
 
 from .core import moved_names, data_path
-from .images import to_rgb, flat_on_background
+from .images import to_rgb, flat_on_background, has_transparency
 from .folders import IMAGE_EXTENSIONS, SPLIT_FOLDERS, SPLIT_FOLDER_NAMES, _walk_files, _scan_image_folder, _read_folder
 
 # %% auto #0
@@ -467,6 +467,8 @@ def check_readable(hf_dataset:datasets.Dataset, max_check:int|None=5000, seed:in
     for i in map(int, idx):
         try: img = d.read_image(i)
         except ValueError as e: bad.append(str(e)); continue
+        if img.mode in ('RGBA', 'LA', 'P', 'PA') and max(img.size) > 256 and has_transparency(img):   # judged on a copy of about 128 px (at full size
+            img = img.convert('RGBA').reduce(max(img.size) // 128)                                   # the judging took 5x the reading)
         if flat_on_background(img) is not None: blank.append(d.where(i))   # light ink on a transparent layer: one flat colour on white, as every reader lays it
     return len(idx), bad, blank
 

@@ -463,7 +463,7 @@ def load_dit(path, tokenizer=None, device='cpu') -> tuple:
     model = DiT.load(path, device)
     vae = tokenizer_of(path, tokenizer)
     check_latent_fits(model.config, vae)
-    return model, vae.to(device).eval()
+    return model, vae.to(next(model.parameters()).device).eval()     # where the DiT went (None: the default device, for both)
 
 _NOT_DIT_OPTIONS = (('--epochs', 'epochs'), ('--grad-accum', 'grad_accum'), ('--size', 'size'), ('--minutes', 'minutes'),
                     ('--tokenizer-steps', 'tokenizer_steps'), ('--val-split', 'val_split'), ('--var-overrides', 'var_overrides'),

@@ -21,7 +21,7 @@ from .images import earlier_run_files, remove_earlier, save_grid, save_labelled_
 from .data import ImageTransform
 from .quantizer import area_resize
 from .sampling import check_labels, check_settings, generate
-from .transformer import warn_other_tokenizer, OTHER_TOKENIZER
+from .transformer import warn_other_tokenizer, tokenizer_said
 
 # %% auto #0
 __all__ = ['EDIT_MODES', 'MASK_POLICIES', 'EDIT_ROW', 'box_mask', 'open_image', 'mask_from_png', 'kept_fraction', 'scale_masks',
@@ -287,14 +287,14 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     out.mkdir(parents=True, exist_ok=True)
     labels = [var.config.num_classes if label is None else label] * n
     written, shown = [out / 'edited.png'], []
-    for lo in range(0, n, batch_size):                                  # written as they come: a large n is not held in memory
-        with warnings.catch_warnings():                                 # said once, above
-            warnings.filterwarnings('ignore', message='the images hold no value below 0'); warnings.filterwarnings('ignore', message=OTHER_TOKENIZER)
+    with warnings.catch_warnings(), tokenizer_said():                   # each said once, above; the filters changed once for all batches (each change
+        warnings.filterwarnings('ignore', message='the images hold no value below 0')   # makes every other warning say itself again)
+        for lo in range(0, n, batch_size):                              # written as they come: a large n is not held in memory
             edits = edit(var, vae, img, keep_mask, labels=labels[lo:lo + batch_size], cfg=cfg, top_k=top_k, top_p=top_p, seed=seed,
                          more_smooth=more_smooth, policy=policy, first_index=lo).float().cpu()
-        for i, e in enumerate(edits, lo):
-            p = out / f'edit_{i}.png'; save_png(to_pil(e), p, 'edit'); written.append(p)
-        shown += list(edits[:EDIT_ROW - len(shown)])
+            for i, e in enumerate(edits, lo):
+                p = out / f'edit_{i}.png'; save_png(to_pil(e), p, 'edit'); written.append(p)
+            shown += list(edits[:EDIT_ROW - len(shown)])
     x01 = img.cpu().add(1).div(2).clamp(0, 1)
     row = torch.cat([x01, masked_preview(x01, keep_mask.cpu()), torch.stack(shown)])
     what = ('unconditional' if label is None or label == var.config.num_classes else     # the null class: unconditional too

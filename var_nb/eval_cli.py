@@ -230,7 +230,7 @@ def _eval_in(args, out:Path) -> int:
                         f'other classes (pass --real the data the model was trained on)')
         check_features(features, var, real_names)
         measured = resolve_classes(args.classes, var.config.num_classes, getattr(var, 'class_names', None), once=True) if args.classes else None
-        if measured is None and not str(real).endswith('.npz') and (lacking := sorted(set(range(var.config.num_classes)) - set(dataset_split(real, args.real_split, verbose=False)['label']))):
+        if measured is None and real_names is not None and len(real_names) == var.config.num_classes and (lacking := sorted(set(range(var.config.num_classes)) - set(dataset_split(real, args.real_split, verbose=False)['label']))):   # its ids the model's: not a subset of ImageNet's
             names = [str(var.class_names[c]) if getattr(var, 'class_names', None) else str(c) for c in lacking]   # their samples: against other classes' images
             measured = [c for c in range(var.config.num_classes) if c not in lacking]           # (and the floor's draws of them against none)
             if not measured: raise ValueError(f'{real} ({args.real_split}) has no images of any of the model\'s classes: pass a reference that has (--real, --real-split)')

@@ -8,14 +8,14 @@
 # release has no evaluation code (it points to OpenAI's guided-diffusion evaluations/evaluator.py); definitions checked
 # against mseitzer/pytorch-fid and toshas/torch-fidelity.
 from __future__ import annotations
-import hashlib, json, math, os, time, warnings, zipfile
+import hashlib, json, math, os, time, zipfile
 from pathlib import Path
 
 import numpy as np
 import datasets, torch, torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole, refuse_settings
-from .transformer import warn_other_tokenizer, OTHER_TOKENIZER
+from .transformer import warn_other_tokenizer, tokenizer_said, OTHER_TOKENIZER
 from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
 from .splits import dataset_split
@@ -298,8 +298,8 @@ def _score_one_seed(var, vae, labels_N, net, real_feats, seed:int, rejection:int
     per_batch = max(1, batch_size // rejection)
     for lo in range(0, len(labels_N), per_batch):
         labels_B = labels_N[lo:lo + per_batch].to(device)
-        with warnings.catch_warnings():                                # a wrong tokenizer: said once, at evaluate's caller, not again per batch
-            warnings.filterwarnings('ignore', message=OTHER_TOKENIZER); imgs, f, p = sample_scored(var, vae, labels_B, net, rejection, lo, dtype, tf32, seed=seed, **sample_kw)
+        with tokenizer_said():                                         # a wrong tokenizer: said once, at evaluate's caller, not again per batch
+            imgs, f, p = sample_scored(var, vae, labels_B, net, rejection, lo, dtype, tf32, seed=seed, **sample_kw)
         if lo == 0: net.check_images(imgs, 'samples')
         feats.append(f.float().cpu()); probs.append(p.double().cpu())
         for name, other in extra.items(): extra_feats[name].append(other(imgs)[0].float().cpu())

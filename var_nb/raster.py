@@ -103,7 +103,8 @@ def load_model(path, device='cpu') -> VAR:
     if kind not in ARCHS:
         if kind == 'var-train-state':                                    # a run's state: the commonest slip, and a run stopped early has no other file
             raise ValueError(f'{path} is the training state of a `var-nb train` run (for --resume), not a model: pass its model.safetensors (written at its end) '
-                             f'or best.safetensors (its best validation so far); a run stopped before either: finish it, var-nb train --resume --out {Path(path).parent}')
+                             f'or best.safetensors (its best validation so far); a run stopped before either: finish it, ' + (f'var-nb train --resume --out {Path(path).parent}'
+                             if (Path(path).parent / 'plan.json').exists() else 'as it was begun, with --resume (a sweep\'s: var-nb scaling --resume --out its folder)'))
         where = {'vqvae': 'give it where a tokenizer is asked for (--tokenizer)',
                  'classifier': 'a classifier is the feature network of `var-nb eval --features`'}.get(kind, 'it is not a model var_nb samples from')
         raise ValueError(f'{path} holds a {kind!r} checkpoint, not a transformer ({sorted(ARCHS)}): {where}; pass the model.safetensors '

@@ -41,7 +41,8 @@ def mnist_models(device='cpu') -> tuple:
     if not path.exists():
         raise FileNotFoundError(f'the committed MNIST transformer {path} is missing: train it (`var-nb train --preset mnist`, '
                                 f'notebook 13) or pass --checkpoint PATH')
-    return VAR.load(path, device).eval(), tokenizer_of(path).to(device).eval()
+    var = VAR.load(path, device).eval()
+    return var, tokenizer_of(path).to(var.pos_1LC.device).eval()      # where the transformer went (None: the default device, for both)
 
 def tokenizer_of(checkpoint, # a transformer checkpoint written by var_nb
                  tokenizer=None, # the tokenizer to use; None: the one the checkpoint's run recorded

@@ -13,7 +13,8 @@ import torch
 import datasets
 
 from .core import human_bytes, available_memory, free_disk, refuse_beyond, output_folder, output_file, _USER_ERRORS
-from .images import to_01, to_pil, to_rgb, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs, earlier_run_files, remove_earlier
+from PIL import ImageOps
+from .images import ORIENTATION, to_01, to_pil, to_rgb, save_labelled_grid, save_png, made_by_var_nb, refuse_foreign_pngs, earlier_run_files, remove_earlier
 from .data import load_image_dataset, ImageTransform, ImageDataset, class_grid, check_readable, refuse_inside, SPLIT_FOLDERS, NoSuchSplit, EMBEDDED_DATASETS
 from .folders import IMAGE_EXTENSIONS
 
@@ -215,6 +216,7 @@ def _to_folder(ds:datasets.Dataset, args, held_out:bool=False) -> int:
     for i, c in enumerate(d.labels.tolist()):                         # PNG has no CMYK (ImageNet ships some), LAB, HSV, YCbCr, float: as RGB
         try: img = d.read_image(i)
         except ValueError as e: shutil.rmtree(part, ignore_errors=True); print(f'var-nb data: error: {e}; nothing was written to {root}', file=sys.stderr); return 2
+        if img.getexif().get(ORIENTATION, 1) != 1: img = ImageOps.exif_transpose(img)   # upright, as the datasets reader gave it (a PNG keeps no orientation)
         (part / safe(c)).mkdir(parents=True, exist_ok=True); (img if img.mode in PNG_MODES else to_rgb(img)).save(part / safe(c) / f'{i:06d}.png')
     if root.exists(): root.rmdir()                                     # empty (checked above)
     part.rename(root)

@@ -242,7 +242,7 @@ def build_tokenizer_run(config, out_dir, resume:bool=False, train_data=None, val
         raise ValueError('train_tokenizer runs in one process (no DDP): run `var-nb train-tokenizer` without torchrun, '
                          'then pass its tokenizer.safetensors to the transformer run (--tokenizer)')
     saved = _open_run_folder(out_dir, config_dict, resume, asdict(config.vae_config()))
-    device = usable_device(config.device or None)   # one this machine has: said before the images are read
+    device = usable_device(config.device)   # one this machine has: said before the images are read
     seed_everything(config.seed)
     vae_config = config.vae_config()
     if len(vae_config.patch_nums) == 1 and abs(vae_config.quant_resi) > 1e-6:   # VQVAE_CONFIGS' one-scale presets say why

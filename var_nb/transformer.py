@@ -7,7 +7,8 @@
 # transformer with AdaLN). Official code: models/var.py (VAR), models/basic_var.py (FFN, AdaLNSelfAttn, AdaLNBeforeHead),
 # models/helpers.py (DropPath); attention (basic_var.py's SelfAttention) is notebook 05b's.
 from __future__ import annotations
-import math, warnings, weakref
+import contextvars, math, warnings, weakref
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict, fields, replace
 
 import torch
@@ -23,8 +24,8 @@ from .vqvae import PATCH_NUMS_BY_SIDE
 # %% auto #0
 __all__ = ['IMAGENET_256_PATCH_NUMS', 'IMAGENET_512_PATCH_NUMS', 'VAR_CONFIGS', 'OTHER_TOKENIZER', 'VARConfig',
            'level_of_positions', 'block_causal_bias', 'DropPath', 'FFN', 'AdaLNSelfAttn', 'AdaLNBeforeHead',
-           'VARCondition', 'VAR', 'imagenet_config', 'count_params', 'check_tokenizer_fits', 'warn_other_tokenizer',
-           'var_config_from_official', 'var_from_official']
+           'VARCondition', 'VAR', 'imagenet_config', 'count_params', 'check_tokenizer_fits', 'tokenizer_said',
+           'warn_other_tokenizer', 'var_config_from_official', 'var_from_official']
 
 # %% ../nbs/06_transformer.ipynb #436c401f
 @dataclass
@@ -379,11 +380,19 @@ def check_tokenizer_fits(var_config:VARConfig, # the transformer's config
 
 _TOKENIZER_CHECKED = weakref.WeakKeyDictionary()   # model -> what its tokenizer check matched (outside the model: it still pickles)
 
-OTHER_TOKENIZER = 'the tokenizer given is not the one this model was trained with'   # the warning's start: a caller that said it silences the repeat
+OTHER_TOKENIZER = 'the tokenizer given is not the one this model was trained with'   # the warning's start
+_TOKENIZER_SAID = contextvars.ContextVar('var_nb_tokenizer_said', default=False)
+
+@contextmanager
+def tokenizer_said():
+    "Within: `warn_other_tokenizer` is quiet, as a caller that said it once, at its user's line (`evaluate`, `edit_to_folder`), draws batch after batch."
+    token = _TOKENIZER_SAID.set(True)         # a flag, not a warnings filter: changing the filters makes every other warning say itself again
+    try: yield
+    finally: _TOKENIZER_SAID.reset(token)
 
 def warn_other_tokenizer(model, vae, stacklevel:int=4): # 4: the caller of a function under torch.no_grad that calls this
     "Warn when `vae` is not the tokenizer `model`'s file records: one of the same shapes decodes wrong images, silently. Hashed once per tokenizer and weights."
-    if (want := getattr(model, 'tokenizer_fingerprint', None)) is None or not isinstance(vae, nn.Module): return   # official files record none
+    if (want := getattr(model, 'tokenizer_fingerprint', None)) is None or not isinstance(vae, nn.Module) or _TOKENIZER_SAID.get(): return   # official files record none
     params = list(vae.parameters())
     if any(p.dtype != torch.float32 for p in params): return            # bf16 weights hash otherwise, and sampling refuses them next
     key = None if any(p.is_inference() for p in params) else (want, weakref.ref(vae), tuple(p._version for p in params))   # weights changed in
