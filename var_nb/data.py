@@ -467,9 +467,9 @@ def check_readable(hf_dataset:datasets.Dataset, max_check:int|None=5000, seed:in
     for i in map(int, idx):
         try: img = d.read_image(i)
         except ValueError as e: bad.append(str(e)); continue
-        if img.mode in ('RGBA', 'LA', 'P', 'PA') and max(img.size) > 256 and has_transparency(img):   # judged on a copy of about 128 px (at full size
-            img = img.convert('RGBA').reduce(max(img.size) // 128)                                   # the judging took 5x the reading)
-        if flat_on_background(img) is not None: blank.append(d.where(i))   # light ink on a transparent layer: one flat colour on white, as every reader lays it
+        big = img.mode in ('RGBA', 'LA', 'P', 'PA') and max(img.size) > 256 and has_transparency(img)   # judged on a copy of about 128 px first (at
+        small = img.convert('RGBA').reduce(max(img.size) // 128) if big else img                    # full size the judging took 5x the reading), and
+        if flat_on_background(small) is not None and (not big or flat_on_background(img) is not None): blank.append(d.where(i))   # a blank copy at full size
     return len(idx), bad, blank
 
 def is_colour(hf_dataset:datasets.Dataset, n:int=64) -> bool:

@@ -277,7 +277,7 @@ def edit_to_folder(var, vae, img_3HW_pm1:torch.Tensor, keep_mask:torch.Tensor, o
     img = check_edit_images(img_3HW_pm1, 4)                              # every input checked before the first edit is written
     if img.shape[0] != 1: raise ValueError(f'edit_to_folder edits one image, got a batch of {img.shape[0]}: pass one (3, H, W) image (edit takes batches)')
     keep_mask = check_keep_mask(keep_mask, 1, *img.shape[-2:])[0]
-    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit', more_smooth=more_smooth); warn_other_tokenizer(var, vae, stacklevel=2)   # at the caller's line, once
+    check_settings(var, vae, cfg, top_k, top_p, seed, call='edit', more_smooth=more_smooth); warn_other_tokenizer(var, vae, stacklevel=3)   # at the caller's line, once
     if label is not None: label = int(check_labels([label], var.config.num_classes, 'cpu')[0])   # an id (names: resolve_classes), before it is compared
     if class_names is not None and label is not None and label < var.config.num_classes and len(class_names) <= label:
         raise ValueError(f'class_names has {len(class_names)} names but the edit is as class {label}: pass a name for every class of the model, or none')

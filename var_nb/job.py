@@ -318,12 +318,12 @@ def plan_lines(plan:JobPlan, minutes:float|None, resumed:bool=False, device=None
     return '\n'.join(lines)
 
 # %% ../nbs/13_own_images.ipynb #4671d824
-def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, command:str|None=None) -> tuple:
-    "(the tokenizer the transformer trains on, whether an earlier call trained it): the given one, or one trained into out_dir/tokenizer."
+def _job_tokenizer(plan:JobPlan, out_dir:Path, resume:bool, progress:bool, command:str|None=None, device=None) -> tuple:
+    "(the tokenizer the transformer trains on, whether an earlier call trained it): the given one, or one trained into out_dir/tokenizer on `device`."
     if plan.tok_config is None: return plan.tokenizer, False
     tok_dir = out_dir / 'tokenizer'
     earlier = (tok_dir / 'tokenizer.safetensors').exists() or (resume and (tok_dir / 'last.safetensors').exists())
-    try: r = train_tokenizer(plan.tok_config, tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress, command=command)
+    try: r = train_tokenizer(replace(plan.tok_config, device=None if device is None else str(device)), tok_dir, resume=resume or (tok_dir / 'tokenizer.safetensors').exists(), progress=progress, command=command)   # on --device (once the default's)
     except ValueError as e:                                           # its hint names train-tokenizer's options, which var-nb train has not
         if not str(e).startswith(f'refusing to resume {tok_dir} ') or '\nresume with the saved' not in str(e): raise
         raise ValueError(str(e).split('\nresume with the saved')[0] + '\nresume the job with the options it began with' + ('' if (out_dir / 'plan.json').exists() else
@@ -392,7 +392,7 @@ def main_job(out_dir=None,  # the job's folder (default: runs/PRESET)
         out_dir = check_job_folder(out_dir, resume, overrides.get('dataset'))   # before any work
         plan = make_plan(out_dir, preset, tokenizer, resume, overrides, tokenizer_overrides, size, minutes, device, t0, verbose)
         plan.config = fit_to_gpu(plan.config, device or default_device(), chosen='grad_accum' in overrides, verbose=verbose)   # before encoding
-        tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command)
+        tokenizer, tok_earlier = _job_tokenizer(plan, out_dir, resume, progress, command, device)
         tok = _tokenizer_report(tokenizer, plan)
         if verbose and plan.tok_config is not None and (line := colour_note(tok, 'train it longer (--tokenizer-steps, or a larger --minutes)' + (
             '' if plan.config.tokenizer == 'emoji' else ", or leave --preset out: the emoji preset's tokenizer keeps colour"))): print(line, flush=True)

@@ -85,9 +85,9 @@ def sweep(out_dir, # one run folder per size: out_dir/d1, out_dir/d2, ...
          ) -> list[dict]:
     "Train every size of the family for `steps` steps; one record per validation checkpoint (see above)."
     if isinstance(tokenizer, str) and not tokenizer.strip(): raise ValueError('--tokenizer is empty: give a tokenizer file, or leave it out for the committed MNIST one')
-    classes = len(class_names_of(load_image_dataset(dataset)))        # an empty or missing --dataset: said first
-    if tokenizer is None and str(dataset) != 'mnist5k':              # once: MNIST's tokenizer on these images, or a misleading shape error
+    if tokenizer is None and str(dataset).strip() and str(dataset) != 'mnist5k':   # said before the data is read; once: MNIST's tokenizer on them, or a shape error
         raise ValueError(f'--dataset {dataset}: the default tokenizer is the committed MNIST one; pass --tokenizer, one trained on these images (var-nb train-tokenizer --dataset {dataset})')
+    classes = len(class_names_of(load_image_dataset(dataset)))        # an empty --dataset: refused here
     tokenizer = tokenizer or data_path('mnist_tokenizer.safetensors')
     fields = dict(num_classes=classes, **load_tokenizer(tokenizer).config.var_fields)   # as the main job: the data
     decided = {k: v for k, v in fields.items() if getattr(VAR_CONFIGS['mnist'], k) != v}   # and the tokenizer decide these (MNIST's: none stored)
