@@ -16,7 +16,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from einops import rearrange
 from tqdm.auto import tqdm
 
-from .core import (adamw, StopAfterStep, default_device, usable_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
+from .core import (adamw, StopAfterStep, usable_device, seed_everything, save_checkpoint, load_checkpoint, checkpoint_meta, finite_weights, jsonable, fingerprint,
                     lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, flatten_state, unflatten_state, rng_state, set_rng_state, config_diff, data_path, refuse_foreign_files, _USER_ERRORS)
 from .records import RunLog, provenance, command_line, is_run_log, locks_run_folder, stored_run_state
 from .transformer import VAR, VARConfig, AdaLNSelfAttn, AdaLNBeforeHead

@@ -15,7 +15,7 @@ import numpy as np
 import datasets, torch, torch.nn as nn
 
 from .core import save_checkpoint, load_checkpoint, cache_dir, fingerprint, moved_names, is_whole, refuse_settings
-from .transformer import warn_other_tokenizer, tokenizer_said, OTHER_TOKENIZER
+from .transformer import warn_other_tokenizer, tokenizer_said
 from .images import to_01
 from .data import ImageTransform, ImageDataset, load_image_dataset, class_names_of, source_stamp, source_name
 from .splits import dataset_split

@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (moved_names, usable_device, adamw, StopAfterStep, default_device, autocast_dtype, seed_everything, dtype_name, resume_precision,
+from .core import (moved_names, usable_device, adamw, StopAfterStep, autocast_dtype, seed_everything, dtype_name, resume_precision,
                          precision_dtype, cpu_has_native_bf16, TRAIN_PRECISIONS, output_folder,
                          save_checkpoint, load_checkpoint, checkpoint_kind, checkpoint_meta, data_path, flatten_state, unflatten_state,
                          rng_state, set_rng_state, config_diff, jsonable, lr_factor, schedule_rule, is_real, is_whole, is_seed, SEED_RULE, betas_ok, refuse_settings, clear_dead_temps, _USER_ERRORS)
